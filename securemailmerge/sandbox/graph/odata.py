@@ -1,0 +1,211 @@
+"""OData query options as Graph's mail and contacts endpoints read them.
+
+``$select``, ``$top`` (at most 1000, 10 by default), ``$skip``, ``$count``, ``$orderby``, ``$search``,
+``$expand`` (extended properties and attachments) and ``$filter`` (comparisons, ``and``/``or``/``not``,
+``startswith``, ``categories/any(...)`` and ``singleValueExtendedProperties/any(ep: ep/id eq '...' and
+ep/value eq '...')``). Paging answers an absolute ``@odata.nextLink`` with an opaque ``$skiptoken``.
+Anything else gets the 400 Graph gives.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from securemailmerge.sandbox.graph.filters import Filter, parse_error, parse_filter, unknown_property
+from securemailmerge.sandbox.graph.http import GraphHttpError, GraphRequest
+from securemailmerge.sandbox.graph.props import canonical_prop_id
+
+Json = Any
+MAX_TOP = 1000
+DEFAULT_TOP = 10
+
+
+# the options of one request ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Options:
+    """The query options of one GET, checked."""
+
+    select: list[str] | None = None
+    top: int | None = None
+    skip: int = 0
+    filter: Filter | None = None
+    expand_props: list[str] | None = None
+    expand_attachments: bool = False
+    orderby: list[tuple[str, bool]] = field(default_factory=list)
+    count: bool = False
+    search: str | None = None
+
+
+def parse_options(
+    request: GraphRequest,
+    *,
+    allowed: frozenset[str],
+    type_name: str,
+    properties: set[str],
+    collection: bool,
+) -> Options:
+    """Check and parse the request's system query options against what the operation allows."""
+    given = request.options()
+    allowed = allowed | ({"$skiptoken"} if collection else set())
+    for name in given:
+        if name not in allowed:
+            raise parse_error(f"The query parameter '{name}' is not supported.")
+    options = Options()
+    by_folded = {p.casefold(): p for p in properties}
+    if "$select" in given:
+        names = [n.strip() for n in given["$select"].split(",") if n.strip()]
+        options.select = []
+        for name in names:
+            if name.casefold() not in by_folded:
+                raise unknown_property(name, type_name)
+            options.select.append(by_folded[name.casefold()])
+    if "$top" in given:
+        options.top = _non_negative(given["$top"], "$top")
+        if options.top > MAX_TOP:
+            raise parse_error(
+                f"The limit of '{MAX_TOP}' for Top query has been exceeded. The value from the incoming "
+                "request "
+                f"is '{options.top}'."
+            )
+    if "$skip" in given:
+        options.skip = _non_negative(given["$skip"], "$skip")
+    if "$skiptoken" in given:
+        options.skip = _decode_skiptoken(given["$skiptoken"])
+    if "$count" in given:
+        if given["$count"].lower() not in {"true", "false"}:
+            raise parse_error(f"'{given['$count']}' is not a valid count option.")
+        options.count = given["$count"].lower() == "true"
+    if "$filter" in given:
+        options.filter = parse_filter(given["$filter"], type_name, properties)
+    if "$orderby" in given:
+        for part in given["$orderby"].split(","):
+            words = part.split()
+            if not words or len(words) > 2 or (len(words) == 2 and words[1].lower() not in {"asc", "desc"}):
+                raise parse_error(f"Syntax error in $orderby '{given['$orderby']}'.")
+            if words[0].casefold() not in by_folded:
+                raise unknown_property(words[0], type_name)
+            options.orderby.append(
+                (by_folded[words[0].casefold()], len(words) == 2 and words[1].lower() == "desc")
+            )
+    if "$search" in given:
+        term = given["$search"].strip()
+        options.search = term[1:-1] if len(term) >= 2 and term[0] == term[-1] == '"' else term
+    if "$expand" in given:
+        _parse_expand(given["$expand"], options, type_name)
+    return options
+
+
+def _parse_expand(text: str, options: Options, type_name: str) -> None:
+    for part in _split_top_level(text):
+        name, _, inner = part.partition("(")
+        name = name.strip()
+        if name == "attachments" and not inner and type_name == "microsoft.graph.message":
+            options.expand_attachments = True
+            continue
+        if name != "singleValueExtendedProperties":
+            raise parse_error(
+                f"Parsing OData Select and Expand failed: Could not find a property named '{name}' on type "
+                f"'{type_name}'."
+            )
+        options.expand_props = []
+        if inner:
+            match = re.fullmatch(r"\s*\$filter\s*=\s*(.*)\)\s*", inner)
+            if not match:
+                raise parse_error(f"Parsing OData Select and Expand failed: syntax error in '{part}'.")
+            for clause in re.split(r"\s+or\s+", match.group(1).strip(), flags=re.IGNORECASE):
+                found = re.fullmatch(r"id\s+eq\s+'((?:[^']|'')*)'", clause.strip())
+                if not found:
+                    raise GraphHttpError(
+                        400,
+                        "ErrorInvalidUrlQueryFilter",
+                        "The query filter contains one or more invalid nodes.",
+                    )
+                options.expand_props.append(canonical_prop_id(found.group(1).replace("''", "'")))
+
+
+def _split_top_level(text: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in text:
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        current += char
+    parts.append(current)
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _non_negative(value: str, name: str) -> int:
+    if not value.isdigit():
+        raise parse_error(
+            f"Invalid value '{value}' for {name} query option found. The {name} query option requires a "
+            "non-negative integer value."
+        )
+    return int(value)
+
+
+def _encode_skiptoken(offset: int) -> str:
+    raw = json.dumps({"o": offset, "v": 1}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_skiptoken(token: str) -> int:
+    try:
+        data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        return int(data["o"])
+    except (ValueError, KeyError, TypeError):
+        raise parse_error("The $skiptoken is not valid.") from None
+
+
+def next_link(request: GraphRequest, offset: int) -> str:
+    """The absolute link to the page that starts at ``offset``, with every other option kept."""
+    kept = [(k, v) for k, v in request.query if k.lower() not in {"$skip", "$skiptoken"}]
+    kept.append(("$skiptoken", _encode_skiptoken(offset)))
+    return f"{request.base_url}{quote(request.path)}?{urlencode(kept, quote_via=quote, safe='$,()/:')}"
+
+
+def shape(entity: dict[str, Json], select: list[str] | None) -> dict[str, Json]:
+    """Only the selected properties, plus ``id`` and ``@odata.etag`` as Graph always adds them."""
+    if select is None:
+        return entity
+    keep = {"@odata.etag", "id", "singleValueExtendedProperties", "attachments", *select}
+    return {k: v for k, v in entity.items() if k in keep}
+
+
+def page(
+    request: GraphRequest,
+    rows: list[dict[str, Json]],
+    options: Options,
+    *,
+    context: str,
+) -> dict[str, Json]:
+    """One page of a collection with ``@odata.nextLink`` when more remain."""
+    size = options.top if options.top is not None else DEFAULT_TOP
+    start = options.skip
+    chunk = rows[start : start + size]
+    body: dict[str, Json] = {"@odata.context": context}
+    if options.count:
+        body["@odata.count"] = len(rows)
+    body["value"] = chunk
+    if start + size < len(rows) and size > 0:
+        body["@odata.nextLink"] = next_link(request, start + size)
+    return body
+
+
+def sort_rows(rows: list[dict[str, Json]], orderby: list[tuple[str, bool]]) -> list[dict[str, Json]]:
+    """Rows sorted by ``$orderby`` keys (missing values first, as Exchange sorts nulls low)."""
+    for name, descending in reversed(orderby):
+        rows = sorted(
+            rows,
+            key=lambda row: (row.get(name) is not None, str(row.get(name) or "").casefold()),
+            reverse=descending,
+        )
+    return rows
