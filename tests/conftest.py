@@ -8,6 +8,7 @@ from pathlib import Path
 
 import keyring
 import keyring.backend
+import keyring.backends.fail
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,11 +45,18 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def memory_keyring() -> Iterator[InMemoryKeyring]:
-    """Install an in-memory keychain for the test and restore the previous one after."""
+@pytest.fixture(autouse=True)
+def no_keychain() -> Iterator[None]:
+    """Like this machine, tests have no keychain unless they ask for ``memory_keyring``."""
     previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(no_keychain: None) -> InMemoryKeyring:
+    """Install an in-memory keychain for the test (the autouse fixture restores the previous one)."""
     backend = InMemoryKeyring()
     keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    return backend
