@@ -1,0 +1,207 @@
+"""Email addresses as users type them in a cell: split, parsed, validated and normalised.
+
+A cell may hold several addresses separated by ``;`` or ``,`` and each may be written
+``Name <addr>``. Validation is email-validator's (syntax and internationalised domains, no DNS).
+Calling it costs about 40 µs, too much for 100,000 rows, so the common shape (a dot-atom local
+part of letters, digits and the usual signs) is checked with the regular expressions
+email-validator itself uses, and only the domain goes through email-validator, once per distinct
+domain. Anything else takes the full path; a test holds both paths to the same answers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from email_validator import EmailNotValidError, validate_email
+from email_validator.rfc_constants import (
+    CASE_INSENSITIVE_MAILBOX_NAMES,
+    DOT_ATOM_TEXT,
+    DOT_ATOM_TEXT_INTL,
+    EMAIL_MAX_LENGTH,
+)
+
+from securemailmerge.i18n import translate
+
+# Every character str.splitlines() breaks on: any of them in a header is an injection risk.
+_LINE_BREAK = re.compile(r"[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SEPARATORS = frozenset(";,")
+_NEEDS_SPLITTING = re.compile(r"[;,<\"]")
+_SHORT_CASE_INSENSITIVE = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
+
+LINE_BREAK = "line-break"
+NO_AT = "no-at"
+BAD_DOMAIN = "domain"
+BAD_LOCAL = "local"
+BAD_NAME = "name"
+BAD_SYNTAX = "syntax"
+
+
+@dataclass(frozen=True, slots=True)
+class Mailbox:
+    """One valid address, normalised (domain lower-cased, IDN in Unicode), with the name typed."""
+
+    address: str
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BadAddress:
+    """One piece of a cell that is not a usable address, with a reason code (see ``reason_text``)."""
+
+    text: str
+    reason: str
+
+
+def reason_text(reason: str) -> str:
+    """The translated explanation of a ``BadAddress.reason`` code."""
+    texts = {
+        LINE_BREAK: translate("Addresses", "it contains a line break"),
+        NO_AT: translate("Addresses", "it has no @ sign"),
+        BAD_DOMAIN: translate("Addresses", "the part after the @ sign is not a valid domain"),
+        BAD_LOCAL: translate("Addresses", "the part before the @ sign is not valid"),
+        BAD_NAME: translate("Addresses", "the name before the address contains a control character"),
+    }
+    return texts.get(reason, translate("Addresses", "it is not written like an email address"))
+
+
+def split_addresses(cell: str) -> list[str]:
+    """The trimmed, non-empty pieces of a cell separated by ``;`` or ``,`` outside quotes and ``<...>``.
+
+    An unquoted ``Müller, Hans <hans@example.de>`` stays one piece: a piece without ``@`` that is
+    followed by a ``Name <addr>`` piece is the first half of that name, as Outlook writes it.
+    """
+    if not _NEEDS_SPLITTING.search(cell):
+        text = cell.strip()
+        return [text] if text else []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    quoted = angled = escaped = False
+    for index, char in enumerate(cell):
+        if escaped:
+            escaped = False
+        elif quoted:
+            if char == "\\":
+                escaped = True
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char == "<":
+            angled = True
+        elif char == ">":
+            angled = False
+        elif char in _SEPARATORS and not angled:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(cell)))
+    pieces: list[tuple[int, int]] = []
+    for begin, end in spans:
+        text = cell[begin:end].strip()
+        if not text:
+            continue
+        if pieces and text.endswith(">") and "<" in text:
+            previous = cell[pieces[-1][0] : pieces[-1][1]]
+            if "@" not in previous and "<" not in previous:
+                pieces[-1] = (pieces[-1][0], end)
+                continue
+        pieces.append((begin, end))
+    return [cell[begin:end].strip() for begin, end in pieces]
+
+
+def parse_mailbox(text: str) -> Mailbox | BadAddress:
+    """Parse one ``addr`` or ``Name <addr>`` piece into a normalised ``Mailbox`` or say why it is bad."""
+    text = text.strip()
+    if not text.endswith(">"):
+        parsed = normalise_address(text)
+        return Mailbox(parsed) if isinstance(parsed, str) else parsed
+    if _LINE_BREAK.search(text):
+        return BadAddress(text, LINE_BREAK)
+    name, address = _name_and_address(text)
+    if _CONTROL.search(name):
+        return BadAddress(text, BAD_NAME)
+    normalised = normalise_address(address)
+    if isinstance(normalised, BadAddress):
+        return BadAddress(text, normalised.reason)
+    return Mailbox(normalised, name)
+
+
+def _name_and_address(text: str) -> tuple[str, str]:
+    if not text.endswith(">") or "<" not in text:
+        return "", text
+    cut = text.rindex("<")
+    name = text[:cut].strip()
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        name = re.sub(r"\\(.)", r"\1", name[1:-1])
+    return name, text[cut + 1 : -1].strip()
+
+
+def normalise_address(address: str) -> str | BadAddress:
+    """The normalised form of a bare address (as email-validator gives it) or why it is invalid."""
+    if _LINE_BREAK.search(address):
+        return BadAddress(address, LINE_BREAK)
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return BadAddress(address, NO_AT)
+    if DOT_ATOM_TEXT.match(local) or _plain_international(local):
+        checked = _check_domain(domain)
+        if checked is None:
+            return BadAddress(address, BAD_DOMAIN)
+        unicode_domain, ascii_domain = checked
+        if local.lower() in _SHORT_CASE_INSENSITIVE:
+            local = local.lower()
+        normalised = f"{local}@{unicode_domain}"
+        # An all-ASCII result has the same length in every form email-validator measures.
+        longest = (
+            len(normalised)
+            if normalised.isascii()
+            else max(len(address.encode()), len(normalised.encode()), len(f"{local}@{ascii_domain}".encode()))
+        )
+        if longest <= EMAIL_MAX_LENGTH:
+            return normalised
+    return _full_check(address, domain)
+
+
+def _plain_international(local: str) -> bool:
+    """A dot-atom local part whose non-ASCII characters are letters, digits, punctuation or symbols
+    and that is already in NFC: email-validator accepts such a local part unchanged."""
+    return (
+        DOT_ATOM_TEXT_INTL.match(local) is not None
+        and unicodedata.is_normalized("NFC", local)
+        and all(unicodedata.category(char)[0] in "LNPS" for char in _NON_ASCII.findall(local))
+    )
+
+
+def _full_check(address: str, domain: str) -> str | BadAddress:
+    try:
+        return validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError:
+        reason = BAD_DOMAIN if _check_domain(domain) is None else BAD_LOCAL
+        return BadAddress(address, reason)
+
+
+@lru_cache(maxsize=8192)
+def _check_domain(domain: str) -> tuple[str, str] | None:
+    """The domain in Unicode and IDNA forms, or ``None`` when email-validator rejects it."""
+    try:
+        result = validate_email("a@" + domain, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return result.domain, result.ascii_domain
+
+
+def parse_address_cell(cell: str) -> tuple[list[Mailbox], list[BadAddress]]:
+    """All mailboxes of one cell, and the pieces that are not valid addresses."""
+    good: list[Mailbox] = []
+    bad: list[BadAddress] = []
+    for piece in split_addresses(cell):
+        parsed = parse_mailbox(piece)
+        if isinstance(parsed, Mailbox):
+            good.append(parsed)
+        else:
+            bad.append(parsed)
+    return good, bad
