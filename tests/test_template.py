@@ -1,0 +1,480 @@
+"""Templates load, save, compile once and render rows safely: escaping, defaults, unknown fields, attacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
+
+from securemailmerge.attachments import resolve_attachment
+from securemailmerge.errors import RenderError, TemplateError, TemplateSyntaxError
+from securemailmerge.htmltext import html_to_text
+from securemailmerge.resources import asset_path
+from securemailmerge.template import (
+    CompiledTemplate,
+    RenderedMessage,
+    Template,
+    compile_template,
+    load_template,
+    save_template,
+)
+
+COLUMNS = ["First Name", "Last Name", "E-Mail", "Company", "Invoice", "Files"]
+ROW = {
+    "First Name": "Jürgen",
+    "Last Name": "Müller",
+    "E-Mail": "juergen@example.de",
+    "Company": "Müller & Söhne",
+    "Invoice": "R-1001",
+    "Files": "agenda-de.pdf; map.pdf;",
+}
+
+
+def render(template: Template, row: dict[str, str] | None = None) -> RenderedMessage:
+    """Compile for the sample columns and render ``row`` (the sample row by default)."""
+    return compile_template(template, COLUMNS).render(ROW if row is None else row)
+
+
+# Loading and saving
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_json_template_with_files_loads(tmp_path: Path) -> None:
+    write(tmp_path, "body.html", "<p>Hallo {{ FirstName }}</p>")
+    write(tmp_path, "body.txt", "Hallo {{ FirstName }}")
+    spec = {
+        "subject": "Rechnung {{ Invoice }}",
+        "html_file": "body.html",
+        "text_file": "body.txt",
+        "attachments": ["invoices/{{ Invoice }}.pdf"],
+        "attachment_column": "Files",
+    }
+    path = write(tmp_path, "t.json", json.dumps(spec))
+    assert load_template(path) == Template(
+        subject="Rechnung {{ Invoice }}",
+        html="<p>Hallo {{ FirstName }}</p>",
+        text="Hallo {{ FirstName }}",
+        attachments=("invoices/{{ Invoice }}.pdf",),
+        attachment_column="Files",
+    )
+
+
+def test_html_template_takes_its_title_as_subject(tmp_path: Path) -> None:
+    page = "<html><head><title>Hi &amp; welcome, {{ FirstName }}</title></head><body>x</body></html>"
+    path = write(tmp_path, "t.htm", page)
+    assert load_template(path) == Template(subject="Hi & welcome, {{ FirstName }}", html=page)
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        ("<title>Grüße</title>", "utf-8-sig"),
+        ("<title>Grüße</title>", "utf-16"),
+        ("<title>Grüße</title>", "cp1252"),
+    ],
+)
+def test_html_files_in_common_encodings_load(tmp_path: Path, content: str, encoding: str) -> None:
+    path = write(tmp_path, "t.html", content.encode(encoding))
+    assert load_template(path).subject == "Grüße"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "key", "message"),
+    [
+        ("t.json", '{"subject": "x",\n "html": }', None, "is not valid JSON at line 2, column 10"),
+        ("t.json", '["subject"]', "", "must hold one JSON object"),
+        ("t.json", '{"subject": "x", "html": "y", "atachments": []}', "atachments", "this key is unknown"),
+        ("t.json", '{"html": "y"}', "subject", "it is missing"),
+        ("t.json", '{"subject": "x"}', "html", "it is missing"),
+        ("t.json", '{"subject": 3, "html": "y"}', "subject", "it must be text"),
+        ("t.json", '{"subject": "x", "html": "y", "html_file": "b.html"}', "html_file", "not both"),
+        (
+            "t.json",
+            '{"subject": "x", "html_file": "../outside.html"}',
+            "html_file",
+            "lies outside the folder",
+        ),
+        ("t.json", '{"subject": "x", "html_file": "missing.html"}', "html_file", "does not exist"),
+        (
+            "t.json",
+            '{"subject": "x", "html": "y", "attachments": "a.pdf"}',
+            "attachments",
+            "a list of file names",
+        ),
+        (
+            "t.json",
+            '{"subject": "x", "html": "y", "attachment_column": ""}',
+            "attachment_column",
+            "a column name",
+        ),
+        ("t.html", "<p>no title</p>", "title", "has no <title>"),
+        ("t.txt", "Subject", None, "neither a .json nor an .html file"),
+        ("t.html", b"\x00\x01binary\x00", None, "is not a text file"),
+    ],
+)
+def test_bad_template_files_name_file_and_key(
+    tmp_path: Path, name: str, content: str | bytes, key: str | None, message: str
+) -> None:
+    path = write(tmp_path / "templates", name, content)
+    write(tmp_path, "outside.html", "<p>secret</p>")
+    with pytest.raises(TemplateError, match=message) as caught:
+        load_template(path)
+    assert caught.value.file == str(path)
+    assert str(path) in str(caught.value)
+    if key is not None:
+        assert caught.value.field == key
+    if key and name.endswith(".json"):
+        assert f"(“{key}”)" in str(caught.value)
+
+
+def test_missing_template_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="cannot be read"):
+        load_template(tmp_path / "nope.json")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        Template(subject="Grüße {{ FirstName }}", html="<p>¡Hola!</p>"),
+        Template(
+            subject="s", html="h", text="Text\n", attachments=("a.pdf", "{{ X }}.pdf"), attachment_column="F"
+        ),
+    ],
+)
+def test_saved_template_loads_back_the_same(tmp_path: Path, template: Template) -> None:
+    path = tmp_path / "saved.json"
+    save_template(template, path)
+    assert load_template(path) == template
+    written = path.read_text(encoding="utf-8")
+    assert json.loads(written)["subject"] == template.subject
+    assert "\\u" not in written  # accents are written as they are, readable in any editor
+    assert [p.name for p in tmp_path.iterdir()] == ["saved.json"]
+
+
+def test_saving_into_a_missing_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="cannot be saved"):
+        save_template(Template(subject="s", html="h"), tmp_path / "missing" / "t.json")
+
+
+def test_sample_template_renders_with_the_sample_recipients() -> None:
+    template = load_template(asset_path("sample", "template.json"))
+    columns = ["First Name", "Last Name", "Email", "Company", "City", "Agenda"]
+    row = ["Lucía", "Fernández", "l@example.org", "", "Sevilla", "attachments/agenda-es.pdf"]
+    message = compile_template(template, columns).render(dict(zip(columns, row, strict=True)))
+    assert message.subject.endswith("see you on 12 July, Lucía?")
+    assert "together with your colleagues" not in message.text
+    assert "tell us whether you can come (https://example.com/rsvp)" in message.text
+    for name in message.attachments:
+        assert resolve_attachment(asset_path("sample"), name).is_file()
+
+
+# Rendering
+
+
+def test_merge_data_is_escaped_in_html_only() -> None:
+    row = dict(ROW, Company="<script>alert('x')</script> & Co")
+    template = Template(subject="Hi {{ Company }}", html="<p>{{ Company }}</p>", text="From {{ Company }}")
+    message = render(template, row)
+    assert message.subject == "Hi <script>alert('x')</script> & Co"
+    assert message.html == "<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co</p>"
+    assert message.text == "From <script>alert('x')</script> & Co"
+
+
+def test_merge_data_is_never_run_as_a_template() -> None:
+    message = render(Template(subject="{{ Company }}", html="{{ Company }}"), dict(ROW, Company="{{ 7*7 }}"))
+    assert (message.subject, message.html) == ("{{ 7*7 }}", "{{ 7*7 }}")
+
+
+@pytest.mark.parametrize(
+    ("columns", "value", "expected"),
+    [
+        (COLUMNS, "Ana", "Hi Ana"),
+        (COLUMNS, "", "Hi there"),
+        (COLUMNS, "   ", "Hi there"),
+        (["E-Mail"], None, "Hi there"),
+    ],
+    ids=["value", "empty", "blank", "no-such-column"],
+)
+def test_default_covers_missing_and_empty_values(
+    columns: list[str], value: str | None, expected: str
+) -> None:
+    row = {} if value is None else {"First Name": value}
+    template = Template(subject='Hi {{ FirstName | default("there") }}', html="-")
+    compiled = compile_template(template, columns)
+    assert compiled.render(row).subject == expected
+    assert compiled.unknown_fields == frozenset()
+
+
+@pytest.mark.parametrize(("company", "expected"), [("ACME", "<p>Hi, from ACME.</p>"), ("", "<p>Hi.</p>")])
+def test_conditionals_follow_the_value(company: str, expected: str) -> None:
+    template = Template(subject="s", html="<p>Hi{% if Company %}, from {{ Company }}{% endif %}.</p>")
+    assert render(template, dict(ROW, Company=company)).html == expected
+
+
+def test_unknown_fields_are_listed_before_rendering() -> None:
+    template = Template(
+        subject="{{ Title }} {{ Last Name }}",
+        html="{{ Nickname | default('friend') }}{% if Region is defined %}{{ Region }}{% endif %}{{ Email }}",
+        attachments=("{{ Contract }}.pdf",),
+    )
+    compiled = compile_template(template, COLUMNS)
+    assert compiled.unknown_fields == {"Title", "Contract"}
+    assert compiled.optional_fields == {"Nickname", "Region"}
+    assert compiled.fields_used == {"Last Name", "E-Mail"}
+    with pytest.raises(RenderError) as caught:
+        compiled.render(ROW)
+    assert caught.value.field == "Title"
+    assert (
+        str(caught.value) == "The template uses the field “Title”, which is not a column of the recipients."
+    )
+
+
+def test_unknown_field_given_a_value_by_the_caller_renders() -> None:
+    compiled = compile_template(Template(subject="[{{ Title }}]", html="-"), COLUMNS)
+    assert compiled.render({"Title": ""}).subject == "[]"
+
+
+def test_a_row_without_a_known_column_renders_it_empty() -> None:
+    assert render(Template(subject="[{{ Company }}]", html="-"), {}).subject == "[]"
+
+
+@pytest.mark.parametrize(
+    ("html", "error", "message"),
+    [
+        ("{{ ''.__class__ }}", TemplateSyntaxError, "“__class__” is not a merge field"),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", TemplateSyntaxError, "“__class__” is not a merge"),
+        ("{{ Company['__class__'] }}", TemplateSyntaxError, "“__class__” is not a merge field"),
+        ("{{ cycler.__init__.__globals__ }}", TemplateSyntaxError, "“__init__” is not a merge field"),
+        ("{{ self._TemplateReference__context }}", TemplateSyntaxError, "is not a merge field"),
+        ("{{ self }}", RenderError, "uses the field “self”, which is not a column"),
+        ("{{ cycler }}", RenderError, "uses the field “cycler”"),
+        ("{{ range(10**9) | list }}", RenderError, "uses the field “range”"),
+        ("{{ lipsum() }}", RenderError, "uses the field “lipsum”"),
+        ("{{ Company | attr('__class__') }}", RenderError, "tries something templates may not do"),
+        ("{{ '{0.__class__}'.format(Company) }}", RenderError, "tries something templates may not do"),
+        ("{{ Company.__len__() }}", TemplateSyntaxError, "“__len__” is not a merge field"),
+        ("{{ 2 ** 100000 }}", RenderError, "the number is too large"),
+        ("{{ 'x' * 100000000 }}", RenderError, "the repeated text is too long"),
+        ("{% include '/etc/passwd' %}", TemplateSyntaxError, "the tag “include” cannot be used"),
+        ("{% extends 'base.html' %}", TemplateSyntaxError, "the tag “extends” cannot be used"),
+        ("{% import 'm.html' as m %}", TemplateSyntaxError, "the tag “import” cannot be used"),
+        ("{{ Company.foo }}", RenderError, "has no attribute 'foo'"),
+        ("{{ 1 / 0 }}", RenderError, "division by zero"),
+    ],
+)
+def test_attacks_and_mistakes_fail_with_a_clear_message(
+    html: str, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message.replace("(", r"\(").replace(")", r"\)").replace("*", r"\*")):
+        render(Template(subject="s", html=html))
+
+
+@pytest.mark.parametrize("value", ["Ana\nBcc: evil@example.com", "Ana\r\nX: y", "Ana\u2028"])
+def test_line_break_in_subject_is_refused_naming_the_field(value: str) -> None:
+    with pytest.raises(RenderError) as caught:
+        render(Template(subject="Hi {{ First Name }}", html="-"), dict(ROW, **{"First Name": value}))
+    assert caught.value.field == "subject"
+    assert "check the fields it uses: First Name" in str(caught.value)
+
+
+def test_attachments_common_first_then_the_row() -> None:
+    template = Template(
+        subject="s", html="-", attachments=("invoices/{{ Invoice }}.pdf",), attachment_column="Files"
+    )
+    assert compile_template(template, COLUMNS).fields_used == {"Invoice", "Files"}
+    assert render(template).attachments == ("invoices/R-1001.pdf", "agenda-de.pdf", "map.pdf")
+    assert render(template, dict(ROW, Files="")).attachments == ("invoices/R-1001.pdf",)
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [(dict(ROW, Invoice="1\n2"), "attachment"), (dict(ROW, Files="a.pdf\nb.pdf"), "Files")],
+)
+def test_attachment_names_stay_on_one_line(row: dict[str, str], field: str) -> None:
+    template = Template(subject="s", html="-", attachments=("{{ Invoice }}.pdf",), attachment_column="Files")
+    with pytest.raises(RenderError, match="would contain a line break") as caught:
+        render(template, row)
+    assert caught.value.field == field
+
+
+def test_failing_attachment_name_is_quoted_as_written() -> None:
+    template = Template(subject="s", html="-", attachments=("{{ Last Name.missing }}.pdf",))
+    with pytest.raises(RenderError) as caught:
+        render(template)
+    assert str(caught.value) == (
+        "The attachment name “{{ Last Name.missing }}.pdf” cannot be filled in: "
+        "'str object' has no attribute 'missing'."
+    )
+    assert caught.value.field == "attachment"
+
+
+def test_unknown_attachment_column_is_listed_and_fails_to_render() -> None:
+    compiled = compile_template(Template(subject="s", html="-", attachment_column="Anhang"), COLUMNS)
+    assert compiled.unknown_fields == {"Anhang"}
+    with pytest.raises(RenderError, match="“Anhang”"):
+        compiled.render(ROW)
+
+
+HTML_TEMPLATES = [
+    "<p>Hallo {{ FirstName }},</p>\n<p>Ihre Rechnung {{ Invoice }} liegt bei.</p>",
+    "<p>Hi{% if Company %}, from <b>{{ Company }}</b>{% endif %}.</p><p>Bye</p>",
+    "<ul><li>{{ FirstName }}</li>{% if Company %}<li>{{ Company }}</li>{% endif %}<li>end</li></ul>",
+    '<p>Pay <a href="https://pay.example/{{ Invoice }}">online</a> or '
+    '<a href="mailto:{{ Email }}">{{ Email }}</a></p>',
+    "<table><tr><th>Name</th><th>Firma</th></tr>"
+    "<tr><td>{{ LastName }}</td><td>{{ Company }}</td></tr></table>",
+    "<h1>{{ FirstName | upper }}</h1>\n  {%- if Company -%}\n  <p>{{ Company }}</p>\n  {%- endif %}<p>x</p>",
+    "{% raw %}<p>{{ literal }}</p>{% endraw %}<p>&#123;&#123; not a tag &#125;&#125; {{ FirstName }}</p>",
+    "<p>{{ FirstName }}</p>{# a note #}<pre>  kept\n  as is</pre>",
+]
+FALLBACK_TEMPLATES = [
+    "{% for part in Files.split(';') %}<li>{{ part }}</li>{% endfor %}",
+    "<p>{{ '<b>bold</b>' | safe }} {{ FirstName }}</p>",
+    "{% macro greet(name) %}<p>Hi {{ name }}</p>{% endmacro %}{{ greet(FirstName) }}",
+    '<p class="{% if Company %}firm{% endif %}">{{ Company }}</p>',
+]
+
+
+@pytest.mark.parametrize("html", HTML_TEMPLATES + FALLBACK_TEMPLATES)
+@pytest.mark.parametrize("company", ["Müller & Söhne <GmbH>", ""])
+def test_text_body_is_what_the_html_shows(html: str, company: str) -> None:
+    message = render(Template(subject="s", html=html), dict(ROW, Company=company))
+    assert message.text == html_to_text(message.html)
+
+
+def test_text_keeps_links_and_structure() -> None:
+    message = render(Template(subject="s", html=HTML_TEMPLATES[3]), dict(ROW, **{"E-Mail": "a@b.example"}))
+    assert message.text == "Pay online (https://pay.example/R-1001) or a@b.example"
+
+
+def test_explicit_text_body_is_used_as_written() -> None:
+    template = Template(subject="s", html="<p>{{ FirstName }}</p>", text="Hallo {{ FirstName }} & Co\n")
+    assert render(template).text == "Hallo Jürgen & Co\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_value_stays_escaped_in_html_and_literal_in_text(value: str) -> None:
+    template = Template(subject="{{ Company }}", html="<p>{{ Company }}</p>", text="{{ Company }}")
+    compiled = compile_template(template, COLUMNS)
+    row = dict(ROW, Company=value)
+    if any(char in value for char in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+        with pytest.raises(RenderError):
+            compiled.render(row)
+        return
+    message = compiled.render(row)
+    assert message.html == f"<p>{escape(value)}</p>"
+    assert "<" not in message.html[3:-4]
+    assert (message.subject, message.text) == (value, value)
+
+
+TEMPLATE_BITS = [
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    "{%-",
+    "-%}",
+    " ",
+    "\n",
+    "if",
+    "endif",
+    "else",
+    "for",
+    "in",
+]
+TEMPLATE_BITS += [
+    "First",
+    "Name",
+    "Company",
+    "-",
+    "|",
+    "default",
+    "upper",
+    "(",
+    ")",
+    "'",
+    '"',
+    ".",
+    "_",
+    "__class__",
+]
+TEMPLATE_BITS += [
+    "self",
+    "<p>",
+    "</p>",
+    '<a href="',
+    '">',
+    "</a>",
+    "raw",
+    "endraw",
+    "set",
+    "=",
+    "1",
+    "is",
+    "not",
+]
+TEMPLATE_BITS += [
+    "defined",
+    "\\",
+    "&amp;",
+    "{",
+    "}",
+    "é",
+    "~",
+    "[",
+    "]",
+    ",",
+    "*",
+    "**",
+    "<li>",
+    "<br>",
+    "\r",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(TEMPLATE_BITS), max_size=20).map("".join),
+    st.sampled_from(["subject", "html", "text"]),
+)
+def test_any_template_text_compiles_or_says_where_it_is_wrong(source: str, part: str) -> None:
+    template = (
+        Template(subject="s", html="h") if part == "html" else Template(subject="s", html="h", text="t")
+    )
+    outcome = _compile_or_error(Template(**{**template.__dict__, part: source}))
+    if isinstance(outcome, TemplateSyntaxError):
+        assert (outcome.part, outcome.line >= 1, (outcome.column or 0) >= 1) == (part, True, True)
+        return
+    failure = _render_or_error(outcome)
+    assert failure is None or str(failure)
+
+
+def _compile_or_error(template: Template) -> CompiledTemplate | TemplateSyntaxError:
+    try:
+        return compile_template(template, COLUMNS)
+    except TemplateSyntaxError as error:
+        return error
+
+
+def _render_or_error(compiled: CompiledTemplate) -> RenderError | None:
+    try:
+        compiled.render(ROW)
+    except RenderError as error:
+        return error
+    return None
