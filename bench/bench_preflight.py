@@ -1,0 +1,105 @@
+"""Load and preflight 10,000 and 100,000 CSV rows; print messages per second and peak memory.
+
+Run: ``.venv/bin/python bench/bench_preflight.py`` (or ``--rows N`` for one size). Each size runs in
+a fresh interpreter so its peak resident memory (``ru_maxrss``, the whole process: interpreter,
+libraries and data) belongs to that size alone. Times are CPU seconds of this process (what one core
+spends, unaffected by other programs), with the wall-clock total beside them. Target: 100,000 rows
+loaded and preflighted in under 5 s with under 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from securemailmerge.preflight import PreflightSettings, preflight
+from securemailmerge.recipients import load_recipients
+from securemailmerge.template import load_template
+
+FIRST = [
+    "Jürgen",
+    "Lucía",
+    "Björn",
+    "José",
+    "Sophie",
+    "Begoña",
+    "Günther",
+    "Íñigo",
+    "Käthe",
+    "Ramón",
+    "Dörte",
+]
+LAST = ["Müller", "Fernández", "Schäfer", "Muñoz", "Weiß", "Ibáñez", "Groß", "Suárez", "Löwe", "Castaño"]
+CITIES = ["München", "Sevilla", "Köln", "Málaga", "Düsseldorf", "Bilbao", "Nürnberg", "Logroño"]
+HTML = """<p>Hallo {{ FirstName | default("there") }} {{ LastName }},</p>
+<p>we would love to see you in {{ City }}{% if Company %} with your colleagues from
+{{ Company }}{% endif %}.</p>
+<ul><li>When: 12 July, 18:00</li><li>Where: Biergarten am See</li></ul>
+<p>Please <a href="https://example.com/rsvp">tell us whether you can come</a>.</p>
+<p>Viele Grüße · Un saludo<br>Ana Núñez</p>"""
+
+
+def write_inputs(folder: Path, rows: int) -> tuple[Path, Path]:
+    """A CSV with ``rows`` German and Spanish recipients and a template with a common attachment."""
+    rng = random.Random(rows)
+    csv_path = folder / "recipients.csv"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["First Name", "Last Name", "Email", "Company", "City"])
+        for number in range(rows):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            company = "" if number % 7 == 0 else f"{last} GmbH"
+            writer.writerow([first, last, f"person{number}@example.com", company, rng.choice(CITIES)])
+    (folder / "agenda.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 40_000)
+    template_path = folder / "template.json"
+    template_path.write_text(
+        json.dumps({"subject": "Sommerfest, {{ FirstName }}?", "html": HTML, "attachments": ["agenda.pdf"]}),
+        encoding="utf-8",
+    )
+    return csv_path, template_path
+
+
+def measure(rows: int) -> None:
+    """Load and preflight ``rows`` rows once and print the figures."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        csv_path, template_path = write_inputs(folder, rows)
+        wall, cpu = time.perf_counter(), time.process_time()
+        recipients = load_recipients(csv_path)
+        load_wall, load_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = preflight(recipients, load_template(template_path), PreflightSettings(base_folder=folder))
+        check_wall, check_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    if sys.platform == "darwin":
+        peak_mb /= 1024  # macOS reports bytes
+    print(
+        f"{rows:>7} rows: load {load_cpu:5.2f} s CPU ({rows / load_cpu:7,.0f} rows/s), "
+        f"preflight {check_cpu:5.2f} s CPU ({report.ready / check_cpu:7,.0f} messages/s), "
+        f"total {load_cpu + check_cpu:5.2f} s CPU / {load_wall + check_wall:5.2f} s wall, "
+        f"peak RSS {peak_mb:6.1f} MB, ready {report.ready}, largest {report.largest_message_bytes:,} bytes"
+    )
+
+
+def main() -> None:
+    """Measure one size, or every size each in a fresh interpreter."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int)
+    args = parser.parse_args()
+    if args.rows:
+        measure(args.rows)
+        return
+    for rows in (10_000, 100_000):
+        subprocess.run([sys.executable, __file__, "--rows", str(rows)], check=True)
+
+
+if __name__ == "__main__":
+    main()
