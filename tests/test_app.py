@@ -1,14 +1,102 @@
-"""The desktop app starts and shows its main window."""
+"""The desktop window: open the sample, preview a row, check it, and sign in to the sandbox."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from securemailmerge.resources import asset_path
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER
+from securemailmerge.tenant import load_tenant_config
 from ui.app import MainWindow
+from ui.controller import Controller
+from ui.signin import SignInDialog
 
 
-def test_main_window_shows_title(qtbot: QtBot) -> None:
-    window = MainWindow()
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    window = MainWindow(Controller(None))
     qtbot.addWidget(window)
     window.show()
-    assert window.windowTitle() == "SecureMailMerge"
+    yield window
+    window.close()
+
+
+def open_sample(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.controller.open_template(asset_path("sample", "template.json"))
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        window.controller.open_recipients(asset_path("sample", "recipients.csv"))
+
+
+def test_sample_loads_and_previews_first_row(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    recipients = window.controller.recipients
+    assert recipients is not None
+    assert window.model.rowCount() == len(recipients.rows) + len(recipients.excluded)
+    first = recipients.rows[0]
+    assert window.model.data(window.model.index(0, 0)) == first.row
+    assert first.to[0] in window.subject_label.text()
+    assert "Subject:" in window.subject_label.text()
+    assert window.preview.toPlainText().strip()
+
+
+def test_selecting_a_row_previews_that_recipient(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    window.table.selectRow(2)
+    recipient = window.model.recipient(2)
+    assert recipient is not None
+    assert recipient.to[0] in window.subject_label.text()
+
+
+def test_check_shows_the_report(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    with qtbot.waitSignal(window.controller.report_ready, timeout=10_000):
+        window.check_action.trigger()
+    text = window.report_view.toPlainText()
+    assert "recipients.csv" in text
+    assert "ready" in text
+
+
+def test_bad_file_shows_a_message_not_a_traceback(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(window.controller.failed, timeout=10_000):
+        window.controller.open_recipients(empty)
+    assert shown
+    assert "empty.csv" in shown[0]
+
+
+def test_sign_in_dialog_lists_every_permission_with_its_reason(qtbot: QtBot) -> None:
+    dialog = SignInDialog(prefer_device_code=False)
+    qtbot.addWidget(dialog)
+    rows = [dialog.permissions.topLevelItem(i) for i in range(dialog.permissions.topLevelItemCount())]
+    scopes = {item.text(0) for item in rows if item is not None}
+    assert "Mail.Send" in scopes
+    assert all(item is not None and item.text(1) for item in rows)
+    # No keychain on this machine: the option is offered greyed out, with the reason next to it.
+    assert not dialog.stay_signed_in.isEnabled()
+    assert dialog.keychain_note.text()
+
+
+@pytest.mark.e2e
+def test_sign_in_to_the_sandbox_shows_the_account(qtbot: QtBot) -> None:
+    with Sandbox(auto_approve=True) as sandbox:
+        controller = Controller(load_tenant_config(sandbox.tenant_config_path))
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(controller.account_changed, timeout=20_000):
+            controller.sign_in(device_code=True, stay_signed_in=False)
+        assert DEMO_USER in window.account_label.text()
+        assert window.sign_in_action.text() == "Sign out"
+        window.sign_in_action.trigger()
+        assert window.account_label.text() == "Not signed in"
+        window.close()

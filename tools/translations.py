@@ -38,9 +38,20 @@ def update(target: Path) -> None:
     for language in LANGUAGES:
         ts = target / f"securemailmerge_{language}.ts"
         subprocess.run(
-            [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-             "-target-language", language, "-ts", str(ts)],
-            cwd=ROOT, check=True, capture_output=True,
+            [
+                tool("pyside6-lupdate"),
+                *sources(),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
 
 

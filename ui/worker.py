@@ -66,4 +66,3 @@ class Worker(QRunnable):
                 return stop.value
         events.close()
         return None
-

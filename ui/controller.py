@@ -1,0 +1,203 @@
+"""The thin layer between the windows and the engine: it owns the state and runs work off the UI thread.
+
+Widgets call its methods and listen to its signals; it calls the engine through workers and turns
+the engine's typed errors into the translated sentences they already carry. No business logic here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from securemailmerge.auth import Account, DeviceCodePrompt, Session
+from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.net import HttpFactory
+from securemailmerge.preflight import PreflightReport, PreflightSettings, preflight
+from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
+from securemailmerge.template import (
+    CompiledTemplate,
+    RenderedMessage,
+    Template,
+    compile_template,
+    load_template,
+)
+from securemailmerge.tenant import TenantConfig
+from ui.worker import Worker
+
+
+class Controller(QObject):
+    """What the user has opened and who is signed in; every slow step runs on a worker."""
+
+    recipients_changed = Signal(object)  # RecipientList | None
+    template_changed = Signal(object)  # Template | None
+    report_ready = Signal(object)  # PreflightReport
+    account_changed = Signal(object)  # Account | None
+    device_code = Signal(object)  # DeviceCodePrompt
+    failed = Signal(str)  # a sentence for the user
+    busy_changed = Signal(bool)
+
+    def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tenant = tenant
+        self.recipients: RecipientList | None = None
+        self.template: Template | None = None
+        self.template_folder: Path | None = None
+        self.report: PreflightReport | None = None
+        self._compiled: CompiledTemplate | None = None
+        self._factory = HttpFactory(tenant) if tenant else None
+        self._session: Session | None = None
+        self._workers: set[Worker] = set()
+
+    @property
+    def account(self) -> Account | None:
+        """The signed-in account, if any."""
+        return self._session.account if self._session else None
+
+    @property
+    def prefers_device_code(self) -> bool:
+        """The built-in sandbox signs in with an auto-approved code instead of a browser."""
+        return self.tenant is not None and self.tenant.is_loopback
+
+    def run(self, job: Callable[[threading.Event], Any], done: Callable[[Any], None]) -> Worker:
+        """Run ``job`` on a worker; ``done`` gets its result on the UI thread, errors go to ``failed``."""
+        worker = Worker(job)
+        self._workers.add(worker)
+        self.busy_changed.emit(True)
+
+        def finish(result: object) -> None:
+            self._workers.discard(worker)
+            self.busy_changed.emit(bool(self._workers))
+            done(result)
+
+        def fail(error: object) -> None:
+            self._workers.discard(worker)
+            self.busy_changed.emit(bool(self._workers))
+            if isinstance(error, SecureMailMergeError):
+                self.failed.emit(str(error))
+            else:
+                self.failed.emit(self.tr("Something unexpected went wrong: {error}").format(error=error))
+
+        worker.signals.finished.connect(finish)
+        worker.signals.failed.connect(fail)
+        return worker.start()
+
+    def cancel_all(self) -> None:
+        """Ask every running job to stop at its next step."""
+        for worker in list(self._workers):
+            worker.cancel.set()
+
+    # Recipients and template
+
+    def open_recipients(self, path: Path, options: RecipientOptions | None = None) -> Worker:
+        """Load a CSV or Excel file in the background."""
+        return self.run(lambda _cancel: load_recipients(path, options or RecipientOptions()), self._set_list)
+
+    def set_recipients(self, recipients: RecipientList | None) -> None:
+        """Use ``recipients`` (from a file or an address book)."""
+        self._set_list(recipients)
+
+    def _set_list(self, recipients: object) -> None:
+        assert recipients is None or isinstance(recipients, RecipientList)
+        self.recipients = recipients
+        self._compiled = None
+        self.report = None
+        self.recipients_changed.emit(recipients)
+
+    def open_template(self, path: Path) -> bool:
+        """Load a template file; a problem goes to ``failed`` and the previous template stays."""
+        try:
+            template = load_template(path)
+        except SecureMailMergeError as error:
+            self.failed.emit(str(error))
+            return False
+        self.template = template
+        self.template_folder = path.parent
+        self._compiled = None
+        self.report = None
+        self.template_changed.emit(template)
+        return True
+
+    def preview(self, fields: dict[str, str] | Any) -> RenderedMessage | str:
+        """The rendered message for one row, or the sentence saying why it cannot be rendered."""
+        if self.template is None or self.recipients is None:
+            return self.tr("Open a recipient list and a template to see a preview.")
+        try:
+            if self._compiled is None:
+                self._compiled = compile_template(self.template, self.recipients.columns)
+            return self._compiled.render(fields)
+        except SecureMailMergeError as error:
+            return str(error)
+
+    def check(self) -> Worker | None:
+        """Run preflight over every row in the background."""
+        if self.template is None or self.recipients is None:
+            self.failed.emit(self.tr("Open a recipient list and a template first."))
+            return None
+        recipients, template = self.recipients, self.template
+        sender = self.account.username if self.account else None
+        settings = PreflightSettings(base_folder=self.template_folder, sender=sender)
+
+        def done(report: object) -> None:
+            assert isinstance(report, PreflightReport)
+            self.report = report
+            self.report_ready.emit(report)
+
+        return self.run(lambda _cancel: preflight(recipients, template, settings), done)
+
+    # Microsoft 365
+
+    def _new_session(self, stay_signed_in: bool) -> Session:
+        assert self.tenant is not None
+        assert self._factory is not None
+        if self._session is not None:
+            self._session.close()
+        self._session = Session(self.tenant, self._factory, stay_signed_in=stay_signed_in)
+        return self._session
+
+    def sign_in(self, *, device_code: bool, stay_signed_in: bool) -> Worker | None:
+        """Sign in with the browser or with a code; the account arrives on ``account_changed``."""
+        if self.tenant is None:
+            self.failed.emit(self.tr("No Microsoft 365 tenant is configured; see the README."))
+            return None
+        try:
+            session = self._new_session(stay_signed_in)
+        except SecureMailMergeError as error:
+            self.failed.emit(str(error))
+            return None
+
+        def job(cancel: threading.Event) -> Account:
+            if device_code:
+                return session.sign_in_device_code(self._prompt, cancel=cancel)
+            return session.sign_in_interactive(cancel=cancel)
+
+        return self.run(job, self.account_changed.emit)
+
+    def _prompt(self, prompt: DeviceCodePrompt) -> None:
+        # Called on the worker thread: a queued signal carries it to the window.
+        self.device_code.emit(prompt)
+
+    def sign_in_silent(self) -> Worker | None:
+        """Sign in from a kept sign-in, if there is one; quietly does nothing otherwise."""
+        if self.tenant is None:
+            return None
+        try:
+            session = self._new_session(stay_signed_in=True)
+        except SecureMailMergeError:
+            return None  # no keychain: nothing can have been kept
+        return self.run(lambda _cancel: session.sign_in_silent(), self.account_changed.emit)
+
+    def sign_out(self) -> None:
+        """Forget the account, its tokens and any kept sign-in."""
+        if self._session is not None:
+            self._session.sign_out()
+        self.account_changed.emit(None)
+
+    def close(self) -> None:
+        """Stop background work and close connections."""
+        self.cancel_all()
+        if self._session is not None:
+            self._session.close()
