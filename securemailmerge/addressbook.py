@@ -1,5 +1,7 @@
-"""Choosing contacts from an address book and turning them into a recipient list.
+"""Opening a mailbox's address book, choosing contacts from it, and turning them into a recipient list.
 
+``open_address_book`` loads what a front end shows: the signed-in profile, the contacts of the
+user's or a shared mailbox, its categories (or why they could not be read) and the license outcome.
 ``select_contacts`` filters by categories (any or all of them), by folder (with or without its
 subfolders) and by text (names, company, email and postal address), ignoring case and accents.
 ``recipient_list`` turns the chosen contacts into rows with the same merge fields a file's columns
@@ -13,12 +15,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from securemailmerge.contacts import AddressBook, Contact
-from securemailmerge.errors import InputError
+from securemailmerge.categories import CategoryList, load_categories
+from securemailmerge.contacts import AddressBook, Contact, FolderLoaded, load_address_book
+from securemailmerge.errors import GraphError, InputError
+from securemailmerge.graph import GraphClient
 from securemailmerge.i18n import translate
+from securemailmerge.license import LicenseStatus, check_license
+from securemailmerge.mailbox import MailboxRef, Profile, load_profile
+from securemailmerge.net import HttpFactory
 from securemailmerge.recipients import RecipientList, RecipientOptions, build_recipient_list
 
 MERGE_FIELDS = (
@@ -46,6 +53,35 @@ MERGE_FIELDS = (
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INDEX = re.compile(r"[1-9]\d*")
+
+
+@dataclass(frozen=True)
+class OpenedAddressBook:
+    """A mailbox's contacts with what the user should be told about them."""
+
+    profile: Profile
+    book: AddressBook
+    categories: CategoryList | None
+    category_problem: str | None  # why the categories could not be read; they only help filtering
+    license: LicenseStatus
+
+
+def open_address_book(
+    graph: GraphClient,
+    factory: HttpFactory,
+    shared_mailbox: str | None = None,
+    *,
+    on_progress: Callable[[FolderLoaded], None] | None = None,
+) -> OpenedAddressBook:
+    """Load the user's (or ``shared_mailbox``'s) contacts and categories, and check the license."""
+    profile = load_profile(graph)
+    mailbox = MailboxRef.shared(shared_mailbox) if shared_mailbox else MailboxRef.mine(profile)
+    book = load_address_book(graph, mailbox, on_progress=on_progress)
+    try:
+        categories, problem = load_categories(graph, book.mailbox, book.contacts), None
+    except GraphError as error:
+        categories, problem = None, error.message
+    return OpenedAddressBook(profile, book, categories, problem, check_license(factory, profile.mail))
 
 
 def fold(text: str) -> str:

@@ -22,19 +22,20 @@ from securemailmerge.addressbook import (
     MERGE_FIELDS,
     AddressChoice,
     ContactFilter,
+    open_address_book,
     recipient_list,
     select_contacts,
     without_address,
 )
 from securemailmerge.auth import Account, DeviceCodePrompt, Session
-from securemailmerge.categories import CategoryList, load_categories
-from securemailmerge.contacts import AddressBook, Contact, load_address_book
+from securemailmerge.categories import CategoryList
+from securemailmerge.contacts import AddressBook, Contact
 from securemailmerge.csvout import write_csv
 from securemailmerge.errors import AuthError, ConfigError, GraphError, KeychainUnavailable, SignInRequired
 from securemailmerge.graph import GraphClient, RetryEvent
 from securemailmerge.i18n import translate
 from securemailmerge.license import check_license
-from securemailmerge.mailbox import MailboxRef, Profile, load_mailbox_settings, load_profile, no_mail_text
+from securemailmerge.mailbox import Profile, load_mailbox_settings, load_profile, no_mail_text
 from securemailmerge.net import HttpFactory
 from securemailmerge.recipients import DUPLICATE, EMPTY_ADDRESS, INVALID_ADDRESS, RecipientList
 from securemailmerge.tenant import TenantConfig, load_tenant_config
@@ -305,30 +306,19 @@ def run_contacts(args: argparse.Namespace) -> int:
         search=args.search,
     )
     with signed_in(args) as connection:
-        profile = load_profile(connection.graph)
-        mailbox = MailboxRef.shared(args.mailbox) if args.mailbox else MailboxRef.mine(profile)
-        book = load_address_book(connection.graph, mailbox)
-        categories, category_problem = _categories(connection.graph, book)
-        license_status = check_license(connection.factory, profile.mail)
+        opened = open_address_book(connection.graph, connection.factory, args.mailbox)
+    book, profile = opened.book, opened.profile
     chosen = select_contacts(book, wanted)
     recipients = recipient_list(book, chosen, choice)
     everyone = sorted([*recipients.rows, *recipients.excluded], key=lambda recipient: recipient.row)
     written = write_csv(
         args.out, MERGE_FIELDS, ([recipient.fields[name] for name in MERGE_FIELDS] for recipient in everyone)
     )
-    summary = _summary(book, chosen, recipients, profile, wanted, categories, category_problem)
-    summary.append(translate("Cli", "License: {outcome}").format(outcome=license_status.describe()))
+    summary = _summary(book, chosen, recipients, profile, wanted, opened.categories, opened.category_problem)
+    summary.append(translate("Cli", "License: {outcome}").format(outcome=opened.license.describe()))
     summary.append(translate("Cli", "Wrote {count} contacts to {file}.").format(count=written, file=args.out))
     print("\n".join(summary), file=sys.stderr)
     return 0
-
-
-def _categories(graph: GraphClient, book: AddressBook) -> tuple[CategoryList | None, str | None]:
-    """The mailbox's categories, or why they could not be read (they only inform the summary)."""
-    try:
-        return load_categories(graph, book.mailbox, book.contacts), None
-    except GraphError as error:
-        return None, error.message
 
 
 def _summary(

@@ -7,13 +7,10 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 
 from securemailmerge import cli, cli_m365
 from securemailmerge.addressbook import MERGE_FIELDS
-from securemailmerge.i18n import set_translator
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.browser import as_default_browser
 from securemailmerge.sandbox.directory import BOARD, DEMO_USER, DEMO_USER_ID, Mailbox
@@ -26,21 +23,6 @@ NOT_SIGNED_IN = (
     "securemailmerge: You are not signed in; run: securemailmerge signin --stay-signed-in, "
     "or add --sign-in browser (or code) to sign in for this command only"
 )
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    """``--lang`` installs a catalogue; the next test starts in English again."""
-    yield
-    set_translator(None)
-
-
-@pytest.fixture
-def no_keychain() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -366,3 +348,28 @@ def test_the_commands_are_listed_in_the_help(capsys: pytest.CaptureFixture[str])
     assert caught.value.code == 0
     for command in ("signin", "signout", "whoami", "contacts"):
         assert command in out
+
+
+@pytest.mark.e2e
+def test_without_a_keychain_a_command_can_sign_in_for_itself(
+    capsys: pytest.CaptureFixture[str], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    out_file = tmp_path / "contacts.csv"
+    code, out, err = run(
+        capsys, "contacts", "--sign-in", "code", "--category", "Kunde", "--out", str(out_file)
+    )
+    assert code == 0, err
+    assert "devicelogin" in out  # the code to enter was shown
+    rows = read_csv(out_file)
+    assert rows
+    assert all("Kunde" in row["Categories"].split("; ") for row in rows)
+    # Nothing was kept: the next command without --sign-in is not signed in.
+    assert run(capsys, "whoami") == (2, "", NOT_SIGNED_IN + " (" + _keychain_reason() + ")\n")
+
+
+def _keychain_reason() -> str:
+    from securemailmerge.tokencache import keychain_unavailable_reason
+
+    reason = keychain_unavailable_reason()
+    assert reason
+    return reason

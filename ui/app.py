@@ -31,6 +31,7 @@ from securemailmerge.recipients import RecipientList
 from securemailmerge.resources import asset_path
 from securemailmerge.template import RenderedMessage
 from securemailmerge.tenant import TenantConfig, load_tenant_config
+from ui.contacts_dialog import ContactsDialog
 from ui.controller import Controller
 from ui.i18n import install_translations
 from ui.recipients_model import RecipientsModel
@@ -70,11 +71,16 @@ class MainWindow(QMainWindow):
         self.check_action = QAction(self.tr("Check"), self)
         self.check_action.setToolTip(self.tr("Render every message once and list what needs attention"))
         self.check_action.triggered.connect(self.controller.check)
+        self.contacts_action = QAction(self.tr("Outlook contacts…"), self)
+        self.contacts_action.setToolTip(self.tr("Recipients from your or a shared mailbox's contacts"))
+        self.contacts_action.setEnabled(False)
+        self.contacts_action.triggered.connect(self._ask_contacts)
         self.sign_in_action = QAction(self.tr("Sign in…"), self)
         self.sign_in_action.triggered.connect(self._sign_in_or_out)
         for action in (
             self.open_recipients_action,
             self.open_template_action,
+            self.contacts_action,
             self.check_action,
             self.sign_in_action,
         ):
@@ -125,6 +131,11 @@ class MainWindow(QMainWindow):
         if path:
             self.controller.open_template(Path(path))
 
+    def _ask_contacts(self) -> None:
+        dialog = ContactsDialog(self.controller, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def _sign_in_or_out(self) -> None:
         if self.controller.account is not None:
             self.controller.sign_out()
@@ -134,6 +145,7 @@ class MainWindow(QMainWindow):
             self.controller.sign_in(
                 device_code=dialog.device_code, stay_signed_in=dialog.stay_signed_in.isChecked()
             )
+        dialog.deleteLater()
 
     # What the controller tells
 
@@ -168,9 +180,12 @@ class MainWindow(QMainWindow):
             self.preview.clear()
 
     def _show_report(self, report: PreflightReport) -> None:
+        self.model.add_problems(report.problems)
         self.report_view.setPlainText("\n".join(report_lines(report)))
 
     def _show_account(self, account: Account | None) -> None:
+        self.statusBar().clearMessage()  # the device-code instruction, if one was shown
+        self.contacts_action.setEnabled(account is not None)
         if account is None:
             self.account_label.setText(self.tr("Not signed in"))
             self.sign_in_action.setText(self.tr("Sign in…"))

@@ -13,8 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from securemailmerge.addressbook import OpenedAddressBook, open_address_book
 from securemailmerge.auth import Account, DeviceCodePrompt, Session
 from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.graph import GraphClient
 from securemailmerge.net import HttpFactory
 from securemailmerge.preflight import PreflightReport, PreflightSettings, preflight
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
@@ -37,6 +39,7 @@ class Controller(QObject):
     report_ready = Signal(object)  # PreflightReport
     account_changed = Signal(object)  # Account | None
     device_code = Signal(object)  # DeviceCodePrompt
+    address_book_opened = Signal(object)  # OpenedAddressBook
     failed = Signal(str)  # a sentence for the user
     busy_changed = Signal(bool)
 
@@ -189,6 +192,20 @@ class Controller(QObject):
         except SecureMailMergeError:
             return None  # no keychain: nothing can have been kept
         return self.run(lambda _cancel: session.sign_in_silent(), self.account_changed.emit)
+
+    def open_address_book(self, shared_mailbox: str | None) -> Worker | None:
+        """Load the user's (or a shared mailbox's) contacts and categories in the background."""
+        session, factory, tenant = self._session, self._factory, self.tenant
+        if session is None or session.account is None or factory is None or tenant is None:
+            self.failed.emit(self.tr("Sign in first to use Outlook contacts."))
+            return None
+
+        def job(_cancel: threading.Event) -> OpenedAddressBook:
+            with factory.client() as http:
+                graph = GraphClient(http, tenant.graph_url, session, factory=factory)
+                return open_address_book(graph, factory, shared_mailbox)
+
+        return self.run(job, self.address_book_opened.emit)
 
     def sign_out(self) -> None:
         """Forget the account, its tokens and any kept sign-in."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from securemailmerge.recipients import Recipient, RecipientList
+from securemailmerge.recipients import Recipient, RecipientList, RowProblem
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -30,6 +32,13 @@ class RecipientsModel(QAbstractTableModel):
             for problem in recipients.problems:
                 self._problems.setdefault(problem.row, problem.message)
         self.endResetModel()
+
+    def add_problems(self, problems: Iterable[RowProblem]) -> None:
+        """Mark rows that the check found problems in (a row keeps its first problem as tooltip)."""
+        for problem in problems:
+            self._problems.setdefault(problem.row, problem.message)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1))
 
     def recipient(self, row: int) -> Recipient | None:
         """The recipient shown in table row ``row``."""
