@@ -174,5 +174,9 @@ def forget_saved_sign_in(path: Path | None = None) -> None:
         keyring.delete_password(KEYCHAIN_SERVICE, KEYCHAIN_ENTRY)
     except keyring.errors.PasswordDeleteError:
         pass  # there was no key: nothing to forget
+    except keyring.errors.NoKeyringError:
+        # Without a keychain no key can have been kept, so this is no warning (which the command
+        # line would print on every sign-in).
+        log.debug("No keychain, so no token cache key to remove")
     except keyring.errors.KeyringError as error:
         log.warning("Could not remove the token cache key from the keychain (%s)", type(error).__name__)

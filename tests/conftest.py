@@ -1,15 +1,22 @@
-"""Shared test setup: no display, no keychain, no network, and a private data folder per test."""
+"""Shared test setup: no display, no keychain, no network, English, a private data folder per test."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import keyring
 import keyring.backend
 import keyring.backends.fail
 import pytest
+
+from securemailmerge.i18n import set_translator
+from securemailmerge.sandbox.directory import demo_directory
+from securemailmerge.sandbox.graph import GraphService, harness
+from securemailmerge.sandbox.tokens import TokenRegistry
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SMM_LANG"] = "en"
@@ -60,3 +67,31 @@ def memory_keyring(no_keychain: None) -> InMemoryKeyring:
     backend = InMemoryKeyring()
     keyring.set_keyring(backend)
     return backend
+
+
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """``--lang`` installs a catalogue for the whole process; the next test starts in English again."""
+    yield
+    set_translator(None)
+
+
+@pytest.fixture
+def graph_options() -> dict[str, Any]:
+    """Extra GraphService arguments for ``service``; a test file overrides this to inject its clocks."""
+    return {}
+
+
+@pytest.fixture
+def service(graph_options: dict[str, Any]) -> Iterator[GraphService]:
+    """The Graph emulator over the demo tenant, closed after the test."""
+    graph = GraphService(demo_directory(), TokenRegistry(), **graph_options)
+    yield graph
+    graph.close()
+
+
+@pytest.fixture
+def graph(service: GraphService) -> Iterator[httpx.Client]:
+    """An in-process client of ``service``, signed in as Ada with the app's scopes."""
+    with harness.client(service) as client:
+        yield client

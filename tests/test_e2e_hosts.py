@@ -12,22 +12,15 @@ import pytest
 from werkzeug.wrappers import Request, Response
 
 from securemailmerge import cli, paths
-from securemailmerge.i18n import set_translator
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.browser import as_default_browser
 from securemailmerge.sandbox.directory import DEMO_USER, SALES
 from tests.conftest import InMemoryKeyring
+from tests.helpers import record_issued_tokens
 
 pytestmark = pytest.mark.e2e
 
 TOKEN = re.compile(r"\b(?:at|rt)\.[A-Za-z0-9_-]{20,}")
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    """``--lang`` installs a catalogue; the next test starts in English again."""
-    yield
-    set_translator(None)
 
 
 @pytest.fixture
@@ -47,15 +40,7 @@ def session_traffic(
             return answer(request)
 
         monkeypatch.setattr(sandbox.license, "_answer", recorded)
-        issued: list[str] = []
-        issue = sandbox.tokens.issue
-
-        def remember(*args: Any, **kwargs: Any) -> Any:
-            access, refresh, grant = issue(*args, **kwargs)
-            issued.extend([access, refresh])
-            return access, refresh, grant
-
-        monkeypatch.setattr(sandbox.tokens, "issue", remember)
+        issued = record_issued_tokens(sandbox, monkeypatch)
         tenant = ["--tenant-config", str(sandbox.tenant_config_path)]
         with as_default_browser(sandbox.browser()) as browser:
             assert cli.main(["signin", "--stay-signed-in", *tenant]) == 0

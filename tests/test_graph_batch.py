@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 
-from securemailmerge.sandbox.directory import DEMO_USER, demo_directory
+from securemailmerge.sandbox.directory import DEMO_USER
 from securemailmerge.sandbox.graph import GraphService, harness
-from securemailmerge.sandbox.tokens import TokenRegistry
 
 JSON = {"Content-Type": "application/json"}
-
-
-@pytest.fixture
-def service() -> Iterator[GraphService]:
-    graph = GraphService(demo_directory(), TokenRegistry())
-    yield graph
-    graph.close()
-
-
-@pytest.fixture
-def graph(service: GraphService) -> Iterator[httpx.Client]:
-    with harness.client(service) as client:
-        yield client
 
 
 def batch(client: httpx.Client, requests: list[dict[str, object]]) -> dict[str, dict[str, object]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -11,13 +10,6 @@ import pytest
 from securemailmerge.sandbox.directory import DEMO_USER, SALES, demo_directory
 from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
-
-
-@pytest.fixture
-def service() -> Iterator[GraphService]:
-    graph = GraphService(demo_directory(), TokenRegistry())
-    yield graph
-    graph.close()
 
 
 def inspection(service: GraphService, remote: str = "127.0.0.1") -> httpx.Client:

@@ -13,21 +13,15 @@ from securemailmerge.sandbox.graph import FaultProfile, GraphService, harness
 from securemailmerge.sandbox.graph.limits import MAX_UPLOAD_BYTES, Limits
 from securemailmerge.sandbox.server import serve
 from securemailmerge.sandbox.tokens import TokenRegistry
+from tests.helpers import Clock
 
 KEY = ("app", "mailbox")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    """A monotonic clock the test moves by hand."""
+    return Clock(0.0)
 
 
 def test_four_in_flight_then_429_until_one_finishes(clock: Clock) -> None:

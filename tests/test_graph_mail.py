@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -20,37 +20,22 @@ from securemailmerge.sandbox.directory import (
 )
 from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
+from tests.helpers import Clock
 
 GUID = "{8a1e4c2b-7d3f-4e5a-9b6c-0d1e2f3a4b5c}"
 TAG = f"String {GUID} Name RecipientKey"
 
 
-class WallClock:
-    """A settable wall clock (seconds since the epoch)."""
-
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+@pytest.fixture
+def wall() -> Clock:
+    """A wall clock (seconds since the epoch) the test moves by hand."""
+    return Clock(1_767_225_600.0)  # 2026-01-01T00:00:00Z
 
 
 @pytest.fixture
-def wall() -> WallClock:
-    return WallClock(1_767_225_600.0)  # 2026-01-01T00:00:00Z
-
-
-@pytest.fixture
-def service(wall: WallClock) -> Iterator[GraphService]:
-    graph = GraphService(demo_directory(), TokenRegistry(), wall_clock=wall)
-    yield graph
-    graph.close()
-
-
-@pytest.fixture
-def graph(service: GraphService) -> Iterator[httpx.Client]:
-    with harness.client(service) as client:
-        yield client
+def graph_options(wall: Clock) -> dict[str, Any]:
+    """The emulator of these tests reads the hand-moved wall clock."""
+    return {"wall_clock": wall}
 
 
 def draft(key: str = "r1", **extra: object) -> dict[str, object]:
@@ -263,7 +248,7 @@ def test_send_as_needs_the_right(graph: httpx.Client, sender: str, status: int) 
         assert response.json()["error"]["code"] == "ErrorSendAsDenied"
 
 
-def test_send_on_behalf_names_the_sender(wall: WallClock) -> None:
+def test_send_on_behalf_names_the_sender(wall: Clock) -> None:
     directory = demo_directory()
     helpdesk = Mailbox(
         id="5d6e7f80-1111-4222-8333-944455566677",
@@ -290,9 +275,7 @@ def test_send_without_the_shared_scope_is_denied(service: GraphService) -> None:
         assert error(client.post(f"/me/messages/{message_id}/send"))[:2] == (403, "ErrorAccessDenied")
 
 
-def test_deferred_send_waits_in_the_outbox(
-    service: GraphService, graph: httpx.Client, wall: WallClock
-) -> None:
+def test_deferred_send_waits_in_the_outbox(service: GraphService, graph: httpx.Client, wall: Clock) -> None:
     later = {"id": "SystemTime 0x3FEF", "value": "2026-01-01T08:00:00Z"}
     message_id = create(graph, singleValueExtendedProperties=[{"id": TAG, "value": "r1"}, later])
     assert graph.post(f"/me/messages/{message_id}/send").status_code == 202
@@ -420,7 +403,7 @@ def test_mail_folders_by_well_known_name(graph: httpx.Client) -> None:
     assert graph.get(f"/me/mailFolders/{drafts['id']}").json()["totalItemCount"] == 1
 
 
-def test_on_premises_mailbox_is_not_enabled_for_rest(wall: WallClock) -> None:
+def test_on_premises_mailbox_is_not_enabled_for_rest(wall: Clock) -> None:
     directory = Directory()
     for mailbox in demo_directory().mailboxes.values():
         directory.add(mailbox)

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 
-from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES, demo_directory
+from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES
 from securemailmerge.sandbox.graph import GraphService, generate_contacts, harness
-from securemailmerge.sandbox.tokens import TokenRegistry
 
 ADA_CONTACTS = 315  # the seeded tree: 120 + 60 + 40 + 25 + 30 + 20 + 20
-
-
-@pytest.fixture
-def service() -> Iterator[GraphService]:
-    graph = GraphService(demo_directory(), TokenRegistry())
-    yield graph
-    graph.close()
-
-
-@pytest.fixture
-def graph(service: GraphService) -> Iterator[httpx.Client]:
-    with harness.client(service) as client:
-        yield client
 
 
 def follow(client: httpx.Client, url: str, params: dict[str, str] | None = None) -> list[dict[str, object]]:

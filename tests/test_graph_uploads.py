@@ -3,44 +3,28 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 
-from securemailmerge.sandbox.directory import SALES, demo_directory
+from securemailmerge.sandbox.directory import SALES
 from securemailmerge.sandbox.graph import GraphService, harness
-from securemailmerge.sandbox.tokens import TokenRegistry
+from tests.helpers import Clock
 
 MB = 1024 * 1024
 
 
-class Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    """A monotonic clock the test moves by hand."""
+    return Clock(1000.0)
 
 
 @pytest.fixture
-def service(clock: Clock) -> Iterator[GraphService]:
-    graph = GraphService(demo_directory(), TokenRegistry(), clock=clock)
-    yield graph
-    graph.close()
-
-
-@pytest.fixture
-def graph(service: GraphService) -> Iterator[httpx.Client]:
-    with harness.client(service) as client:
-        yield client
+def graph_options(clock: Clock) -> dict[str, Any]:
+    """The emulator of these tests reads the hand-moved monotonic clock."""
+    return {"clock": clock}
 
 
 def session(client: httpx.Client, size: int, prefix: str = "/me") -> tuple[str, str]:

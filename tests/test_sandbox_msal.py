@@ -18,18 +18,9 @@ from securemailmerge.sandbox.certs import create_certificates
 from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER, DEMO_USER_ID, SALES, demo_directory
 from securemailmerge.sandbox.server import LoopbackServer, listen
 from securemailmerge.sandbox.tokens import TokenRegistry
+from tests.helpers import Clock
 
 SCOPES = ["User.Read", "Mail.Send"]
-
-
-class Clock:
-    """A wall clock the test moves forward by hand."""
-
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass
@@ -52,7 +43,7 @@ class Served:
 def serve_authority(folder: Path) -> Iterator[Served]:
     """An authority on a real HTTPS loopback port with a hand-moved clock, for as long as the test runs."""
     certificates = create_certificates(folder / "certs")
-    clock = Clock()
+    clock = Clock(time.time())  # a wall clock the test moves forward by hand
     tokens = TokenRegistry(access_lifetime=3600, clock=clock)
     sock = listen()
     url = f"https://127.0.0.1:{sock.getsockname()[1]}"

@@ -206,13 +206,31 @@ def test_forgetting_removes_the_file_and_the_key(memory_keyring: InMemoryKeyring
     forget_saved_sign_in()  # forgetting twice is harmless
 
 
-def test_forgetting_without_a_keychain_still_removes_the_file(
+@pytest.mark.parametrize(
+    ("backend", "level", "message"),
+    [
+        # Nothing can have been kept without a keychain: no warning for the command line to print.
+        (fail.Keyring, logging.DEBUG, "No keychain, so no token cache key to remove"),
+        (
+            LockedKeyring,
+            logging.WARNING,
+            "Could not remove the token cache key from the keychain (KeyringLocked)",
+        ),
+    ],
+)
+def test_forgetting_without_a_usable_keychain_removes_the_file_and_warns_only_on_a_real_failure(
     use_keyring: Callable[[keyring.backend.KeyringBackend], None],
+    caplog: pytest.LogCaptureFixture,
+    backend: Callable[[], keyring.backend.KeyringBackend],
+    level: int,
+    message: str,
 ) -> None:
     cache_path().write_bytes(b"left over")
-    use_keyring(LockedKeyring())
-    forget_saved_sign_in()
+    use_keyring(backend())
+    with caplog.at_level(logging.DEBUG, logger="securemailmerge.tokencache"):
+        forget_saved_sign_in()
     assert not cache_path().exists()
+    assert [(record.levelno, record.getMessage()) for record in caplog.records] == [(level, message)]
 
 
 def test_after_forgetting_the_next_save_starts_over_with_a_new_key(memory_keyring: InMemoryKeyring) -> None:

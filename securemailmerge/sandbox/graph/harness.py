@@ -6,22 +6,12 @@ import httpx
 
 from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER_ID
 from securemailmerge.sandbox.graph import GraphService
+from securemailmerge.scopes import SCOPES
 
 GRAPH_BASE = "https://graph.sandbox.test"
 UPLOAD_BASE = "https://uploads.sandbox.test"
-# The delegated scopes the app asks for (DESIGN.md section 2).
-APP_SCOPES = frozenset(
-    {
-        "User.Read",
-        "Contacts.Read",
-        "Contacts.Read.Shared",
-        "Calendars.Read.Shared",
-        "MailboxSettings.Read",
-        "Mail.ReadWrite",
-        "Mail.Send",
-        "Mail.Send.Shared",
-    }
-)
+# The delegated scopes the app asks for, so a test client holds what the app's token would.
+APP_SCOPES = frozenset(SCOPES)
 
 
 def token(service: GraphService, *, scopes: frozenset[str] = APP_SCOPES, user: str = DEMO_USER_ID) -> str:
