@@ -22,7 +22,7 @@ from pathlib import Path
 
 from securemailmerge.preflight import PreflightSettings, preflight
 from securemailmerge.recipients import load_recipients
-from securemailmerge.template import load_template
+from securemailmerge.templatefile import load_template
 
 FIRST = [
     "Jürgen",

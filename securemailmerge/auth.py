@@ -10,24 +10,23 @@ the msal cache encrypted on disk (``securemailmerge.tokencache``).
 
 The browser sign-in is msal's ``acquire_token_interactive`` in its two public steps
 (``initiate_auth_code_flow``, ``acquire_token_by_auth_code_flow``: PKCE and state checked by msal)
-around our own redirect listener, because msal's cannot take a browser opener or a cancel request,
-listens on every interface inside containers, and raises in a thread when it times out.
+around our own redirect listener (``securemailmerge.redirect``), because msal's cannot take a browser
+opener or a cancel request, listens on every interface inside containers, and raises in a thread
+when it times out.
 """
 
 from __future__ import annotations
 
 import json
-import socketserver
 import threading
 import time
 import webbrowser
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import msal
 from msal.oauth2cli.oidc import decode_part
@@ -35,6 +34,7 @@ from msal.oauth2cli.oidc import decode_part
 from securemailmerge.errors import AuthError, SignInRequired
 from securemailmerge.i18n import translate
 from securemailmerge.net import HttpFactory
+from securemailmerge.redirect import RedirectListener
 from securemailmerge.scopes import SCOPES
 from securemailmerge.tenant import LOOPBACK_HOSTS, TenantConfig
 from securemailmerge.tokencache import EncryptedTokenCache, forget_saved_sign_in
@@ -169,7 +169,7 @@ class Session:
         """Sign in in the system browser (``open_browser`` replaces it, e.g. in tests); blocks until done."""
         app = self._application()
         opener = open_browser or webbrowser.open
-        with closing(_RedirectListener()) as listener:
+        with closing(RedirectListener()) as listener:
             with _msal_boundary(self.config.authority):
                 flow = app.initiate_auth_code_flow(
                     list(SCOPES),
@@ -342,72 +342,3 @@ class Session:
     def _persist(self) -> None:
         if self._store is not None:
             self._store.save()
-
-
-class _RedirectHandler(BaseHTTPRequestHandler):
-    """Takes the sign-in answer the browser posts back (``response_mode=form_post``)."""
-
-    server: _RedirectServer
-    timeout = 5  # a browser's idle pre-connection must not hold the single-threaded listener
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        fields = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
-        answer = {name: values[0] for name, values in fields.items()}
-        if answer.get("state") != self.server.expected_state or not ({"code", "error"} & answer.keys()):
-            self.do_GET()
-            return
-        if "code" in answer:
-            text = translate("Auth", "You are signed in to SecureMailMerge. You can close this tab.")
-        else:
-            text = translate("Auth", "Sign-in did not complete. Return to SecureMailMerge for details.")
-        self._reply(200, text)
-        self.server.auth_response = answer
-
-    def do_GET(self) -> None:
-        # Answers come as a form post (response_mode=form_post), never in the address bar.
-        self._reply(400, translate("Auth", "This is not the sign-in answer SecureMailMerge is waiting for."))
-
-    def _reply(self, status: int, text: str) -> None:
-        body = text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Stay quiet: request lines must never reach a log."""
-
-
-class _RedirectServer(socketserver.TCPServer):
-    expected_state = ""
-    auth_response: dict[str, str] | None = None
-
-
-class _RedirectListener:
-    """A one-shot loopback listener for ``http://localhost:<port>``, where the browser sign-in ends."""
-
-    def __init__(self) -> None:
-        self._server = _RedirectServer(("127.0.0.1", 0), _RedirectHandler)
-        self._server.timeout = 0.2  # how often a waiting sign-in looks at its cancel flag and deadline
-        self.port = int(self._server.server_address[1])
-
-    def wait(self, state: str, *, timeout: float | None, cancel: threading.Event | None) -> dict[str, str]:
-        """The browser's answer for ``state``; AuthError when cancelled or out of time."""
-        self._server.expected_state = state
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self._server.auth_response is None:
-            if cancel is not None and cancel.is_set():
-                raise AuthError(translate("Auth", "Sign-in was cancelled."), code="cancelled")
-            if deadline is not None and time.monotonic() > deadline:
-                raise AuthError(
-                    translate("Auth", "Sign-in in the browser was not finished in time. Please try again."),
-                    code="timeout",
-                )
-            self._server.handle_request()
-        return self._server.auth_response
-
-    def close(self) -> None:
-        """Stop listening."""
-        self._server.server_close()

@@ -32,7 +32,8 @@ from securemailmerge.preflight import (
     unknown_fields_text,
 )
 from securemailmerge.recipients import Recipient, RecipientList, RecipientOptions, load_recipients
-from securemailmerge.template import Template, compile_template, load_template
+from securemailmerge.template import Template, compile_template
+from securemailmerge.templatefile import load_template
 
 # argparse's class is generic only to type checkers, so the alias is written as a string.
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

@@ -1,10 +1,10 @@
 """Recipient lists: rows from a CSV file, an Excel sheet or an address book, checked and ready to send.
 
 Every source goes through ``build_recipient_list``: it checks the header, finds the email column
-(and the optional CC, BCC and Reply-To columns), validates the addresses, finds duplicates and
-records each problem with the row number the user sees in the source, so every message can name
-``file:row``. Rows with an invalid, empty or duplicate address are left out unless the user keeps
-them; warnings (a cell that looks like a spreadsheet formula) never leave a row out.
+(and the optional CC, BCC and Reply-To columns; see ``columns``), validates the addresses, finds
+duplicates and records each problem with the row number the user sees in the source, so every
+message can name ``file:row``. Rows with an invalid, empty or duplicate address are left out unless
+the user keeps them; warnings (a cell that looks like a spreadsheet formula) never leave a row out.
 """
 
 from __future__ import annotations
@@ -16,6 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from securemailmerge.addresses import Mailbox, parse_address_cell, reason_text
+from securemailmerge.columns import (
+    BCC_NAMES,
+    CC_NAMES,
+    REPLY_TO_NAMES,
+    check_header,
+    detect_column,
+    detect_email_column,
+    resolve_column,
+)
 from securemailmerge.csvfile import open_csv
 from securemailmerge.errors import ColumnError, RecipientFileError
 from securemailmerge.i18n import translate
@@ -29,21 +38,6 @@ RAGGED_ROW = "ragged-row"
 FORMULA = "formula"
 
 
-def _names(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Header names compared without case, spaces, dashes, dots and underscores, best match first.
-_EMAIL_NAMES = (
-    _names("email emailaddress emailadresse email1address emailadresse1 primaryemail"),
-    _names("correoelectronico correoelectrónico direcciondecorreoelectronico direccióndecorreoelectrónico"),
-    _names("mail mailaddress mailadresse correo direcciondecorreo direccióndecorreo"),
-    _names("courriel adresse"),
-)
-_CC_NAMES = _names("cc ccaddress ccadresse ccemail kopie kopiean copia copiaa concopia")
-_BCC_NAMES = _names("bcc bccaddress bccadresse bccemail blindkopie cco copiaoculta blindcopy")
-_REPLY_TO_NAMES = _names("replyto antwortan antwortenan antwortadresse responder respondera")
-_NAME_NOISE = re.compile(r"[\s\-_.:]+")
 # "=" starts a formula; "+", "-" and "@" do when a function call or a DDE link ("cmd|...") follows,
 # so phone numbers like "+49 30 123" and notes like "- call back" stay unremarked.
 _FORMULA = re.compile(r"=.|[+\-@]\s*[A-Za-z_][\w.]*\s*[(|!]")
@@ -144,78 +138,6 @@ class RecipientList:
         return Counter(problem.code for problem in self.problems)
 
 
-def _key(name: str) -> str:
-    return _NAME_NOISE.sub("", name).casefold()
-
-
-def detect_email_column(columns: Sequence[str]) -> str | None:
-    """The column that holds email addresses, judged by its name in English, German or Spanish."""
-    keys = [_key(column) for column in columns]
-    for names in _EMAIL_NAMES:
-        for column, key in zip(columns, keys, strict=True):
-            if key in names:
-                return column
-    return None
-
-
-def _detect(columns: Sequence[str], names: frozenset[str], taken: set[str]) -> str | None:
-    return next((c for c in columns if c not in taken and _key(c) in names), None)
-
-
-def resolve_column(source: str, columns: Sequence[str], wanted: str) -> str:
-    """The column the user named: exactly, else ignoring case and surrounding spaces; else ``ColumnError``."""
-    if wanted in columns:
-        return wanted
-    folded = wanted.strip().casefold()
-    for column in columns:
-        if column.casefold() == folded:
-            return column
-    raise ColumnError(
-        translate("Recipients", "{file} has no column {column!r}. Its columns are: {columns}.").format(
-            file=Path(source).name, column=wanted, columns=", ".join(columns)
-        ),
-        file=source,
-        field=wanted,
-    )
-
-
-def check_header(source: str, header: Sequence[str], label: Callable[[int], str] = str) -> tuple[str, ...]:
-    """The header names trimmed, without trailing empty ones; empty or repeated names raise.
-
-    ``label`` turns a 0-based column index into what the user sees (``3`` in a CSV, ``C`` in Excel).
-    """
-    names = [name.strip() for name in header]
-    while names and not names[-1]:
-        names.pop()
-    file = Path(source).name
-    empty = [label(index) for index, name in enumerate(names) if not name]
-    if empty:
-        raise RecipientFileError(
-            translate("Recipients", "{file}: the header row has no name in column(s) {positions}.").format(
-                file=file, positions=", ".join(empty)
-            ),
-            file=source,
-        )
-    seen: dict[str, list[int]] = {}
-    for index, name in enumerate(names):
-        seen.setdefault(name.casefold(), []).append(index)
-    repeated = [positions for positions in seen.values() if len(positions) > 1]
-    if repeated:
-        text = "; ".join(
-            translate("Recipients", "{name!r} in columns {positions}").format(
-                name=names[positions[0]], positions=", ".join(label(index) for index in positions)
-            )
-            for positions in repeated
-        )
-        raise RecipientFileError(
-            translate(
-                "Recipients", "{file}: column names must be unique, but the header repeats {names}."
-            ).format(file=file, names=text),
-            file=source,
-        )
-    return tuple(names)
-
-
 def _position(index: int) -> str:
     return str(index + 1)
 
@@ -266,9 +188,9 @@ class _Builder:
         self.index = {name: position for position, name in enumerate(columns)}
         self.email = self._email_column(options.email_column)
         taken = {self.email}
-        self.cc = self._optional(options.cc_column, _CC_NAMES, taken)
-        self.bcc = self._optional(options.bcc_column, _BCC_NAMES, taken)
-        self.reply_to = self._optional(options.reply_to_column, _REPLY_TO_NAMES, taken)
+        self.cc = self._optional(options.cc_column, CC_NAMES, taken)
+        self.bcc = self._optional(options.bcc_column, BCC_NAMES, taken)
+        self.reply_to = self._optional(options.reply_to_column, REPLY_TO_NAMES, taken)
         self.extra = (self.cc, self.bcc, self.reply_to)
         self.ready: list[Recipient] = []
         self.excluded: list[Recipient] = []
@@ -294,7 +216,7 @@ class _Builder:
         column = (
             resolve_column(self.source, self.columns, wanted)
             if wanted
-            else _detect(self.columns, names, taken)
+            else detect_column(self.columns, names, taken)
         )
         if column is not None:
             taken.add(column)

@@ -1,42 +1,38 @@
-"""Message templates: the model, loading and saving, compiling once, and rendering each recipient.
+"""Message templates: the model, compiling once, and rendering each recipient.
 
 A template is a subject, an HTML body, an optional plain-text body and attachment names, each a
-Jinja2 text run in a sandbox with no globals. Merge values are HTML-escaped in the HTML body only;
-the subject and attachment names must stay on one line. Without a plain-text body, the text is
-what the rendered HTML shows (see ``htmltext``), derived from the HTML template once when it can be.
+Jinja2 text run in a sandbox with no globals and bounded filters (see ``templateenv``). Merge values
+are HTML-escaped in the HTML body only; the subject and attachment names must stay on one line.
+Without a plain-text body, the text is what the rendered HTML shows (see ``htmltext``), derived
+from the HTML template once when it can be. Files of templates are read and written by
+``templatefile``.
 """
 
 from __future__ import annotations
 
-import codecs
-import json
-import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, UndefinedError, meta, nodes
 from jinja2 import Template as JinjaTemplate
 from jinja2 import TemplateSyntaxError as JinjaSyntaxError
 from jinja2.exceptions import SecurityError
-from jinja2.runtime import Context, Undefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from securemailmerge.attachments import resolve_attachment
-from securemailmerge.errors import AttachmentError, RenderError, TemplateError
-from securemailmerge.fields import CompiledPart, FieldResolver, FieldRewriter, part_label
+from securemailmerge.errors import RenderError
+from securemailmerge.fields import CompiledPart, FieldResolver, FieldRewriter
 from securemailmerge.htmltext import (
     LINK_SEPARATOR,
     Piece,
     finish_text,
     format_link,
-    html_title,
     html_to_text,
     text_pieces_from_html,
 )
 from securemailmerge.i18n import translate
+from securemailmerge.syntax import part_label
+from securemailmerge.templateenv import TemplateSandbox
 
 
 @dataclass(frozen=True)
@@ -64,42 +60,6 @@ _LINE_BREAK = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WHITESPACE_CONTROL = re.compile(r"(?<=^\{[{%#])[-+]|[-+](?=[}%#]\}$)")
 _LOOSE_SPACE = re.compile(r"[\t\n\r\f]|  ")  # what _HTML_SPACE would change
-_MAX_EXPONENT = 1_000
-_MAX_REPEAT = 1_000_000
-
-
-def _default(value: Any, default_value: Any = "", boolean: bool = True) -> Any:
-    """``default`` that also replaces an empty value, as a mail merge means it."""
-    if isinstance(value, Undefined):
-        return default_value
-    if boolean and (not value or (isinstance(value, str) and not value.strip())):
-        return default_value
-    return value
-
-
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja2's immutable sandbox with no globals, strict undefined names and bounded ``*`` and ``**``."""
-
-    # Intercepting also stops Jinja2 from computing ``9 ** 9 ** 9`` while compiling.
-    intercepted_binops = frozenset({"*", "**"})
-
-    def __init__(self, *, autoescape: bool, finalize: Callable[[Any], Any] | None = None) -> None:
-        super().__init__(
-            autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True, finalize=finalize
-        )
-        self.globals.clear()
-        self.filters["default"] = self.filters["d"] = _default
-
-    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        """Refuse results too large to be part of an e-mail before computing them."""
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > _MAX_EXPONENT:
-            raise SecurityError(translate("Template", "the number is too large"))
-        if operator == "*":
-            for sequence, times in ((left, right), (right, left)):
-                sized = isinstance(sequence, str | list | tuple) and isinstance(times, int)
-                if sized and len(sequence) * times > _MAX_REPEAT:
-                    raise SecurityError(translate("Template", "the repeated text is too long"))
-        return super().call_binop(context, operator, left, right)
 
 
 def _collapse(value: Any) -> Any:
@@ -114,14 +74,14 @@ def _link(value: str) -> str:
     return format_link(text, url) if found else value
 
 
-_HTML = _Sandbox(autoescape=True)
-_TEXT = _Sandbox(autoescape=False)
-_TEXT_FROM_HTML = _Sandbox(autoescape=False, finalize=_collapse)
+_HTML = TemplateSandbox(autoescape=True)
+_TEXT = TemplateSandbox(autoescape=False)
+_TEXT_FROM_HTML = TemplateSandbox(autoescape=False, finalize=_collapse)
 _TEXT_FROM_HTML.filters["smm_link"] = _link
 
-# What makes HTML out of a value or stops escaping it, and loops that repeat HTML: the text of such
-# a template cannot be derived from its HTML once, so each rendered message is converted instead.
-_MARKUP_FILTERS = frozenset({"safe", "e", "escape", "forceescape", "urlize", "xmlattr"})
+# What makes HTML out of a value, and loops that repeat HTML: the text of such a template cannot be
+# derived from its HTML once, so each rendered message is converted instead.
+_MARKUP_FILTERS = frozenset({"e", "escape"})
 _UNDERIVABLE = (
     nodes.For,
     nodes.Macro,
@@ -351,123 +311,3 @@ def _text_source(pieces: Sequence[Piece]) -> str:
         else:
             out.append(fixed.get(kind, content))
     return "".join(out)
-
-
-_KEYS = ("subject", "html", "html_file", "text", "text_file", "attachments", "attachment_column")
-
-
-def load_template(path: Path) -> Template:
-    """Read a ``.json`` template, or an ``.html``/``.htm`` file whose ``<title>`` is the subject."""
-    suffix = path.suffix.lower()
-    if suffix in {".html", ".htm"}:
-        html = _read_text(path, path)
-        title = html_title(html)
-        if title is None:
-            message = translate("Template", "The template {file} has no <title>, which would be the subject.")
-            raise TemplateError(message.format(file=path), file=str(path), field="title")
-        return Template(subject=title, html=html)
-    if suffix != ".json":
-        message = translate("Template", "The template {file} is neither a .json nor an .html file.")
-        raise TemplateError(message.format(file=path), file=str(path))
-    try:
-        data = json.loads(_read_text(path, path))
-    except json.JSONDecodeError as error:
-        message = translate(
-            "Template", "The template {file} is not valid JSON at line {line}, column {column}: {reason}."
-        )
-        raise TemplateError(
-            message.format(file=path, line=error.lineno, column=error.colno, reason=error.msg), file=str(path)
-        ) from None
-    if not isinstance(data, dict):
-        raise _bad_key(path, "", translate("Template", "the file must hold one JSON object"))
-    for key in data:
-        if key not in _KEYS:
-            reason = translate("Template", "this key is unknown; the keys are {keys}")
-            raise _bad_key(path, key, reason.format(keys=", ".join(_KEYS)))
-    attachments = data.get("attachments", [])
-    if not isinstance(attachments, list) or not all(
-        isinstance(name, str) and name.strip() for name in attachments
-    ):
-        raise _bad_key(path, "attachments", translate("Template", "it must be a list of file names"))
-    column = data.get("attachment_column")
-    if column is not None and not (isinstance(column, str) and column.strip()):
-        raise _bad_key(path, "attachment_column", translate("Template", "it must be a column name"))
-    subject, html = _required(path, data, "subject"), _required(path, data, "html")
-    return Template(subject, html, _body(path, data, "text"), tuple(attachments), column)
-
-
-def _required(path: Path, data: Mapping[str, Any], key: str) -> str:
-    value = _body(path, data, key)
-    if value is None:
-        raise _bad_key(path, key, translate("Template", "it is missing"))
-    return value
-
-
-def _body(path: Path, data: Mapping[str, Any], key: str) -> str | None:
-    """The text under ``key``, or read from the file named under ``key_file``; None when neither is there."""
-    file_key = f"{key}_file"
-    if key in data and file_key in data:
-        reason = translate("Template", "give either “{key}” or “{file_key}”, not both")
-        raise _bad_key(path, file_key, reason.format(key=key, file_key=file_key))
-    if file_key in data:
-        name = data[file_key]
-        if not isinstance(name, str) or not name.strip():
-            raise _bad_key(path, file_key, translate("Template", "it must be a file name"))
-        try:
-            return _read_text(resolve_attachment(path.parent, name), path)
-        except AttachmentError as error:
-            raise _bad_key(path, file_key, str(error)) from None
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise _bad_key(path, key, translate("Template", "it must be text"))
-    return value
-
-
-def _bad_key(path: Path, key: str, reason: str) -> TemplateError:
-    message = translate("Template", "The template {file} cannot be used (“{key}”): {reason}.")
-    return TemplateError(
-        message.format(file=path, key=key, reason=reason.rstrip(".")), file=str(path), field=key
-    )
-
-
-def _read_text(path: Path, template: Path) -> str:
-    """A text file as UTF-8 (with or without BOM), UTF-16 with BOM, or else Windows-1252."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        message = translate("Template", "The template file {file} cannot be read: {reason}.")
-        raise TemplateError(
-            message.format(file=path, reason=error.strerror or error), file=str(template)
-        ) from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-    if "\x00" in text:
-        message = translate("Template", "The template file {file} is not a text file.")
-        raise TemplateError(message.format(file=path), file=str(template))
-    return text
-
-
-def save_template(template: Template, path: Path) -> None:
-    """Write the template as ``.json`` (bodies inline), replacing the file only once fully written."""
-    data: dict[str, Any] = {"subject": template.subject, "html": template.html}
-    if template.text is not None:
-        data["text"] = template.text
-    if template.attachments:
-        data["attachments"] = list(template.attachments)
-    if template.attachment_column is not None:
-        data["attachment_column"] = template.attachment_column
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        message = translate("Template", "The template cannot be saved to {file}: {reason}.")
-        raise TemplateError(
-            message.format(file=path, reason=error.strerror or error), file=str(path)
-        ) from None

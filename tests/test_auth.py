@@ -9,27 +9,26 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import httpx
-import keyring
 import msal
 import pytest
-from keyring.backends import fail
 
 from securemailmerge import logfilter, paths
-from securemailmerge.auth import Account, DeviceCodePrompt, Session, _auth_error, _RedirectListener
+from securemailmerge.auth import Account, DeviceCodePrompt, Session, _auth_error
 from securemailmerge.errors import AuthError, KeychainUnavailable, NetworkError, SignInRequired
 from securemailmerge.graph import GraphClient
 from securemailmerge.net import HttpFactory
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER, DEMO_USER_ID, TENANT_ID
+from securemailmerge.scopes import SCOPES
 from securemailmerge.tenant import TenantConfig, load_tenant_config
 from securemailmerge.tokencache import KEYCHAIN_ENTRY, KEYCHAIN_SERVICE, cache_path
 from tests.conftest import InMemoryKeyring
+from tests.helpers import record_issued_tokens
 
 OFFLINE = TenantConfig(
     client_id="5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
@@ -41,15 +40,6 @@ OFFLINE = TenantConfig(
 
 def no_network(request: httpx.Request) -> httpx.Response:
     raise AssertionError(f"nothing should go out, yet {request.url} was asked for")
-
-
-@pytest.fixture
-def no_keychain() -> Iterator[None]:
-    """No OS keychain at all, as on a bare Linux install."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -108,54 +98,6 @@ def test_msal_errors_become_clear_messages(
     assert error.code == (answer.get("error") or "unknown_error")
 
 
-def post(port: int, fields: dict[str, str]) -> httpx.Response:
-    return httpx.post(f"http://127.0.0.1:{port}/", data=fields, trust_env=False)
-
-
-def test_the_redirect_listener_takes_only_the_answer_for_its_own_sign_in() -> None:
-    with closing(_RedirectListener()) as listener:
-        answers: list[httpx.Response] = []
-
-        def browser() -> None:
-            answers.append(
-                httpx.get(f"http://127.0.0.1:{listener.port}/?code=stolen&state=s1", trust_env=False)
-            )
-            answers.append(post(listener.port, {"code": "forged", "state": "other"}))
-            answers.append(post(listener.port, {"code": "the-code", "state": "s1"}))
-
-        thread = threading.Thread(target=browser)
-        thread.start()
-        response = listener.wait("s1", timeout=10, cancel=None)
-        thread.join()
-    assert response == {"code": "the-code", "state": "s1"}
-    assert [answer.status_code for answer in answers] == [400, 400, 200]
-    assert "You are signed in to SecureMailMerge" in answers[2].text
-
-
-def test_the_redirect_listener_hears_an_error_answer() -> None:
-    with closing(_RedirectListener()) as listener:
-        thread = threading.Thread(target=post, args=(listener.port, {"error": "access_denied", "state": "s"}))
-        thread.start()
-        response = listener.wait("s", timeout=10, cancel=None)
-        thread.join()
-    assert response["error"] == "access_denied"
-
-
-@pytest.mark.parametrize(
-    ("timeout", "cancelled", "words"), [(0.3, False, "not finished in time"), (None, True, "cancelled")]
-)
-def test_waiting_for_the_browser_ends_on_timeout_or_cancel(
-    timeout: float | None, cancelled: bool, words: str
-) -> None:
-    cancel = threading.Event()
-    if cancelled:
-        threading.Timer(0.3, cancel.set).start()
-    started = time.monotonic()
-    with closing(_RedirectListener()) as listener, pytest.raises(AuthError, match=words):
-        listener.wait("s", timeout=timeout, cancel=cancel)
-    assert time.monotonic() - started < 3
-
-
 def test_the_device_code_prompt_names_the_address_and_the_code() -> None:
     prompt = DeviceCodePrompt(
         verification_uri="https://microsoft.com/devicelogin", user_code="ABCD-EFGH", expires_in=900
@@ -208,17 +150,6 @@ def test_turning_stay_signed_in_off_deletes_what_was_kept(
 
 # --- end to end: the real msal library over real HTTPS against the sandbox -------------------------
 
-SCOPES_GRANTED = {
-    "User.Read",
-    "Contacts.Read",
-    "Contacts.Read.Shared",
-    "Calendars.Read.Shared",
-    "MailboxSettings.Read",
-    "Mail.ReadWrite",
-    "Mail.Send",
-    "Mail.Send.Shared",
-}
-
 
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
@@ -270,7 +201,7 @@ def test_device_code_sign_in_gets_exactly_the_designed_scopes(sandbox: Sandbox) 
         grant = sandbox.tokens.check(session.access_token())
         assert who_am_i(session, factory) == DEMO_USER
     assert grant is not None
-    assert grant.scopes == SCOPES_GRANTED
+    assert grant.scopes == set(SCOPES)  # test_scopes pins SCOPES to the designed list
     assert prompts[0].verification_uri.startswith(sandbox.authority_url.rsplit("/", 1)[0])
     assert prompts[0].user_code in prompts[0].message
 
@@ -492,15 +423,7 @@ def test_sign_out_forgets_everything(
 def test_no_token_or_cache_reaches_the_data_folder_or_a_log_in_plain_text(
     sandbox: Sandbox, memory_keyring: InMemoryKeyring, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    issued: list[str] = []
-    issue = sandbox.tokens.issue
-
-    def remember(*args: Any, **kwargs: Any) -> Any:
-        access, refresh, grant = issue(*args, **kwargs)
-        issued.extend([access, refresh])
-        return access, refresh, grant
-
-    monkeypatch.setattr(sandbox.tokens, "issue", remember)
+    issued = record_issued_tokens(sandbox, monkeypatch)
     # The app's log as the desktop app writes it: everything down to DEBUG (msal, httpx, ours),
     # through the redacting filter.
     root = logging.getLogger()

@@ -18,7 +18,6 @@ import csv
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -28,19 +27,11 @@ import openpyxl
 import pytest
 
 from securemailmerge import cli
-from securemailmerge.i18n import set_translator
 from securemailmerge.resources import asset_path
 from tests.conftest import REPO
 
 SAMPLE = asset_path("sample")
 SAMPLE_ARGS = ["--recipients", str(SAMPLE / "recipients.csv"), "--template", str(SAMPLE / "template.json")]
-
-
-@pytest.fixture(autouse=True)
-def english_again() -> Iterator[None]:
-    """--lang installs a catalogue for the whole process; put English back after each test."""
-    yield
-    set_translator(None)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

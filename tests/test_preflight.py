@@ -24,7 +24,8 @@ from securemailmerge.preflight import (
     report_lines,
 )
 from securemailmerge.recipients import RecipientList, RowProblem, load_recipients
-from securemailmerge.template import Template, load_template
+from securemailmerge.template import Template
+from securemailmerge.templatefile import load_template
 
 HEADER = "Vorname;E-Mail;Firma;Anhang\r\n"
 # Row 2 fine; 3 invalid address; 4 empty address; 5 duplicate of 2; 6 missing attachment; 7 empty Firma.

@@ -8,12 +8,7 @@ from pathlib import Path
 import pytest
 
 from securemailmerge.errors import ColumnError, RecipientFileError
-from securemailmerge.recipients import (
-    RecipientOptions,
-    build_recipient_list,
-    detect_email_column,
-    load_recipients,
-)
+from securemailmerge.recipients import RecipientOptions, build_recipient_list, load_recipients
 
 CSV_WITH_PROBLEMS = (
     "Vorname;Nachname;E-Mail;Notiz\r\n"
@@ -121,27 +116,6 @@ def test_formula_like_cells_are_warned_about_but_kept(cell: str, warned: bool) -
     assert [r.fields["Note"] for r in result.rows] == [cell]
 
 
-@pytest.mark.parametrize(
-    ("columns", "email"),
-    [
-        (["Name", "Email"], "Email"),
-        (["Name", "E-Mail"], "E-Mail"),
-        (["name", "e-mail address"], "e-mail address"),
-        (["Nombre", "Correo electrónico"], "Correo electrónico"),
-        (["Nombre", "Dirección de correo electrónico"], "Dirección de correo electrónico"),
-        (["Nombre", "CORREO"], "CORREO"),
-        (["Vorname", "E-Mail-Adresse"], "E-Mail-Adresse"),
-        (["Adresse", "Mail"], "Mail"),
-        (["Adresse", "Email", "Mail"], "Email"),
-        (["Name", "Adresse"], "Adresse"),
-        (["E_MAIL", "Name"], "E_MAIL"),
-        (["Name", "Phone"], None),
-    ],
-)
-def test_the_email_column_is_detected_by_its_name(columns: list[str], email: str | None) -> None:
-    assert detect_email_column(columns) == email
-
-
 def test_cc_bcc_and_reply_to_columns_are_detected_and_checked() -> None:
     columns = ["Name", "E-Mail", "CC", "Blindkopie", "Antwort an"]
     rows = [
@@ -189,24 +163,6 @@ def test_chosen_columns_win_over_detection_and_ignore_case() -> None:
 def test_missing_columns_are_named(columns: list[str], options: RecipientOptions, message: str) -> None:
     with pytest.raises(ColumnError, match=message):
         build_recipient_list("x.csv", columns, [], options)
-
-
-@pytest.mark.parametrize(
-    ("header", "message"),
-    [
-        (
-            "Name,Email,name\r\n",
-            r"kunden\.csv: column names must be unique, but the header repeats 'Name' in columns 1, 3",
-        ),
-        ("Name, ,Email,\r\n", r"kunden\.csv: the header row has no name in column\(s\) 2\."),
-        (",Name,,Email\r\n", r"kunden\.csv: the header row has no name in column\(s\) 1, 3\."),
-    ],
-)
-def test_bad_header_names_are_reported_with_their_positions(
-    tmp_path: Path, header: str, message: str
-) -> None:
-    with pytest.raises(RecipientFileError, match=message):
-        load_recipients(write(tmp_path, header + "Ann,a@example.de,x,y\r\n"))
 
 
 def test_header_names_are_trimmed(tmp_path: Path) -> None:

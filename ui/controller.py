@@ -20,13 +20,8 @@ from securemailmerge.graph import GraphClient
 from securemailmerge.net import HttpFactory
 from securemailmerge.preflight import PreflightReport, PreflightSettings, preflight
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
-from securemailmerge.template import (
-    CompiledTemplate,
-    RenderedMessage,
-    Template,
-    compile_template,
-    load_template,
-)
+from securemailmerge.template import CompiledTemplate, RenderedMessage, Template, compile_template
+from securemailmerge.templatefile import load_template
 from securemailmerge.tenant import TenantConfig
 from ui.worker import Worker
 
