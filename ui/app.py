@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from securemailmerge.auth import Account, DeviceCodePrompt
 from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.paths import data_dir
 from securemailmerge.preflight import PreflightReport, report_lines
 from securemailmerge.recipients import RecipientList
 from securemailmerge.resources import asset_path
@@ -221,7 +222,8 @@ def _tenant(args: argparse.Namespace) -> tuple[TenantConfig | None, object]:
     if args.sandbox:
         from securemailmerge.sandbox.app import Sandbox
 
-        sandbox = Sandbox(auto_approve=True).start()
+        # A file, so the sandbox's mailboxes (and later a campaign's drafts) survive a restart.
+        sandbox = Sandbox(auto_approve=True, state=str(data_dir() / "sandbox.sqlite")).start()
         return load_tenant_config(sandbox.tenant_config_path), sandbox
     if args.tenant_config:
         return load_tenant_config(Path(args.tenant_config)), None
