@@ -1,5 +1,5 @@
 """``python -m securemailmerge``: the command line."""
 
-from securemailmerge.cli import main
+from securemailmerge.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from securemailmerge import __version__, cli_m365
+from securemailmerge import __version__, cli_m365, logfilter
 from securemailmerge.attachments import resolve_attachment
 from securemailmerge.csvout import write_csv
 from securemailmerge.errors import AttachmentError, InputError, SecureMailMergeError
@@ -325,6 +325,12 @@ def _language(argv: Sequence[str]) -> str:
     early.add_argument("--lang", choices=LANGUAGES)
     known, _ = early.parse_known_args(argv)
     return str(known.lang) if known.lang else user_language()
+
+
+def run() -> int:
+    """The ``securemailmerge`` program: redacted logging to the data folder, then ``main``."""
+    logfilter.configure(stderr=True)
+    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -105,3 +105,24 @@ def install(logger: logging.Logger | None = None) -> RedactingFilter:
     for name in ("httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)
     return chosen
+
+
+def configure(*, stderr: bool) -> None:
+    """Log INFO and up to ``<data folder>/logs/app.log`` (and warnings to stderr), always redacted."""
+    from logging.handlers import RotatingFileHandler
+
+    from securemailmerge.paths import log_dir
+
+    root = logging.getLogger()
+    if any(isinstance(f, RedactingFilter) for f in root.filters):
+        return
+    root.setLevel(logging.INFO)
+    handler = RotatingFileHandler(log_dir() / "app.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if stderr:
+        console = logging.StreamHandler()
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        root.addHandler(console)
+    install(root)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from securemailmerge.logfilter import RedactingFilter, install, redact
+from securemailmerge.logfilter import RedactingFilter, configure, install, redact
 
 JWT = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEiLCJ0aWQiOiI5MTg4In0.c2lnbmF0dXJlLXBhcnQ"
 REFRESH = "1.AXkAq3Ud9bT0kEW1nR7XqgAAAIRPZ3n2sVdAn5Xf0jgUuCRUAAA.AgABAAEAAAD--DLA3VO7QrddgJg7WevrAgDs_wUA9P8"
@@ -143,3 +144,24 @@ def test_the_filter_never_drops_a_record() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "user %s", ("ada@contoso.com",), None)
     assert RedactingFilter().filter(record) is True
     assert (record.getMessage(), record.args) == ("user [address]", None)
+
+
+def test_the_programs_log_to_the_data_folder_redacted(data_dir: Path) -> None:
+    root = logging.getLogger()
+    saved = (root.level, list(root.handlers), list(root.filters))
+    try:
+        configure(stderr=False)
+        configure(stderr=False)  # a second call adds nothing
+        logging.getLogger("securemailmerge.test").warning("sent to ana@example.com with Bearer abc.def.ghi")
+        for handler in root.handlers:
+            handler.flush()
+        text = (data_dir / "logs" / "app.log").read_text(encoding="utf-8")
+        assert text.count("sent to") == 1
+        assert "ana@example.com" not in text
+        assert "abc.def.ghi" not in text
+    finally:
+        for handler in root.handlers[len(saved[1]) :]:
+            handler.close()
+        root.setLevel(saved[0])
+        root.handlers[:] = saved[1]
+        root.filters[:] = saved[2]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from securemailmerge import logfilter
 from securemailmerge.auth import Account, DeviceCodePrompt
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.paths import data_dir
@@ -238,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=["en", "de", "es"], default=None)
     parser.add_argument("--no-sample", action="store_true", help="start empty instead of with the sample")
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    logfilter.configure(stderr=False)
     app = QApplication([sys.argv[0], *qt_args])
     install_translations(app, args.lang)
     try:
