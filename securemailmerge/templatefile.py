@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from securemailmerge.attachments import resolve_attachment
-from securemailmerge.errors import AttachmentError, TemplateError
+from securemailmerge.errors import AttachmentError, TemplateError, TemplateSyntaxError
 from securemailmerge.htmltext import html_title
 from securemailmerge.i18n import translate
-from securemailmerge.template import Template
+from securemailmerge.template import Template, compile_template
 
 _KEYS = ("subject", "html", "html_file", "text", "text_file", "attachments", "attachment_column")
 
@@ -32,7 +32,7 @@ def load_template(path: Path) -> Template:
         if title is None:
             message = translate("Template", "The template {file} has no <title>, which would be the subject.")
             raise TemplateError(message.format(file=path), file=str(path), field="title")
-        return Template(subject=title, html=html)
+        return _checked(path, Template(subject=title, html=html))
     if suffix != ".json":
         message = translate("Template", "The template {file} is neither a .json nor an .html file.")
         raise TemplateError(message.format(file=path), file=str(path))
@@ -60,7 +60,19 @@ def load_template(path: Path) -> Template:
     if column is not None and not (isinstance(column, str) and column.strip()):
         raise _bad_key(path, "attachment_column", translate("Template", "it must be a column name"))
     subject, html = _required(path, data, "subject"), _required(path, data, "html")
-    return Template(subject, html, _body(path, data, "text"), tuple(attachments), column)
+    return _checked(path, Template(subject, html, _body(path, data, "text"), tuple(attachments), column))
+
+
+def _checked(path: Path, template: Template) -> Template:
+    """Compile once, so a syntax error is found on opening and names the file as well as the place."""
+    try:
+        compile_template(template, ())
+    except TemplateSyntaxError as error:
+        message = translate("Template", "{file}: {error}").format(file=path, error=error.message)
+        raise TemplateSyntaxError(
+            message, part=error.part, line=error.line, column=error.column, file=str(path)
+        ) from None
+    return template
 
 
 def _required(path: Path, data: Mapping[str, Any], key: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from securemailmerge.attachments import resolve_attachment
-from securemailmerge.errors import TemplateError
+from securemailmerge.errors import TemplateError, TemplateSyntaxError
 from securemailmerge.resources import asset_path
 from securemailmerge.template import Template, compile_template
 from securemailmerge.templatefile import load_template, save_template
@@ -151,3 +151,26 @@ def test_sample_template_renders_with_the_sample_recipients() -> None:
     assert "tell us whether you can come (https://example.com/rsvp)" in message.text
     for name in message.attachments:
         assert resolve_attachment(asset_path("sample"), name).is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "place"),
+    [
+        (
+            "bad.json",
+            '{"subject": "Hi {{ FirstName }", "html": "<p>x</p>"}',
+            "the subject at line 1, column 17",
+        ),
+        ("bad.html", "<title>Hi</title>\n<p>{% if Company %}x</p>", "line 2"),
+    ],
+)
+def test_a_syntax_error_is_found_on_opening_and_names_the_file(
+    tmp_path: Path, name: str, content: str, place: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TemplateSyntaxError) as caught:
+        load_template(path)
+    assert str(caught.value).startswith(f"{path}: Error in ")
+    assert place in str(caught.value)
+    assert caught.value.file == str(path)

@@ -1395,6 +1395,10 @@ Betreff: {subject}</translation>
         <translation>der Wert muss ein Spaltenname sein</translation>
     </message>
     <message>
+        <source>{file}: {error}</source>
+        <translation>{file}: {error}</translation>
+    </message>
+    <message>
         <source>it is missing</source>
         <translation>der Wert fehlt</translation>
     </message>

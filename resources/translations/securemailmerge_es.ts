@@ -1395,6 +1395,10 @@ Asunto: {subject}</translation>
         <translation>debe ser un nombre de columna</translation>
     </message>
     <message>
+        <source>{file}: {error}</source>
+        <translation>{file}: {error}</translation>
+    </message>
+    <message>
         <source>it is missing</source>
         <translation>falta</translation>
     </message>
