@@ -11,10 +11,10 @@ messages that name the mailbox and the missing right.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from securemailmerge.addresses import BadAddress, normalise_address
 from securemailmerge.errors import (
     AccessDeniedError,
     GraphError,
@@ -26,8 +26,6 @@ from securemailmerge.graph import GraphClient
 from securemailmerge.i18n import translate
 
 PROFILE_FIELDS = "id,displayName,mail,userPrincipalName"
-# A mailbox address as users type it: one @, no spaces, no characters that would change the URL path.
-_MAILBOX_ADDRESS = re.compile(r"[^\s@/\\?#%]+@[^\s@/\\?#%]+\.[^\s@/\\?#%]+")
 
 
 @dataclass(frozen=True)
@@ -77,8 +75,8 @@ class MailboxRef:
     @classmethod
     def shared(cls, text: str) -> MailboxRef:
         """A shared mailbox the user named; ``InputError`` when ``text`` is not a mailbox address."""
-        address = text.strip()
-        if not _MAILBOX_ADDRESS.fullmatch(address):
+        address = text.strip()  # kept as typed: Exchange finds the mailbox in any case
+        if isinstance(normalise_address(address), BadAddress):
             raise InputError(
                 translate("Mailbox", "{value!r} is not a mailbox address such as sales@contoso.com.").format(
                     value=text
