@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,6 +39,9 @@ from ui.controller import Controller
 from ui.i18n import install_translations
 from ui.recipients_model import RecipientsModel
 from ui.signin import SignInDialog
+
+if TYPE_CHECKING:
+    from securemailmerge.sandbox.app import Sandbox
 
 
 class MainWindow(QMainWindow):
@@ -218,10 +222,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _tenant(args: argparse.Namespace) -> tuple[TenantConfig | None, object]:
+def _tenant(args: argparse.Namespace) -> tuple[TenantConfig | None, Sandbox | None]:
     """The tenant to use and, in sandbox mode, the running sandbox that must live as long as the app."""
     if args.sandbox:
-        from securemailmerge.sandbox.app import Sandbox
+        from securemailmerge.sandbox.app import Sandbox  # only sandbox mode pays for loading it
 
         # A file, so the sandbox's mailboxes (and later a campaign's drafts) survive a restart.
         sandbox = Sandbox(auto_approve=True, state=str(data_dir() / "sandbox.sqlite")).start()
@@ -258,4 +262,4 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         if sandbox is not None:
-            sandbox.stop()  # type: ignore[attr-defined]
+            sandbox.stop()

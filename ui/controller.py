@@ -7,7 +7,7 @@ the engine's typed errors into the translated sentences they already carry. No b
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,7 @@ class Controller(QObject):
         self.template_changed.emit(template)
         return True
 
-    def preview(self, fields: dict[str, str] | Any) -> RenderedMessage | str:
+    def preview(self, fields: Mapping[str, str]) -> RenderedMessage | str:
         """The rendered message for one row, or the sentence saying why it cannot be rendered."""
         if self.template is None or self.recipients is None:
             return self.tr("Open a recipient list and a template to see a preview.")
