@@ -17,16 +17,19 @@ import time
 from pathlib import Path
 
 from securemailmerge import paths
-from securemailmerge.auth import Session
-from securemailmerge.contacts import load_address_book
-from securemailmerge.graph import GraphClient
-from securemailmerge.mailbox import MailboxRef, load_profile
-from securemailmerge.net import HttpFactory
+from securemailmerge.m365 import (
+    GraphClient,
+    HttpFactory,
+    MailboxRef,
+    Session,
+    load_address_book,
+    load_profile,
+    load_tenant_config,
+)
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER, DEMO_USER_ID
 from securemailmerge.sandbox.graph import generate_contacts
 from securemailmerge.sandbox.graph.seed import add_contact_folder, add_contacts
-from securemailmerge.tenant import load_tenant_config
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 # Where the contacts go: folder path -> share of N (nested three deep, one folder not a multiple of 1,000).

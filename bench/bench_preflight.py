@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from securemailmerge.preflight import PreflightSettings, preflight
+from securemailmerge.campaign import PreflightSettings, preflight
 from securemailmerge.recipients import load_recipients
-from securemailmerge.templatefile import load_template
+from securemailmerge.template import load_template
 
 FIRST = [
     "Jürgen",

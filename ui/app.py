@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from securemailmerge import logfilter
-from securemailmerge.auth import Account, DeviceCodePrompt
+from securemailmerge.campaign import PreflightReport, report_lines
 from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.m365 import Account, DeviceCodePrompt, TenantConfig, load_tenant_config
 from securemailmerge.paths import data_dir
-from securemailmerge.preflight import PreflightReport, report_lines
 from securemailmerge.recipients import RecipientList
 from securemailmerge.resources import asset_path
 from securemailmerge.template import RenderedMessage
-from securemailmerge.tenant import TenantConfig, load_tenant_config
 from ui.contacts_dialog import ContactsDialog
 from ui.controller import Controller
 from ui.i18n import install_translations

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.addressbook import (
+from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.m365 import (
     ContactFilter,
     OpenedAddressBook,
     recipient_list,
     select_contacts,
     without_address,
 )
-from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList
 from ui.controller import Controller
 

@@ -13,16 +13,26 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from securemailmerge.addressbook import OpenedAddressBook, open_address_book
-from securemailmerge.auth import Account, DeviceCodePrompt, Session
+from securemailmerge.campaign import PreflightReport, PreflightSettings, preflight
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.graph import GraphClient
-from securemailmerge.net import HttpFactory
-from securemailmerge.preflight import PreflightReport, PreflightSettings, preflight
+from securemailmerge.m365 import (
+    Account,
+    DeviceCodePrompt,
+    GraphClient,
+    HttpFactory,
+    OpenedAddressBook,
+    Session,
+    TenantConfig,
+    open_address_book,
+)
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
-from securemailmerge.template import CompiledTemplate, RenderedMessage, Template, compile_template
-from securemailmerge.templatefile import load_template
-from securemailmerge.tenant import TenantConfig
+from securemailmerge.template import (
+    CompiledTemplate,
+    RenderedMessage,
+    Template,
+    compile_template,
+    load_template,
+)
 from ui.worker import Worker
 
 

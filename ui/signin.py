@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.scopes import scope_reasons
-from securemailmerge.tokencache import keychain_unavailable_reason
+from securemailmerge.m365 import keychain_unavailable_reason, scope_reasons
 
 
 class SignInDialog(QDialog):

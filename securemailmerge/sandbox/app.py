@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from wsgiref.types import WSGIApplication
 
+from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.sandbox.authority import DEVICE_POLL_INTERVAL, Authority
 from securemailmerge.sandbox.browser import HeadlessBrowser
 from securemailmerge.sandbox.certs import create_certificates
@@ -31,7 +32,6 @@ from securemailmerge.sandbox.graph import FaultProfile, GraphService
 from securemailmerge.sandbox.license import LicenseService
 from securemailmerge.sandbox.server import LoopbackServer, listen
 from securemailmerge.sandbox.tokens import TokenRegistry
-from securemailmerge.tenant import TenantConfig
 
 TENANT = "organizations"
 TENANT_FILE = "tenant.json"

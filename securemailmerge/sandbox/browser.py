@@ -29,8 +29,8 @@ import httpx
 
 from securemailmerge.errors import AuthError
 from securemailmerge.i18n import translate
+from securemailmerge.m365.tenant import LOOPBACK_HOSTS
 from securemailmerge.sandbox.directory import DEMO_USER
-from securemailmerge.tenant import LOOPBACK_HOSTS
 
 REGISTERED_NAME = "securemailmerge-sandbox"
 TIMEOUT = 10.0

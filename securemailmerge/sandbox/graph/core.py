@@ -9,12 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from securemailmerge.graph_schema import GraphSchema, Operation, default_schema
 from securemailmerge.sandbox.directory import Directory, Mailbox, Rights
 from securemailmerge.sandbox.graph.faults import FaultInjector, FaultProfile
 from securemailmerge.sandbox.graph.http import GraphHttpError, GraphRequest, access_denied, not_found
 from securemailmerge.sandbox.graph.limits import Limits
 from securemailmerge.sandbox.graph.store import Folder, Item, Store
+from securemailmerge.sandbox.graph_schema import GraphSchema, Operation, default_schema
 from securemailmerge.sandbox.tokens import Grant, TokenRegistry
 
 DEFAULT_UPLOAD_BASE = "https://uploads.sandbox.invalid"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 
+from securemailmerge.m365.scopes import SCOPES
 from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER_ID
 from securemailmerge.sandbox.graph import GraphService
-from securemailmerge.scopes import SCOPES
 
 GRAPH_BASE = "https://graph.sandbox.test"
 UPLOAD_BASE = "https://uploads.sandbox.test"

@@ -1,0 +1,53 @@
+"""Campaigns: the check before sending, and what a campaign writes.
+
+``check`` (preflight) renders every row once and reports; ``mime`` builds RFC 5322 messages and ``.eml``
+files; ``csvout`` writes CSV reports whose cells cannot start a formula.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from securemailmerge.lazy import exports
+
+if TYPE_CHECKING:
+    from securemailmerge.campaign.check import (
+        PreflightReport as PreflightReport,
+        PreflightSettings as PreflightSettings,
+        format_duration as format_duration,
+        format_size as format_size,
+        preflight as preflight,
+        ready_messages as ready_messages,
+        report_json as report_json,
+        report_lines as report_lines,
+        unknown_fields_text as unknown_fields_text,
+    )
+    from securemailmerge.campaign.csvout import (
+        safe_csv_cell as safe_csv_cell,
+        write_csv as write_csv,
+    )
+    from securemailmerge.campaign.mime import (
+        build_message as build_message,
+        export_eml as export_eml,
+        header_address as header_address,
+        named_to as named_to,
+    )
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "csvout": ("safe_csv_cell", "write_csv"),
+        "mime": ("build_message", "export_eml", "header_address", "named_to"),
+        "check": (
+            "PreflightReport",
+            "PreflightSettings",
+            "format_duration",
+            "format_size",
+            "preflight",
+            "ready_messages",
+            "report_json",
+            "report_lines",
+            "unknown_fields_text",
+        ),
+    },
+)

@@ -1,0 +1,319 @@
+"""Preflight: render every message once and report what would block or spoil the campaign.
+
+The check streams: it keeps counts, problems and the largest size, never the rendered messages, so
+100,000 rows cost little more memory than the recipient list itself. A bad row becomes a problem in
+the report; only input that spoils every row (a template syntax error) raises.
+"""
+
+from __future__ import annotations
+
+from collections import ChainMap
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from securemailmerge.campaign.mime import estimate_size
+from securemailmerge.errors import AttachmentError, InputError, RenderError
+from securemailmerge.i18n import translate
+from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
+from securemailmerge.safepaths import resolve_attachment
+from securemailmerge.template.model import RenderedMessage, Template, compile_template
+
+
+@dataclass(frozen=True)
+class PreflightSettings:
+    """How to check: where attachments live, the sending pace, the sender and the size limit."""
+
+    # A Template does not know the file it came from, so front ends pass the template's folder (or
+    # the one the user chose); None means the current folder.
+    base_folder: Path | None = None
+    messages_per_minute: float = 30.0
+    sender: str | None = None
+    max_message_bytes: int = 35 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PreflightReport:
+    """What preflight found: counts, fields, per-row problems, the largest message and the duration."""
+
+    ready: int
+    invalid: int
+    duplicates: int
+    total_rows: int
+    unknown_fields: tuple[str, ...]
+    empty_fields: Mapping[str, tuple[int, ...]]
+    missing_attachments: tuple[RowProblem, ...]
+    render_errors: tuple[RowProblem, ...]
+    problems: tuple[RowProblem, ...]
+    largest_message_bytes: int
+    largest_message_row: int | None
+    estimated_duration: timedelta
+    too_large: tuple[RowProblem, ...] = ()
+    source: str = ""
+    messages_per_minute: float = PreflightSettings.messages_per_minute
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing blocks sending: at least one ready row and no error in any of them."""
+        return (
+            self.ready > 0
+            and not self.unknown_fields
+            and not self.render_errors
+            and not self.missing_attachments
+            and not self.too_large
+        )
+
+
+@dataclass
+class _RowResult:
+    rendered: RenderedMessage | None
+    size: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+class _RowChecker:
+    """Renders and checks one row at a time against a template compiled once."""
+
+    def __init__(self, recipients: RecipientList, template: Template, settings: PreflightSettings) -> None:
+        self.recipients = recipients
+        self.settings = settings
+        self.base_folder = settings.base_folder or Path.cwd()
+        self.compiled = compile_template(template, recipients.columns)
+        self.unknown_fields = tuple(sorted(self.compiled.unknown_fields))
+        self.used_columns = tuple(sorted(set(self.compiled.fields_used) & set(recipients.columns)))
+        # An unknown field would fail every row alike; it is reported once, and the rows are still
+        # rendered with it blank so that their other problems show up in the same report.
+        self.blanks: dict[str, str] = dict.fromkeys(self.unknown_fields, "")
+        # One stat per distinct attachment name: common files are shared by every row.
+        self.attachment_sizes: dict[str, int | AttachmentError] = {}
+
+    def _problem(
+        self, recipient: Recipient, code: str, error: InputError, value: str | None = None
+    ) -> RowProblem:
+        message = translate("Preflight", "{location}: {problem}").format(
+            location=self.recipients.location(recipient.row), problem=error
+        )
+        return RowProblem(recipient.row, code, message, field=error.field, value=value)
+
+    def _attachment_size(self, name: str) -> int | AttachmentError:
+        known = self.attachment_sizes.get(name)
+        if known is None:
+            try:
+                known = resolve_attachment(self.base_folder, name).stat().st_size
+            except AttachmentError as error:
+                known = error
+            except OSError as error:
+                known = AttachmentError(
+                    translate("Preflight", "The attachment {name} cannot be read: {reason}").format(
+                        name=name, reason=error.strerror or error
+                    ),
+                    file=name,
+                )
+            self.attachment_sizes[name] = known
+        return known
+
+    def check(self, recipient: Recipient) -> _RowResult:
+        """Render one row and collect its problems; never raises for the row's own data."""
+        fields = ChainMap(dict(recipient.fields), self.blanks) if self.blanks else recipient.fields
+        try:
+            rendered = self.compiled.render(fields)
+        except RenderError as error:
+            return _RowResult(None, problems=[self._problem(recipient, "render-error", error)])
+        result = _RowResult(rendered)
+        sizes: list[int] = []
+        for name in rendered.attachments:
+            size = self._attachment_size(name)
+            if isinstance(size, AttachmentError):
+                result.problems.append(self._problem(recipient, "missing-attachment", size, value=name))
+            else:
+                sizes.append(size)
+        result.size = estimate_size(rendered, recipient, sizes)
+        if result.size > self.settings.max_message_bytes:
+            too_large = InputError(
+                translate("Preflight", "The message would be {size} MB; the limit is {limit} MB.").format(
+                    size=round(result.size / 1_048_576, 1),
+                    limit=round(self.settings.max_message_bytes / 1_048_576, 1),
+                )
+            )
+            result.problems.append(self._problem(recipient, "too-large", too_large))
+        return result
+
+    def empty_columns(self, recipient: Recipient) -> Iterator[str]:
+        """The used columns that are blank in this row."""
+        for column in self.used_columns:
+            if not recipient.fields.get(column, "").strip():
+                yield column
+
+
+def preflight(recipients: RecipientList, template: Template, settings: PreflightSettings) -> PreflightReport:
+    """Render every ready row once and report counts, problems, the largest message and the duration."""
+    if settings.messages_per_minute <= 0:
+        raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
+    checker = _RowChecker(recipients, template, settings)
+    ready = 0
+    largest, largest_row = 0, None
+    empty: dict[str, list[int]] = {}
+    found: list[RowProblem] = []
+    for recipient in recipients.rows:
+        for column in checker.empty_columns(recipient):
+            empty.setdefault(column, []).append(recipient.row)
+        result = checker.check(recipient)
+        found.extend(result.problems)
+        if result.rendered is None:
+            continue
+        if result.size > largest:
+            largest, largest_row = result.size, recipient.row
+        if not result.problems and recipient.to:
+            ready += 1
+    if checker.unknown_fields:
+        ready = 0
+    problems = sorted([*recipients.problems, *found], key=lambda problem: problem.row)
+    return PreflightReport(
+        ready=ready,
+        # Invalid: any problem that leaves a row out other than a duplicate address (bad or empty
+        # addresses, ragged rows); warnings such as formula-like cells leave nothing out.
+        invalid=len({p.row for p in recipients.problems if not p.warning and p.code != DUPLICATE}),
+        duplicates=len({p.row for p in recipients.problems if p.code == DUPLICATE}),
+        total_rows=len(recipients.rows) + len(recipients.excluded),
+        unknown_fields=checker.unknown_fields,
+        empty_fields={column: tuple(rows) for column, rows in sorted(empty.items())},
+        missing_attachments=tuple(p for p in found if p.code == "missing-attachment"),
+        render_errors=tuple(p for p in found if p.code == "render-error"),
+        problems=tuple(problems),
+        largest_message_bytes=largest,
+        largest_message_row=largest_row,
+        estimated_duration=timedelta(minutes=ready / settings.messages_per_minute),
+        too_large=tuple(p for p in found if p.code == "too-large"),
+        source=recipients.source,
+        messages_per_minute=settings.messages_per_minute,
+    )
+
+
+def ready_messages(
+    recipients: RecipientList, template: Template, settings: PreflightSettings
+) -> Iterator[tuple[Recipient, RenderedMessage]]:
+    """The rows preflight counts as ready, each with its rendered message, one at a time."""
+    checker = _RowChecker(recipients, template, settings)
+    if checker.unknown_fields:
+        return
+    for recipient in recipients.rows:
+        result = checker.check(recipient)
+        if result.rendered is not None and not result.problems and recipient.to:
+            yield recipient, result.rendered
+
+
+# Long lists of row numbers are cut in the sentences; report_json carries them all.
+_ROWS_SHOWN = 10
+
+
+def format_size(count: int) -> str:
+    """A byte count as people read it: 725 bytes, 12.4 KB, 3.1 MB."""
+    if count < 1024:
+        return translate("Preflight", "{count} bytes").format(count=count)
+    if count < 1024 * 1024:
+        return translate("Preflight", "{count:.1f} KB").format(count=count / 1024)
+    return translate("Preflight", "{count:.1f} MB").format(count=count / 1024 / 1024)
+
+
+def format_duration(duration: timedelta) -> str:
+    """A duration rounded as people estimate it: 42 s, 7 min, 3 h 20 min."""
+    seconds = round(duration.total_seconds())
+    if seconds < 60:
+        return translate("Preflight", "{seconds} s").format(seconds=seconds)
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return translate("Preflight", "{minutes} min").format(minutes=minutes)
+    return translate("Preflight", "{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
+
+
+def unknown_fields_text(names: Sequence[str]) -> str:
+    """The sentence that lists fields the template uses but the list does not have."""
+    return translate(
+        "Preflight", "The template uses fields that are not columns of the list: {names}"
+    ).format(names=", ".join(names))
+
+
+def _rows_text(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(row) for row in rows[:_ROWS_SHOWN])
+    if len(rows) > _ROWS_SHOWN:
+        return translate("Preflight", "{rows} and {count} more").format(
+            rows=shown, count=len(rows) - _ROWS_SHOWN
+        )
+    return shown
+
+
+def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
+    """The report as sentences for a person, then up to ``max_problems`` problems, then the verdict."""
+    lines = [
+        translate(
+            "Preflight", "{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}"
+        ).format(
+            file=Path(report.source).name,
+            total=report.total_rows,
+            ready=report.ready,
+            invalid=report.invalid,
+            duplicates=report.duplicates,
+        )
+    ]
+    if report.unknown_fields:
+        lines.append(unknown_fields_text(report.unknown_fields))
+    for name, rows in report.empty_fields.items():
+        lines.append(
+            translate("Preflight", "The field {name} is empty in these rows: {rows}").format(
+                name=name, rows=_rows_text(rows)
+            )
+        )
+    if report.largest_message_row is not None:
+        lines.append(
+            translate("Preflight", "Largest message: {size} (row {row})").format(
+                size=format_size(report.largest_message_bytes), row=report.largest_message_row
+            )
+        )
+    lines.append(
+        translate("Preflight", "Sending takes about {duration} at {pace:g} messages per minute").format(
+            duration=format_duration(report.estimated_duration), pace=report.messages_per_minute
+        )
+    )
+    if report.problems:
+        lines.append(translate("Preflight", "Problems ({count}):").format(count=len(report.problems)))
+        for problem in report.problems[:max_problems]:
+            text = problem.message
+            if problem.warning:
+                text = translate("Preflight", "warning: {problem}").format(problem=text)
+            lines.append(f"  {text}")
+        if len(report.problems) > max_problems:
+            lines.append(
+                "  "
+                + translate("Preflight", "… and {count} more").format(
+                    count=len(report.problems) - max_problems
+                )
+            )
+    if report.ok:
+        lines.append(translate("Preflight", "Ready to send."))
+    else:
+        lines.append(translate("Preflight", "Not ready: fix the problems above first."))
+    return lines
+
+
+def report_json(report: PreflightReport) -> dict[str, Any]:
+    """The report as plain JSON data, every row included."""
+    return {
+        "ok": report.ok,
+        "source": report.source,
+        "total_rows": report.total_rows,
+        "ready": report.ready,
+        "invalid": report.invalid,
+        "duplicates": report.duplicates,
+        "unknown_fields": list(report.unknown_fields),
+        "empty_fields": {name: list(rows) for name, rows in report.empty_fields.items()},
+        "missing_attachments": len(report.missing_attachments),
+        "render_errors": len(report.render_errors),
+        "too_large": len(report.too_large),
+        "largest_message_bytes": report.largest_message_bytes,
+        "largest_message_row": report.largest_message_row,
+        "messages_per_minute": report.messages_per_minute,
+        "estimated_duration_seconds": round(report.estimated_duration.total_seconds()),
+        "problems": [asdict(problem) for problem in report.problems],
+    }

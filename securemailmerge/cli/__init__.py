@@ -1,0 +1,10 @@
+"""The command line: ``securemailmerge preview|check|export|signin|signout|whoami|contacts``.
+
+``common`` holds the plumbing every group shares, ``offline`` the commands that need no sign-in,
+``m365`` the Microsoft 365 ones, and ``program`` the parser and the one place errors become a line.
+"""
+
+from securemailmerge.cli.common import Registrar, Subparsers, add_subcommand
+from securemailmerge.cli.program import REGISTRARS, build_parser, main, run
+
+__all__ = ["REGISTRARS", "Registrar", "Subparsers", "add_subcommand", "build_parser", "main", "run"]

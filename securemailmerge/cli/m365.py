@@ -1,0 +1,379 @@
+"""The Microsoft 365 commands of the command line: ``signin``, ``signout``, ``whoami`` and ``contacts``.
+
+Each takes ``--tenant-config FILE`` (the format of ``securemailmerge.m365.tenant``, which the sandbox
+writes; ``SMM_TENANT_CONFIG`` names it when the option is left out). Tokens live in memory, so a
+sign-in lasts one command unless ``signin --stay-signed-in`` keeps it, encrypted, with its key in
+the OS keychain; later commands sign in silently from there, and ``signout`` forgets it. Results go
+to stdout, progress and summaries to stderr; every error is one line and exit code 2 (``cli.main``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from securemailmerge.campaign import write_csv
+from securemailmerge.cli.common import Subparsers, add_subcommand
+from securemailmerge.errors import AuthError, ConfigError, GraphError, KeychainUnavailable, SignInRequired
+from securemailmerge.i18n import translate
+from securemailmerge.m365 import (
+    MERGE_FIELDS,
+    Account,
+    AddressBook,
+    AddressChoice,
+    CategoryList,
+    Contact,
+    ContactFilter,
+    DeviceCodePrompt,
+    GraphClient,
+    HttpFactory,
+    Profile,
+    RetryEvent,
+    Session,
+    TenantConfig,
+    check_license,
+    forget_saved_sign_in,
+    load_mailbox_settings,
+    load_profile,
+    load_tenant_config,
+    no_mail_text,
+    open_address_book,
+    recipient_list,
+    select_contacts,
+    without_address,
+)
+from securemailmerge.recipients import DUPLICATE, EMPTY_ADDRESS, INVALID_ADDRESS, RecipientList
+
+TENANT_ENV = "SMM_TENANT_CONFIG"
+SIGN_IN_TIMEOUT = 300.0  # seconds the browser sign-in may take
+NAMES_SHOWN = 10  # contacts without an address named in the summary before "and N more"
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add signin, signout, whoami and contacts to the command line."""
+    signin = add_subcommand(subparsers, "signin", translate("Cli", "sign in to Microsoft 365"))
+    add_tenant_argument(signin)
+    signin.add_argument(
+        "--device-code",
+        action="store_true",
+        help=translate("Cli", "sign in with a code on another device (for machines without a browser)"),
+    )
+    signin.add_argument(
+        "--stay-signed-in",
+        action="store_true",
+        help=translate("Cli", "keep the sign-in for later commands, encrypted, with its key in the keychain"),
+    )
+    signin.set_defaults(handler=run_signin)
+
+    signout = add_subcommand(subparsers, "signout", translate("Cli", "forget the kept sign-in"))
+    add_tenant_argument(signout)
+    signout.set_defaults(handler=run_signout)
+
+    whoami = add_subcommand(
+        subparsers, "whoami", translate("Cli", "show who is signed in, their address, time zone and license")
+    )
+    add_tenant_argument(whoami)
+    add_sign_in_argument(whoami)
+    whoami.set_defaults(handler=run_whoami)
+
+    contacts = add_subcommand(
+        subparsers, "contacts", translate("Cli", "write a mailbox's contacts to a CSV file")
+    )
+    add_tenant_argument(contacts)
+    add_sign_in_argument(contacts)
+    contacts.add_argument(
+        "--mailbox",
+        metavar="ADDRESS",
+        help=translate("Cli", "a shared mailbox to read instead of your own"),
+    )
+    contacts.add_argument(
+        "--folder",
+        metavar="PATH",
+        help=translate("Cli", "only this contact folder, such as Kunden/Spanien (/ is the Contacts folder)"),
+    )
+    contacts.add_argument(
+        "--no-subfolders",
+        dest="subfolders",
+        action="store_false",
+        help=translate("Cli", "leave out the subfolders of --folder"),
+    )
+    contacts.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=translate("Cli", "only contacts in this Outlook category (repeatable)"),
+    )
+    contacts.add_argument(
+        "--match",
+        choices=("any", "all"),
+        default="any",
+        help=translate("Cli", "contacts need any (default) or all of the categories"),
+    )
+    contacts.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help=translate("Cli", "only contacts whose name, company or address contains TEXT"),
+    )
+    contacts.add_argument(
+        "--address",
+        default="first",
+        metavar="WHICH",
+        help=translate("Cli", "for contacts with several addresses: first (default), all, 2, or @domain"),
+    )
+    contacts.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help=translate("Cli", "the CSV file to write")
+    )
+    contacts.set_defaults(handler=run_contacts)
+
+
+def add_tenant_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--tenant-config FILE`` option (SUPPRESS: a global option of the same name also works)."""
+    parser.add_argument(
+        "--tenant-config",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="FILE",
+        help=translate("Cli", "the tenant configuration (default: the file named by {env})").format(
+            env=TENANT_ENV
+        ),
+    )
+
+
+def add_sign_in_argument(parser: argparse.ArgumentParser) -> None:
+    """``--sign-in browser|code``: with no kept sign-in, sign in for this one command."""
+    parser.add_argument(
+        "--sign-in",
+        choices=("browser", "code"),
+        help=translate(
+            "Cli", "when no sign-in is kept, sign in for this command only, in the browser or with a code"
+        ),
+    )
+
+
+def tenant_config(args: argparse.Namespace) -> TenantConfig:
+    """The tenant the command talks to, from ``--tenant-config`` or ``SMM_TENANT_CONFIG``."""
+    path = getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)
+    if not path:
+        raise ConfigError(
+            translate(
+                "Cli", "No tenant is configured: pass --tenant-config FILE or set {env} to the file."
+            ).format(env=TENANT_ENV)
+        )
+    return load_tenant_config(Path(path))
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A signed-in command's wiring: the HTTP factory, the sign-in and the Graph client."""
+
+    factory: HttpFactory
+    session: Session
+    graph: GraphClient
+
+
+def _not_signed_in(reason: str = "") -> SignInRequired:
+    text = translate(
+        "Cli",
+        "You are not signed in; run: securemailmerge signin --stay-signed-in, "
+        "or add --sign-in browser (or code) to sign in for this command only",
+    )
+    return SignInRequired(f"{text} ({reason})" if reason else text, code="not_signed_in")
+
+
+@contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
+    """Sign in silently from the kept sign-in and connect to Graph; SignInRequired says what to run."""
+    config = tenant_config(args)
+    factory = HttpFactory(config)
+    method = getattr(args, "sign_in", None)
+    keychain_problem = ""
+    try:
+        session = Session(config, factory, stay_signed_in=True)
+    except KeychainUnavailable as error:
+        if method is None:
+            raise _not_signed_in(error.message) from None
+        keychain_problem = error.message
+        session = Session(config, factory, stay_signed_in=False)
+    try:
+        with session:
+            account = None if keychain_problem else session.sign_in_silent()
+            if account is None:
+                if method is None:
+                    raise _not_signed_in()
+                _sign_in(session, device_code=method == "code")
+            with factory.client() as http:
+                graph = GraphClient(http, config.graph_url, session, factory=factory, on_retry=_show_retry)
+                yield Connection(factory, session, graph)
+    except SignInRequired as error:
+        if error.code == "not_signed_in":
+            raise
+        hint = translate("Cli", "Run: securemailmerge signin --stay-signed-in")
+        raise SignInRequired(f"{error.message} {hint}", code=error.code) from None
+
+
+def _show_retry(event: RetryEvent) -> None:
+    print(str(event), file=sys.stderr)
+
+
+def _show_prompt(prompt: DeviceCodePrompt) -> None:
+    print(prompt.message, flush=True)
+
+
+def _sign_in(session: Session, *, device_code: bool) -> Account:
+    """Sign in with a code shown on stdout, or in the browser (with a hint when there is none)."""
+    if device_code:
+        return session.sign_in_device_code(_show_prompt)
+    print(translate("Cli", "Sign in in the browser window that opens now."), file=sys.stderr)
+    try:
+        return session.sign_in_interactive(timeout=SIGN_IN_TIMEOUT)
+    except AuthError as error:
+        if error.code != "no_browser":
+            raise
+        hint = translate(
+            "Cli", "Use a code instead: securemailmerge signin --device-code (or --sign-in code)"
+        )
+        raise AuthError(f"{error.message} {hint}", code=error.code) from None
+
+
+def run_signin(args: argparse.Namespace) -> int:
+    """Sign in in the browser (or with a device code) and say who is signed in."""
+    config = tenant_config(args)
+    factory = HttpFactory(config)
+    with Session(config, factory, stay_signed_in=args.stay_signed_in) as session:
+        account = _sign_in(session, device_code=args.device_code)
+    print(
+        translate("Cli", "Signed in as {name} ({account}).").format(
+            name=account.display_name, account=account.username
+        )
+    )
+    if args.stay_signed_in:
+        print(translate("Cli", "You stay signed in on this computer until you run: securemailmerge signout"))
+    else:
+        # A sign-in kept earlier (perhaps of another account) must not outlive this one.
+        forget_saved_sign_in()
+        print(
+            translate(
+                "Cli",
+                "The sign-in ends with this command. To stay signed in for the next commands, "
+                "add --stay-signed-in.",
+            )
+        )
+    return 0
+
+
+def run_signout(args: argparse.Namespace) -> int:
+    """Forget the kept sign-in: the encrypted token cache and its key in the keychain."""
+    forget_saved_sign_in()
+    print(translate("Cli", "Signed out. Nothing of your sign-in is kept on this computer."))
+    return 0
+
+
+def run_whoami(args: argparse.Namespace) -> int:
+    """Print the signed-in user's name, primary address, account, time zone and license."""
+    with signed_in(args) as connection:
+        profile = load_profile(connection.graph)
+        try:
+            time_zone = load_mailbox_settings(connection.graph, profile).time_zone or "-"
+        except GraphError as error:
+            time_zone = translate("Cli", "unknown ({reason})").format(reason=error.message)
+        license_status = check_license(connection.factory, profile.mail)
+    lines = [
+        (translate("Cli", "Name"), profile.display_name),
+        (translate("Cli", "Address"), profile.mail or no_mail_text(profile.user_principal_name)),
+        (translate("Cli", "Account"), profile.user_principal_name),
+        (translate("Cli", "Time zone"), time_zone),
+        (translate("Cli", "License"), license_status.describe()),
+    ]
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        print(f"{label + ':':<{width + 1}} {value}")
+    return 0
+
+
+def run_contacts(args: argparse.Namespace) -> int:
+    """Load a mailbox's contacts, filter them, write them as CSV and summarise on stderr."""
+    choice = AddressChoice.parse(args.address)
+    wanted = ContactFilter(
+        categories=tuple(args.category),
+        match_all=args.match == "all",
+        folder=args.folder,
+        subfolders=args.subfolders,
+        search=args.search,
+    )
+    with signed_in(args) as connection:
+        opened = open_address_book(connection.graph, connection.factory, args.mailbox)
+    book, profile = opened.book, opened.profile
+    chosen = select_contacts(book, wanted)
+    recipients = recipient_list(book, chosen, choice)
+    everyone = sorted([*recipients.rows, *recipients.excluded], key=lambda recipient: recipient.row)
+    written = write_csv(
+        args.out, MERGE_FIELDS, ([recipient.fields[name] for name in MERGE_FIELDS] for recipient in everyone)
+    )
+    summary = _summary(book, chosen, recipients, profile, wanted, opened.categories, opened.category_problem)
+    summary.append(translate("Cli", "License: {outcome}").format(outcome=opened.license.describe()))
+    summary.append(translate("Cli", "Wrote {count} contacts to {file}.").format(count=written, file=args.out))
+    print("\n".join(summary), file=sys.stderr)
+    return 0
+
+
+def _summary(
+    book: AddressBook,
+    chosen: Sequence[Contact],
+    recipients: RecipientList,
+    profile: Profile,
+    wanted: ContactFilter,
+    categories: CategoryList | None,
+    category_problem: str | None,
+) -> list[str]:
+    counts = recipients.problem_counts()
+    lines = [
+        translate(
+            "Cli", "{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters."
+        ).format(source=book.source, total=len(book.contacts), folders=len(book.folders), chosen=len(chosen)),
+        translate(
+            "Cli",
+            "Ready: {ready}; without an address: {empty}; invalid addresses: {invalid}; "
+            "duplicates: {duplicates}.",
+        ).format(
+            ready=len(recipients.rows),
+            empty=counts[EMPTY_ADDRESS],
+            invalid=counts[INVALID_ADDRESS],
+            duplicates=counts[DUPLICATE],
+        ),
+    ]
+    missing = without_address(chosen)
+    if missing:
+        names = [_contact_label(contact) for contact in missing[:NAMES_SHOWN]]
+        if len(missing) > NAMES_SHOWN:
+            names.append(translate("Cli", "and {count} more").format(count=len(missing) - NAMES_SHOWN))
+        lines.append(translate("Cli", "Contacts without an address: {names}").format(names=", ".join(names)))
+    if categories is not None and categories.notice:
+        lines.append(categories.notice)
+    if category_problem:
+        lines.append(translate("Cli", "Categories: {problem}").format(problem=category_problem))
+    if categories is not None and wanted.categories:
+        used = {name.casefold() for contact in book.contacts for name in contact.categories}
+        unknown = [name for name in categories.missing(wanted.categories) if name.casefold() not in used]
+        if unknown:
+            lines.append(
+                translate(
+                    "Cli", "No category named {names} in {mailbox}; its categories are: {known}."
+                ).format(
+                    names=", ".join(unknown), mailbox=book.mailbox.address, known=", ".join(categories.names)
+                )
+            )
+    if not profile.mail:
+        lines.append(no_mail_text(profile.user_principal_name))
+    return lines
+
+
+def _contact_label(contact: Contact) -> str:
+    name = contact.display_name or translate("Cli", "(no name)")
+    return f"{name} ({contact.folder.name})" if contact.folder.name else name

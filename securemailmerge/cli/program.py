@@ -1,0 +1,66 @@
+"""The ``securemailmerge`` program: the parser with every group of commands, and the one error boundary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from securemailmerge import __version__, logfilter
+from securemailmerge.cli import m365, offline
+from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, add_language_argument
+from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.i18n import LANGUAGES, translate, use_catalogue, user_language
+
+REGISTRARS: tuple[Registrar, ...] = (offline.register, m365.register)
+
+
+def build_parser(registrars: Sequence[Registrar] = REGISTRARS) -> argparse.ArgumentParser:
+    """The parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="securemailmerge",
+        description=translate("Cli", "Personal mail merge for Microsoft 365, checked on your computer."),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_language_argument(parser, default=None)
+    m365.add_tenant_argument(parser)
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for registrar in registrars:
+        registrar(subparsers)
+    return parser
+
+
+def _language(argv: Sequence[str]) -> str:
+    # Help texts are translated while the parser is built, so the language is read before that.
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES)
+    known, _ = early.parse_known_args(argv)
+    return str(known.lang) if known.lang else user_language()
+
+
+def run() -> int:
+    """The ``securemailmerge`` program: redacted logging to the data folder, then ``main``."""
+    logfilter.configure(stderr=True)
+    return main()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    use_catalogue(_language(arguments))
+    args = build_parser().parse_args(arguments)
+    try:
+        return int(args.handler(args))
+    except SecureMailMergeError as error:
+        print(translate("Cli", "securemailmerge: {error}").format(error=error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(
+            translate("Cli", "securemailmerge: {file}: {reason}").format(
+                file=error.filename or "", reason=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,114 @@
+"""Microsoft 365: the one HTTP factory, the Graph client, sign-in, and what a mailbox holds.
+
+``net`` is the HTTP factory with its host allowlist and network log; ``graph`` the careful Graph
+client; ``auth`` the msal session (with ``redirect``, ``scopes``, ``tokencache`` and ``tenant``);
+``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books; ``license`` is
+the one call to our license server.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from securemailmerge.lazy import exports
+
+if TYPE_CHECKING:
+    from securemailmerge.m365.addressbook import (
+        MERGE_FIELDS as MERGE_FIELDS,
+        AddressChoice as AddressChoice,
+        ContactFilter as ContactFilter,
+        OpenedAddressBook as OpenedAddressBook,
+        open_address_book as open_address_book,
+        recipient_list as recipient_list,
+        select_contacts as select_contacts,
+        without_address as without_address,
+    )
+    from securemailmerge.m365.auth import (
+        Account as Account,
+        DeviceCodePrompt as DeviceCodePrompt,
+        Session as Session,
+    )
+    from securemailmerge.m365.categories import (
+        Category as Category,
+        CategoryList as CategoryList,
+        load_categories as load_categories,
+    )
+    from securemailmerge.m365.contacts import (
+        AddressBook as AddressBook,
+        Contact as Contact,
+        ContactFolder as ContactFolder,
+        FolderLoaded as FolderLoaded,
+        load_address_book as load_address_book,
+    )
+    from securemailmerge.m365.graph import (
+        GraphClient as GraphClient,
+        RetryEvent as RetryEvent,
+        Retrying as Retrying,
+        Throttled as Throttled,
+    )
+    from securemailmerge.m365.license import (
+        COMMERCIAL as COMMERCIAL,
+        FREE as FREE,
+        LicenseStatus as LicenseStatus,
+        check_license as check_license,
+    )
+    from securemailmerge.m365.mailbox import (
+        MailboxRef as MailboxRef,
+        MailboxSettings as MailboxSettings,
+        Profile as Profile,
+        load_mailbox_settings as load_mailbox_settings,
+        load_profile as load_profile,
+        no_mail_text as no_mail_text,
+    )
+    from securemailmerge.m365.net import (
+        HttpFactory as HttpFactory,
+        NetworkLog as NetworkLog,
+    )
+    from securemailmerge.m365.scopes import (
+        SCOPES as SCOPES,
+        scope_reason as scope_reason,
+        scope_reasons as scope_reasons,
+    )
+    from securemailmerge.m365.tenant import (
+        LOOPBACK_HOSTS as LOOPBACK_HOSTS,
+        TenantConfig as TenantConfig,
+        load_tenant_config as load_tenant_config,
+    )
+    from securemailmerge.m365.tokencache import (
+        EncryptedTokenCache as EncryptedTokenCache,
+        forget_saved_sign_in as forget_saved_sign_in,
+        keychain_unavailable_reason as keychain_unavailable_reason,
+    )
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "addressbook": (
+            "AddressChoice",
+            "ContactFilter",
+            "MERGE_FIELDS",
+            "OpenedAddressBook",
+            "open_address_book",
+            "recipient_list",
+            "select_contacts",
+            "without_address",
+        ),
+        "auth": ("Account", "DeviceCodePrompt", "Session"),
+        "categories": ("Category", "CategoryList", "load_categories"),
+        "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
+        "graph": ("GraphClient", "RetryEvent", "Retrying", "Throttled"),
+        "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
+        "mailbox": (
+            "MailboxRef",
+            "MailboxSettings",
+            "Profile",
+            "load_mailbox_settings",
+            "load_profile",
+            "no_mail_text",
+        ),
+        "net": ("HttpFactory", "NetworkLog"),
+        "scopes": ("SCOPES", "scope_reason", "scope_reasons"),
+        "tenant": ("LOOPBACK_HOSTS", "TenantConfig", "load_tenant_config"),
+        "tokencache": ("EncryptedTokenCache", "forget_saved_sign_in", "keychain_unavailable_reason"),
+    },
+)

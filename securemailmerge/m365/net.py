@@ -1,0 +1,341 @@
+"""The one HTTP client factory: host allowlist, TLS, timeouts and the network log.
+
+Every network call of the app goes through an ``httpx.Client`` made by ``HttpFactory.client()``
+(Graph, the license check) or through ``HttpFactory.msal_http_client()`` (sign-in). Both send
+through ``_GuardedTransport``, which refuses any origin (scheme, host, port) other than the
+tenant's authority, Graph and license hosts and the upload hosts explicitly allowed, writes one
+line per request to the ``NetworkLog``, and is the one place where httpx's transport errors become
+``NetworkError``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import ssl
+import threading
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from securemailmerge import __version__, paths
+from securemailmerge.errors import AuthError, ConfigError, HostNotAllowed, InputError, NetworkError
+from securemailmerge.i18n import translate
+from securemailmerge.m365.tenant import LOOPBACK_HOSTS, TenantConfig
+
+# Graph answers within seconds; a slow upload chunk of 4 MB still fits in a minute.
+TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
+# Graph allows 4 requests in flight per mailbox; a little headroom for sign-in and the license check.
+LIMITS = httpx.Limits(max_connections=8, max_keepalive_connections=8)
+LOG_MAX_BYTES = 5 * 1024 * 1024
+LOG_BACKUPS = 3
+
+Origin = tuple[str, str, int]
+
+_EMAIL = re.compile(r"[^\s/'\"(),;:<>@]+@[^\s/'\"(),;:<>@]+")
+# GUIDs are masked even when they happen to hold no digit and would pass for a word below.
+_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# Path segments kept as they are: Graph's own vocabulary, API versions and $-segments. Anything
+# else (ids of any shape, names) is masked, so an unexpected id can never reach the log.
+_KEEP_SEGMENT = re.compile(r"^(?:\.?[A-Za-z][A-Za-z.\-_]*|v\d+\.\d+|oauth2|\$[a-z]+|\{id\}|\{user\})?$")
+# A user named in the path (``/users/{upn}``) is logged as ``{user}``, whatever its form.
+_USER_COLLECTIONS = frozenset({"users"})
+
+
+def origin_of(url: str | httpx.URL) -> Origin:
+    """The (scheme, host, port) of ``url``, with the scheme's default port filled in."""
+    parts = httpx.URL(url) if isinstance(url, str) else url
+    scheme = parts.scheme.lower()
+    return scheme, (parts.host or "").lower(), parts.port or (443 if scheme == "https" else 80)
+
+
+def mask_path(path: str) -> str:
+    """``path`` with every id, GUID and address replaced by ``{id}`` or ``{user}``."""
+    masked: list[str] = []
+    for segment in path.split("/"):
+        if masked and masked[-1].lower() in _USER_COLLECTIONS and segment:
+            masked.append("{user}")
+            continue
+        value = _EMAIL.sub("{user}", segment)
+        value = _GUID.sub("{id}", value)
+        masked.append(value if _KEEP_SEGMENT.match(value) else "{id}")
+    return "/".join(masked)
+
+
+def query_names(url: httpx.URL) -> list[str]:
+    """The names of the query options of ``url`` in order, without their values."""
+    return list(dict.fromkeys(url.params.keys()))
+
+
+class NetworkLog:
+    """The local network log: one JSON line per request, rotated, exportable for an IT department."""
+
+    def __init__(self, path: Path, *, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self.backups = backups
+        self._lock = threading.Lock()
+
+    def write(self, entry: Mapping[str, Any]) -> None:
+        """Append one entry, rotating first when the file has grown past ``max_bytes``."""
+        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.exists() and self.path.stat().st_size + len(line) > self.max_bytes:
+                self._rotate()
+            with self.path.open("a", encoding="utf-8") as stream:
+                stream.write(line)
+
+    def files(self) -> list[Path]:
+        """The log's files, oldest first."""
+        rotated = [self.path.with_name(f"{self.path.name}.{n}") for n in range(self.backups, 0, -1)]
+        return [path for path in [*rotated, self.path] if path.exists()]
+
+    def entries(self) -> list[dict[str, Any]]:
+        """Every entry still kept, oldest first."""
+        with self._lock:
+            lines = [line for path in self.files() for line in path.read_text("utf-8").splitlines()]
+        return [json.loads(line) for line in lines if line]
+
+    def export(self, destination: Path) -> Path:
+        """Copy the whole log (rotated files included, oldest first) to ``destination``."""
+        try:
+            with self._lock, destination.open("wb") as target:
+                for path in self.files():
+                    with path.open("rb") as source:
+                        shutil.copyfileobj(source, target)
+        except OSError as error:
+            raise InputError(
+                translate("Network", "The network log cannot be written to {file}: {reason}").format(
+                    file=destination, reason=error.strerror or error
+                ),
+                file=str(destination),
+            ) from None
+        return destination
+
+    def _rotate(self) -> None:
+        for number in range(self.backups, 0, -1):
+            source = self.path.with_name(f"{self.path.name}.{number - 1}") if number > 1 else self.path
+            if source.exists():
+                source.replace(self.path.with_name(f"{self.path.name}.{number}"))
+
+
+class _GuardedTransport(httpx.BaseTransport):
+    """Checks the allowlist, sends through the real transport, logs, and translates errors."""
+
+    def __init__(self, factory: HttpFactory, inner: httpx.BaseTransport) -> None:
+        self._factory = factory
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        entry: dict[str, Any] = {
+            "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "method": request.method,
+            "host": url.netloc.decode("ascii"),
+            "path": mask_path(url.path),
+            "query": query_names(url),
+            "request_bytes": int(request.headers.get("content-length", "0")),
+            "client_request_id": request.headers.get("client-request-id"),
+        }
+        refusal = self._factory.refusal(request)
+        if refusal is not None:
+            self._factory.log.write({**entry, "status": "refused"})
+            raise HostNotAllowed(refusal, host=url.host)
+        start = time.perf_counter()
+        try:
+            response = self._inner.handle_request(request)
+            try:
+                # Bodies are small JSON pages and upload answers; reading here keeps the byte count,
+                # the duration and every transport error inside this one place.
+                body = response.read()
+            finally:
+                response.close()
+        except httpx.HTTPError as error:
+            self._factory.log.write({**entry, "status": "error", "error": type(error).__name__})
+            raise _network_error(error, url.host) from None
+        self._factory.log.write(
+            {
+                **entry,
+                "status": response.status_code,
+                "response_bytes": len(body),
+                "duration_ms": round((time.perf_counter() - start) * 1000),
+                "request_id": response.headers.get("request-id") or response.headers.get("x-ms-request-id"),
+            }
+        )
+        # The body is already decoded: drop the headers that describe the wire encoding.
+        headers = [
+            (name, value)
+            for name, value in response.headers.multi_items()
+            if name.lower() not in {"content-encoding", "content-length", "transfer-encoding"}
+        ]
+        return httpx.Response(response.status_code, headers=headers, content=body, request=request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def _network_error(error: httpx.HTTPError, host: str) -> NetworkError:
+    if isinstance(error, httpx.TimeoutException):
+        message = translate("Network", "{host} did not answer in time.")
+    elif isinstance(error, httpx.ConnectError):
+        message = translate("Network", "Could not connect to {host}: {reason}")
+    else:
+        message = translate("Network", "The connection to {host} was interrupted: {reason}")
+    return NetworkError(message.format(host=host, reason=str(error) or type(error).__name__), host=host)
+
+
+class HttpFactory:
+    """Makes every HTTP client of the app; only the tenant's hosts are reachable through them."""
+
+    def __init__(
+        self,
+        config: TenantConfig,
+        *,
+        log_path: Path | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if config.ca_file and not config.is_loopback:
+            raise ConfigError(
+                translate(
+                    "Network", "An extra certificate authority is allowed only for the built-in sandbox."
+                )
+            )
+        self.config = config
+        self.network_log_path = log_path or paths.log_dir() / "network.log"
+        self.log = NetworkLog(self.network_log_path)
+        self._transport = transport
+        self._origins = {origin_of(url) for url in (config.authority, config.graph_url, config.license_url)}
+        self._upload_origins: set[Origin] = set()
+        self._upload_urls: set[str] = set()
+        self._lock = threading.Lock()
+
+    def client(self) -> httpx.Client:
+        """A new ``httpx.Client`` that can reach only the allowed hosts; the caller closes it."""
+        inner = self._transport or httpx.HTTPTransport(verify=self._tls(), limits=LIMITS, trust_env=False)
+        return httpx.Client(
+            transport=_GuardedTransport(self, inner),
+            timeout=TIMEOUT,
+            follow_redirects=False,
+            trust_env=False,
+            headers={"User-Agent": f"SecureMailMerge/{__version__}"},
+        )
+
+    def msal_http_client(self) -> MsalHttpClient:
+        """The object to give ``msal.PublicClientApplication(http_client=...)``."""
+        return MsalHttpClient(self.client())
+
+    def allow_upload_url(self, url: str) -> None:
+        """Allow the upload host named by a ``createUploadSession`` answer (HTTPS, or loopback)."""
+        origin = origin_of(url)
+        if origin[0] != "https" and origin[1] not in LOOPBACK_HOSTS:
+            raise HostNotAllowed(
+                translate(
+                    "Network", "The upload address on {host} does not use HTTPS and is refused."
+                ).format(host=origin[1]),
+                host=origin[1],
+            )
+        with self._lock:
+            self._upload_origins.add(origin)
+            self._upload_urls.add(url)
+
+    def is_upload_url(self, url: str) -> bool:
+        """True when ``url`` is exactly an upload URL given to ``allow_upload_url``."""
+        with self._lock:
+            return url in self._upload_urls
+
+    def export_network_log(self, destination: Path) -> Path:
+        """Copy the network log to a file the user chose (for their IT department)."""
+        return self.log.export(destination)
+
+    def refusal(self, request: httpx.Request) -> str | None:
+        """Why ``request`` must not leave this computer, or None when it may."""
+        origin = origin_of(request.url)
+        scheme, host, _ = origin
+        with self._lock:
+            upload_only = origin in self._upload_origins and origin not in self._origins
+            allowed = origin in self._origins or upload_only
+        if scheme != "https" and host not in LOOPBACK_HOSTS:
+            return translate("Network", "{host} was refused: only HTTPS is allowed.").format(host=host)
+        if not allowed:
+            return translate(
+                "Network", "{host} is not one of the tenant's hosts, so the request was refused."
+            ).format(host=request.url.netloc.decode("ascii"))
+        if upload_only and "authorization" in request.headers:
+            return translate("Network", "A sign-in token must not be sent to the upload host {host}.").format(
+                host=host
+            )
+        return None
+
+    def _tls(self) -> ssl.SSLContext | bool:
+        # The sandbox's throw-away CA is trusted only for loopback hosts (checked in __init__);
+        # a real tenant uses httpx's default trust store.
+        if self.config.ca_file:
+            return ssl.create_default_context(cafile=self.config.ca_file)
+        return True
+
+
+class MsalResponse:
+    """An answer in the shape msal expects (``status_code``, ``text``, ``headers``)."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.status_code = response.status_code
+        self.text = response.text
+        self.headers = dict(response.headers)
+        self._host = response.request.url.host
+
+    def raise_for_status(self) -> None:
+        """Raise ``AuthError`` when the sign-in service answered with an HTTP error."""
+        if self.status_code >= 400:
+            raise AuthError(
+                translate("Network", "The sign-in service {host} answered with HTTP status {status}.").format(
+                    host=self._host, status=self.status_code
+                ),
+                code=str(self.status_code),
+            )
+
+
+class MsalHttpClient:
+    """msal's ``http_client``: its GETs and POSTs go through the factory's allowlist and log."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self._client = client
+
+    def get(
+        self,
+        url: str,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        **kw: Any,
+    ) -> MsalResponse:
+        """HTTP GET as msal asks for it; extra keyword arguments are ignored (our TLS and timeouts apply)."""
+        return MsalResponse(self._client.get(url, params=_params(params), headers=headers))
+
+    def post(
+        self,
+        url: str,
+        params: Mapping[str, Any] | None = None,
+        data: Mapping[str, Any] | str | bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        **kw: Any,
+    ) -> MsalResponse:
+        """HTTP POST as msal asks for it: ``data`` is a form (dict) or a ready body (str)."""
+        if isinstance(data, Mapping):
+            response = self._client.post(url, params=_params(params), data=dict(data), headers=headers)
+        else:
+            content = data.encode("utf-8") if isinstance(data, str) else data
+            response = self._client.post(url, params=_params(params), content=content, headers=headers)
+        return MsalResponse(response)
+
+    def close(self) -> None:
+        """Close the underlying connections."""
+        self._client.close()
+
+
+def _params(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    return dict(params) if params else None

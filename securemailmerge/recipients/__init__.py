@@ -1,0 +1,62 @@
+"""Recipient lists: rows from CSV files, Excel sheets and address books, with their addresses checked.
+
+``model`` is the list and its one builder that every source goes through; ``csvfile`` and
+``xlsxfile`` read files; ``columns`` finds the email, CC, BCC and Reply-To columns; ``addresses``
+parses and validates what a cell holds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from securemailmerge.lazy import exports
+
+if TYPE_CHECKING:
+    from securemailmerge.recipients.addresses import (
+        BadAddress as BadAddress,
+        Mailbox as Mailbox,
+        normalise_address as normalise_address,
+        parse_address_cell as parse_address_cell,
+        parse_mailbox as parse_mailbox,
+        reason_text as reason_text,
+        split_addresses as split_addresses,
+    )
+    from securemailmerge.recipients.model import (
+        DUPLICATE as DUPLICATE,
+        EMPTY_ADDRESS as EMPTY_ADDRESS,
+        INVALID_ADDRESS as INVALID_ADDRESS,
+        Recipient as Recipient,
+        RecipientList as RecipientList,
+        RecipientOptions as RecipientOptions,
+        RowProblem as RowProblem,
+        build_recipient_list as build_recipient_list,
+        load_recipients as load_recipients,
+        sheet_names as sheet_names,
+    )
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "addresses": (
+            "BadAddress",
+            "Mailbox",
+            "normalise_address",
+            "parse_address_cell",
+            "parse_mailbox",
+            "reason_text",
+            "split_addresses",
+        ),
+        "model": (
+            "DUPLICATE",
+            "EMPTY_ADDRESS",
+            "INVALID_ADDRESS",
+            "Recipient",
+            "RecipientList",
+            "RecipientOptions",
+            "RowProblem",
+            "build_recipient_list",
+            "load_recipients",
+            "sheet_names",
+        ),
+    },
+)

@@ -1,0 +1,43 @@
+"""Message templates: Outlook-style merge fields rendered in a sandboxed Jinja2.
+
+``model`` holds the template and its compiled form; ``environment`` is the sandbox with its
+allowlisted filters; ``fields`` and ``syntax`` turn ``{{First Name}}`` into safe lookups and place
+errors at their line and column; ``htmltext`` makes the plain-text part; ``files`` reads and writes
+template files.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from securemailmerge.lazy import exports
+
+if TYPE_CHECKING:
+    from securemailmerge.template.fields import (
+        FieldResolver as FieldResolver,
+        normalise as normalise,
+    )
+    from securemailmerge.template.files import (
+        load_template as load_template,
+        save_template as save_template,
+    )
+    from securemailmerge.template.htmltext import (
+        html_title as html_title,
+        html_to_text as html_to_text,
+    )
+    from securemailmerge.template.model import (
+        CompiledTemplate as CompiledTemplate,
+        RenderedMessage as RenderedMessage,
+        Template as Template,
+        compile_template as compile_template,
+    )
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "fields": ("FieldResolver", "normalise"),
+        "files": ("load_template", "save_template"),
+        "htmltext": ("html_title", "html_to_text"),
+        "model": ("CompiledTemplate", "RenderedMessage", "Template", "compile_template"),
+    },
+)

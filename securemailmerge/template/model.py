@@ -1,0 +1,318 @@
+"""Message templates: the model, compiling once, and rendering each recipient.
+
+A template is a subject, an HTML body, an optional plain-text body and attachment names, each a
+Jinja2 text run in a sandbox with no globals and bounded filters (see ``templateenv``). Merge values
+are HTML-escaped in the HTML body only; the subject and attachment names must stay on one line.
+Without a plain-text body, the text is what the rendered HTML shows (see ``htmltext``), derived
+from the HTML template once when it can be. Files of templates are read and written by
+``templatefile``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import (
+    StrictUndefined,
+    Template as JinjaTemplate,
+    TemplateSyntaxError as JinjaSyntaxError,
+    UndefinedError,
+    meta,
+    nodes,
+)
+from jinja2.exceptions import SecurityError
+
+from securemailmerge.errors import RenderError
+from securemailmerge.i18n import translate
+from securemailmerge.template.environment import TemplateSandbox
+from securemailmerge.template.fields import CompiledPart, FieldResolver, FieldRewriter
+from securemailmerge.template.htmltext import (
+    LINK_SEPARATOR,
+    Piece,
+    finish_text,
+    format_link,
+    html_to_text,
+    text_pieces_from_html,
+)
+from securemailmerge.template.syntax import part_label
+
+
+@dataclass(frozen=True)
+class Template:
+    """One message for everybody: subject, HTML body, optional plain text, attachment names."""
+
+    subject: str
+    html: str
+    text: str | None = None
+    attachments: tuple[str, ...] = ()
+    attachment_column: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    """The message for one recipient; attachment names are relative, common ones first."""
+
+    subject: str
+    html: str
+    text: str
+    attachments: tuple[str, ...]
+
+
+_LINE_BREAK = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_WHITESPACE_CONTROL = re.compile(r"(?<=^\{[{%#])[-+]|[-+](?=[}%#]\}$)")
+_LOOSE_SPACE = re.compile(r"[\t\n\r\f]|  ")  # what _HTML_SPACE would change
+
+
+def _collapse(value: Any) -> Any:
+    """A merge value as the HTML shows it: runs of blanks and line breaks read as one space."""
+    if isinstance(value, str) and _LOOSE_SPACE.search(value):
+        return _HTML_SPACE.sub(" ", value)
+    return value
+
+
+def _link(value: str) -> str:
+    text, found, url = value.rpartition(LINK_SEPARATOR)
+    return format_link(text, url) if found else value
+
+
+_HTML = TemplateSandbox(autoescape=True)
+_TEXT = TemplateSandbox(autoescape=False)
+_TEXT_FROM_HTML = TemplateSandbox(autoescape=False, finalize=_collapse)
+_TEXT_FROM_HTML.filters["smm_link"] = _link
+
+# What makes HTML out of a value, and loops that repeat HTML: the text of such a template cannot be
+# derived from its HTML once, so each rendered message is converted instead.
+_MARKUP_FILTERS = frozenset({"e", "escape"})
+_UNDERIVABLE = (
+    nodes.For,
+    nodes.Macro,
+    nodes.CallBlock,
+    nodes.AssignBlock,
+    nodes.EvalContextModifier,
+    nodes.MarkSafe,
+    nodes.MarkSafeIfAutoescape,
+)
+
+
+class _UnknownField(UndefinedError):
+    """A template used a field the recipient list does not have; the message is the field's name."""
+
+
+class CompiledTemplate:
+    """A template compiled once for the columns of a recipient list, ready to render any row."""
+
+    def __init__(self, template: Template, columns: Sequence[str]) -> None:
+        resolver = FieldResolver(columns)
+        sources = [template.subject, template.html, template.text or "", *template.attachments]
+        rewriter = FieldRewriter(resolver, sources)
+        subject = rewriter.compile(_TEXT, "subject", template.subject, one_line=True)
+        html = rewriter.compile(_HTML, "html", template.html)
+        text = None if template.text is None else rewriter.compile(_TEXT, "text", template.text)
+        names = [rewriter.compile(_TEXT, "attachment", name, one_line=True) for name in template.attachments]
+        parts = [subject, html, *names, *([text] if text else [])]
+        # Every identifier the parts read from outside, with the field it stands for and its column.
+        fields = {name: rewriter.field_name(name) for part in parts for name in _undeclared(part.tree)}
+        self._bindings = [(name, resolver.resolve(field), field) for name, field in fields.items()]
+        self._missing = {
+            name: StrictUndefined(hint=field, exc=_UnknownField) for name, field in fields.items()
+        }
+        self._attachment_column = template.attachment_column
+        column = template.attachment_column
+        self._row_column = None if column is None else resolver.resolve(column)
+        used = {column for _, column, _ in self._bindings if column is not None}
+        unresolved = {field for _, column, field in self._bindings if column is None}
+        if self._row_column is not None:
+            used.add(self._row_column)
+        elif template.attachment_column is not None:
+            unresolved.add(template.attachment_column)
+        optional = {rewriter.field_name(name) for part in parts for name in _guarded(part.tree)}
+        self.fields_used = frozenset(used)
+        """The columns the template reads."""
+        self.unknown_fields = frozenset(unresolved - optional)
+        """Fields the template reads that match no column and no alias: rendering them fails."""
+        self.optional_fields = frozenset(unresolved & optional)
+        """Fields that match no column but that the template only reads with a default or a test."""
+        self._subject = _renderable(subject)
+        self._subject_fields = sorted({fields[name] for name in _undeclared(subject.tree)})
+        self._html = _renderable(html)
+        self._text = _renderable(text) if text else None
+        self._derived = None if text else _derive_text(html)
+        self._attachments = [
+            (_renderable(part), name) for part, name in zip(names, template.attachments, strict=True)
+        ]
+
+    def render(self, fields: Mapping[str, str]) -> RenderedMessage:
+        """The message for one row (column name -> value); RenderError says what went wrong, not where."""
+        context = self._context(fields)
+        subject = self._render(self._subject, context, "subject")
+        if _LINE_BREAK.search(subject):
+            message = translate(
+                "Template", "The subject would contain a line break; check the fields it uses: {fields}."
+            )
+            raise RenderError(message.format(fields=", ".join(self._subject_fields) or "-"), field="subject")
+        html = self._render(self._html, context, "html")
+        if self._text is not None:
+            text = self._render(self._text, context, "text")
+        elif self._derived is not None:
+            text = finish_text(self._render(self._derived, context, "html"))
+        else:
+            text = html_to_text(html)
+        names = [self._render(part, context, "attachment", source) for part, source in self._attachments]
+        for name in names:
+            _one_line(name, "attachment")
+        names.extend(self._row_attachments(fields))
+        return RenderedMessage(subject, html, text, tuple(name.strip() for name in names if name.strip()))
+
+    def _context(self, fields: Mapping[str, str]) -> dict[str, Any]:
+        context: dict[str, Any] = {}
+        for name, column, field in self._bindings:
+            if column is not None:
+                context[name] = fields.get(column, "")
+            elif field in fields:
+                context[name] = fields[field]
+            else:
+                context[name] = self._missing[name]
+        return context
+
+    def _row_attachments(self, fields: Mapping[str, str]) -> list[str]:
+        """The files the row's attachment column names, separated by semicolons."""
+        if self._row_column is not None:
+            value, column = fields.get(self._row_column, ""), self._row_column
+        elif self._attachment_column is None:
+            return []
+        elif self._attachment_column in fields:
+            value, column = fields[self._attachment_column], self._attachment_column
+        else:
+            raise _unknown(self._attachment_column)
+        names = value.split(";")
+        for name in names:
+            _one_line(name, column)
+        return names
+
+    def _render(self, part: str | JinjaTemplate, context: dict[str, Any], key: str, source: str = "") -> str:
+        if isinstance(part, str):
+            return part
+        try:
+            return part.render(context)
+        except _UnknownField as error:
+            raise _unknown(error.message or "") from None
+        except SecurityError as error:
+            message = translate("Template", "The {part} tries something templates may not do: {detail}.")
+            label = part_label(key, source)
+            raise RenderError(message.format(part=label, detail=_plain(error)), field=key) from None
+        except Exception as error:  # the template's own expressions can fail in any way
+            message = translate("Template", "The {part} cannot be filled in: {detail}.")
+            label = part_label(key, source)
+            raise RenderError(message.format(part=label, detail=_plain(error)), field=key) from None
+
+
+def _plain(error: Exception) -> str:
+    return str(error).rstrip(".") or type(error).__name__
+
+
+def _one_line(name: str, field: str) -> None:
+    if _LINE_BREAK.search(name.strip()):
+        message = translate("Template", "The attachment name “{name}” would contain a line break.")
+        raise RenderError(message.format(name=" ".join(name.split())), field=field)
+
+
+def _unknown(field: str) -> RenderError:
+    message = translate(
+        "Template", "The template uses the field “{field}”, which is not a column of the recipients."
+    )
+    return RenderError(message.format(field=field), field=field)
+
+
+def compile_template(template: Template, columns: Sequence[str]) -> CompiledTemplate:
+    """Compile every part once for these columns; TemplateSyntaxError names the part, line and column."""
+    return CompiledTemplate(template, columns)
+
+
+def _renderable(part: CompiledPart) -> str | JinjaTemplate:
+    """The part's text when it has no tags at all (nothing to render), else its compiled template."""
+    if all(lexeme.kind == "data" for lexeme in part.lexemes):
+        return part.source
+    return part.template
+
+
+def _undeclared(tree: nodes.Template) -> set[str]:
+    return set(meta.find_undeclared_variables(tree))
+
+
+def _guarded(tree: nodes.Template) -> set[str]:
+    """Names read with ``default`` or tested with ``defined``: the template expects them to be missing."""
+    names = set()
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        expects = {"default", "d"} if isinstance(node, nodes.Filter) else {"defined", "undefined"}
+        if node.name in expects and isinstance(node.node, nodes.Name):
+            names.add(node.node.name)
+    return names
+
+
+def _derive_text(html: CompiledPart) -> JinjaTemplate | None:
+    """A plain-text template that renders what the rendered HTML shows; None when it cannot be made."""
+    tree = html.tree
+    if any(True for _ in tree.find_all(_UNDERIVABLE)):
+        return None
+    if any(node.name in _MARKUP_FILTERS for node in tree.find_all(nodes.Filter)):
+        return None
+    pieces = text_pieces_from_html(list(_html_pieces(html)))
+    if pieces is None:
+        return None
+    try:
+        derived = _TEXT_FROM_HTML.parse(_text_source(pieces))
+        if not _undeclared(derived) <= _undeclared(tree):
+            return None
+        return _TEXT_FROM_HTML.from_string(derived)
+    except (JinjaSyntaxError, RecursionError):
+        return None
+
+
+def _html_pieces(part: CompiledPart) -> Iterable[Piece]:
+    """The HTML as Jinja2 would output it around the tags, and the tags (``{{ }}`` inline, ``{% %}`` block).
+
+    Data comes from the lexer's tokens, so the blanks a ``-`` strips are already gone, and the tags
+    lose their ``-``; a ``{% raw %}`` section is plain HTML here and a comment is nothing.
+    """
+    closers = {"variable_begin": "variable_end", "block_begin": "block_end", "comment_begin": "comment_end"}
+    lexemes, html, index = part.lexemes, "", 0
+    while index < len(lexemes):
+        lexeme = lexemes[index]
+        closer = closers.get(lexeme.kind)
+        if closer is None:
+            html += lexeme.value if lexeme.kind == "data" else ""
+            index += 1
+            continue
+        last = index
+        while last < len(lexemes) and lexemes[last].kind != closer:
+            last += 1
+        if lexeme.kind != "comment_begin":
+            if html:
+                yield "html", html
+            html = ""
+            end = lexemes[last].start + len(lexemes[last].value.rstrip())
+            tag = _WHITESPACE_CONTROL.sub("", part.source[lexeme.start : end])
+            yield ("inline" if lexeme.kind == "variable_begin" else "block"), tag
+        index = last + 1
+    if html:
+        yield "html", html
+
+
+def _text_source(pieces: Sequence[Piece]) -> str:
+    """Jinja2 source for text pieces: literal text stays literal, links go through ``smm_link``."""
+    fixed = {
+        "link-open": "{% filter smm_link %}",
+        "link-sep": LINK_SEPARATOR,
+        "link-close": "{% endfilter %}",
+    }
+    out = []
+    for kind, content in pieces:
+        if kind == "text":
+            out.append(content.replace("{", '{{ "{" }}'))  # decoded text may now spell a tag
+        else:
+            out.append(fixed.get(kind, content))
+    return "".join(out)

@@ -1,0 +1,600 @@
+"""The Graph client sends Graph's headers, pages verbatim, retries by Graph's rules, raises typed errors."""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import msal
+import pytest
+
+from securemailmerge.errors import (
+    AccessDeniedError,
+    GraphError,
+    HostNotAllowed,
+    MailboxNotEnabledError,
+    NetworkError,
+    NotFoundError,
+    SignInRequired,
+    ThrottledError,
+)
+from securemailmerge.m365.graph import GraphClient, RetryEvent, Retrying, Throttled
+from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.tenant import TenantConfig, load_tenant_config
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER_ID
+
+CONFIG = TenantConfig(client_id="11111111-2222-3333-4444-555555555555")
+GRAPH = "https://graph.microsoft.com/v1.0"
+UPLOAD = "https://outlook.office.com/api/v2.0/Users('oid@tid')/Messages('AAMk')/AttachmentSessions('AAMk')?authtoken=k"
+Answer = httpx.Response | Exception
+
+
+class Script:
+    """A MockTransport handler answering each request with the next scripted answer."""
+
+    def __init__(self, *answers: Answer) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+class Tokens:
+    """A token provider that records whether a fresh token was asked for."""
+
+    def __init__(self) -> None:
+        self.calls: list[bool] = []
+
+    def access_token(self, *, force_refresh: bool = False) -> str:
+        self.calls.append(force_refresh)
+        return "fresh-token" if force_refresh else "cached-token"
+
+
+class TopOfRange(random.Random):
+    """Jitter that always picks the longest wait, so backoff sequences are exact."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+class Harness:
+    """A GraphClient over a scripted transport, with its sleeps and retry events recorded."""
+
+    def __init__(
+        self, tmp_path: Path, *answers: Answer, max_attempts: int = 6, rng: random.Random | None = None
+    ):
+        self.script = Script(*answers)
+        self.tokens = Tokens()
+        self.sleeps: list[float] = []
+        self.events: list[RetryEvent] = []
+        self.factory = HttpFactory(
+            CONFIG, log_path=tmp_path / "network.log", transport=httpx.MockTransport(self.script)
+        )
+        self.graph = GraphClient(
+            self.factory.client(),
+            GRAPH,
+            self.tokens,
+            factory=self.factory,
+            sleep=self.sleeps.append,
+            rng=rng or TopOfRange(),
+            on_retry=self.events.append,
+            max_attempts=max_attempts,
+        )
+
+
+def ok(body: Any = None, status: int = 200, **headers: str) -> httpx.Response:
+    return httpx.Response(status, json=body if body is not None else {"id": "x"}, headers=headers)
+
+
+def error(
+    status: int, code: str, *, retry_after: str | None = None, request_id: str = "req-1"
+) -> httpx.Response:
+    headers = {"request-id": request_id, **({"Retry-After": retry_after} if retry_after else {})}
+    body = {
+        "error": {"code": code, "message": f"message for {code}", "innerError": {"request-id": request_id}}
+    }
+    return httpx.Response(status, json=body, headers=headers)
+
+
+def test_every_request_carries_graphs_headers(tmp_path: Path) -> None:
+    harness = Harness(tmp_path, ok(), ok())
+    harness.graph.get("/me", params={"$select": "displayName"})
+    harness.graph.get("me/mailboxSettings")
+    first, second = harness.script.requests
+    for request in (first, second):
+        assert request.headers["Authorization"] == "Bearer cached-token"
+        assert request.headers["Prefer"] == 'IdType="ImmutableId"'
+        assert request.headers["Accept"] == "application/json"
+        assert uuid.UUID(request.headers["client-request-id"]).version == 4
+    assert first.headers["client-request-id"] != second.headers["client-request-id"]
+    assert [str(r.url) for r in (first, second)] == [
+        f"{GRAPH}/me?%24select=displayName",
+        f"{GRAPH}/me/mailboxSettings",
+    ]
+
+
+def test_paging_follows_next_links_verbatim_across_three_pages(tmp_path: Path) -> None:
+    odd = (
+        f"{GRAPH}/me/contacts?%24select=givenName%2CemailAddresses&%24top=2&%24skiptoken=a%2Bb%3D%3D~'(x)'!*"
+    )
+    odder = f"{GRAPH}/me/contacts?$skiptoken=R0FN%2F%2F8%3D&$select=givenName,emailAddresses&$top=2"
+    harness = Harness(
+        tmp_path,
+        ok({"value": [{"n": 1}, {"n": 2}], "@odata.nextLink": odd}),
+        ok({"value": [{"n": 3}, {"n": 4}], "@odata.nextLink": odder}),
+        ok({"value": [{"n": 5}]}),
+    )
+    items = list(
+        harness.graph.iter_collection(
+            "/me/contacts", params={"$select": "givenName,emailAddresses", "$top": "2"}
+        )
+    )
+    assert [item["n"] for item in items] == [1, 2, 3, 4, 5]
+    urls = [str(request.url) for request in harness.script.requests]
+    assert urls[1:] == [odd, odder]
+    assert all(r.headers["Authorization"] == "Bearer cached-token" for r in harness.script.requests)
+
+
+@pytest.mark.parametrize("params", [None, {}, {"$top": "10"}, {"$select": ""}])
+def test_a_collection_without_select_is_refused_before_any_request(
+    tmp_path: Path, params: dict[str, str] | None
+) -> None:
+    harness = Harness(tmp_path)
+    with pytest.raises(ValueError, match=r"\$select"):
+        list(harness.graph.iter_collection("/me/contacts", params=params))
+    assert harness.script.requests == []
+
+
+RETRIES: list[tuple[str, str, bool, list[Answer], list[float], type[Exception] | None]] = [
+    (
+        "429 waits exactly Retry-After",
+        "GET",
+        False,
+        [error(429, "TooManyRequests", retry_after="7"), ok()],
+        [7],
+        None,
+    ),
+    (
+        "429 on POST is retried",
+        "POST",
+        False,
+        [error(429, "TooManyRequests", retry_after="12"), ok()],
+        [12],
+        None,
+    ),
+    ("429 without Retry-After backs off", "GET", False, [error(429, "TooManyRequests"), ok()], [1], None),
+    (
+        "503 storm then success",
+        "GET",
+        False,
+        [error(503, "serviceNotAvailable")] * 4 + [ok()],
+        [1, 2, 4, 8],
+        None,
+    ),
+    (
+        "503 with Retry-After waits it",
+        "GET",
+        False,
+        [error(503, "serviceNotAvailable", retry_after="3"), ok()],
+        [3],
+        None,
+    ),
+    ("504 on POST is not retried", "POST", False, [error(504, "GatewayTimeout")], [], GraphError),
+    (
+        "503 on POST is not retried",
+        "POST",
+        False,
+        [error(503, "serviceNotAvailable", retry_after="3")],
+        [],
+        GraphError,
+    ),
+    ("504 on POST retried when safe", "POST", True, [error(504, "GatewayTimeout"), ok()], [1], None),
+    ("504 on PATCH is retried", "PATCH", False, [error(504, "GatewayTimeout"), ok()], [1], None),
+    ("dropped connection on GET", "GET", False, [httpx.ReadError("reset"), ok()], [1], None),
+    ("dropped connection on POST", "POST", False, [httpx.RemoteProtocolError("closed")], [], NetworkError),
+    ("dropped connection, POST safe", "POST", True, [httpx.ReadTimeout("slow"), ok()], [1], None),
+    ("403 never retried", "GET", False, [error(403, "ErrorAccessDenied")], [], AccessDeniedError),
+    ("404 never retried", "GET", False, [error(404, "ErrorItemNotFound")], [], NotFoundError),
+    ("400 never retried", "POST", True, [error(400, "ErrorInvalidRecipients")], [], GraphError),
+    ("500 never retried", "GET", False, [error(500, "generalException")], [], GraphError),
+    (
+        "429 forever",
+        "GET",
+        False,
+        [error(429, "TooManyRequests", retry_after="2")] * 6,
+        [2] * 5,
+        ThrottledError,
+    ),
+    ("503 forever", "GET", False, [error(503, "serviceNotAvailable")] * 6, [1, 2, 4, 8, 16], GraphError),
+    ("dropped forever", "GET", False, [httpx.ConnectError("refused")] * 6, [1, 2, 4, 8, 16], NetworkError),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "retry_unsafe", "answers", "sleeps", "raised"),
+    [case[1:] for case in RETRIES],
+    ids=[case[0] for case in RETRIES],
+)
+def test_retry_rules(
+    tmp_path: Path,
+    method: str,
+    retry_unsafe: bool,
+    answers: list[Answer],
+    sleeps: list[float],
+    raised: type[Exception] | None,
+) -> None:
+    harness = Harness(tmp_path, *answers)
+    graph = harness.graph
+    call = {
+        "GET": lambda: graph.get("/me/contacts/AAMk"),
+        "POST": lambda: graph.post("/me/messages", {"subject": "Hi"}, retry_unsafe=retry_unsafe),
+        "PATCH": lambda: graph.patch("/me/messages/AAMk", {"subject": "Hi"}),
+    }[method]
+    if raised is None:
+        assert call() == {"id": "x"}
+    else:
+        with pytest.raises(raised) as caught:
+            call()
+        assert type(caught.value) is raised
+    assert harness.sleeps == sleeps
+    assert [event.wait_seconds for event in harness.events] == sleeps
+    assert len(harness.script.requests) == len(answers)
+    assert harness.script.answers == []
+
+
+def test_backoff_is_capped_and_jittered(tmp_path: Path) -> None:
+    harness = Harness(tmp_path, *[error(503, "serviceNotAvailable")] * 9, ok(), max_attempts=10)
+    harness.graph.get("/me")
+    assert harness.sleeps == [1, 2, 4, 8, 16, 32, 60, 60, 60]
+    jittered = Harness(tmp_path, *[error(504, "GatewayTimeout")] * 5, ok(), rng=random.Random(3))
+    jittered.graph.get("/me")
+    steps = [1, 2, 4, 8, 16]
+    assert all(step / 2 <= wait <= step for wait, step in zip(jittered.sleeps, steps, strict=True))
+    assert jittered.sleeps != [step / 2 for step in steps]
+    assert jittered.sleeps != steps
+
+
+def test_retry_events_tell_the_user_what_happens(tmp_path: Path) -> None:
+    harness = Harness(
+        tmp_path, error(429, "TooManyRequests", retry_after="12"), httpx.ReadError("connection reset"), ok()
+    )
+    harness.graph.get("/me")
+    throttled, retrying = harness.events
+    assert isinstance(throttled, Throttled)
+    assert str(throttled) == "Throttled by Microsoft, waiting 12 s (attempt 1)."
+    assert "TooManyRequests" in throttled.reason
+    assert isinstance(retrying, Retrying)
+    assert str(retrying) == (
+        "The connection to graph.microsoft.com was interrupted: connection reset. "
+        "Trying again in 2 s (attempt 2)."
+    )
+
+
+def test_401_refreshes_the_token_once(tmp_path: Path) -> None:
+    harness = Harness(tmp_path, error(401, "InvalidAuthenticationToken"), ok())
+    assert harness.graph.get("/me") == {"id": "x"}
+    assert harness.tokens.calls == [False, True]
+    assert [r.headers["Authorization"] for r in harness.script.requests] == [
+        "Bearer cached-token",
+        "Bearer fresh-token",
+    ]
+    assert harness.sleeps == []
+
+
+def test_a_second_401_asks_the_user_to_sign_in(tmp_path: Path) -> None:
+    harness = Harness(
+        tmp_path, error(401, "InvalidAuthenticationToken"), error(401, "InvalidAuthenticationToken")
+    )
+    with pytest.raises(SignInRequired, match="InvalidAuthenticationToken") as caught:
+        harness.graph.post("/me/messages", {"subject": "Hi"})
+    assert caught.value.code == "InvalidAuthenticationToken"
+    assert harness.tokens.calls == [False, True]
+
+
+def test_no_request_leaves_when_the_user_must_sign_in(tmp_path: Path) -> None:
+    harness = Harness(tmp_path)
+
+    class SignedOut:
+        def access_token(self, *, force_refresh: bool = False) -> str:
+            raise SignInRequired("Please sign in.")
+
+    graph = GraphClient(harness.factory.client(), GRAPH, SignedOut())
+    with pytest.raises(SignInRequired):
+        graph.get("/me")
+    assert harness.script.requests == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "code", "message"),
+    [
+        (
+            error(403, "ErrorAccessDenied"),
+            AccessDeniedError,
+            "ErrorAccessDenied",
+            "Access denied (ErrorAccessDenied)",
+        ),
+        (error(403, "ErrorSendAsDenied"), AccessDeniedError, "ErrorSendAsDenied", "Send As rights"),
+        (
+            error(404, "MailboxNotEnabledForRESTAPI"),
+            MailboxNotEnabledError,
+            "MailboxNotEnabledForRESTAPI",
+            "not an Exchange Online mailbox",
+        ),
+        (
+            error(404, "ErrorItemNotFound"),
+            NotFoundError,
+            "ErrorItemNotFound",
+            "was not found (ErrorItemNotFound)",
+        ),
+        (
+            error(400, "ErrorInvalidRecipients"),
+            GraphError,
+            "ErrorInvalidRecipients",
+            "answered 400 (ErrorInvalidRecipients): message for ErrorInvalidRecipients",
+        ),
+        (
+            httpx.Response(502, text="<html>Bad gateway</html>", headers={"request-id": "req-1"}),
+            GraphError,
+            "HTTP 502",
+            "answered 502 (HTTP 502).",
+        ),
+        (
+            httpx.Response(302, headers={"Location": "https://evil.example/", "request-id": "req-1"}),
+            GraphError,
+            "HTTP 302",
+            "redirect (302), which is refused",
+        ),
+        (
+            httpx.Response(
+                403,
+                json={"error": {"code": "ErrorAccessDenied", "message": "ErrorSendAsDenied"}},
+                headers={"request-id": "req-1"},
+            ),
+            AccessDeniedError,
+            "ErrorAccessDenied",
+            "lacks the right",
+        ),
+    ],
+)
+def test_errors_are_typed_by_status_and_code(
+    tmp_path: Path, answer: httpx.Response, kind: type[GraphError], code: str, message: str
+) -> None:
+    harness = Harness(tmp_path, answer)
+    with pytest.raises(GraphError) as caught:
+        harness.graph.post("/me/messages/AAMk/send", None)
+    failure = caught.value
+    assert type(failure) is kind
+    assert (failure.status, failure.code, failure.request_id) == (answer.status_code, code, "req-1")
+    assert failure.client_request_id == harness.script.requests[0].headers["client-request-id"]
+    assert message in str(failure)
+    assert str(failure).endswith("Request id: req-1.")
+
+
+def test_the_request_id_comes_from_the_error_body_when_the_header_is_missing(tmp_path: Path) -> None:
+    body = {
+        "error": {"code": "ErrorItemNotFound", "message": "gone", "innerError": {"request-id": "inner-9"}}
+    }
+    harness = Harness(tmp_path, httpx.Response(404, json=body))
+    with pytest.raises(NotFoundError) as caught:
+        harness.graph.delete("/me/messages/AAMk")
+    assert caught.value.request_id == "inner-9"
+
+
+def test_an_answer_that_is_not_json_is_a_graph_error(tmp_path: Path) -> None:
+    harness = Harness(tmp_path, httpx.Response(200, text="<html>captive portal</html>"))
+    with pytest.raises(GraphError, match="not a JSON object") as caught:
+        harness.graph.get("/me")
+    assert caught.value.code == "InvalidResponse"
+
+
+def test_post_patch_and_delete_send_json_and_read_the_answer(tmp_path: Path) -> None:
+    harness = Harness(
+        tmp_path,
+        ok({"id": "new"}, 201),
+        httpx.Response(202),
+        ok({"id": "new", "subject": "B"}),
+        httpx.Response(204),
+    )
+    assert harness.graph.post("/me/messages", {"subject": "A"}) == {"id": "new"}
+    assert harness.graph.post("/me/messages/new/send", None) is None
+    assert harness.graph.patch("/me/messages/new", {"subject": "B"}) == {"id": "new", "subject": "B"}
+    assert harness.graph.delete("/me/messages/new") is None
+    create, send, patch, delete = harness.script.requests
+    assert (create.headers["Content-Type"], json.loads(create.content)) == (
+        "application/json",
+        {"subject": "A"},
+    )
+    assert (send.headers["Content-Length"], send.content) == ("0", b"")
+    assert [r.method for r in harness.script.requests] == ["POST", "POST", "PATCH", "DELETE"]
+    assert json.loads(patch.content) == {"subject": "B"}
+    assert delete.url.path == "/v1.0/me/messages/new"
+
+
+def test_upload_chunks_go_only_to_allowed_upload_urls_and_carry_no_token(tmp_path: Path) -> None:
+    harness = Harness(
+        tmp_path,
+        httpx.Response(200, json={"nextExpectedRanges": ["4-"]}),
+        error(429, "TooManyRequests", retry_after="5"),
+        httpx.Response(201),
+    )
+    with pytest.raises(HostNotAllowed, match=r"outlook\.office\.com"):
+        harness.graph.upload_chunk(UPLOAD, b"abcd", 0, 10)
+    assert harness.script.requests == []
+    harness.factory.allow_upload_url(UPLOAD)
+    assert harness.graph.upload_chunk(UPLOAD, b"abcd", 0, 10) == {"nextExpectedRanges": ["4-"]}
+    assert harness.graph.upload_chunk(UPLOAD, b"efghij", 4, 10) is None
+    first, throttled, last = harness.script.requests
+    assert [r.headers["Content-Range"] for r in (first, throttled, last)] == [
+        "bytes 0-3/10",
+        "bytes 4-9/10",
+        "bytes 4-9/10",
+    ]
+    assert all("Authorization" not in r.headers and r.method == "PUT" for r in harness.script.requests)
+    assert str(first.url) == UPLOAD
+    assert last.content == b"efghij"
+    assert harness.sleeps == [5]
+    assert harness.tokens.calls == []
+
+
+def test_an_upload_url_is_refused_without_the_factory(tmp_path: Path) -> None:
+    harness = Harness(tmp_path)
+    harness.factory.allow_upload_url(UPLOAD)
+    graph = GraphClient(harness.factory.client(), GRAPH, harness.tokens)
+    with pytest.raises(HostNotAllowed):
+        graph.upload_chunk(UPLOAD, b"abcd", 0, 4)
+
+
+def test_the_network_log_records_graphs_request_id_and_ours(tmp_path: Path) -> None:
+    harness = Harness(
+        tmp_path,
+        error(429, "TooManyRequests", retry_after="1", request_id="r-1"),
+        ok(**{"request-id": "r-2"}),
+    )
+    harness.graph.get("/users/ada@contoso.com/contacts/AAMkAGI2TG93AAA=", params={"$select": "givenName"})
+    entries = harness.factory.log.entries()
+    assert [(e["status"], e["request_id"]) for e in entries] == [(429, "r-1"), (200, "r-2")]
+    assert [e["client_request_id"] for e in entries] == [
+        r.headers["client-request-id"] for r in harness.script.requests
+    ]
+    assert {e["path"] for e in entries} == {"/v1.0/users/{user}/contacts/{id}"}
+    text = harness.factory.network_log_path.read_text("utf-8")
+    assert "cached-token" not in text
+    assert "ada@contoso.com" not in text
+    assert "givenName" not in text
+
+
+SCOPES = ["User.Read", "Contacts.Read", "Mail.ReadWrite"]
+
+
+class MsalTokens:
+    """A real msal sign-in through the factory's adapter, approved in the sandbox by device code."""
+
+    def __init__(self, sandbox: Sandbox, factory: HttpFactory) -> None:
+        config = factory.config
+        self.app = msal.PublicClientApplication(
+            config.client_id,
+            authority=config.authority,
+            http_client=factory.msal_http_client(),
+            instance_discovery=False,
+        )
+        result = self.app.acquire_token_by_device_flow(self.app.initiate_device_flow(scopes=SCOPES))
+        assert "access_token" in result, result
+        self.calls: list[bool] = []
+
+    def access_token(self, *, force_refresh: bool = False) -> str:
+        self.calls.append(force_refresh)
+        (account,) = self.app.get_accounts()
+        result = self.app.acquire_token_silent(SCOPES, account, force_refresh=force_refresh)
+        if not result or "access_token" not in result:
+            raise SignInRequired("Please sign in again.")
+        return str(result["access_token"])
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    """One sandbox (auto-approving sign-ins) for the end-to-end tests of this module."""
+    with Sandbox(auto_approve=True) as running:
+        yield running
+
+
+def sandbox_graph(
+    sandbox: Sandbox, tmp_path: Path, **options: Any
+) -> tuple[GraphClient, HttpFactory, MsalTokens]:
+    factory = HttpFactory(load_tenant_config(sandbox.tenant_config_path), log_path=tmp_path / "network.log")
+    tokens = MsalTokens(sandbox, factory)
+    graph = GraphClient(factory.client(), factory.config.graph_url, tokens, factory=factory, **options)
+    return graph, factory, tokens
+
+
+CONTACT_SELECT = {"$select": "id,displayName,emailAddresses"}
+
+
+@pytest.mark.e2e
+def test_e2e_paging_loses_and_repeats_nothing_and_an_expired_token_is_refreshed(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    graph, factory, tokens = sandbox_graph(sandbox, tmp_path)
+    assert graph.get("/me", params={"$select": "displayName"})["displayName"] == "Ada Lovelace"
+    one_page = [
+        c["id"] for c in graph.iter_collection("/me/contacts", params={**CONTACT_SELECT, "$top": "1000"})
+    ]
+    sandbox.tokens.expire_access_tokens()
+    paged = [c["id"] for c in graph.iter_collection("/me/contacts", params={**CONTACT_SELECT, "$top": "7"})]
+    assert len(one_page) > 7
+    assert paged == one_page
+    assert tokens.calls.count(True) == 1
+    statuses = [entry["status"] for entry in factory.log.entries() if entry["path"] == "/v1.0/me/contacts"]
+    assert statuses.count(401) == 1
+    assert statuses.count(200) == 1 + -(-len(one_page) // 7)
+
+
+@pytest.mark.e2e
+def test_e2e_a_revoked_sign_in_asks_to_sign_in_again(sandbox: Sandbox, tmp_path: Path) -> None:
+    graph, _, tokens = sandbox_graph(sandbox, tmp_path)
+    sandbox.tokens.revoke_user(DEMO_USER_ID)
+    with pytest.raises(SignInRequired):
+        graph.get("/me", params={"$select": "displayName"})
+    assert tokens.calls == [False, True]
+
+
+@pytest.mark.e2e
+def test_e2e_an_upload_session_uploads_to_its_own_host_without_a_token(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    graph, factory, _ = sandbox_graph(sandbox, tmp_path)
+    draft = graph.post("/me/messages", {"subject": "Upload test"}, retry_unsafe=True)
+    assert draft is not None
+    size = 3 * 1024 * 1024 + 10
+    session = graph.post(
+        f"/me/messages/{draft['id']}/attachments/createUploadSession",
+        {"AttachmentItem": {"attachmentType": "file", "name": "big.bin", "size": size}},
+    )
+    assert session is not None
+    upload_url = session["uploadUrl"]
+    assert httpx.URL(upload_url).port != httpx.URL(factory.config.graph_url).port
+    with pytest.raises(HostNotAllowed):
+        graph.upload_chunk(upload_url, b"x" * 10, 0, size)
+    factory.allow_upload_url(upload_url)
+    first = 320 * 1024 * 5
+    assert graph.upload_chunk(upload_url, b"a" * first, 0, size) is not None
+    graph.upload_chunk(upload_url, b"b" * (size - first), first, size)
+    attachments = graph.get(f"/me/messages/{draft['id']}/attachments", params={"$select": "name,size"})
+    assert [(a["name"], a["size"]) for a in attachments["value"]] == [("big.bin", size)]
+    hosts = {entry["host"] for entry in factory.log.entries()}
+    allowed = {httpx.URL(u).netloc.decode() for u in (sandbox.authority_url, sandbox.graph_url, upload_url)}
+    assert hosts == allowed
+
+
+@pytest.mark.e2e
+def test_e2e_a_storm_of_faults_is_survived_with_no_contact_lost_or_repeated(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    graph, _, _ = sandbox_graph(sandbox, tmp_path)
+    expected = [
+        c["id"] for c in graph.iter_collection("/me/contacts", params={**CONTACT_SELECT, "$top": "1000"})
+    ]
+    faults = "11:storm,throttle=0.2,unavailable=0.1,drop=0.05,expired=0.02,max_retry_after=2"
+    with Sandbox(auto_approve=True, faults=faults, time_scale=0.01) as stormy:
+        events: list[RetryEvent] = []
+        sleeps: list[float] = []
+        graph, _, _ = sandbox_graph(
+            stormy, tmp_path / "storm", sleep=sleeps.append, on_retry=events.append, max_attempts=12
+        )
+        got = [
+            c["id"] for c in graph.iter_collection("/me/contacts", params={**CONTACT_SELECT, "$top": "10"})
+        ]
+    assert len(got) == len(expected) == len(set(got))
+    assert any(isinstance(event, Throttled) for event in events)
+    assert any(isinstance(event, Retrying) for event in events)
+    assert sleeps == [event.wait_seconds for event in events]
