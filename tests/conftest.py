@@ -14,6 +14,7 @@ import keyring.backends.fail
 import pytest
 
 from securemailmerge.i18n import set_translator
+from securemailmerge.m365.license import LAST_CHECK
 from securemailmerge.sandbox.directory import demo_directory
 from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
@@ -74,6 +75,14 @@ def english_again() -> Iterator[None]:
     """``--lang`` installs a catalogue for the whole process; the next test starts in English again."""
     yield
     set_translator(None)
+
+
+@pytest.fixture(autouse=True)
+def license_not_checked() -> Iterator[None]:
+    """The session's last license check is the test's own: none at the start, none left behind."""
+    LAST_CHECK.forget()
+    yield
+    LAST_CHECK.forget()
 
 
 @pytest.fixture

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from securemailmerge.m365.license import (
         COMMERCIAL as COMMERCIAL,
         FREE as FREE,
+        LAST_CHECK as LAST_CHECK,
+        LastLicenseCheck as LastLicenseCheck,
         LicenseStatus as LicenseStatus,
         check_license as check_license,
     )
@@ -97,7 +99,7 @@ __getattr__, __all__ = exports(
         "categories": ("Category", "CategoryList", "load_categories"),
         "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
         "graph": ("GraphClient", "RetryEvent", "Retrying", "Throttled"),
-        "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
+        "license": ("COMMERCIAL", "FREE", "LAST_CHECK", "LastLicenseCheck", "LicenseStatus", "check_license"),
         "mailbox": (
             "MailboxRef",
             "MailboxSettings",

@@ -2,15 +2,21 @@
 
 ``check_license`` sends ``POST {license_url}`` with exactly ``{"email": "<primary address>"}``
 through the app's HTTP factory (the license host is on its allowlist) and no sign-in token. It
-runs when an address book is loaded, a test message is sent or a campaign is sent. It never
-raises: a server that cannot be reached, answers an error or answers something unreadable gives
-a ``LicenseStatus`` that says so and works as free, so the user's own mailbox is never blocked.
+runs at exactly three moments: when an address book is loaded, a test message is sent or a
+campaign is sent; nothing else calls it. It never raises: a server that cannot be reached,
+answers an error or answers something unreadable gives a ``LicenseStatus`` that says so and works
+as free, so the user's own mailbox is never blocked.
+
+Every outcome is also kept in ``LAST_CHECK``, in memory for this run of the app and never on disk
+(the address would be there with it), so that the window and ``whoami`` can show the license
+without asking the server again, or say it has not been checked yet.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -69,14 +75,69 @@ def unchecked(reason: str) -> LicenseStatus:
     )
 
 
+class LastLicenseCheck:
+    """The outcome of this session's last license check and the address it was for, in memory only."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last: tuple[str, LicenseStatus] | None = None
+
+    def remember(self, email: str, status: LicenseStatus) -> None:
+        """Keep ``status`` as the last outcome for ``email``, replacing any earlier one."""
+        with self._lock:
+            self._last = (email.casefold(), status)
+
+    def status(self, email: str | None) -> LicenseStatus | None:
+        """The last outcome for ``email`` in this session, or None when it was not checked yet."""
+        with self._lock:
+            last = self._last
+        if last is None or not email or last[0] != email.casefold():
+            return None
+        return last[1]
+
+    def describe(self, email: str | None) -> str:
+        """The last outcome for ``email`` as one sentence, or that it has not been checked yet."""
+        status = self.status(email)
+        if status is not None:
+            return status.describe()
+        return translate(
+            "License",
+            "Not checked yet: the license is checked when you load an address book, send a test "
+            "message or send a campaign.",
+        )
+
+    def forget(self) -> None:
+        """Drop the last outcome (a sign-out, or the next test)."""
+        with self._lock:
+            self._last = None
+
+
+LAST_CHECK = LastLicenseCheck()
+"""This run's last license check; only ``check_license`` fills it."""
+
+
 def check_license(
-    factory: HttpFactory, email: str | None, *, today: Callable[[], date] = date.today
+    factory: HttpFactory,
+    email: str | None,
+    *,
+    today: Callable[[], date] = date.today,
+    record: LastLicenseCheck = LAST_CHECK,
 ) -> LicenseStatus:
-    """Ask the license server about ``email``; a free outcome with its reason when that fails."""
+    """Ask the license server about ``email`` and keep the outcome in ``record``; free with its reason on failure.
+
+    Call it only when an address book is loaded, a test message is sent or a campaign is sent.
+    """
     if not email:
         return unchecked(
             translate("License", "The license was not checked because your account has no email address.")
         )
+    status = _ask(factory, email, today)
+    record.remember(email, status)
+    return status
+
+
+def _ask(factory: HttpFactory, email: str, today: Callable[[], date]) -> LicenseStatus:
+    """The server's answer about ``email`` as a status; never raises."""
     url = factory.config.license_url
     host = httpx.URL(url).host
     try:

@@ -10,7 +10,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from securemailmerge.m365.license import COMMERCIAL, FREE, LicenseStatus, check_license
+from securemailmerge.m365.license import (
+    COMMERCIAL,
+    FREE,
+    LAST_CHECK,
+    LastLicenseCheck,
+    LicenseStatus,
+    check_license,
+)
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.tenant import TenantConfig, load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
@@ -188,3 +195,37 @@ def test_a_trust_store_that_cannot_be_loaded_still_means_free(tmp_path: Path) ->
     )
     status = check_license(HttpFactory(config, log_path=tmp_path / "network.log"), ADA)
     assert status.describe() == "The license server 127.0.0.1 could not be reached. Working as the free plan."
+
+
+NOT_CHECKED = (
+    "Not checked yet: the license is checked when you load an address book, send a test message or "
+    "send a campaign."
+)
+
+
+def test_the_last_outcome_is_kept_in_memory_for_the_address_it_was_for(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    assert LAST_CHECK.describe(ADA) == NOT_CHECKED
+    status, _ = check(answer({"email": ADA, "plan": "commercial", "expires": "2099-01-31"}), tmp_path)
+    assert LAST_CHECK.status(ADA.upper()) == status
+    assert LAST_CHECK.describe(ADA) == "Commercial license, valid until 2099-01-31."
+    # Another account signed in later has not been checked.
+    assert LAST_CHECK.status("grace@contoso.com") is None
+    assert LAST_CHECK.describe(None) == NOT_CHECKED
+    # Memory only: nothing of the address or the outcome is written to the app's data folder.
+    written = [path for path in data_dir.rglob("*") if path.is_file()] if data_dir.exists() else []
+    assert [path for path in written if ADA.encode() in path.read_bytes()] == []
+
+
+def test_a_failed_check_is_remembered_as_what_the_user_was_told(tmp_path: Path) -> None:
+    factory = HttpFactory(
+        CONFIG,
+        log_path=tmp_path / "network.log",
+        transport=httpx.MockTransport(lambda request: httpx.Response(503)),
+    )
+    record = LastLicenseCheck()
+    status = check_license(factory, ADA, today=lambda: TODAY, record=record)
+    assert record.describe(ADA) == status.describe()
+    assert record.describe(ADA).endswith("answered with an error (HTTP 503). Working as the free plan.")
+    assert LAST_CHECK.status(ADA) is None  # a record of one's own replaces the session's

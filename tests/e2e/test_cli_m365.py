@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 
-from securemailmerge import cli
+from securemailmerge import cli, paths
 from securemailmerge.cli import m365 as cli_m365
 from securemailmerge.m365.addressbook import MERGE_FIELDS
+from securemailmerge.m365.net import NetworkLog
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.browser import as_default_browser
 from securemailmerge.sandbox.directory import BOARD, DEMO_USER, DEMO_USER_ID, Mailbox
@@ -20,6 +22,10 @@ from tests.conftest import InMemoryKeyring
 
 HR = "hr@contoso.onmicrosoft.com"  # a shared mailbox Ada has no rights in
 FREE = 'Free plan: messages end with a short "Sent with SecureMailMerge" line.'
+NOT_CHECKED = (
+    "Not checked yet: the license is checked when you load an address book, send a test message or "
+    "send a campaign."
+)
 NOT_SIGNED_IN = (
     "securemailmerge: You are not signed in; run: securemailmerge signin --stay-signed-in, "
     "or add --sign-in browser (or code) to sign in for this command only"
@@ -122,7 +128,7 @@ def test_stay_signed_in_keeps_the_sign_in_until_signout(
     assert run(capsys, "whoami") == (
         0,
         f"Name:      Ada Lovelace\nAddress:   {DEMO_USER}\nAccount:   {DEMO_USER}\n"
-        f"Time zone: W. Europe Standard Time\nLicense:   {FREE}\n",
+        f"Time zone: W. Europe Standard Time\nLicense:   {NOT_CHECKED}\n",
         "",
     )
     assert run(capsys, "signout") == (
@@ -134,15 +140,28 @@ def test_stay_signed_in_keeps_the_sign_in_until_signout(
     assert run(capsys, "whoami") == (2, "", NOT_SIGNED_IN + "\n")
 
 
+def license_requests(sandbox: Sandbox) -> list[dict[str, object]]:
+    """The requests to the license server in the app's network log."""
+    host = httpx.URL(sandbox.license_url).netloc.decode("ascii")
+    log = NetworkLog(paths.log_dir() / "network.log")
+    return [entry for entry in log.entries() if entry["host"] == host]
+
+
 @pytest.mark.e2e
-def test_whoami_shows_a_commercial_license(
-    capsys: pytest.CaptureFixture[str], sandbox: Sandbox, memory_keyring: InMemoryKeyring
+def test_whoami_never_asks_the_license_server(
+    capsys: pytest.CaptureFixture[str], sandbox: Sandbox, memory_keyring: InMemoryKeyring, tmp_path: Path
 ) -> None:
     sign_in(capsys)
     sandbox.license.set_license(DEMO_USER, date(2099, 12, 31))
     code, out, _ = run(capsys, "whoami")
     assert code == 0
-    assert out.splitlines()[-1] == "License:   Commercial license, valid until 2099-12-31."
+    assert out.splitlines()[-1] == f"License:   {NOT_CHECKED}"
+    assert license_requests(sandbox) == []
+    # Loading an address book is one of the three moments: it asks once and says what it heard.
+    code, _, err = run(capsys, "contacts", "--out", str(tmp_path / "contacts.csv"))
+    assert code == 0
+    assert "License: Commercial license, valid until 2099-12-31." in err.splitlines()
+    assert len(license_requests(sandbox)) == 1
 
 
 @pytest.mark.e2e
