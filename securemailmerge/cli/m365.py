@@ -38,6 +38,8 @@ from securemailmerge.m365 import (
     Session,
     TenantConfig,
     forget_saved_sign_in,
+    has_saved_sign_in,
+    keychain_unavailable_reason,
     load_mailbox_settings,
     load_profile,
     load_tenant_config,
@@ -189,25 +191,12 @@ def _not_signed_in(reason: str = "") -> SignInRequired:
 
 @contextmanager
 def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
-    """Sign in silently from the kept sign-in and connect to Graph; SignInRequired says what to run."""
+    """Sign in silently from the kept sign-in (or, with ``--sign-in``, for this command only) and connect."""
     config = tenant_config(args)
     factory = HttpFactory(config)
     method = getattr(args, "sign_in", None)
-    keychain_problem = ""
     try:
-        session = Session(config, factory, stay_signed_in=True)
-    except KeychainUnavailable as error:
-        if method is None:
-            raise _not_signed_in(error.message) from None
-        keychain_problem = error.message
-        session = Session(config, factory, stay_signed_in=False)
-    try:
-        with session:
-            account = None if keychain_problem else session.sign_in_silent()
-            if account is None:
-                if method is None:
-                    raise _not_signed_in()
-                _sign_in(session, device_code=method == "code")
+        with _session(config, factory, method) as session:
             with factory.client() as http:
                 graph = GraphClient(http, config.graph_url, session, factory=factory, on_retry=_show_retry)
                 yield Connection(factory, session, graph)
@@ -216,6 +205,35 @@ def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
             raise
         hint = translate("Cli", "Run: securemailmerge signin --stay-signed-in")
         raise SignInRequired(f"{error.message} {hint}", code=error.code) from None
+
+
+def _session(config: TenantConfig, factory: HttpFactory, method: str | None) -> Session:
+    """The kept sign-in, signed in silently; else, with ``method``, a sign-in that is never kept."""
+    if has_saved_sign_in():
+        try:
+            kept = Session(config, factory, stay_signed_in=True)
+        except KeychainUnavailable as error:
+            if method is None:
+                raise _not_signed_in(error.message) from None
+        else:
+            try:
+                if kept.sign_in_silent() is not None:
+                    return kept
+            except SignInRequired:
+                if method is None:
+                    kept.close()
+                    raise
+            kept.close()
+    if method is None:
+        raise _not_signed_in(keychain_unavailable_reason() or "")
+    # A sign-in for one command stays in memory: nothing reaches the disk or the keychain.
+    session = Session(config, factory, stay_signed_in=False)
+    try:
+        _sign_in(session, device_code=method == "code")
+    except BaseException:
+        session.close()
+        raise
+    return session
 
 
 def _show_retry(event: RetryEvent) -> None:

@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from securemailmerge.m365.tokencache import (
         EncryptedTokenCache as EncryptedTokenCache,
         forget_saved_sign_in as forget_saved_sign_in,
+        has_saved_sign_in as has_saved_sign_in,
         keychain_unavailable_reason as keychain_unavailable_reason,
     )
 
@@ -111,6 +112,11 @@ __getattr__, __all__ = exports(
         "net": ("HttpFactory", "NetworkLog"),
         "scopes": ("SCOPES", "scope_reason", "scope_reasons"),
         "tenant": ("LOOPBACK_HOSTS", "TenantConfig", "load_tenant_config"),
-        "tokencache": ("EncryptedTokenCache", "forget_saved_sign_in", "keychain_unavailable_reason"),
+        "tokencache": (
+            "EncryptedTokenCache",
+            "forget_saved_sign_in",
+            "has_saved_sign_in",
+            "keychain_unavailable_reason",
+        ),
     },
 )

@@ -35,6 +35,11 @@ def cache_path() -> Path:
     return paths.data_dir() / CACHE_FILE_NAME
 
 
+def has_saved_sign_in() -> bool:
+    """True when a kept sign-in (the encrypted cache file) is on this computer; touches no keychain."""
+    return cache_path().is_file()
+
+
 def _no_keychain() -> KeychainUnavailable:
     return KeychainUnavailable(
         translate(

@@ -387,6 +387,37 @@ def test_without_a_keychain_a_command_can_sign_in_for_itself(
     assert run(capsys, "whoami") == (2, "", NOT_SIGNED_IN + " (" + _keychain_reason() + ")\n")
 
 
+@pytest.mark.e2e
+@pytest.mark.parametrize("command", [["whoami"], ["contacts", "--out", "contacts.csv"]])
+def test_a_sign_in_for_one_command_keeps_nothing_even_with_a_working_keychain(
+    capsys: pytest.CaptureFixture[str],
+    sandbox: Sandbox,
+    memory_keyring: InMemoryKeyring,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *command, "--sign-in", "code")
+    assert code == 0, err
+    assert "devicelogin" in out
+    assert not (data_dir / "token_cache.bin").exists()
+    assert memory_keyring.secrets == {}
+    assert run(capsys, "whoami") == (2, "", NOT_SIGNED_IN + "\n")
+
+
+@pytest.mark.e2e
+def test_a_kept_sign_in_is_used_before_a_one_command_sign_in(
+    capsys: pytest.CaptureFixture[str], sandbox: Sandbox, memory_keyring: InMemoryKeyring
+) -> None:
+    sign_in(capsys)
+    code, out, _ = run(capsys, "whoami", "--sign-in", "code")
+    assert code == 0
+    assert "devicelogin" not in out  # signed in silently, no code asked for
+    assert out.startswith("Name:      Ada Lovelace\n")
+
+
 def _keychain_reason() -> str:
     from securemailmerge.m365.tokencache import keychain_unavailable_reason
 
