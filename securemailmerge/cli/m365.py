@@ -196,10 +196,9 @@ def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
     factory = HttpFactory(config)
     method = getattr(args, "sign_in", None)
     try:
-        with _session(config, factory, method) as session:
-            with factory.client() as http:
-                graph = GraphClient(http, config.graph_url, session, factory=factory, on_retry=_show_retry)
-                yield Connection(factory, session, graph)
+        with _session(config, factory, method) as session, factory.client() as http:
+            graph = GraphClient(http, config.graph_url, session, factory=factory, on_retry=_show_retry)
+            yield Connection(factory, session, graph)
     except SignInRequired as error:
         if error.code == "not_signed_in":
             raise

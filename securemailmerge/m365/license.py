@@ -123,7 +123,7 @@ def check_license(
     today: Callable[[], date] = date.today,
     record: LastLicenseCheck = LAST_CHECK,
 ) -> LicenseStatus:
-    """Ask the license server about ``email`` and keep the outcome in ``record``; free with its reason on failure.
+    """Ask the license server about ``email``, keep the outcome in ``record``; free, with why, on failure.
 
     Call it only when an address book is loaded, a test message is sent or a campaign is sent.
     """
