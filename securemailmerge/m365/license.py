@@ -26,7 +26,7 @@ import httpx
 
 from securemailmerge.errors import NetworkError
 from securemailmerge.i18n import translate
-from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.net import HttpFactory, Purpose
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def _ask(factory: HttpFactory, email: str, today: Callable[[], date]) -> License
     url = factory.config.license_url
     host = httpx.URL(url).host
     try:
-        with factory.client() as client:
+        with factory.client(Purpose.LICENSE) as client:
             response = client.post(url, json={"email": email}, timeout=TIMEOUT)
     except (NetworkError, OSError) as error:
         # OSError: the TLS trust store could not be loaded; the check is a courtesy and must not

@@ -1,11 +1,18 @@
 """The one HTTP client factory: host allowlist, TLS, timeouts and the network log.
 
 Every network call of the app goes through an ``httpx.Client`` made by ``HttpFactory.client()``
-(Graph, the license check) or through ``HttpFactory.msal_http_client()`` (sign-in). Both send
-through ``_GuardedTransport``, which refuses any origin (scheme, host, port) other than the
-tenant's authority, Graph and license hosts and the upload hosts explicitly allowed, writes one
-line per request to the ``NetworkLog``, and is the one place where httpx's transport errors become
-``NetworkError``.
+for one ``Purpose`` (Graph, the license check) or through ``HttpFactory.msal_http_client()``
+(sign-in). All send through ``_GuardedTransport``, which writes one line per request to the
+``NetworkLog``, is the one place where httpx's transport errors become ``NetworkError``, and
+refuses before sending whatever the purpose's allowlist does not hold:
+
+- sign-in reaches only the authority's origin (scheme, host, port), the license check only the
+  license origin, and neither carries an ``Authorization`` header;
+- Graph reaches the Graph origin, the only one that receives the Graph bearer token, and the
+  upload URLs a ``createUploadSession`` answer named, without a token. An upload URL must be on
+  one of Outlook's upload hosts or in the Graph host's own domain, never the authority or the
+  license host: a URL a Graph answer names (``@odata.nextLink``, ``uploadUrl``) cannot send the
+  token, or the user's files, anywhere else.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import threading
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +44,28 @@ LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 3
 
 Origin = tuple[str, str, int]
+
+# The hosts Exchange Online names in an attachment upload session: the worldwide service, then
+# the US Government (GCC High, DoD) and China (21Vianet) clouds.
+OUTLOOK_UPLOAD_HOSTS = frozenset(
+    {
+        "outlook.office.com",
+        "outlook.office365.com",
+        "outlook.office365.us",
+        "outlook-dod.office365.us",
+        "webmail.apps.mil",
+        "partner.outlook.cn",
+    }
+)
+
+
+class Purpose(Enum):
+    """What a client is for: each reaches only its own host, and only Graph's carries a token."""
+
+    SIGN_IN = "sign-in"
+    GRAPH = "graph"
+    LICENSE = "license"
+
 
 _EMAIL = re.compile(r"[^\s/'\"(),;:<>@]+@[^\s/'\"(),;:<>@]+")
 # GUIDs are masked even when they happen to hold no digit and would pass for a word below.
@@ -128,9 +158,10 @@ class NetworkLog:
 class _GuardedTransport(httpx.BaseTransport):
     """Checks the allowlist, sends through the real transport, logs, and translates errors."""
 
-    def __init__(self, factory: HttpFactory, inner: httpx.BaseTransport) -> None:
+    def __init__(self, factory: HttpFactory, inner: httpx.BaseTransport, purpose: Purpose) -> None:
         self._factory = factory
         self._inner = inner
+        self._purpose = purpose
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
@@ -143,7 +174,7 @@ class _GuardedTransport(httpx.BaseTransport):
             "request_bytes": int(request.headers.get("content-length", "0")),
             "client_request_id": request.headers.get("client-request-id"),
         }
-        refusal = self._factory.refusal(request)
+        refusal = self._factory.refusal(request, self._purpose)
         if refusal is not None:
             self._factory.log.write({**entry, "status": "refused"})
             raise HostNotAllowed(refusal, host=url.host)
@@ -210,16 +241,20 @@ class HttpFactory:
         self.network_log_path = log_path or paths.log_dir() / "network.log"
         self.log = NetworkLog(self.network_log_path)
         self._transport = transport
-        self._origins = {origin_of(url) for url in (config.authority, config.graph_url, config.license_url)}
+        self._origins = {
+            Purpose.SIGN_IN: origin_of(config.authority),
+            Purpose.GRAPH: origin_of(config.graph_url),
+            Purpose.LICENSE: origin_of(config.license_url),
+        }
         self._upload_origins: set[Origin] = set()
         self._upload_urls: set[str] = set()
         self._lock = threading.Lock()
 
-    def client(self) -> httpx.Client:
-        """A new ``httpx.Client`` that can reach only the allowed hosts; the caller closes it."""
+    def client(self, purpose: Purpose = Purpose.GRAPH) -> httpx.Client:
+        """A new ``httpx.Client`` that reaches only the hosts of ``purpose``; the caller closes it."""
         inner = self._transport or httpx.HTTPTransport(verify=self._tls(), limits=LIMITS, trust_env=False)
         return httpx.Client(
-            transport=_GuardedTransport(self, inner),
+            transport=_GuardedTransport(self, inner, purpose),
             timeout=TIMEOUT,
             follow_redirects=False,
             trust_env=False,
@@ -228,15 +263,22 @@ class HttpFactory:
 
     def msal_http_client(self) -> MsalHttpClient:
         """The object to give ``msal.PublicClientApplication(http_client=...)``."""
-        return MsalHttpClient(self.client())
+        return MsalHttpClient(self.client(Purpose.SIGN_IN))
 
     def allow_upload_url(self, url: str) -> None:
-        """Allow the upload host named by a ``createUploadSession`` answer (HTTPS, or loopback)."""
+        """Allow the upload URL a ``createUploadSession`` answer named, if it is on an upload host."""
         origin = origin_of(url)
         if origin[0] != "https" and origin[1] not in LOOPBACK_HOSTS:
             raise HostNotAllowed(
                 translate(
                     "Network", "The upload address on {host} does not use HTTPS and is refused."
+                ).format(host=origin[1]),
+                host=origin[1],
+            )
+        if not self._is_upload_origin(origin):
+            raise HostNotAllowed(
+                translate(
+                    "Network", "{host} is not an upload host of Microsoft 365, so nothing is uploaded there."
                 ).format(host=origin[1]),
                 host=origin[1],
             )
@@ -253,24 +295,46 @@ class HttpFactory:
         """Copy the network log to a file the user chose (for their IT department)."""
         return self.log.export(destination)
 
-    def refusal(self, request: httpx.Request) -> str | None:
-        """Why ``request`` must not leave this computer, or None when it may."""
+    def refusal(self, request: httpx.Request, purpose: Purpose = Purpose.GRAPH) -> str | None:
+        """Why ``request``, sent for ``purpose``, must not leave this computer, or None when it may."""
         origin = origin_of(request.url)
         scheme, host, _ = origin
-        with self._lock:
-            upload_only = origin in self._upload_origins and origin not in self._origins
-            allowed = origin in self._origins or upload_only
         if scheme != "https" and host not in LOOPBACK_HOSTS:
             return translate("Network", "{host} was refused: only HTTPS is allowed.").format(host=host)
-        if not allowed:
-            return translate(
-                "Network", "{host} is not one of the tenant's hosts, so the request was refused."
-            ).format(host=request.url.netloc.decode("ascii"))
-        if upload_only and "authorization" in request.headers:
+        token = "authorization" in request.headers
+        if origin == self._origins[purpose]:
+            if token and purpose is not Purpose.GRAPH:
+                return translate("Network", "A sign-in token must not be sent to {host}.").format(host=host)
+            return None
+        with self._lock:
+            upload = purpose is Purpose.GRAPH and origin in self._upload_origins
+        if upload and token:
             return translate("Network", "A sign-in token must not be sent to the upload host {host}.").format(
                 host=host
             )
-        return None
+        if upload:
+            return None
+        if origin in self._origins.values():
+            return translate(
+                "Network", "{host} may not be reached for this request, so it was refused."
+            ).format(host=request.url.netloc.decode("ascii"))
+        return translate(
+            "Network", "{host} is not one of the tenant's hosts, so the request was refused."
+        ).format(host=request.url.netloc.decode("ascii"))
+
+    def _is_upload_origin(self, origin: Origin) -> bool:
+        """True for Outlook's upload hosts and the Graph host's domain (the sandbox: its loopback host)."""
+        if origin in {self._origins[Purpose.SIGN_IN], self._origins[Purpose.LICENSE]}:
+            return False
+        host, graph_host = origin[1], self._origins[Purpose.GRAPH][1]
+        if graph_host in LOOPBACK_HOSTS:
+            return host == graph_host  # the sandbox serves uploads on a port of its own
+        if origin[2] != 443:
+            return False
+        if host in OUTLOOK_UPLOAD_HOSTS or host == graph_host:
+            return True
+        labels = graph_host.split(".")
+        return len(labels) > 2 and host.endswith("." + ".".join(labels[1:]))
 
     def _tls(self) -> ssl.SSLContext | bool:
         # The sandbox's throw-away CA is trusted only for loopback hosts (checked in __init__);

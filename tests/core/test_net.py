@@ -12,7 +12,7 @@ import pytest
 from werkzeug.wrappers import Request, Response
 
 from securemailmerge.errors import AuthError, ConfigError, HostNotAllowed, InputError, NetworkError
-from securemailmerge.m365.net import HttpFactory, NetworkLog, mask_path
+from securemailmerge.m365.net import HttpFactory, NetworkLog, Purpose, mask_path
 from securemailmerge.m365.tenant import TenantConfig, load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.certs import create_certificates
@@ -41,24 +41,37 @@ def make_factory(tmp_path: Path, recorder: Recorder, config: TenantConfig = MICR
     return HttpFactory(config, log_path=tmp_path / "network.log", transport=httpx.MockTransport(recorder))
 
 
+SIGN_IN_URL = "https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration"
+LICENSE_URL = "https://license.securemailmerge.com/api/license"
+
+
 @pytest.mark.parametrize(
-    ("url", "allowed"),
+    ("purpose", "url", "allowed"),
     [
-        ("https://graph.microsoft.com/v1.0/me", True),
-        ("https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration", True),
-        ("https://license.securemailmerge.com/api/license", True),
-        ("https://GRAPH.microsoft.com:443/v1.0/me", True),
-        ("https://evil.example.com/collect", False),
-        ("http://graph.microsoft.com/v1.0/me", False),
-        ("https://graph.microsoft.com:8443/v1.0/me", False),
-        ("https://graph.microsoft.com.evil.example/v1.0/me", False),
-        ("https://outlook.office.com/api/v2.0/upload", False),
+        (Purpose.GRAPH, "https://graph.microsoft.com/v1.0/me", True),
+        (Purpose.SIGN_IN, SIGN_IN_URL, True),
+        (Purpose.LICENSE, LICENSE_URL, True),
+        (Purpose.GRAPH, "https://GRAPH.microsoft.com:443/v1.0/me", True),
+        (Purpose.GRAPH, "https://evil.example.com/collect", False),
+        (Purpose.GRAPH, "http://graph.microsoft.com/v1.0/me", False),
+        (Purpose.GRAPH, "https://graph.microsoft.com:8443/v1.0/me", False),
+        (Purpose.GRAPH, "https://graph.microsoft.com.evil.example/v1.0/me", False),
+        (Purpose.GRAPH, "https://outlook.office.com/api/v2.0/upload", False),
+        # Each purpose reaches its own host only.
+        (Purpose.GRAPH, SIGN_IN_URL, False),
+        (Purpose.GRAPH, LICENSE_URL, False),
+        (Purpose.SIGN_IN, "https://graph.microsoft.com/v1.0/me", False),
+        (Purpose.SIGN_IN, LICENSE_URL, False),
+        (Purpose.LICENSE, "https://graph.microsoft.com/v1.0/me", False),
+        (Purpose.LICENSE, SIGN_IN_URL, False),
     ],
 )
-def test_only_the_tenants_hosts_are_reached(tmp_path: Path, url: str, allowed: bool) -> None:
+def test_only_the_tenants_hosts_are_reached(
+    tmp_path: Path, purpose: Purpose, url: str, allowed: bool
+) -> None:
     recorder = Recorder()
     factory = make_factory(tmp_path, recorder)
-    with factory.client() as client:
+    with factory.client(purpose) as client:
         if allowed:
             assert client.get(url).status_code == 200
         else:
@@ -99,6 +112,75 @@ def test_upload_host_is_reachable_only_after_an_upload_session_names_it(tmp_path
     assert len(recorder.requests) == 1
     assert factory.is_upload_url(upload)
     assert not factory.is_upload_url(upload + "x")
+
+
+@pytest.mark.parametrize("purpose", [Purpose.SIGN_IN, Purpose.LICENSE])
+def test_only_graph_requests_carry_a_token(tmp_path: Path, purpose: Purpose) -> None:
+    recorder = Recorder()
+    factory = make_factory(tmp_path, recorder)
+    url = SIGN_IN_URL if purpose is Purpose.SIGN_IN else LICENSE_URL
+    with factory.client(purpose) as client, pytest.raises(HostNotAllowed, match="token"):
+        client.get(url, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://outlook.office.com/api/v2.0/Users('a@b.com')/Messages('m')/AttachmentSessions('x')?authtoken=k",
+        "https://outlook.office365.com/api/gv1.0/users('a')/messages('m')/AttachmentSessions('x')",
+        "https://outlook.office365.us/api/v2.0/AttachmentSessions('x')",
+        "https://partner.outlook.cn/api/v2.0/AttachmentSessions('x')",
+        "https://graph.microsoft.com/v1.0/upload/x",
+        "https://uploads.microsoft.com/session/x",  # the Graph host's own domain
+    ],
+)
+def test_upload_urls_on_microsoft_365_upload_hosts_are_accepted(tmp_path: Path, url: str) -> None:
+    factory = make_factory(tmp_path, Recorder())
+    factory.allow_upload_url(url)
+    assert factory.is_upload_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://evil.example.com/upload",
+        "https://outlook.office.com.evil.example/upload",
+        "https://microsoft.com.evil.example/upload",
+        "https://login.microsoftonline.com/organizations/upload",
+        "https://license.securemailmerge.com/api/license",
+    ],
+)
+def test_an_upload_url_a_graph_answer_names_elsewhere_is_refused(tmp_path: Path, url: str) -> None:
+    recorder = Recorder()
+    factory = make_factory(tmp_path, recorder)
+    with pytest.raises(HostNotAllowed, match="is not an upload host of Microsoft 365"):
+        factory.allow_upload_url(url)
+    with factory.client() as client, pytest.raises(HostNotAllowed):
+        client.put(url, content=b"the user's file")
+    assert recorder.requests == []
+
+
+def test_the_sandbox_upload_host_on_loopback_is_accepted_but_not_its_license_host(tmp_path: Path) -> None:
+    config = TenantConfig(
+        client_id="x",
+        authority="https://127.0.0.1:9001/organizations",
+        graph_url="https://127.0.0.1:9002/v1.0",
+        license_url="https://127.0.0.1:9004/api/license",
+    )
+    recorder = Recorder()
+    factory = make_factory(tmp_path, recorder, config)
+    factory.allow_upload_url("https://127.0.0.1:9003/upload/abc?key=k")
+    for refused in (
+        "https://127.0.0.1:9004/api/license",
+        "https://127.0.0.1:9001/upload",
+        "https://10.0.0.1/u",
+    ):
+        with pytest.raises(HostNotAllowed):
+            factory.allow_upload_url(refused)
+    with factory.client() as client:
+        assert client.put("https://127.0.0.1:9003/upload/abc?key=k", content=b"x").status_code == 200
+    assert len(recorder.requests) == 1
 
 
 def test_an_upload_url_without_https_is_refused(tmp_path: Path) -> None:
