@@ -37,7 +37,7 @@ from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.redirect import RedirectListener
 from securemailmerge.m365.scopes import SCOPES
 from securemailmerge.m365.tenant import LOOPBACK_HOSTS, TenantConfig
-from securemailmerge.m365.tokencache import EncryptedTokenCache, forget_saved_sign_in
+from securemailmerge.m365.tokencache import EncryptedTokenCache, SharedTokenCache, forget_saved_sign_in
 
 # msal's device-flow poll answers while the user has not finished yet.
 _PENDING = frozenset({"authorization_pending", "slow_down"})
@@ -134,7 +134,7 @@ class Session:
         """Prepare sign-in (no network yet); KeychainUnavailable when "stay signed in" cannot work here."""
         self.config = config
         self.account: Account | None = None
-        self._cache = msal.SerializableTokenCache()
+        self._cache = SharedTokenCache()
         self._store = EncryptedTokenCache(self._cache) if stay_signed_in else None
         if self._store is not None:
             self._store.load()
@@ -156,6 +156,7 @@ class Session:
                 self._store = EncryptedTokenCache(self._cache)
                 self._store.save(force=True)
             elif not enabled and self._store is not None:
+                self._store.detach()
                 self._store.forget()
                 self._store = None
 

@@ -3,19 +3,38 @@
 The cache file (``token_cache.bin`` in the data folder) is Fernet ciphertext (AES-128-CBC with an
 HMAC-SHA256 tag); the key lives in the OS keychain through ``keyring`` (service ``SecureMailMerge``)
 and nowhere else. Without a usable keychain the option is unavailable: there is never a plaintext
-fallback. A cache that can no longer be decrypted (keychain entry lost or replaced, file damaged)
-is discarded with a log line and the user simply signs in again.
+fallback. A cache that can no longer be used (keychain entry lost, replaced or not a key at all,
+file damaged, planted or decrypting to something that is not an msal cache) is discarded with a
+warning in the log and the user simply signs in again.
+
+Two instances of the app (or the app and the command line) share the file as Microsoft's
+msal-extensions ``PersistedTokenCache`` does: ``SharedTokenCache`` reloads the file before msal
+reads it when another instance has replaced it, and every change msal makes is written under an
+exclusive lock on ``token_cache.bin.lock``, after reloading, so neither overwrites the other's
+tokens. The lock is portalocker's (fcntl on macOS and Linux, LockFileEx on Windows) on a file
+opened here without following links; msal-extensions' own lock opens its lock file by name
+(following a planted link) and waits 5 s whenever a lock file is left behind. The file is
+written to a temporary file made by ``mkstemp`` (created exclusively, never following a link,
+mode 0600) in the same folder, flushed, then renamed over the old one.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import keyring
 import keyring.errors
 import msal
+import portalocker
+import portalocker.exceptions
 from cryptography.fernet import Fernet, InvalidToken
 from keyring.backends import chainer, fail, null
 
@@ -28,6 +47,10 @@ log = logging.getLogger(__name__)
 KEYCHAIN_SERVICE = "SecureMailMerge"
 KEYCHAIN_ENTRY = "token-cache-key"
 CACHE_FILE_NAME = "token_cache.bin"
+LOCK_TIMEOUT = 5.0  # seconds to wait for another instance's write, as msal-extensions does
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has no symbolic links a user can plant
+# The entries msal reads without checking; a cache without them would fail inside msal.
+_SECRETS = ("AccessToken", "RefreshToken", "IdToken")
 
 
 def cache_path() -> Path:
@@ -80,11 +103,11 @@ def _stored_key() -> str | None:
         raise _keychain_refused(error) from None
 
 
-def _load_or_create_key() -> bytes:
+def _load_or_create_key() -> str:
     """The cache key from the keychain, created there on first use."""
     stored = _stored_key()
     if stored:
-        return stored.encode("ascii")
+        return stored
     key = Fernet.generate_key().decode("ascii")
     try:
         keyring.set_password(KEYCHAIN_SERVICE, KEYCHAIN_ENTRY, key)
@@ -98,7 +121,41 @@ def _load_or_create_key() -> bytes:
             ),
             code="keychain_forgets",
         )
-    return key.encode("ascii")
+    return key
+
+
+def _fernet(key: str) -> Fernet | None:
+    """The cipher for ``key``, or None when the keychain holds something that is not a Fernet key."""
+    try:
+        return Fernet(key.encode("ascii"))
+    except ValueError:  # also binascii.Error and UnicodeEncodeError
+        return None
+
+
+def _is_msal_cache(state: Any) -> bool:
+    """True when ``state`` has the shape msal relies on: sections of entries, each a flat object."""
+    if not isinstance(state, dict):
+        return False
+    for section, entries in state.items():
+        if not isinstance(entries, dict):
+            return False
+        for entry in entries.values():
+            if not isinstance(entry, dict) or any(isinstance(v, dict | list) for v in entry.values()):
+                return False
+            if section in _SECRETS and not isinstance(entry.get("secret"), str):
+                return False
+            if section == "AccessToken" and not str(entry.get("expires_on", "")).isdigit():
+                return False
+    return True
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes when another instance replaces the file: inode, modification time and size."""
+    try:
+        stat = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 def keychain_unavailable_reason() -> str | None:
@@ -110,6 +167,31 @@ def keychain_unavailable_reason() -> str | None:
     return None
 
 
+class SharedTokenCache(msal.SerializableTokenCache):  # type: ignore[misc]  # msal has no type hints
+    """msal's cache that, while kept on disk, sees and keeps the other instances' changes."""
+
+    store: EncryptedTokenCache | None = None
+
+    def search(self, credential_type: Any, *args: Any, **kwargs: Any) -> Any:
+        """msal's search, after reloading the file if another instance replaced it."""
+        if self.store is not None:
+            self.store.reload_if_changed()
+        return super().search(credential_type, *args, **kwargs)
+
+    def modify(self, credential_type: Any, old_entry: Any, new_key_value_pairs: Any = None) -> None:
+        """msal's change, made under the lock on top of the file's latest state and written at once."""
+        store = self.store
+        if store is None:
+            super().modify(credential_type, old_entry, new_key_value_pairs)
+            return
+        with store.locked() as locked:
+            if locked:
+                store.reload_if_changed()
+            super().modify(credential_type, old_entry, new_key_value_pairs)
+            if locked:
+                store.write()
+
+
 class EncryptedTokenCache:
     """Keeps an msal ``SerializableTokenCache`` in an encrypted file whose key is in the keychain."""
 
@@ -117,31 +199,33 @@ class EncryptedTokenCache:
         """Bind ``cache`` to the file; raises KeychainUnavailable when there is no usable keychain."""
         self.cache = cache
         self.path = path or cache_path()
+        self._lock_path = self.path.with_name(self.path.name + ".lock")
         self._fernet: Fernet | None = None
+        self._synced: tuple[int, int, int] | None = None
         self._cipher()  # fail now, when the user turns the option on, not at the first save
+        if isinstance(cache, SharedTokenCache):
+            cache.store = self
 
     def load(self) -> bool:
         """Fill the cache from the file; True when a saved sign-in was restored."""
-        try:
-            ciphertext = self.path.read_bytes()
-        except FileNotFoundError:
-            return False
-        except OSError as error:
-            log.warning("Ignored the saved sign-in: the cache file cannot be read (%s)", error.strerror)
-            return False
-        try:
-            self.cache.deserialize(self._cipher().decrypt(ciphertext).decode("utf-8"))
-        except (InvalidToken, UnicodeDecodeError, ValueError):
-            # The key was lost or replaced, or the file was damaged: the user signs in again.
-            log.warning("Discarded the saved sign-in: it cannot be decrypted with the keychain's key")
-            self.path.unlink(missing_ok=True)
-            return False
-        return True
+        with self.locked():
+            return self._read()
+
+    def reload_if_changed(self) -> None:
+        """Read the file again when another instance has replaced it since this one read or wrote it."""
+        signature = _signature(self.path)
+        if signature is not None and signature != self._synced:
+            self._read()
 
     def save(self, *, force: bool = False) -> bool:
         """Write the cache if msal changed it (or ``force``); True when the file was written."""
         if not (force or self.cache.has_state_changed):
             return False
+        with self.locked() as locked:
+            return locked and self.write()
+
+    def write(self) -> bool:
+        """Write the cache now (the caller holds the lock); False, with a log line, when that fails."""
         # Staying signed in is a convenience: a locked keychain or a full disk must not stop the
         # user's work, so failures here are logged and the sign-in simply is not kept.
         try:
@@ -149,27 +233,115 @@ class EncryptedTokenCache:
         except KeychainUnavailable as error:
             log.warning("Could not save the sign-in for next time (%s)", error.code)
             return False
-        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary: str | None = None
         try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".token_cache.")
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(ciphertext)
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(temporary, self.path)
         except OSError as error:
             log.warning("Could not save the sign-in for next time (%s)", error.strerror)
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
             return False
+        self._synced = _signature(self.path)
         return True
+
+    @contextmanager
+    def locked(self) -> Iterator[bool]:
+        """Hold the exclusive lock other instances also take; yields False when it cannot be had."""
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            descriptor = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | _NO_FOLLOW, 0o600)
+        except OSError as error:
+            log.warning("Could not lock the saved sign-in (%s); it is left as it is", error.strerror)
+            yield False
+            return
+        with os.fdopen(descriptor, "r+b") as handle:
+            if not _acquire(handle):
+                log.warning("Another instance of the app kept the saved sign-in locked; it is left as it is")
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                portalocker.unlock(handle)
 
     def forget(self) -> None:
         """Delete the file and the key; a later save starts over with a new key."""
         forget_saved_sign_in(self.path)
         self._fernet = None
+        self._synced = None
+
+    def detach(self) -> None:
+        """Stop keeping the cache on disk (what was kept stays until ``forget``)."""
+        if isinstance(self.cache, SharedTokenCache) and self.cache.store is self:
+            self.cache.store = None
+
+    def _read(self) -> bool:
+        try:
+            descriptor = os.open(self.path, os.O_RDONLY | _NO_FOLLOW)
+        except FileNotFoundError:
+            self._synced = None
+            return False
+        except OSError as error:
+            # A link planted in place of the file is refused here (ELOOP) and removed below.
+            return self._discard(f"the cache file cannot be read ({error.strerror})")
+        with os.fdopen(descriptor, "rb") as handle:
+            ciphertext = handle.read()
+        try:
+            text = self._cipher().decrypt(ciphertext).decode("utf-8")
+            state = json.loads(text)
+        except (InvalidToken, UnicodeDecodeError, ValueError):
+            # The key was lost or replaced, or the file was damaged: the user signs in again.
+            return self._discard("it cannot be decrypted with the keychain's key")
+        if not _is_msal_cache(state):
+            return self._discard("it does not hold a token cache")
+        self.cache.deserialize(text)
+        self._synced = _signature(self.path)
+        return True
+
+    def _discard(self, reason: str) -> bool:
+        log.warning("Discarded the saved sign-in: %s", reason)
+        with suppress(OSError):
+            self.path.unlink(missing_ok=True)
+        self._synced = None
+        return False
 
     def _cipher(self) -> Fernet:
         if self._fernet is None:
-            self._fernet = Fernet(_load_or_create_key())
+            fernet = _fernet(_load_or_create_key())
+            if fernet is None:
+                log.warning("Discarded the saved sign-in: the keychain's entry for it is not a valid key")
+                forget_saved_sign_in(self.path)
+                fernet = _fernet(_load_or_create_key())
+            if fernet is None:  # the keychain gave back something else than it was given
+                raise KeychainUnavailable(
+                    translate(
+                        "TokenCache",
+                        "Stay signed in is unavailable because the keychain did not keep its key.",
+                    ),
+                    code="keychain_forgets",
+                )
+            self._fernet = fernet
         return self._fernet
+
+
+def _acquire(handle: Any) -> bool:
+    """Take the exclusive lock on ``handle``, waiting up to ``LOCK_TIMEOUT`` for another instance."""
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while True:
+        try:
+            portalocker.lock(handle, portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING)
+        except portalocker.exceptions.LockException:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        else:
+            return True
 
 
 def forget_saved_sign_in(path: Path | None = None) -> None:

@@ -191,11 +191,13 @@ def test_a_cache_that_cannot_be_decrypted_is_discarded_with_a_log_line(
 def test_a_failed_write_is_logged_and_not_fatal(
     memory_keyring: InMemoryKeyring, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    store = EncryptedTokenCache(signed_in_cache(), tmp_path / "missing-folder" / CACHE_FILE_NAME)
+    not_a_folder = tmp_path / "not-a-folder"
+    not_a_folder.write_text("a file where the data folder should be")
+    store = EncryptedTokenCache(signed_in_cache(), not_a_folder / CACHE_FILE_NAME)
     with caplog.at_level(logging.WARNING, logger="securemailmerge.m365.tokencache"):
         assert store.save() is False
-    assert "Could not save the sign-in" in caplog.text
-    assert list(tmp_path.glob("**/*.tmp")) == []
+    assert "Could not lock the saved sign-in" in caplog.text
+    assert [path.name for path in tmp_path.iterdir()] == ["not-a-folder"]
 
 
 def test_forgetting_removes_the_file_and_the_key(memory_keyring: InMemoryKeyring) -> None:
