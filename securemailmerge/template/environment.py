@@ -6,8 +6,11 @@ for a gigabyte: ``{{ "a" | center(10**9) }}``, ``{{ "%999999999s" % "x" }}``, or
 allowlist of filters (no ``safe``: merge data stays escaped in HTML). A number that makes a filter,
 a format or a string method allocate may not pass ``MAX_NUMBER``; a filter, a method call or ``%``
 whose text would pass ``MAX_TEXT`` characters is refused before it is built where that can be
-foreseen, and right after otherwise, so that no chain can multiply. Refusals are ``SecurityError``
-with a translated reason, which rendering turns into a ``RenderError``.
+foreseen, and right after otherwise, so that no chain can multiply. Arithmetic may not make an
+integer of more than ``MAX_BITS`` bits (``(10**1000)**1000``), and ``*`` and ``+`` may not make a
+list whose text would pass ``MAX_TEXT`` (``[[[1]*1000]*1000]*1000``, counted through its nested
+lists). Every step is also counted against the message's work budget (``work``). Refusals are
+``SecurityError`` with a translated reason, which rendering turns into a ``RenderError``.
 """
 
 from __future__ import annotations
@@ -23,16 +26,28 @@ from jinja2.environment import Environment
 from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS, do_join, do_replace, do_round, do_truncate, do_wordwrap, make_attrgetter
 from jinja2.nodes import EvalContext
-from jinja2.runtime import Context, Undefined
+from jinja2.runtime import Context, LoopContext, Macro, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from markupsafe import EscapeFormatter, Markup
 
 from securemailmerge.i18n import translate
+from securemailmerge.template.work import (
+    MACRO_STEPS,
+    MeteredCodeGenerator,
+    bounded_concat,
+    charge,
+    joined,
+    made,
+    metered,
+    spend,
+)
 
 MAX_NUMBER = 10_000
 """The largest width, length or precision a filter, a format or ``%`` may be given."""
 MAX_TEXT = 1_000_000
 """The most characters a filter, a method call, ``%`` or ``*`` may make."""
+MAX_BITS = 14_284
+"""The largest integer arithmetic may make: 4,300 decimal digits, the most Python will print."""
 FILTER_NAMES = (
     *("default", "d", "upper", "lower", "title", "capitalize", "trim", "replace", "truncate", "wordwrap"),
     *("join", "first", "last", "length", "count", "round", "int", "float", "string", "abs", "striptags"),
@@ -82,6 +97,14 @@ def _length(value: Any, budget: int = MAX_TEXT) -> int:
         if total > budget:
             break
     return total
+
+
+def _made(value: Any, length: int | None = None) -> None:
+    """Count ``value`` (a text, or a list measured as ``length``) as made while rendering."""
+    if isinstance(value, str):
+        made(len(value))
+    elif length is not None and isinstance(value, list | tuple | dict | set | frozenset):
+        made(length)
 
 
 def _check_length(name: str, length: int) -> None:
@@ -183,8 +206,13 @@ def _capped(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         if type(value) is not str or len(value) > MAX_TEXT:
             _check_length(name, _length(value))
         result = function(*args, **kwargs)
-        if type(result) is not str or len(result) > MAX_TEXT:
-            _check_length(name, _length(result))
+        if type(result) is str and len(result) <= MAX_TEXT:
+            charge(1, len(result))
+        else:
+            spend()
+            length = _length(result)
+            _check_length(name, length)
+            _made(result, length)
         return result
 
     return capped
@@ -236,11 +264,52 @@ def _check_printf(template: str, values: Any) -> None:
             _check_number("%", value)
 
 
+def _check_arithmetic(operator: str, left: Any, right: Any) -> None:
+    """Refuse an integer result of more than ``MAX_BITS`` bits before computing it."""
+    if not (isinstance(left, int) and isinstance(right, int)):
+        return
+    if operator == "**" and right > _MAX_EXPONENT:
+        raise SecurityError(translate("Template", "the number is too large"))
+    if operator == "**" and abs(left) > 1 and right > 0:
+        bits = (left.bit_length() - 1) * right
+    elif operator == "*":
+        bits = left.bit_length() + right.bit_length()
+    else:
+        return
+    if bits > MAX_BITS:
+        raise SecurityError(translate("Template", "the number is too large"))
+
+
+def _check_sequences(operator: str, left: Any, right: Any) -> None:
+    """Refuse texts and lists that ``*`` or ``+`` would make too large, counting nested lists."""
+    if operator == "*":
+        for sequence, times in ((left, right), (right, left)):
+            if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+                size = _length(sequence, MAX_TEXT)
+                if size * times > MAX_TEXT:
+                    text = isinstance(sequence, str)
+                    raise SecurityError(
+                        translate("Template", "the repeated text is too long")
+                        if text
+                        else translate("Template", "the repeated list would be too large")
+                    )
+                made(max(size * times, 0))
+    elif operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+        size = _length(left, MAX_TEXT) + _length(right, MAX_TEXT)
+        _check_length("+", size)
+        made(size)
+
+
 class TemplateSandbox(ImmutableSandboxedEnvironment):
-    """Jinja2's immutable sandbox with no globals, strict undefined names, and only bounded filters."""
+    """Jinja2's immutable sandbox with no globals, strict undefined names, only bounded filters,
+    and every step counted against the message's work budget."""
 
     # Intercepting also stops Jinja2 from computing ``9 ** 9 ** 9`` while compiling.
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = MeteredCodeGenerator
+    concat = staticmethod(bounded_concat)
+    metered = staticmethod(metered)
+    joined = staticmethod(joined)
 
     def __init__(self, *, autoescape: bool, finalize: Callable[[Any], Any] | None = None) -> None:
         super().__init__(
@@ -252,19 +321,26 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """Refuse results too large to be part of an e-mail before computing them."""
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > _MAX_EXPONENT:
-            raise SecurityError(translate("Template", "the number is too large"))
-        if operator == "*":
-            for sequence, times in ((left, right), (right, left)):
-                sized = isinstance(sequence, str | list | tuple) and isinstance(times, int)
-                if sized and len(sequence) * times > MAX_TEXT:
-                    raise SecurityError(translate("Template", "the repeated text is too long"))
+        spend()
+        _check_arithmetic(operator, left, right)
+        _check_sequences(operator, left, right)
         if operator == "%" and isinstance(left, str):
             _check_printf(left, right)
             result = super().call_binop(context, operator, left, right)
             _check_length("%", _length(result))
+            _made(result)
             return result
         return super().call_binop(context, operator, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja2's sandboxed attribute lookup, counted as a step."""
+        spend()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """Jinja2's sandboxed item lookup, counted as a step."""
+        spend()
+        return super().getitem(obj, argument)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Also refuse the ``str`` methods that allocate what a number asks for, like ``center(10**9)``."""
@@ -299,6 +375,9 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Call for a template: ``str.replace`` and ``str.join`` checked before, any text made after."""
         owner = getattr(__obj, "__self__", None)
+        spend(MACRO_STEPS if isinstance(__obj, Macro) else 1)
+        if isinstance(__obj, LoopContext) and len(args) == 1:
+            args = (metered(args[0]),)  # a recursive loop's next level is counted like the first
         if isinstance(owner, str) and __obj.__name__ == "replace" and len(args) >= 2:
             count = args[2] if len(args) > 2 else kwargs.get("count")
             _check_length("replace", _replaced_length(owner, str(args[0]), str(args[1]), count))
@@ -307,5 +386,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             _check_length("join", _joined_length(args[0], owner))
         result = super().call(__context, __obj, *args, **kwargs)
         # Only what has been called successfully gets here: a macro has a name, a function a __name__.
-        _check_length(str(getattr(__obj, "__name__", None) or getattr(__obj, "name", "")), _length(result))
+        length = _length(result)
+        _check_length(str(getattr(__obj, "__name__", None) or getattr(__obj, "name", "")), length)
+        _made(result, length)
         return result

@@ -38,6 +38,7 @@ from securemailmerge.template.htmltext import (
     text_pieces_from_html,
 )
 from securemailmerge.template.syntax import part_label
+from securemailmerge.template.work import work_budget
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,10 @@ class CompiledTemplate:
 
     def render(self, fields: Mapping[str, str]) -> RenderedMessage:
         """The message for one row (column name -> value); RenderError says what went wrong, not where."""
+        with work_budget():  # one budget for all parts of the message
+            return self._render_message(fields)
+
+    def _render_message(self, fields: Mapping[str, str]) -> RenderedMessage:
         context = self._context(fields)
         subject = self._render(self._subject, context, "subject")
         if _LINE_BREAK.search(subject):
