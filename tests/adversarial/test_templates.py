@@ -66,12 +66,18 @@ def doublings() -> Iterator[str]:
     for step in range(1, 40):
         blocks.append(f"{{% set b{step} %}}{{{{ b{step - 1} }}}}{{{{ b{step - 1} }}}}{{% endset %}}")
     yield "".join(blocks) + "{{ b39 }}"
-    yield "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% else %}{{ s }}{% endif %}{% endmacro %}{{ f('x', 60) }}"
+    yield (
+        "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% else %}{{ s }}{% endif %}{% endmacro %}"
+        "{{ f('x', 60) }}"
+    )
     yield "{% set s = 'x' * 100000 %}{% for a in s %}{{ s }}{% endfor %}"
 
 
 def long_work() -> Iterator[str]:
-    yield "{% set s = 'x' * 1000 %}{% for a in s %}{% for b in s %}{% for c in s %}{% endfor %}{% endfor %}{% endfor %}"
+    yield (
+        "{% set s = 'x' * 1000 %}"
+        "{% for a in s %}{% for b in s %}{% for c in s %}{% endfor %}{% endfor %}{% endfor %}"
+    )
     yield "{% for a in [0] * 100000 %}{% for b in [0] * 100000 %}{{ b }}{% endfor %}{% endfor %}"
     yield "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}"
     # Each step is one loop item, but scans 100,000 characters: only the clock stops this one.

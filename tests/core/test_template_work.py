@@ -81,9 +81,11 @@ def test_the_next_message_starts_with_a_fresh_budget(monkeypatch: pytest.MonkeyP
     ],
 )
 def test_macros_and_recursive_loops_count_their_steps(html: str) -> None:
-    with work_budget(steps=20_000):
-        with pytest.raises(RenderError, match="it takes more than 20000 steps to fill in"):
-            render_html(html)
+    with (
+        work_budget(steps=20_000),
+        pytest.raises(RenderError, match="it takes more than 20000 steps to fill in"),
+    ):
+        render_html(html)
 
 
 def test_the_characters_made_in_all_are_bounded() -> None:
