@@ -158,11 +158,17 @@ def bounded_concat(parts: Iterable[str]) -> str:
 
 
 def _join(parts: Iterable[str], work: Work) -> str:
-    # Only references are gathered first: how many there can be, loops count as they run. The
-    # text they would join is counted before it is made, so it may not exist unless it fits.
-    pieces = list(parts)
+    # Output is the hot path: pieces are measured here and settled with the budget once, but a
+    # piece that would pass what is left stops at once (escaping makes a new text per piece).
+    pieces: list[str] = []
+    size = 0
+    for part in parts:
+        size += len(part)
+        if size > work.chars_left:
+            work.made(size)
+        pieces.append(part)
     work.spend(len(pieces))
-    work.made(sum(map(len, pieces)))
+    work.made(size)  # before joining: the joined text may not exist unless it fits
     return "".join(pieces)
 
 
