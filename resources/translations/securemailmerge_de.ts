@@ -716,6 +716,10 @@
         <translation>{reason} Es gilt der kostenlose Tarif.</translation>
     </message>
     <message>
+        <source>Not checked yet: the license is checked when you load an address book, send a test message or send a campaign.</source>
+        <translation>Noch nicht geprüft: Die Lizenz wird geprüft, wenn Sie ein Adressbuch laden, eine Testnachricht senden oder eine Kampagne senden.</translation>
+    </message>
+    <message>
         <source>The license was not checked because your account has no email address.</source>
         <translation>Die Lizenz wurde nicht geprüft, weil Ihr Konto keine E-Mail-Adresse hat.</translation>
     </message>
@@ -910,8 +914,20 @@ Betreff: {subject}</translation>
         <translation>Die Uploadadresse auf {host} verwendet kein HTTPS und wird abgelehnt.</translation>
     </message>
     <message>
+        <source>{host} is not an upload host of Microsoft 365, so nothing is uploaded there.</source>
+        <translation>{host} ist kein Upload-Server von Microsoft 365, daher wird dorthin nichts hochgeladen.</translation>
+    </message>
+    <message>
         <source>{host} was refused: only HTTPS is allowed.</source>
         <translation>{host} wurde abgelehnt: Nur HTTPS ist erlaubt.</translation>
+    </message>
+    <message>
+        <source>A sign-in token must not be sent to {host}.</source>
+        <translation>Ein Anmeldetoken darf nicht an {host} gesendet werden.</translation>
+    </message>
+    <message>
+        <source>{host} may not be reached for this request, so it was refused.</source>
+        <translation>{host} darf für diese Anfrage nicht erreicht werden, daher wurde sie abgelehnt.</translation>
     </message>
     <message>
         <source>{host} is not one of the tenant&apos;s hosts, so the request was refused.</source>
@@ -1347,6 +1363,10 @@ Betreff: {subject}</translation>
         <translation>der wiederholte Text ist zu lang</translation>
     </message>
     <message>
+        <source>the repeated list would be too large</source>
+        <translation>die wiederholte Liste wäre zu groß</translation>
+    </message>
+    <message>
         <source>The subject would contain a line break; check the fields it uses: {fields}.</source>
         <translation>Der Betreff würde einen Zeilenumbruch enthalten; prüfen Sie die darin verwendeten Felder: {fields}.</translation>
     </message>
@@ -1429,6 +1449,18 @@ Betreff: {subject}</translation>
     <message>
         <source>The template cannot be saved to {file}: {reason}.</source>
         <translation>Die Vorlage kann nicht in {file} gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>it takes more than {limit} steps to fill in; a loop or a macro repeats too often</source>
+        <translation>das Ausfüllen braucht mehr als {limit} Schritte; eine Schleife oder ein Makro wiederholt sich zu oft</translation>
+    </message>
+    <message>
+        <source>it takes longer than {seconds} seconds to fill in</source>
+        <translation>das Ausfüllen dauert länger als {seconds} Sekunden</translation>
+    </message>
+    <message>
+        <source>filling it in would make more than {limit} characters</source>
+        <translation>das Ausfüllen würde mehr als {limit} Zeichen erzeugen</translation>
     </message>
 </context>
 <context>

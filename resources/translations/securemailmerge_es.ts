@@ -716,6 +716,10 @@
         <translation>{reason} Se usa el plan gratuito.</translation>
     </message>
     <message>
+        <source>Not checked yet: the license is checked when you load an address book, send a test message or send a campaign.</source>
+        <translation>Aún sin comprobar: la licencia se comprueba al cargar una libreta de direcciones, enviar un mensaje de prueba o enviar una campaña.</translation>
+    </message>
+    <message>
         <source>The license was not checked because your account has no email address.</source>
         <translation>No se comprobó la licencia porque su cuenta no tiene dirección de correo electrónico.</translation>
     </message>
@@ -910,8 +914,20 @@ Asunto: {subject}</translation>
         <translation>La dirección de carga en {host} no usa HTTPS y se rechaza.</translation>
     </message>
     <message>
+        <source>{host} is not an upload host of Microsoft 365, so nothing is uploaded there.</source>
+        <translation>{host} no es un servidor de carga de Microsoft 365, así que no se sube nada allí.</translation>
+    </message>
+    <message>
         <source>{host} was refused: only HTTPS is allowed.</source>
         <translation>Se rechazó {host}: solo se permite HTTPS.</translation>
+    </message>
+    <message>
+        <source>A sign-in token must not be sent to {host}.</source>
+        <translation>No se puede enviar un token de inicio de sesión a {host}.</translation>
+    </message>
+    <message>
+        <source>{host} may not be reached for this request, so it was refused.</source>
+        <translation>{host} no puede recibir esta solicitud, así que se ha rechazado.</translation>
     </message>
     <message>
         <source>{host} is not one of the tenant&apos;s hosts, so the request was refused.</source>
@@ -1347,6 +1363,10 @@ Asunto: {subject}</translation>
         <translation>el texto repetido es demasiado largo</translation>
     </message>
     <message>
+        <source>the repeated list would be too large</source>
+        <translation>la lista repetida sería demasiado grande</translation>
+    </message>
+    <message>
         <source>The subject would contain a line break; check the fields it uses: {fields}.</source>
         <translation>El asunto contendría un salto de línea; compruebe los campos que usa: {fields}.</translation>
     </message>
@@ -1429,6 +1449,18 @@ Asunto: {subject}</translation>
     <message>
         <source>The template cannot be saved to {file}: {reason}.</source>
         <translation>No se puede guardar la plantilla en {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>it takes more than {limit} steps to fill in; a loop or a macro repeats too often</source>
+        <translation>rellenarla requiere más de {limit} pasos; un bucle o una macro se repite demasiadas veces</translation>
+    </message>
+    <message>
+        <source>it takes longer than {seconds} seconds to fill in</source>
+        <translation>rellenarla tarda más de {seconds} segundos</translation>
+    </message>
+    <message>
+        <source>filling it in would make more than {limit} characters</source>
+        <translation>rellenarla generaría más de {limit} caracteres</translation>
     </message>
 </context>
 <context>
