@@ -1,9 +1,10 @@
 """Microsoft 365: the one HTTP factory, the Graph client, sign-in, and what a mailbox holds.
 
 ``net`` is the HTTP factory with its host allowlist and network log; ``graph`` the careful Graph
-client; ``auth`` the msal session (with ``redirect``, ``scopes``, ``tokencache`` and ``tenant``);
-``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books; ``license`` is
-the one call to our license server.
+client, with its retry rules and retry events in ``retry``; ``auth`` the msal session (with
+``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``connect`` wires them into one signed-in
+connection; ``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books;
+``license`` is the one call to our license server.
 """
 
 from __future__ import annotations
@@ -40,12 +41,7 @@ if TYPE_CHECKING:
         FolderLoaded as FolderLoaded,
         load_address_book as load_address_book,
     )
-    from securemailmerge.m365.graph import (
-        GraphClient as GraphClient,
-        RetryEvent as RetryEvent,
-        Retrying as Retrying,
-        Throttled as Throttled,
-    )
+    from securemailmerge.m365.graph import GraphClient as GraphClient
     from securemailmerge.m365.license import (
         COMMERCIAL as COMMERCIAL,
         FREE as FREE,
@@ -63,6 +59,15 @@ if TYPE_CHECKING:
     from securemailmerge.m365.net import (
         HttpFactory as HttpFactory,
         NetworkLog as NetworkLog,
+    )
+    from securemailmerge.m365.retry import (
+        Failure as Failure,
+        RetryEvent as RetryEvent,
+        Retrying as Retrying,
+        RetryObserver as RetryObserver,
+        RetryPolicy as RetryPolicy,
+        Throttled as Throttled,
+        plan_retry as plan_retry,
     )
     from securemailmerge.m365.scopes import (
         SCOPES as SCOPES,
@@ -96,7 +101,7 @@ __getattr__, __all__ = exports(
         "auth": ("Account", "DeviceCodePrompt", "Session"),
         "categories": ("Category", "CategoryList", "load_categories"),
         "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
-        "graph": ("GraphClient", "RetryEvent", "Retrying", "Throttled"),
+        "graph": ("GraphClient",),
         "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
         "mailbox": (
             "MailboxRef",
@@ -107,6 +112,15 @@ __getattr__, __all__ = exports(
             "no_mail_text",
         ),
         "net": ("HttpFactory", "NetworkLog"),
+        "retry": (
+            "Failure",
+            "RetryEvent",
+            "RetryObserver",
+            "RetryPolicy",
+            "Retrying",
+            "Throttled",
+            "plan_retry",
+        ),
         "scopes": ("SCOPES", "scope_reason", "scope_reasons"),
         "tenant": ("LOOPBACK_HOSTS", "TenantConfig", "load_tenant_config"),
         "tokencache": ("EncryptedTokenCache", "forget_saved_sign_in", "keychain_unavailable_reason"),
