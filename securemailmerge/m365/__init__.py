@@ -2,7 +2,7 @@
 
 ``net`` is the HTTP factory with its host allowlist and network log; ``graph`` the careful Graph
 client, with its retry rules and retry events in ``retry``; ``auth`` the msal session (with
-``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``connect`` wires them into one signed-in
+``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``connection`` wires them into one signed-in
 connection; ``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books;
 ``license`` is the one call to our license server.
 """
@@ -34,6 +34,12 @@ if TYPE_CHECKING:
         CategoryList as CategoryList,
         load_categories as load_categories,
     )
+    from securemailmerge.m365.connection import (
+        Connection as Connection,
+        SignIn as SignIn,
+        connect as connect,
+        sign_in_silently as sign_in_silently,
+    )
     from securemailmerge.m365.contacts import (
         AddressBook as AddressBook,
         Contact as Contact,
@@ -52,6 +58,8 @@ if TYPE_CHECKING:
         MailboxRef as MailboxRef,
         MailboxSettings as MailboxSettings,
         Profile as Profile,
+        Sender as Sender,
+        choose_sender as choose_sender,
         load_mailbox_settings as load_mailbox_settings,
         load_profile as load_profile,
         no_mail_text as no_mail_text,
@@ -100,6 +108,7 @@ __getattr__, __all__ = exports(
         ),
         "auth": ("Account", "DeviceCodePrompt", "Session"),
         "categories": ("Category", "CategoryList", "load_categories"),
+        "connection": ("Connection", "SignIn", "connect", "sign_in_silently"),
         "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
         "graph": ("GraphClient",),
         "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
@@ -107,6 +116,8 @@ __getattr__, __all__ = exports(
             "MailboxRef",
             "MailboxSettings",
             "Profile",
+            "Sender",
+            "choose_sender",
             "load_mailbox_settings",
             "load_profile",
             "no_mail_text",
