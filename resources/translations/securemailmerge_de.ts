@@ -549,6 +549,18 @@
         <translation>Kontakte werden geladen…</translation>
     </message>
     <message>
+        <source>Stop loading</source>
+        <translation>Laden anhalten</translation>
+    </message>
+    <message>
+        <source>Loading contacts… {count} so far ({folder} read).</source>
+        <translation>Kontakte werden geladen… bisher {count} ({folder} gelesen).</translation>
+    </message>
+    <message>
+        <source>Loading was stopped; load again to see the contacts.</source>
+        <translation>Das Laden wurde angehalten; laden Sie erneut, um die Kontakte zu sehen.</translation>
+    </message>
+    <message>
         <source>{source}: {count} contacts in {folders} folders.</source>
         <translation>{source}: {count} Kontakte in {folders} Ordnern.</translation>
     </message>
@@ -802,6 +814,10 @@
         <translation>Jede Nachricht einmal erstellen und auflisten, was Aufmerksamkeit erfordert</translation>
     </message>
     <message>
+        <source>Stop check</source>
+        <translation>Prüfung anhalten</translation>
+    </message>
+    <message>
         <source>Outlook contacts…</source>
         <translation>Outlook-Kontakte…</translation>
     </message>
@@ -842,6 +858,14 @@
 Subject: {subject}</source>
         <translation>An: {to}
 Betreff: {subject}</translation>
+    </message>
+    <message>
+        <source>Checking: {done} of {total} rows</source>
+        <translation>Prüfung: {done} von {total} Zeilen</translation>
+    </message>
+    <message>
+        <source>The check was stopped; press Check to run it again.</source>
+        <translation>Die Prüfung wurde angehalten; drücken Sie „Prüfen“, um sie erneut zu starten.</translation>
     </message>
     <message>
         <source>Signed in as {name} &lt;{address}&gt;</source>

@@ -549,6 +549,18 @@
         <translation>Cargando contactos…</translation>
     </message>
     <message>
+        <source>Stop loading</source>
+        <translation>Detener la carga</translation>
+    </message>
+    <message>
+        <source>Loading contacts… {count} so far ({folder} read).</source>
+        <translation>Cargando contactos… {count} hasta ahora ({folder} leída).</translation>
+    </message>
+    <message>
+        <source>Loading was stopped; load again to see the contacts.</source>
+        <translation>Se detuvo la carga; vuelva a cargar para ver los contactos.</translation>
+    </message>
+    <message>
         <source>{source}: {count} contacts in {folders} folders.</source>
         <translation>{source}: {count} contactos en {folders} carpetas.</translation>
     </message>
@@ -802,6 +814,10 @@
         <translation>Generar cada mensaje una vez y enumerar lo que requiere atención</translation>
     </message>
     <message>
+        <source>Stop check</source>
+        <translation>Detener la comprobación</translation>
+    </message>
+    <message>
         <source>Outlook contacts…</source>
         <translation>Contactos de Outlook…</translation>
     </message>
@@ -842,6 +858,14 @@
 Subject: {subject}</source>
         <translation>Para: {to}
 Asunto: {subject}</translation>
+    </message>
+    <message>
+        <source>Checking: {done} of {total} rows</source>
+        <translation>Comprobando: {done} de {total} filas</translation>
+    </message>
+    <message>
+        <source>The check was stopped; press Check to run it again.</source>
+        <translation>Se detuvo la comprobación; pulse Comprobar para repetirla.</translation>
     </message>
     <message>
         <source>Signed in as {name} &lt;{address}&gt;</source>
