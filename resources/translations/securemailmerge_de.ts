@@ -1118,6 +1118,10 @@ Betreff: {subject}</translation>
         <translation>die Zeitfenster von Graph vervielfachen</translation>
     </message>
     <message>
+        <source>Exchange&apos;s sending delays and limits, e.g. seed=7,submit_delay=0,licenses=25</source>
+        <translation>Versandverzögerungen und -limits von Exchange, z. B. seed=7,submit_delay=0,licenses=25</translation>
+    </message>
+    <message>
         <source>approve device-code sign-ins of the demo user at once</source>
         <translation>Gerätecode-Anmeldungen des Demobenutzers sofort genehmigen</translation>
     </message>
@@ -1196,6 +1200,30 @@ Betreff: {subject}</translation>
     <message>
         <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
         <translation>Die Sandbox kann nicht auf {host}:{port} lauschen: {reason}</translation>
+    </message>
+    <message>
+        <source>Sending settings look like name=value, not {text}.</source>
+        <translation>Versandeinstellungen haben die Form name=wert, nicht {text}.</translation>
+    </message>
+    <message>
+        <source>The range of {name} must not end before it starts.</source>
+        <translation>Der Bereich von {name} darf nicht enden, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>Unknown sending setting {name}; settings are {names}.</source>
+        <translation>Unbekannte Versandeinstellung {name}; möglich sind {names}.</translation>
+    </message>
+    <message>
+        <source>concurrency is app or app+mailbox, not {value}.</source>
+        <translation>concurrency ist app oder app+mailbox, nicht {value}.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} needs a number, not {value}.</source>
+        <translation>Die Versandeinstellung {name} braucht eine Zahl, nicht {value}.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} cannot be negative.</source>
+        <translation>Die Versandeinstellung {name} darf nicht negativ sein.</translation>
     </message>
 </context>
 <context>

@@ -1118,6 +1118,10 @@ Asunto: {subject}</translation>
         <translation>multiplicar las ventanas de tiempo de Graph</translation>
     </message>
     <message>
+        <source>Exchange&apos;s sending delays and limits, e.g. seed=7,submit_delay=0,licenses=25</source>
+        <translation>Retrasos y límites de envío de Exchange, p. ej. seed=7,submit_delay=0,licenses=25</translation>
+    </message>
+    <message>
         <source>approve device-code sign-ins of the demo user at once</source>
         <translation>aprobar al instante los inicios de sesión con código de dispositivo del usuario de demostración</translation>
     </message>
@@ -1196,6 +1200,30 @@ Asunto: {subject}</translation>
     <message>
         <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
         <translation>El espacio aislado no puede escuchar en {host}:{port}: {reason}</translation>
+    </message>
+    <message>
+        <source>Sending settings look like name=value, not {text}.</source>
+        <translation>Los ajustes de envío tienen la forma nombre=valor, no {text}.</translation>
+    </message>
+    <message>
+        <source>The range of {name} must not end before it starts.</source>
+        <translation>El intervalo de {name} no puede terminar antes de empezar.</translation>
+    </message>
+    <message>
+        <source>Unknown sending setting {name}; settings are {names}.</source>
+        <translation>Ajuste de envío desconocido {name}; los ajustes son {names}.</translation>
+    </message>
+    <message>
+        <source>concurrency is app or app+mailbox, not {value}.</source>
+        <translation>concurrency es app o app+mailbox, no {value}.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} needs a number, not {value}.</source>
+        <translation>El ajuste de envío {name} necesita un número, no {value}.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} cannot be negative.</source>
+        <translation>El ajuste de envío {name} no puede ser negativo.</translation>
     </message>
 </context>
 <context>

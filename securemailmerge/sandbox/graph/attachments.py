@@ -85,6 +85,7 @@ def add_attachment_from_body(call: Call, item: Item, body: dict[str, Json]) -> s
             "RequestEntityTooLarge",
             "Attachments of 3 MB or more must be uploaded through an upload session.",
         )
+    check_message_size(call, item, len(content))
     meta = {
         "lastModifiedDateTime": now_iso(call.emulator.now()),
         "name": name,
@@ -97,6 +98,24 @@ def add_attachment_from_body(call: Call, item: Item, body: dict[str, Json]) -> s
     att_id = ids.attachment_id()
     call.store.add_attachment(item.pk, att_id, meta, content)
     return att_id
+
+
+def encoded(size: int) -> int:
+    """Bytes an attachment takes in the message: base64, as Exchange counts it against the size limit."""
+    return -(-size // 3) * 4
+
+
+def check_message_size(call: Call, item: Item, adding: int = 0) -> None:
+    """400 ErrorMessageSizeExceeded when the message (with ``adding`` more attachment bytes) is too big."""
+    sizes = [int(meta.get("size", 0)) for _, meta in call.store.attachment_meta(item.pk)]
+    body = len(str((item.data.get("body") or {}).get("content") or "").encode())
+    total = body + sum(encoded(n) for n in sizes) + (encoded(adding) if adding else 0)
+    if total > call.emulator.policy.max_message_bytes:
+        raise GraphHttpError(
+            400,
+            "ErrorMessageSizeExceeded",
+            "The message exceeds the maximum supported size., Cannot save changes made to an item to store.",
+        )
 
 
 def _draft(call: Call) -> Item:
@@ -159,7 +178,7 @@ def create_upload_session(call: Call) -> GraphResponse:
     if size < MIN_SESSION_BYTES:
         raise GraphHttpError(
             400,
-            "ErrorAttachmentSizeShouldNotBeLessThanMinimiumSize",
+            "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize",
             "Attachment size must be greater than the minimum size.",
         )
     if size > MAX_SESSION_BYTES:
@@ -168,6 +187,7 @@ def create_upload_session(call: Call) -> GraphResponse:
             "ErrorAttachmentSizeLimitExceeded",
             "The attachment exceeds 150 MB, the largest an upload session accepts.",
         )
+    check_message_size(call, item, size)
     emulator = call.emulator
     session_id, secret = ids.guid(), ids.secret()
     lifetime = SESSION_LIFETIME * emulator.time_scale
@@ -258,6 +278,10 @@ def _put_chunk(
         environ["wsgi.input"].read(int(environ["CONTENT_LENGTH"]))
         raise GraphHttpError(413, "RequestEntityTooLarge", "A chunk may hold at most 4 MB.")
     data = read_body(environ)
+    if request.headers.get("Content-Type", "").split(";")[0].strip().lower() != "application/octet-stream":
+        raise GraphHttpError(
+            400, "ErrorInvalidRequest", "A chunk must be sent with Content-Type: application/octet-stream."
+        )
     match = _RANGE.match(request.headers.get("Content-Range", ""))
     if not match:
         raise GraphHttpError(400, "ErrorInvalidRequest", "The Content-Range header is missing or malformed.")
