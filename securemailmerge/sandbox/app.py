@@ -20,7 +20,8 @@ import shutil
 import socket
 import tempfile
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -65,6 +66,7 @@ class Sandbox:
         licensed: Mapping[str, date | None] | None = None,
         data_dir: Path | None = None,
         sending: SendPolicy | str | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.port = port
         self.state = state
@@ -75,6 +77,7 @@ class Sandbox:
         self.data_dir = data_dir
         # A bad setting is the caller's mistake: say so here, before anything is bound or written.
         self.sending = SendPolicy.parse(sending) if isinstance(sending, str) else sending
+        self.wall_clock = wall_clock  # Graph's dates and the transport's timeline; tests may move it by hand
         self.directory: Directory = demo_directory()
         self.tokens = TokenRegistry(access_lifetime=access_token_lifetime)
         self._servers: list[LoopbackServer] = []
@@ -138,6 +141,7 @@ class Sandbox:
             faults=profile,
             time_scale=self.time_scale,
             sending=self.sending,
+            wall_clock=self.wall_clock,
         )
         self._graph_open = True
         self.graph.set_upload_base_url(self.upload_url)

@@ -78,11 +78,17 @@ def accept(
     if deferred is not None:
         start = max(start, deferred.timestamp())
         item.release_at = now_iso(deferred)
+    due = start + submit
+    if deferred is None:
+        # The Outbox drains in order: a message never overtakes one submitted before it.
+        last = f"transport-last/{mailbox.id}"
+        due = max(due, float(store.meta(last) or 0.0))
+        store.set_meta(last, repr(due))
     outbox = store.folder(mailbox.id, "mail", "outbox")
     assert outbox is not None
     move(item, outbox)
     store.save_item(item)
-    queue.add(store, "depart", mailbox.id, item.pk, start + submit, {"report": report, "keep": keep})
+    queue.add(store, "depart", mailbox.id, item.pk, due, {"report": report, "keep": keep})
 
 
 def process(emulator: Emulator, *, until: float | None = None) -> int:
