@@ -7,8 +7,8 @@ Sandbox's wall clock is moved by hand, so each timeline is exact.
 from __future__ import annotations
 
 import email
-import html
 import email.policy
+import html
 import ssl
 import time
 from collections.abc import Iterator

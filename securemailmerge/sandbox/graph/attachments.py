@@ -5,7 +5,13 @@ gets 401), send the bytes in order in chunks of at most 4 MB with ``Content-Rang
 ``nextExpectedRanges`` until the last chunk, which answers 201 with the attachment's ``Location``.
 A session expires 15 minutes (times the time scale) after its last chunk; then its URL answers 404.
 Sessions on a mailbox other than the signed-in user's fail at the first PUT with 403, as Graph's
-known issue with delegated access to shared mailboxes does.
+known issue with delegated access to shared mailboxes does. Each PUT must say ``Content-Type:
+application/octet-stream``, which Microsoft's "Attach large files to Outlook messages" page lists as a
+required header (learn.microsoft.com/graph/outlook-large-attachments); without it the sandbox answers
+400 ErrorInvalidRequest (Microsoft documents no error for it: the code is the sandbox's choice). A
+session below 3 MB is refused with ErrorAttachmentSizeShouldNotBeLessThanMinimumSize; a session or a
+small attachment that would take the message past the mailbox's 35 MB (attachments counted
+base64-encoded, as Exchange counts them) is refused at once with ErrorMessageSizeExceeded.
 """
 
 from __future__ import annotations
