@@ -27,6 +27,18 @@
         <translation>sie ist nicht wie eine E-Mail-Adresse geschrieben</translation>
     </message>
     <message>
+        <source>its name “{name}” is itself another address; the message goes to {address}</source>
+        <translation>sein Name „{name}“ ist selbst eine andere Adresse; die Nachricht geht an {address}</translation>
+    </message>
+    <message>
+        <source>it contains characters that reverse the direction of the text, which can hide what it says</source>
+        <translation>sie enthält Zeichen, die die Schreibrichtung umkehren und so verbergen können, was dort steht</translation>
+    </message>
+    <message>
+        <source>its domain mixes letters of several scripts ({scripts}), which can imitate another domain</source>
+        <translation>ihre Domain mischt Buchstaben mehrerer Schriften ({scripts}) und kann so eine andere Domain nachahmen</translation>
+    </message>
+    <message>
         <source>the name before the address contains a control character</source>
         <translation>der Name vor der Adresse enthält ein Steuerzeichen</translation>
     </message>
@@ -1082,6 +1094,10 @@ Betreff: {subject}</translation>
     <message>
         <source>{location}: the cell in column {column!r} looks like a spreadsheet formula ({value}); it is used as plain text, never calculated.</source>
         <translation>{location}: Die Zelle in Spalte {column!r} sieht wie eine Tabellenformel aus ({value}); sie wird als reiner Text verwendet, nie berechnet.</translation>
+    </message>
+    <message>
+        <source>{location}: the address {value} in column {column!r}: {reason}.</source>
+        <translation>{location}: die Adresse {value} in der Spalte {column!r}: {reason}.</translation>
     </message>
     <message>
         <source>{location}: there is no email address in column {column!r}.</source>

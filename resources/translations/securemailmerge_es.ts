@@ -27,6 +27,18 @@
         <translation>no está escrita como una dirección de correo electrónico</translation>
     </message>
     <message>
+        <source>its name “{name}” is itself another address; the message goes to {address}</source>
+        <translation>su nombre «{name}» es en sí otra dirección; el mensaje va a {address}</translation>
+    </message>
+    <message>
+        <source>it contains characters that reverse the direction of the text, which can hide what it says</source>
+        <translation>contiene caracteres que invierten la dirección del texto y pueden ocultar lo que dice</translation>
+    </message>
+    <message>
+        <source>its domain mixes letters of several scripts ({scripts}), which can imitate another domain</source>
+        <translation>su dominio mezcla letras de varias escrituras ({scripts}), lo que puede imitar otro dominio</translation>
+    </message>
+    <message>
         <source>the name before the address contains a control character</source>
         <translation>el nombre delante de la dirección contiene un carácter de control</translation>
     </message>
@@ -1082,6 +1094,10 @@ Asunto: {subject}</translation>
     <message>
         <source>{location}: the cell in column {column!r} looks like a spreadsheet formula ({value}); it is used as plain text, never calculated.</source>
         <translation>{location}: la celda de la columna {column!r} parece una fórmula de hoja de cálculo ({value}); se usa como texto sin formato, nunca se calcula.</translation>
+    </message>
+    <message>
+        <source>{location}: the address {value} in column {column!r}: {reason}.</source>
+        <translation>{location}: la dirección {value} de la columna {column!r}: {reason}.</translation>
     </message>
     <message>
         <source>{location}: there is no email address in column {column!r}.</source>

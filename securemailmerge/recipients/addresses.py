@@ -6,6 +6,13 @@ Calling it costs about 40 µs, too much for 100,000 rows, so the common shape (a
 part of letters, digits and the usual signs) is checked with the regular expressions
 email-validator itself uses, and only the domain goes through email-validator, once per distinct
 domain. Anything else takes the full path; a test holds both paths to the same answers.
+
+``misleading`` finds what mail clients warn about in a valid address: a name that is itself a
+different address (``"boss@company.com" <other@elsewhere.com>``), direction controls (a
+right-to-left override reverses what follows it on screen), and a domain whose letters come from
+more than one script (a Cyrillic ``а`` in ``pаypal.com``), allowing only the mixes Japanese,
+Chinese and Korean names use with Latin letters, as browsers' IDN rules (Unicode UTS #39) do.
+The script of a letter is the first word of its Unicode name (``CYRILLIC SMALL LETTER A``).
 """
 
 from __future__ import annotations
@@ -39,6 +46,22 @@ BAD_DOMAIN = "domain"
 BAD_LOCAL = "local"
 BAD_NAME = "name"
 BAD_SYNTAX = "syntax"
+
+NAME_IS_ADDRESS = "name-is-address"
+BIDI_CONTROL = "bidi-control"
+MIXED_SCRIPTS = "mixed-scripts"
+
+# Direction marks, embeddings, overrides and isolates: they change the order text is shown in.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ADDRESS_IN_NAME = re.compile(r"[^\s<>\"'(),;:@]+@[^\s<>\"'(),;:@]+\.[^\s<>\"'(),;:@]+")
+# What a Unicode name's first words say about the script: ideographs are Han, kana and Hangul
+# their own; the names of letters of every other script start with the script's name.
+_SCRIPT_OF_NAME = {"CJK": "Han", "HIRAGANA": "Hiragana", "KATAKANA": "Katakana", "HANGUL": "Hangul"}
+_ALLOWED_MIXES = (
+    frozenset({"Latin", "Han", "Hiragana", "Katakana"}),
+    frozenset({"Latin", "Han", "Bopomofo"}),
+    frozenset({"Latin", "Han", "Hangul"}),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,3 +228,65 @@ def parse_address_cell(cell: str) -> tuple[list[Mailbox], list[BadAddress]]:
         else:
             bad.append(parsed)
     return good, bad
+
+
+def misleading(mailbox: Mailbox) -> list[str]:
+    """Why ``mailbox`` could mislead whoever reads it, as codes (see ``misleading_text``); [] if nothing."""
+    reasons: list[str] = []
+    name, address = mailbox.name, mailbox.address
+    if name and "@" in name and _names_other_address(name, address):
+        reasons.append(NAME_IS_ADDRESS)
+    if (name and not name.isascii() and _BIDI.search(name)) or (
+        not address.isascii() and _BIDI.search(address)
+    ):
+        reasons.append(BIDI_CONTROL)
+    domain = address.rpartition("@")[2]
+    if not domain.isascii() and len(domain_scripts(domain)) > 1:
+        reasons.append(MIXED_SCRIPTS)
+    return reasons
+
+
+def misleading_text(reason: str, mailbox: Mailbox) -> str:
+    """The translated explanation of a ``misleading`` code for ``mailbox``."""
+    if reason == NAME_IS_ADDRESS:
+        return translate(
+            "Addresses", "its name “{name}” is itself another address; the message goes to {address}"
+        ).format(name=_shown(mailbox.name), address=mailbox.address)
+    if reason == BIDI_CONTROL:
+        return translate(
+            "Addresses",
+            "it contains characters that reverse the direction of the text, which can hide what it says",
+        )
+    scripts = ", ".join(sorted(domain_scripts(mailbox.address.rpartition("@")[2])))
+    return translate(
+        "Addresses",
+        "its domain mixes letters of several scripts ({scripts}), which can imitate another domain",
+    ).format(scripts=scripts)
+
+
+def domain_scripts(domain: str) -> set[str]:
+    """The scripts of the letters of ``domain``, a mix allowed for CJK names counting as one."""
+    scripts = {_script(char) for char in domain if unicodedata.category(char)[0] == "L"}
+    if any(scripts <= allowed for allowed in _ALLOWED_MIXES):
+        return {"+".join(sorted(scripts))} if scripts else set()
+    return scripts
+
+
+def _script(char: str) -> str:
+    word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    return _SCRIPT_OF_NAME.get(word, word.title())
+
+
+def _names_other_address(name: str, address: str) -> bool:
+    for found in _ADDRESS_IN_NAME.findall(name):
+        normalised = normalise_address(found.strip(".'\""))
+        shown = normalised if isinstance(normalised, str) else found
+        if shown.casefold() != address.casefold():
+            return True
+    return False
+
+
+def _shown(name: str) -> str:
+    """A name as a warning may quote it: direction controls made visible, at most 80 characters."""
+    visible = _BIDI.sub(lambda match: f"U+{ord(match.group()):04X}", name)
+    return visible if len(visible) <= 80 else visible[:77] + "..."

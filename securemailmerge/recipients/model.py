@@ -17,7 +17,13 @@ from pathlib import Path
 
 from securemailmerge.errors import ColumnError, RecipientFileError
 from securemailmerge.i18n import translate
-from securemailmerge.recipients.addresses import Mailbox, parse_address_cell, reason_text
+from securemailmerge.recipients.addresses import (
+    Mailbox,
+    misleading,
+    misleading_text,
+    parse_address_cell,
+    reason_text,
+)
 from securemailmerge.recipients.columns import (
     BCC_NAMES,
     CC_NAMES,
@@ -35,6 +41,8 @@ EMPTY_ADDRESS = "empty-address"
 DUPLICATE = "duplicate"
 RAGGED_ROW = "ragged-row"
 FORMULA = "formula"
+MISLEADING_ADDRESS = "misleading-address"
+_WARNINGS = frozenset({FORMULA, MISLEADING_ADDRESS})
 
 
 # "=" starts a formula; "+", "-" and "@" do when a function call or a DDE link ("cmd|...") follows,
@@ -282,6 +290,15 @@ class _Builder:
             )
             reason = reason_text(piece.reason)
             problems.append(self._problem(row, INVALID_ADDRESS, text, column, piece.text, reason=reason))
+        for box in good:
+            for why in misleading(box):
+                text = translate(
+                    "Recipients", "{location}: the address {value} in column {column!r}: {reason}."
+                )
+                reason = misleading_text(why, box)
+                problems.append(
+                    self._problem(row, MISLEADING_ADDRESS, text, column, box.address, reason=reason)
+                )
         if required and not good and not bad:
             text = translate("Recipients", "{location}: there is no email address in column {column!r}.")
             problems.append(self._problem(row, EMPTY_ADDRESS, text, column, cell))
@@ -313,7 +330,7 @@ class _Builder:
         """A problem whose message is ``text`` (already translated) filled in for this row."""
         shown = value if value is None or len(value) <= 80 else value[:77] + "..."
         message = text.format(location=f"{self.file}:{row}", column=column, value=shown, **more)
-        return RowProblem(row, code, message, field=column, value=value, warning=code == FORMULA)
+        return RowProblem(row, code, message, field=column, value=value, warning=code in _WARNINGS)
 
 
 def load_recipients(path: Path, options: RecipientOptions = RecipientOptions()) -> RecipientList:
