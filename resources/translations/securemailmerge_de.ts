@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>its name “{name}” is itself another address; the message goes to {address}</source>
-        <translation>sein Name „{name}“ ist selbst eine andere Adresse; die Nachricht geht an {address}</translation>
+        <translation>ihr Name „{name}“ ist selbst eine andere Adresse; die Nachricht geht an {address}</translation>
     </message>
     <message>
         <source>it contains characters that reverse the direction of the text, which can hide what it says</source>
