@@ -16,7 +16,8 @@ error code and request id. ``str(error)`` is a complete, translated sentence for
     ├── ConfigError                 a tenant configuration file is missing or malformed
     ├── AuthError                   sign-in failed or was cancelled
     │   ├── SignInRequired          no usable account: the user must sign in (again)
-    │   └── KeychainUnavailable     "stay signed in" needs an OS keychain and there is none
+    │   ├── KeychainUnavailable     "stay signed in" needs an OS keychain and there is none
+    │   └── BrowserUnavailable      no web browser could be opened: sign in with a code instead
     ├── NetworkError                the request did not get an answer (connection, timeout, TLS)
     │   └── HostNotAllowed          refused before leaving: the host is not on the allowlist
     └── GraphError                  Microsoft Graph answered with an error (status, code, request id)
@@ -113,6 +114,10 @@ class SignInRequired(AuthError):
 
 class KeychainUnavailable(AuthError):
     """ "Stay signed in" needs an OS keychain and none is usable here."""
+
+
+class BrowserUnavailable(AuthError):
+    """No web browser could be opened for the sign-in: the code sign-in is the way left."""
 
 
 class NetworkError(SecureMailMergeError):

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         controller.account_changed.connect(self._show_account)
         controller.device_code.connect(self._show_device_code)
         controller.failed.connect(self._show_error)
+        controller.browser_unavailable.connect(self._offer_code_sign_in)
         controller.busy_changed.connect(self._show_busy)
         self.resize(1100, 700)
 
@@ -222,6 +223,20 @@ class MainWindow(QMainWindow):
 
     def _show_device_code(self, prompt: DeviceCodePrompt) -> None:
         self.statusBar().showMessage(prompt.message)
+
+    def _offer_code_sign_in(self, message: str, stay_signed_in: bool) -> None:
+        """No browser could be opened: say so and offer the code sign-in (kept as ``code_offer``)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("SecureMailMerge"), message, parent=self)
+        code = box.addButton(self.tr("Sign in with a code"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def chosen(button: object) -> None:
+            if button is code:
+                self.controller.sign_in(device_code=True, stay_signed_in=stay_signed_in)
+
+        box.buttonClicked.connect(chosen)
+        self.code_offer = box
+        box.open()
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("SecureMailMerge"), message)

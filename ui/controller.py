@@ -14,7 +14,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from securemailmerge.campaign import CheckStarted, PreflightReport, PreflightSettings, check_rows
-from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
+from securemailmerge.errors import (
+    BrowserUnavailable,
+    KeychainUnavailable,
+    SecureMailMergeError,
+    SignInRequired,
+)
 from securemailmerge.m365 import (
     Account,
     Connection,
@@ -59,6 +64,7 @@ class Controller(QObject):
     address_book_aborted = Signal()
     graph_waiting = Signal(object)  # RetryEvent: Microsoft throttled or a request is tried again
     failed = Signal(str)  # a sentence for the user
+    browser_unavailable = Signal(str, bool)  # why, and "stay signed in": offer the code sign-in instead
     busy_changed = Signal(bool)
 
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
@@ -97,6 +103,7 @@ class Controller(QObject):
         progress: Callable[[Any], None] | None = None,
         failed: Callable[[str], None] | None = None,
         aborted: Callable[[], None] | None = None,
+        errored: Callable[[object], None] | None = None,
     ) -> Worker:
         """Run ``job`` on a worker; its events go to ``progress``, its result to ``done`` (UI thread).
 
@@ -113,7 +120,7 @@ class Controller(QObject):
         if aborted is not None:
             signals.aborted.connect(aborted)
         tell = failed or self.failed.emit
-        signals.errored.connect(lambda error: tell(self.describe(error)))
+        signals.errored.connect(errored or (lambda error: tell(self.describe(error))))
         signals.finished.connect(lambda: self._finished(worker))
         return worker.start()
 
@@ -266,7 +273,13 @@ class Controller(QObject):
 
             return self._connect(sign_in, stay_signed_in)
 
-        return self.run(job, self._connected)
+        def errored(error: object) -> None:
+            if isinstance(error, BrowserUnavailable):
+                self.browser_unavailable.emit(str(error), stay_signed_in)
+            else:
+                self.failed.emit(self.describe(error))
+
+        return self.run(job, self._connected, errored=errored)
 
     def _prompt(self, prompt: DeviceCodePrompt) -> None:
         # Called on the worker thread: a queued signal carries it to the window.

@@ -117,6 +117,18 @@
         <translation>Der Anmeldecode ist abgelaufen, bevor er verwendet wurde. Starten Sie die Anmeldung erneut, um einen neuen Code zu erhalten.</translation>
     </message>
     <message>
+        <source>The sign-in service {host} is not available right now (HTTP {status}). Try again later.</source>
+        <translation>Der Anmeldedienst {host} ist gerade nicht verfügbar (HTTP {status}). Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The sign-in service {host} answered with a redirect (HTTP {status}), which is refused.</source>
+        <translation>Der Anmeldedienst {host} hat mit einer Weiterleitung geantwortet (HTTP {status}); sie wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sign-in service gave an answer the app cannot use.</source>
+        <translation>Der Anmeldedienst hat eine Antwort gegeben, mit der die App nichts anfangen kann.</translation>
+    </message>
+    <message>
         <source>The sign-in service did not say who signed in (no id token).</source>
         <translation>Der Anmeldedienst hat nicht mitgeteilt, wer sich angemeldet hat (kein ID-Token).</translation>
     </message>
@@ -844,6 +856,10 @@
     <message>
         <source>Recipient lists (*.csv *.txt *.xlsx)</source>
         <translation>Empfängerlisten (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Mit einem Code anmelden</translation>
     </message>
     <message>
         <source>Recipients from your or a shared mailbox&apos;s contacts</source>

@@ -117,6 +117,18 @@
         <translation>El código de inicio de sesión caducó antes de usarse. Vuelva a iniciar sesión para obtener un código nuevo.</translation>
     </message>
     <message>
+        <source>The sign-in service {host} is not available right now (HTTP {status}). Try again later.</source>
+        <translation>El servicio de inicio de sesión {host} no está disponible ahora mismo (HTTP {status}). Inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>The sign-in service {host} answered with a redirect (HTTP {status}), which is refused.</source>
+        <translation>El servicio de inicio de sesión {host} respondió con una redirección (HTTP {status}), que se rechaza.</translation>
+    </message>
+    <message>
+        <source>The sign-in service gave an answer the app cannot use.</source>
+        <translation>El servicio de inicio de sesión dio una respuesta que la aplicación no puede usar.</translation>
+    </message>
+    <message>
         <source>The sign-in service did not say who signed in (no id token).</source>
         <translation>El servicio de inicio de sesión no indicó quién inició sesión (sin token de identificador).</translation>
     </message>
@@ -844,6 +856,10 @@
     <message>
         <source>Recipient lists (*.csv *.txt *.xlsx)</source>
         <translation>Listas de destinatarios (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Iniciar sesión con un código</translation>
     </message>
     <message>
         <source>Recipients from your or a shared mailbox&apos;s contacts</source>

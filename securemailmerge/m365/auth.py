@@ -31,8 +31,9 @@ from urllib.parse import urlsplit
 import msal
 from msal.oauth2cli.oidc import decode_part
 
-from securemailmerge.errors import AuthError, SignInRequired
+from securemailmerge.errors import AuthError, BrowserUnavailable, SignInRequired
 from securemailmerge.i18n import translate
+from securemailmerge.m365.msalhttp import HttpFailure, MsalHttpClient
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.redirect import RedirectListener
 from securemailmerge.m365.scopes import SCOPES
@@ -104,24 +105,64 @@ def _auth_error(result: Mapping[str, Any]) -> AuthError:
 
 
 @contextmanager
-def _msal_boundary(authority: str) -> Iterator[None]:
-    """msal raises ValueError for answers it cannot use (bad discovery document, state mismatch)."""
+def _msal_boundary(authority: str, http: MsalHttpClient) -> Iterator[None]:
+    """The one place msal's exceptions become ``AuthError``: a server error, a redirect, or garbage.
+
+    msal raises its ``MsalServiceError`` for an HTTP error, ``RuntimeError`` for a discovery
+    answered with something else than 200 or 4xx, ``ValueError`` for a document it cannot parse,
+    and ``AttributeError``/``TypeError``/``KeyError`` when JSON has another shape than it expects.
+    """
+    http.take_failure()
     try:
         yield
-    except ValueError as error:
-        reason = (str(error).splitlines() or [type(error).__name__])[0][:300]
-        raise AuthError(
-            translate(
-                "Auth", "The sign-in service {authority} gave an answer the app cannot use: {reason}"
-            ).format(authority=authority, reason=reason),
-            code="unusable_answer",
-        ) from None
+    except (
+        msal.exceptions.MsalError,
+        RuntimeError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        KeyError,
+    ) as error:
+        raise _unusable(authority, error, http.take_failure()) from None
 
 
-def _checked(result: Mapping[str, Any] | None) -> dict[str, Any]:
+def _unusable(authority: str, error: Exception, failure: HttpFailure | None) -> AuthError:
+    if failure is not None and failure.status >= 500:
+        message = translate(
+            "Auth", "The sign-in service {host} is not available right now (HTTP {status}). Try again later."
+        )
+        return AuthError(message.format(host=failure.host, status=failure.status), code="service_unavailable")
+    if failure is not None:
+        message = translate(
+            "Auth", "The sign-in service {host} answered with a redirect (HTTP {status}), which is refused."
+        )
+        return AuthError(message.format(host=failure.host, status=failure.status), code="redirect")
+    reason = (str(error).splitlines() or [type(error).__name__])[0][:300] or type(error).__name__
+    return AuthError(
+        translate(
+            "Auth", "The sign-in service {authority} gave an answer the app cannot use: {reason}"
+        ).format(authority=authority, reason=reason),
+        code="unusable_answer",
+    )
+
+
+def _opened(opener: Callable[[str], bool], url: str) -> bool:
+    """Whether the browser opened ``url``; a browser that fails to start is no browser."""
+    try:
+        return bool(opener(url))
+    except (webbrowser.Error, OSError):
+        return False
+
+
+def _checked(result: Any) -> dict[str, Any]:
     if result is None:
         # msal found no refresh token for the account: nothing to renew silently.
         raise SignInRequired(translate("Auth", "You are not signed in. Please sign in."), code="no_token")
+    if not isinstance(result, Mapping):
+        raise AuthError(
+            translate("Auth", "The sign-in service gave an answer the app cannot use."),
+            code="unusable_answer",
+        )
     if "error" in result:
         raise _auth_error(result)
     return dict(result)
@@ -171,22 +212,22 @@ class Session:
         app = self._application()
         opener = open_browser or webbrowser.open
         with closing(RedirectListener()) as listener:
-            with _msal_boundary(self.config.authority):
+            with _msal_boundary(self.config.authority, self._http):
                 flow = app.initiate_auth_code_flow(
                     list(SCOPES),
                     redirect_uri=f"http://localhost:{listener.port}",
                     prompt="select_account",
                     response_mode="form_post",
                 )
-            if not opener(flow["auth_uri"]):
-                raise AuthError(
+            if not _opened(opener, flow["auth_uri"]):
+                raise BrowserUnavailable(
                     translate("Auth", "No web browser could be opened here. Sign in with a code instead."),
                     code="no_browser",
                 )
             response = listener.wait(flow["state"], timeout=timeout, cancel=cancel)
-        with self._lock, _msal_boundary(self.config.authority):
+        with self._lock, _msal_boundary(self.config.authority, self._http):
             result = app.acquire_token_by_auth_code_flow(flow, response, scopes=list(SCOPES))
-        return self._signed_in(_checked(result))
+            return self._signed_in(_checked(result))
 
     def sign_in_device_code(
         self, on_prompt: Callable[[DeviceCodePrompt], None], *, cancel: threading.Event | None = None
@@ -194,26 +235,25 @@ class Session:
         """Sign in with a code entered on another device; ``cancel`` (from any thread) stops waiting."""
         app = self._application()
         stop = cancel or threading.Event()
-        with _msal_boundary(self.config.authority):
+        with _msal_boundary(self.config.authority, self._http):
             flow = app.initiate_device_flow(scopes=list(SCOPES))
-        if "user_code" not in flow:
-            raise _auth_error(flow)
-        on_prompt(
-            DeviceCodePrompt(
+            if not isinstance(flow, Mapping) or "user_code" not in flow:
+                raise _auth_error(_checked(flow))
+            prompt = DeviceCodePrompt(
                 verification_uri=str(flow.get("verification_uri") or flow.get("verification_url")),
                 user_code=str(flow["user_code"]),
                 expires_in=int(flow["expires_in"]),
             )
-        )
-        with _msal_boundary(self.config.authority):
+        on_prompt(prompt)
+        with _msal_boundary(self.config.authority, self._http):
             result = app.acquire_token_by_device_flow(
                 flow, exit_condition=lambda f: stop.is_set() or f["expires_at"] < time.time()
             )
-        if result.get("error") in _PENDING:
+        if isinstance(result, Mapping) and str(result.get("error")) in _PENDING:
             if stop.is_set():
                 raise AuthError(translate("Auth", "Sign-in was cancelled."), code="cancelled")
             result = {**result, "error": "expired_token"}  # msal stopped polling: the code ran out
-        with self._lock:
+        with self._lock, _msal_boundary(self.config.authority, self._http):
             return self._signed_in(_checked(result))
 
     def sign_in_silent(self) -> Account | None:
@@ -243,7 +283,7 @@ class Session:
             try:
                 result = None
                 if found:
-                    with _msal_boundary(self.config.authority):
+                    with _msal_boundary(self.config.authority, self._http):
                         result = app.acquire_token_silent_with_error(
                             list(SCOPES), found[0], force_refresh=force_refresh
                         )
@@ -282,7 +322,7 @@ class Session:
                 # Instance discovery asks Microsoft's public cloud about the host: pointless and
                 # not allowed for the sandbox on loopback; Microsoft's own hosts keep msal's default.
                 loopback = urlsplit(self.config.authority).hostname in LOOPBACK_HOSTS
-                with _msal_boundary(self.config.authority):
+                with _msal_boundary(self.config.authority, self._http):
                     self._app = msal.PublicClientApplication(
                         self.config.client_id,
                         authority=self.config.authority,

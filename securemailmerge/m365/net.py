@@ -2,9 +2,9 @@
 
 Every network call of the app goes through an ``httpx.Client`` made by ``HttpFactory.client()``
 for one ``Purpose`` (Graph, the license check) or through ``HttpFactory.msal_http_client()``
-(sign-in). All send through ``_GuardedTransport``, which writes one line per request to the
-``NetworkLog``, is the one place where httpx's transport errors become ``NetworkError``, and
-refuses before sending whatever the purpose's allowlist does not hold:
+(sign-in, adapted to msal in ``msalhttp``). All send through ``_GuardedTransport``, which writes
+one line per request to the ``NetworkLog``, is the one place where httpx's transport errors
+become ``NetworkError``, and refuses before sending whatever the purpose's allowlist does not hold:
 
 - sign-in reaches only the authority's origin (scheme, host, port), the license check only the
   license origin, and neither carries an ``Authorization`` header;
@@ -32,8 +32,9 @@ from typing import Any
 import httpx
 
 from securemailmerge import __version__, paths
-from securemailmerge.errors import AuthError, ConfigError, HostNotAllowed, InputError, NetworkError
+from securemailmerge.errors import ConfigError, HostNotAllowed, InputError, NetworkError
 from securemailmerge.i18n import translate
+from securemailmerge.m365.msalhttp import MsalHttpClient
 from securemailmerge.m365.tenant import LOOPBACK_HOSTS, TenantConfig
 
 # Graph answers within seconds; a slow upload chunk of 4 MB still fits in a minute.
@@ -342,64 +343,3 @@ class HttpFactory:
         if self.config.ca_file:
             return ssl.create_default_context(cafile=self.config.ca_file)
         return True
-
-
-class MsalResponse:
-    """An answer in the shape msal expects (``status_code``, ``text``, ``headers``)."""
-
-    def __init__(self, response: httpx.Response) -> None:
-        self.status_code = response.status_code
-        self.text = response.text
-        self.headers = dict(response.headers)
-        self._host = response.request.url.host
-
-    def raise_for_status(self) -> None:
-        """Raise ``AuthError`` when the sign-in service answered with an HTTP error."""
-        if self.status_code >= 400:
-            raise AuthError(
-                translate("Network", "The sign-in service {host} answered with HTTP status {status}.").format(
-                    host=self._host, status=self.status_code
-                ),
-                code=str(self.status_code),
-            )
-
-
-class MsalHttpClient:
-    """msal's ``http_client``: its GETs and POSTs go through the factory's allowlist and log."""
-
-    def __init__(self, client: httpx.Client) -> None:
-        self._client = client
-
-    def get(
-        self,
-        url: str,
-        params: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-        **kw: Any,
-    ) -> MsalResponse:
-        """HTTP GET as msal asks for it; extra keyword arguments are ignored (our TLS and timeouts apply)."""
-        return MsalResponse(self._client.get(url, params=_params(params), headers=headers))
-
-    def post(
-        self,
-        url: str,
-        params: Mapping[str, Any] | None = None,
-        data: Mapping[str, Any] | str | bytes | None = None,
-        headers: Mapping[str, str] | None = None,
-        **kw: Any,
-    ) -> MsalResponse:
-        """HTTP POST as msal asks for it: ``data`` is a form (dict) or a ready body (str)."""
-        if isinstance(data, Mapping):
-            response = self._client.post(url, params=_params(params), data=dict(data), headers=headers)
-        else:
-            content = data.encode("utf-8") if isinstance(data, str) else data
-            response = self._client.post(url, params=_params(params), content=content, headers=headers)
-        return MsalResponse(response)
-
-    def close(self) -> None:
-        """Close the underlying connections."""
-        self._client.close()
-
-
-def _params(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    return dict(params) if params else None

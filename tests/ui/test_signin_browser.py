@@ -1,0 +1,70 @@
+"""Signing in without a browser offers the code; closing the window while a sign-in waits ends it cleanly."""
+
+from __future__ import annotations
+
+import webbrowser
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.m365.tenant import load_tenant_config
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER
+from ui.app import MainWindow
+from ui.controller import Controller
+
+NO_BROWSER = "No web browser could be opened here. Sign in with a code instead."
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("failure", ["refused", "raised"])
+def test_without_a_browser_the_window_says_so_and_the_code_sign_in_works(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    def no_browser(url: str) -> bool:
+        if failure == "raised":
+            raise webbrowser.Error("could not locate runnable browser")
+        return False
+
+    monkeypatch.setattr(webbrowser, "open", no_browser)
+    with Sandbox(auto_approve=True) as sandbox:
+        controller = Controller(load_tenant_config(sandbox.tenant_config_path))
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        with qtbot.assertNotEmitted(controller.failed), qtbot.waitSignal(controller.browser_unavailable):
+            controller.sign_in(device_code=False, stay_signed_in=False)
+        offer = window.code_offer
+        assert offer.isVisible()
+        assert offer.text() == NO_BROWSER
+        [code_button] = [button for button in offer.buttons() if button.text() == "Sign in with a code"]
+        with qtbot.waitSignal(controller.account_changed, timeout=20_000):
+            code_button.click()
+        assert DEMO_USER in window.account_label.text()
+        window.close()
+
+
+@pytest.mark.e2e
+def test_closing_the_window_while_the_browser_sign_in_waits_ends_it_cleanly(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        webbrowser, "open", lambda url: opened.append(url) or True
+    )  # the user never comes back
+    with Sandbox(auto_approve=True) as sandbox:
+        controller = Controller(load_tenant_config(sandbox.tenant_config_path))
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        window.show()
+        worker = controller.sign_in(device_code=False, stay_signed_in=False)
+        assert worker is not None
+        qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+        with (
+            qtbot.assertNotEmitted(controller.failed),
+            qtbot.assertNotEmitted(controller.account_changed),
+            qtbot.waitSignal(controller.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy),
+        ):
+            window.close()
+        assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+        assert window.account_label.text() == "Not signed in"
