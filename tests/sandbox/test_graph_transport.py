@@ -253,7 +253,7 @@ def test_the_same_seed_gives_the_same_timeline() -> None:
 
 def test_instant_delivery_for_tests_that_only_want_the_outcome(instant_sandbox: Sandbox) -> None:
     with signed_in(instant_sandbox) as graph:
-        send(graph, ["x@nowhere.invalid", "ana@example.es"])
+        send(graph, draft(graph, ["x@nowhere.invalid", "ana@example.es"]))
         (sent,) = folder(graph, "sentitems")
         (report,) = folder(graph, "inbox")
     (bounce,) = instant_sandbox.graph.inspect.bounces(DEMO_USER)
