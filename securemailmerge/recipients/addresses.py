@@ -39,6 +39,9 @@ BAD_DOMAIN = "domain"
 BAD_LOCAL = "local"
 BAD_NAME = "name"
 BAD_SYNTAX = "syntax"
+X500 = "x500"
+# Outlook exports an Exchange contact's internal directory name in place of its address.
+_X500 = re.compile(r"\s*/o=", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +68,18 @@ def reason_text(reason: str) -> str:
         BAD_DOMAIN: translate("Addresses", "the part after the @ sign is not a valid domain"),
         BAD_LOCAL: translate("Addresses", "the part before the @ sign is not valid"),
         BAD_NAME: translate("Addresses", "the name before the address contains a control character"),
+        X500: translate(
+            "Addresses",
+            "it is an Exchange directory (X.500) name, not an internet address; "
+            "export the contact again with its SMTP address",
+        ),
     }
     return texts.get(reason, translate("Addresses", "it is not written like an email address"))
+
+
+def is_x500(text: str) -> bool:
+    """Whether ``text`` is an Exchange X.500 name (``/O=EXCHANGELABS/OU=...``) rather than an address."""
+    return _X500.match(text) is not None
 
 
 def split_addresses(cell: str) -> list[str]:
@@ -146,7 +159,7 @@ def normalise_address(address: str) -> str | BadAddress:
         return BadAddress(address, LINE_BREAK)
     local, at, domain = address.rpartition("@")
     if not at:
-        return BadAddress(address, NO_AT)
+        return BadAddress(address, X500 if is_x500(address) else NO_AT)
     if DOT_ATOM_TEXT.match(local) or _plain_international(local):
         checked = _check_domain(domain)
         if checked is None:
