@@ -68,6 +68,17 @@ class CsvTable:
         ]
 
 
+def encoding_label(encoding: str) -> str:
+    """The name a user knows an encoding by (``Windows-1252``, ``UTF-8 with BOM``)."""
+    names = {
+        "utf-8": "UTF-8",
+        "utf-8-sig": translate("CsvFile", "UTF-8 with BOM"),
+        "cp1252": "Windows-1252",
+        "utf-16": "UTF-16",
+    }
+    return names.get(encoding, encoding)
+
+
 def _file_error(path: Path, text: str, **values: object) -> RecipientFileError:
     return RecipientFileError(text.format(file=path.name, **values), file=str(path))
 

@@ -54,6 +54,10 @@ def load_recipients(path: Path, options: RecipientOptions = _DEFAULT) -> Recipie
     """Read a CSV (``.csv``, ``.txt``, ``.tsv``) or a workbook (``.xlsx``, ``.xls``, ``.ods``, ...) and
     check every row."""
     check_regular_file(path)
+    if options.header_row is not None and options.header_row < 1:
+        raise _error(
+            path, translate("Recipients", "{file}: the header row is counted from 1, as Excel does.")
+        )
     suffix = path.suffix.lower()
     if suffix == ".numbers":
         text = translate(
