@@ -13,7 +13,13 @@ from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientOptions
 from securemailmerge.template.model import Template, compile_template
 
-OUTLOOK_EN = (
+
+def names(header: str) -> list[str]:
+    """The column names of a header line as the tool writes it."""
+    return header.split(",")
+
+
+OUTLOOK_EN = names(
     "Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,Business Street,"
     "Business Street 2,Business Street 3,Business City,Business State,Business Postal Code,"
     "Business Country/Region,Home Street,Home Street 2,Home Street 3,Home City,Home State,"
@@ -28,8 +34,8 @@ OUTLOOK_EN = (
     "Location,Manager's Name,Mileage,Notes,Office Location,Organizational ID Number,"
     "Other Address PO Box,Priority,Private,Profession,Referred By,Sensitivity,Spouse,User 1,User 2,"
     "User 3,User 4,Web Page"
-).split(",")
-GERMAN = (
+)
+GERMAN = names(
     "Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,Firma,Abteilung,Position,Straße geschäftlich,"
     "Straße geschäftlich 2,Straße geschäftlich 3,Ort geschäftlich,Region geschäftlich,"
     "Postleitzahl geschäftlich,Land/Region geschäftlich,Straße privat,Straße privat 2,Straße privat 3,"
@@ -46,8 +52,8 @@ GERMAN = (
     "Name des/der Vorgesetzten,Reisekilometer,Notizen,Büro,Organisations-Nr.,Weiteres Postfach,"
     "Priorität,Privat,Beruf,Empfohlen von,Vertraulichkeit,Partner,Benutzer 1,Benutzer 2,Benutzer 3,"
     "Benutzer 4,Webseite"
-).split(",")
-SPANISH = (
+)
+SPANISH = names(
     "Tratamiento,Nombre,Segundo nombre,Apellidos,Sufijo,Organización,Departamento,Puesto,"
     "Calle del trabajo,Calle del trabajo 2,Calle del trabajo 3,Ciudad de trabajo,"
     "Provincia o estado de trabajo,Código postal del trabajo,País o región del trabajo,"
@@ -69,8 +75,8 @@ SPANISH = (
     "Idioma,Ubicación,Nombre del director,Kilometraje,Notas,Ubicación de la oficina,"
     "Número de id. de la organización,Otro apartado postal,Prioridad,Privado,Profesión,"
     "Remitido por,Confidencialidad,Cónyuge,Usuario 1,Usuario 2,Usuario 3,Usuario 4,Página web"
-).split(",")
-OUTLOOK_COM = (
+)
+OUTLOOK_COM = names(
     "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail Address,"
     "E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Business Phone 2,"
     "Mobile Phone,Car Phone,Other Phone,Primary Phone,Pager,Business Fax,Home Fax,Other Fax,"
@@ -80,7 +86,7 @@ OUTLOOK_COM = (
     "Home Street,Home City,Home State,Home Postal Code,Home Country/Region,Other Street,Other City,"
     "Other State,Other Postal Code,Other Country/Region,Personal Web Page,Spouse,Schools,Hobby,"
     "Location,Web Page,Birthday,Anniversary,Notes"
-).split(",")
+)
 X500 = "/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=4F2A-JMUELLER"
 
 
@@ -165,8 +171,9 @@ def test_outlook_desktop_exports_load_with_the_address_each_contact_has(
     ]
     assert [r.row for r in result.excluded] == [5]
     assert [p.message for p in result.problems] == [
-        f"contacts.CSV:5: {X500[:77] + '...'!r} in column {email!r} is not a valid email address: it is an Exchange "
-        "directory (X.500) name, not an internet address; export the contact again with its SMTP address."
+        f"contacts.CSV:5: {X500[:77] + '...'!r} in column {email!r} is not a valid email address: "
+        "it is an Exchange directory (X.500) name, not an internet address; "
+        "export the contact again with its SMTP address."
     ]
     assert result.rows[0].fields[last] == "Weiß"
     assert fields(result.columns, "{{ FirstName }} {{ LastName }} {{ Company }}") == sorted(
@@ -196,20 +203,20 @@ def test_outlook_com_exports_utf8_with_a_bom_and_61_columns(tmp_path: Path) -> N
     assert result.rows[0].fields["Company"] == "Café Sol"
 
 
-GOOGLE = (
+GOOGLE = names(
     "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,"
     "Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,"
     "Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,"
     "E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value"
-).split(",")
-GOOGLE_LEGACY = (
+)
+GOOGLE_LEGACY = names(
     "Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,Additional Name Yomi,"
     "Family Name Yomi,Name Prefix,Name Suffix,Initials,Nickname,Short Name,Maiden Name,Birthday,Gender,"
     "Location,Billing Information,Directory Server,Mileage,Occupation,Hobby,Sensitivity,Priority,"
     "Subject,Notes,Language,Photo,Group Membership,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,"
     "E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Type,Organization 1 - Name,"
     "Organization 1 - Yomi Name,Organization 1 - Title,Organization 1 - Department"
-).split(",")
+)
 
 
 def test_google_contacts_current_export_with_several_values_in_one_cell(tmp_path: Path) -> None:
@@ -259,13 +266,13 @@ def test_google_contacts_legacy_export_and_its_field_names(tmp_path: Path) -> No
     assert fields(result.columns, "{{ Organization 1 - Name }}") == ["Organization 1 - Name"]
 
 
-THUNDERBIRD = (
+THUNDERBIRD = names(
     "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,"
     "Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,"
     "Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,"
     "Work Country,Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,"
     "Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes"
-).split(",")
+)
 
 
 def test_thunderbird_export_with_its_trailing_comma(tmp_path: Path) -> None:
@@ -285,11 +292,11 @@ def test_thunderbird_export_with_its_trailing_comma(tmp_path: Path) -> None:
     assert fields(result.columns, "{{ Company }}") == ["Organization"]
 
 
-MAILCHIMP = (
+MAILCHIMP = names(
     "Email Address,First Name,Last Name,Address,Phone Number,Birthday,MEMBER_RATING,OPTIN_TIME,"
     "OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,"
     "LAST_CHANGED,LEID,EUID,NOTES,TAGS"
-).split(",")
+)
 
 
 def test_mailchimp_export_whose_cc_column_is_a_country_code(tmp_path: Path) -> None:

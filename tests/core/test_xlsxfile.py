@@ -10,9 +10,9 @@ import pytest
 from openpyxl import Workbook
 
 from securemailmerge.errors import RecipientFileError
+from securemailmerge.recipients.excelformat import cell_text
 from securemailmerge.recipients.files import load_recipients, sheet_names
 from securemailmerge.recipients.model import RecipientOptions
-from securemailmerge.recipients.excelformat import cell_text
 from securemailmerge.recipients.xlsxfile import open_sheet
 
 
