@@ -26,7 +26,7 @@ from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.license import LicenseStatus, check_license
 from securemailmerge.m365.mailbox import MailboxRef, Profile, load_profile
 from securemailmerge.m365.net import HttpFactory
-from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice
+from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice as AddressChoice
 from securemailmerge.recipients.model import RecipientList, RecipientOptions, build_recipient_list
 
 MERGE_FIELDS = (

@@ -234,7 +234,7 @@ class _Builder:
         self.sample = sample
         self.index = {name: position for position, name in enumerate(columns)}
         self.email = self._email_column(options.email_column)
-        self.address_columns = (self.email,)
+        self.address_columns: tuple[str, ...] = (self.email,)
         if options.email_column is None:
             self.address_columns += more_address_columns(columns, self.email)
         self.address_positions = tuple(self.index[column] for column in self.address_columns)

@@ -126,7 +126,7 @@ def _choose_sheet(path: Path, book: Any, sheet: str | None) -> str:
     names = [meta.name for meta in sheets]
     if sheet is None:
         visible = [meta.name for meta in sheets if meta.visible == calamine.SheetVisibleEnum.Visible]
-        return (visible or names)[0]
+        return str((visible or names)[0])
     if sheet not in names:
         raise _error(
             path,
@@ -145,7 +145,8 @@ class _Text:
         self.formats = formats
         self.language = language
         self.true, self.false = _BOOLEANS.get(language, _BOOLEANS["en"])
-        self.top, self.left = worksheet.start or (0, 0)
+        start: tuple[int, int] = worksheet.start or (0, 0)
+        self.top, self.left = start
 
     def lines(self) -> Iterator[Row]:
         """Every row from the sheet's first used one, numbered from the sheet's row 1."""
