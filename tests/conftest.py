@@ -17,31 +17,20 @@ from securemailmerge.i18n import set_translator
 from securemailmerge.sandbox.directory import demo_directory
 from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
+from tests.helpers import InMemoryKeyring, NetworkGuard
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SMM_LANG"] = "en"
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
 
-
-class InMemoryKeyring(keyring.backend.KeyringBackend):
-    """A keychain that lives in memory for one test, as this machine has no real one."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
+@pytest.fixture(autouse=True)
+def network_guard() -> Iterator[NetworkGuard]:
+    """Nothing may reach the internet: a connection to any address but loopback fails the test."""
+    guard = NetworkGuard()
+    with guard.installed():
+        yield guard
+    if guard.attempts:
+        pytest.fail(f"the test tried to reach the network: {', '.join(guard.attempts)}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)

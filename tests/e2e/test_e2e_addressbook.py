@@ -15,9 +15,10 @@ from securemailmerge.errors import AccessDeniedError, MailboxNotEnabledError, Si
 from securemailmerge.m365.auth import Session
 from securemailmerge.m365.categories import categories_on, load_categories
 from securemailmerge.m365.contacts import load_address_book
-from securemailmerge.m365.graph import GraphClient, RetryEvent, Throttled
+from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.mailbox import MailboxRef, load_profile
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.retry import RetryEvent, Throttled
 from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import (
@@ -201,7 +202,9 @@ def test_throttling_and_503_storms_lose_and_duplicate_no_contact(faults: str, ki
     assert set(loaded) == set(expected)
     assert kinds <= set(errors)  # the faults did happen, and were survived
     throttled = [event for event in retries if isinstance(event, Throttled)]
-    assert len(throttled) == errors["ApplicationThrottled"]
+    # Every 429 waits its Retry-After; so does each 503 that carries one (Graph's sometimes do).
+    assert errors["ApplicationThrottled"] <= len(throttled)
+    assert len(throttled) <= errors["ApplicationThrottled"] + errors.get("ErrorServerBusy", 0)
     assert all(event.wait_seconds in {1, 2, 3} for event in throttled)  # the sandbox's Retry-After values
 
 
