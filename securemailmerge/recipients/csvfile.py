@@ -96,12 +96,13 @@ def _sniff_encoding(path: Path) -> tuple[str, bool]:
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 return "utf-16", False
             _reject_zip(path, head)
-            multibyte, invalid = _scan_utf8(path, handle, head)
+            utf8, invalid = _scan_utf8(path, handle, head)
             if head.startswith(codecs.BOM_UTF8):
-                return "utf-8-sig", invalid
+                return "utf-8-sig", invalid > 0
             if not invalid:
                 return "utf-8", False
-            if multibyte:
+            # More UTF-8 letters than lines that are not UTF-8: a line pasted in from elsewhere.
+            if utf8 > invalid:
                 return "utf-8", True
             handle.seek(0)
             return _cp1252(path, handle)
@@ -142,12 +143,13 @@ def _reject_nul(path: Path, chunk: bytes) -> None:
         )
 
 
-def _scan_utf8(path: Path, handle: io.BufferedReader, head: bytes) -> tuple[bool, bool]:
-    """Whether the text has UTF-8 letters beyond ASCII, and whether some line is not UTF-8.
+def _scan_utf8(path: Path, handle: io.BufferedReader, head: bytes) -> tuple[int, int]:
+    """How much of the text is UTF-8 beyond ASCII, and how many lines are not UTF-8.
 
-    Read in chunks cut at a line end, never whole; only a chunk that fails is looked at line by line.
+    Read in chunks cut at a line end, never whole; only a chunk that fails is looked at line by line
+    (each line with UTF-8 letters beyond ASCII counts one).
     """
-    multibyte = invalid = False
+    multibyte = invalid = 0
     rest = b""
     chunk = head
     while chunk:
@@ -156,10 +158,10 @@ def _scan_utf8(path: Path, handle: io.BufferedReader, head: bytes) -> tuple[bool
         cut = data.rfind(b"\n") + 1
         data, rest = data[:cut], data[cut:]
         good, bad = _decodes(data)
-        multibyte, invalid = multibyte or good, invalid or bad
+        multibyte, invalid = multibyte + good, invalid + bad
         chunk = handle.read(_CHUNK_BYTES)
     good, bad = _decodes(rest)
-    return multibyte or good, invalid or bad
+    return multibyte + good, invalid + bad
 
 
 def _cp1252(path: Path, handle: io.BufferedReader) -> tuple[str, bool]:
@@ -179,19 +181,21 @@ def _cp1252(path: Path, handle: io.BufferedReader) -> tuple[str, bool]:
     )
 
 
-def _decodes(data: bytes) -> tuple[bool, bool]:
-    """Whether ``data`` (whole lines) has UTF-8 letters beyond ASCII, and whether some line is not UTF-8."""
+def _decodes(data: bytes) -> tuple[int, int]:
+    """The lines of ``data`` (whole lines) with UTF-8 letters beyond ASCII, and those not UTF-8."""
     try:
-        return len(data.decode("utf-8")) != len(data), False
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    multibyte = False
+    else:
+        return (sum(not line.isascii() for line in text.splitlines()) if len(text) != len(data) else 0), 0
+    multibyte = invalid = 0
     for line in data.splitlines():
         try:
-            multibyte = multibyte or len(line.decode("utf-8")) != len(line)
+            multibyte += len(line.decode("utf-8")) != len(line)
         except UnicodeDecodeError:
-            continue
-    return multibyte, True
+            invalid += 1
+    return multibyte, invalid
 
 
 class _MixedLines:
