@@ -32,6 +32,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SEPARATORS = frozenset(";,")
 _NEEDS_SPLITTING = re.compile(r"[;,<\"]")
 _SHORT_CASE_INSENSITIVE = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
+# One bare address of ASCII letters, digits and the usual signs, with no name, space or separator.
+_PLAIN = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9.\-]+")
 
 LINE_BREAK = "line-break"
 NO_AT = "no-at"
@@ -205,6 +207,18 @@ def _check_domain(domain: str) -> tuple[str, str] | None:
     except EmailNotValidError:
         return None
     return result.domain, result.ascii_domain
+
+
+def plain_address(cell: str) -> str | None:
+    """The normalised address of a cell that holds one plain, valid address and nothing else
+    (the common case, checked without splitting or parsing); ``None`` for anything else. The
+    cell's own string is returned when it is already normalised."""
+    if _PLAIN.fullmatch(cell) is None:
+        return None
+    normalised = normalise_address(cell)
+    if not isinstance(normalised, str):
+        return None
+    return cell if normalised == cell else normalised
 
 
 def parse_address_cell(cell: str) -> tuple[list[Mailbox], list[BadAddress]]:

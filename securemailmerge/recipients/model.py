@@ -24,6 +24,7 @@ from securemailmerge.recipients.addresses import (
     Mailbox,
     is_x500,
     parse_address_cell,
+    plain_address,
     reason_text,
 )
 from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice
@@ -211,6 +212,11 @@ def build_recipient_list(
     )
 
 
+def _repeats(cells: Sequence[str]) -> bool:
+    """Whether a column's sample holds the same values again and again (worth keeping each once)."""
+    return len(cells) >= 10 and len(set(cells)) * 2 <= len(cells)
+
+
 def unprotect_cell(value: str) -> str:
     """``value`` without the ``'`` that protects a formula-like cell in a CSV we wrote (``'=1+2``)."""
     return value[1:] if _PROTECTED.match(value) else value
@@ -243,6 +249,15 @@ class _Builder:
         self.bcc = self._optional(options.bcc_column, BCC_NAMES, taken)
         self.reply_to = self._optional(options.reply_to_column, REPLY_TO_NAMES, taken)
         self.extra = (self.cc, self.bcc, self.reply_to)
+        self.has_extra = any(self.extra)
+        self.email_position = self.index[self.email]
+        # One plain address column: most cells take the fast path, the rest the full one.
+        self.plain = len(self.address_positions) == 1
+        self.shared: list[tuple[int, dict[str, str]]] = [
+            (position, {})
+            for position in range(self.width)
+            if _repeats([row[position] for row in sample if position < len(row)])
+        ]
         self.ready: list[Recipient] = []
         self.excluded: list[Recipient] = []
         self.problems: list[RowProblem] = []
@@ -289,28 +304,47 @@ class _Builder:
         # A formula needs "=", "(", "|" or "!": testing for them first keeps the regex off most rows.
         if ("=" in joined or "(" in joined or "|" in joined or "!" in joined) and _ANY_FORMULA.search(joined):
             self._formulas(row, values, problems)
-        to = self._recipient_addresses(row, values, problems)
-        boxes = [self._addresses(row, column, values, problems) if column else [] for column in self.extra]
+        if self.shared:
+            values = self._share(values)
+        address = plain_address(values[self.email_position]) if self.plain else None
+        addresses: tuple[str, ...]
+        names: tuple[tuple[str, str], ...] = ()
+        if address is not None:
+            addresses = (address,)
+        else:
+            to = self._recipient_addresses(row, values, problems)
+            addresses = tuple([box.address for box in to])
+            names = tuple([(box.address, box.name) for box in to if box.name])
+        cc: tuple[str, ...] = ()
+        bcc: tuple[str, ...] = ()
+        reply_to: tuple[str, ...] = ()
+        if self.has_extra:
+            boxes = [
+                self._addresses(row, column, values, problems) if column else [] for column in self.extra
+            ]
+            cc, bcc, reply_to = (tuple([box.address for box in group]) for group in boxes)
+            names += tuple([(box.address, box.name) for group in boxes for box in group if box.name])
         invalid = bool(problems) and not all(problem.warning for problem in problems)
-        duplicate = bool(to) and self._duplicate(row, to[0].address, problems)
-        cc, bcc, reply_to = (tuple([box.address for box in group]) for group in boxes)
-        recipient = Recipient(
-            row,
-            RowFields(self.index, values),
-            tuple([box.address for box in to]),
-            cc,
-            bcc,
-            reply_to,
-            tuple([(box.address, box.name) for group in (to, *boxes) for box in group if box.name]),
-        )
+        key = addresses[0].casefold() if addresses else ""
+        duplicate = bool(addresses) and self._duplicate(row, addresses[0], key, problems)
+        recipient = Recipient(row, RowFields(self.index, values), addresses, cc, bcc, reply_to, names)
         if (invalid and not self.options.keep_invalid) or (duplicate and not self.options.keep_duplicates):
             self.excluded.append(recipient)
         else:
             self.ready.append(recipient)
-            if to:
-                self.first_row_of.setdefault(to[0].address.casefold(), row)
+            if addresses:
+                # Most addresses are already lower case: keep one string for the key and the address.
+                self.first_row_of.setdefault(addresses[0] if key == addresses[0] else key, row)
         if problems:
             self.problems.extend(problems)
+
+    def _share(self, values: tuple[str, ...]) -> tuple[str, ...]:
+        """The row's cells, each repeated value (a city, a company) kept once for the whole list."""
+        shared = list(values)
+        for position, seen in self.shared:
+            value = shared[position]
+            shared[position] = seen.setdefault(value, value)
+        return tuple(shared)
 
     def _recipient_addresses(
         self, row: int, values: tuple[str, ...], problems: list[RowProblem]
@@ -377,8 +411,8 @@ class _Builder:
             reason = reason_text(piece.reason)
             problems.append(self._problem(row, INVALID_ADDRESS, text, column, piece.text, reason=reason))
 
-    def _duplicate(self, row: int, address: str, problems: list[RowProblem]) -> bool:
-        first = self.first_row_of.get(address.casefold())
+    def _duplicate(self, row: int, address: str, key: str, problems: list[RowProblem]) -> bool:
+        first = self.first_row_of.get(key)
         if first is None:
             return False
         text = translate("Recipients", "{location}: {value} is already the address of row {first}.")
