@@ -185,3 +185,20 @@ def test_an_open_document_spreadsheet_loads(tmp_path: Path) -> None:
     result = load_recipients(path)
     assert [r.to for r in result.rows] == [("ines@example.es",)]
     assert result.rows[0].fields["Nombre"] == "Inés"
+
+
+def test_formats_below_the_scanned_part_of_a_sheet_follow_their_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["E-Mail", "Betrag"])
+    for number in range(200):
+        sheet.append([f"p{number}@example.de", 1000.5 + number])
+        sheet.cell(row=number + 2, column=2).number_format = "#,##0.00"
+    book.save(tmp_path / "lang.xlsx")
+    monkeypatch.setattr("securemailmerge.recipients.xlsxstyles.SCAN_BYTES", 2048)
+    with open_sheet(tmp_path / "lang.xlsx", language="de") as opened:
+        amounts = [values[1] for _, values in opened.rows]
+    assert amounts[0] == "1.000,50"
+    assert amounts[-1] == "1.199,50", "a row beyond the scanned bytes takes its column's format"
