@@ -85,7 +85,8 @@ def _address(address: str, name: str = "") -> dict[str, Any]:
     return {"emailAddress": entry}
 
 
-def _file(attachment: Attachment) -> dict[str, Any]:
+def file_attachment(attachment: Attachment) -> dict[str, Any]:
+    """A small attachment as a ``fileAttachment`` with its bytes."""
     return {
         "@odata.type": "#microsoft.graph.fileAttachment",
         "name": file_name(attachment),
@@ -248,7 +249,7 @@ class Mailbox:
     def add_small(self, message_id: str, attachment: Attachment) -> None:
         """``POST .../attachments`` with the file's bytes."""
         with self.scheduler.request():
-            self.graph.post(f"/me/messages/{message_id}/attachments", _file(attachment))
+            self.graph.post(f"/me/messages/{message_id}/attachments", file_attachment(attachment))
 
     def upload(self, message_id: str, attachment: Attachment) -> int:
         """An upload session and its chunks; returns the bytes sent."""
