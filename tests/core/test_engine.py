@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import email
+import time
 from pathlib import Path
+from typing import Any
 
-from securemailmerge.campaign.engine import Campaign
-from securemailmerge.campaign.events import Finished, RowSent, Started
-from securemailmerge.campaign.journal import SENT
-from securemailmerge.sandbox.directory import DEMO_USER
+from securemailmerge.campaign.engine import Campaign, Control
+from securemailmerge.campaign.events import (
+    Cancelled,
+    Finished,
+    RowDrafted,
+    RowScheduled,
+    RowSent,
+    Started,
+    Stopped,
+)
+from securemailmerge.campaign.journal import READY, SCHEDULED, SENT, Journal
+from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES
 from securemailmerge.sandbox.graph import GraphService
 from securemailmerge.template.model import Template
 from tests.campaign_support import graph_maker, new_campaign, schema_problems
@@ -73,3 +83,72 @@ def test_a_large_common_attachment_crosses_the_network_once(service: GraphServic
     assert [
         m for m in service.inspect.messages(DEMO_USER, "drafts") if m["subject"].startswith("Secure")
     ] == []
+
+
+def run(journal: Journal, service: GraphService, tmp_path: Path, **options: Any) -> list[Any]:
+    make, factory, _ = graph_maker(service, tmp_path)
+    return list(Campaign(journal, make, factory, **options).run())
+
+
+def test_sending_as_a_shared_mailbox_puts_it_in_from(service: GraphService, tmp_path: Path) -> None:
+    journal = new_campaign(tmp_path, 3, sender=SALES)
+    events = run(journal, service, tmp_path)
+    assert events[-1].counts[SENT] == 3
+    sent = [email.message_from_string(m["mime"]) for m in service.inspect.sent(DEMO_USER)]
+    assert {str(m["From"]) for m in sent} == {SALES}
+    # The copy lands in Ada's own Sent Items: that is where reconcile looks.
+    assert len(service.inspect.messages(DEMO_USER, "sentitems")) == 3
+
+
+def test_without_send_as_rights_the_campaign_stops_with_the_reason(
+    service: GraphService, tmp_path: Path
+) -> None:
+    journal = new_campaign(tmp_path, 3, sender=BOARD)
+    events = run(journal, service, tmp_path)
+    stop = events[-1]
+    assert isinstance(stop, Stopped)
+    assert stop.code == "ErrorSendAsDenied"
+    assert "Send As" in stop.reason
+    assert journal.counts()[SENT] == 0
+    assert journal.setting("status") == "stopped"
+    assert service.inspect.sent(DEMO_USER) == []
+
+
+def test_drafts_only_leaves_every_message_in_drafts(service: GraphService, tmp_path: Path) -> None:
+    journal = new_campaign(tmp_path, 5, settings={"mode": "drafts"})
+    events = run(journal, service, tmp_path)
+    assert [e.row for e in events if isinstance(e, RowDrafted)] == [2, 3, 4, 5, 6]
+    assert journal.counts()[READY] == 5
+    assert len(service.inspect.messages(DEMO_USER, "drafts")) == 5
+    assert service.inspect.sent(DEMO_USER) == []
+
+
+def test_scheduled_messages_wait_in_the_outbox_paced(service: GraphService, tmp_path: Path) -> None:
+    later = time.time() + 3600
+    journal = new_campaign(tmp_path, 4, settings={"mode": "scheduled", "send_at": later, "per_minute": 30.0})
+    events = run(journal, service, tmp_path)
+    scheduled = [e for e in events if isinstance(e, RowScheduled)]
+    assert [round(e.send_at - later) for e in scheduled] == [0, 2, 4, 6]
+    outbox = service.inspect.messages(DEMO_USER, "outbox")
+    assert len(outbox) == 4
+    assert service.inspect.sent(DEMO_USER) == []
+    assert journal.counts()[SCHEDULED] == 4
+
+
+def test_cancel_deletes_the_unsent_drafts_it_made(service: GraphService, tmp_path: Path) -> None:
+    journal = new_campaign(tmp_path, 30, settings={"per_minute": 60.0})
+    make, factory, _ = graph_maker(service, tmp_path)
+    control = Control()
+    events = []
+    for event in Campaign(journal, make, factory, control=control).run():
+        events.append(event)
+        if isinstance(event, RowSent):
+            control.cancel()
+    cancelled = events[-1]
+    assert isinstance(cancelled, Cancelled)
+    assert cancelled.deleted >= 1
+    assert cancelled.left == ()
+    assert len(service.inspect.sent(DEMO_USER)) == 1
+    assert [m for m in service.inspect.messages(DEMO_USER, "drafts")] == []
+    assert journal.counts()[SENT] == 1
+    assert journal.setting("status") == "cancelled"
