@@ -12,7 +12,8 @@ import httpx
 from securemailmerge.campaign.check import PreflightSettings
 from securemailmerge.campaign.journal import Journal
 from securemailmerge.campaign.plan import build_plan
-from securemailmerge.m365.graph import GraphClient, RetryEvent
+from securemailmerge.m365.graph import GraphClient
+from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.recipients.model import load_recipients

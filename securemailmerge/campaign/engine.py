@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from securemailmerge.campaign import journal as states
+from securemailmerge.campaign.bounces import BounceReader
 from securemailmerge.campaign.drafts import Drafter, Prepared, deferred_time
 from securemailmerge.campaign.events import (
     Cancelled,
@@ -44,10 +45,12 @@ from securemailmerge.campaign.pacing import DAY, Pacing, Scheduler, SendWindow
 from securemailmerge.campaign.plan import Renderer, RowMessage
 from securemailmerge.campaign.reconcile import Reconciler
 from securemailmerge.campaign.sender import TEMPLATE_KEY, Mailbox, row_tag, transient
+from securemailmerge.campaign.suppression import DoNotContact
 from securemailmerge.errors import AuthError, GraphError, HostNotAllowed, NetworkError, SecureMailMergeError
 from securemailmerge.i18n import translate
-from securemailmerge.m365.graph import GraphClient, RetryEvent
+from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.retry import RetryEvent
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +146,8 @@ class Campaign:
         rng: random.Random | None = None,
         ahead: int = 8,
         grace: float = 600.0,
+        bounce_every: float = 120.0,
+        dnc: DoNotContact | None = None,
     ) -> None:
         self.journal = journal
         self.settings = journal.settings()
@@ -165,6 +170,9 @@ class Campaign:
         self.campaign_id: str = self.settings["id"]
         self.drafter = Drafter(self.mailbox, journal, self.campaign_id)
         self.uploaded = 0
+        self.bounces = BounceReader(journal, self.mailbox, dnc)
+        self.bounce_every = bounce_every
+        self._last_bounce_check = clock()
 
     def _on_retry(self, event: RetryEvent) -> None:
         self.scheduler.on_retry(event)
@@ -239,6 +247,8 @@ class Campaign:
                     continue
                 queued.popleft()
                 stop = yield from self._finish_row(item)
+                if stop is None and self.mode != DRAFTS:
+                    stop = yield from self._check_bounces()
                 if stop is not None:
                     executor.shutdown(wait=True, cancel_futures=True)
                     yield from self._drain()
@@ -247,9 +257,32 @@ class Campaign:
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
         self._remove_template()
+        if self.mode != DRAFTS:
+            stop = yield from self._check_bounces(force=True)
+            if stop is not None:
+                yield stop
+                return
         self.journal.set_setting("status", "finished")
         yield from self._drain()
         yield Finished(self.journal.counts())
+
+    def _check_bounces(self, *, force: bool = False) -> Generator[Event, None, Paused | None]:
+        """Look for reports now and then; a daily-limit report pauses the run instead of bouncing more."""
+        if not force and self.clock() - self._last_bounce_check < self.bounce_every:
+            return None
+        self._last_bounce_check = self.clock()
+        found = self.bounces.check()
+        yield from found.bounced
+        if not found.limit_reached:
+            return None
+        reason = translate(
+            "Campaign",
+            "Paused: Exchange reports that your mailbox reached its daily limit for recipients (5.1.90). "
+            "Resume the campaign tomorrow.",
+        )
+        self.journal.set_setting("status", "paused")
+        self.journal.set_setting("stop_reason", reason)
+        return Paused(reason)
 
     def _submit(self, executor: ThreadPoolExecutor, row: JournalRow) -> _Pending:
         message = self.renderer.message(row.key, row.recipient)
@@ -284,7 +317,7 @@ class Campaign:
             self.journal.set_setting("status", "running")
             yield Resumed()
 
-    def _finish_row(self, item: _Pending) -> Generator[Event, None, Stopped | None]:
+    def _finish_row(self, item: _Pending) -> Generator[Event, None, Stopped | Paused | None]:
         """Send (or keep) one prepared row; returns a ``Stopped`` when the run must stop."""
         row = item.row
         try:

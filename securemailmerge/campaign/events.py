@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from securemailmerge.m365.graph import Retrying, Throttled
+from securemailmerge.m365.retry import Retrying, Throttled
 
 __all__ = [
     "Cancelled",

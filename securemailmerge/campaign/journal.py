@@ -252,14 +252,14 @@ class Journal:
             raise KeyError(key)
         return _row(found)
 
-    def by_internet_message_id(self, internet_message_id: str) -> JournalRow | None:
-        """The row whose message carried this Internet message id, if any."""
+    def by_internet_message_id(self, internet_message_id: str) -> list[JournalRow]:
+        """The rows whose message carried this Internet message id (one, unless a copy kept its id)."""
         found = (
             self._db()
-            .execute("SELECT * FROM rows WHERE internet_message_id = ?", (internet_message_id,))
-            .fetchone()
+            .execute("SELECT * FROM rows WHERE internet_message_id = ? ORDER BY seq", (internet_message_id,))
+            .fetchall()
         )
-        return None if found is None else _row(found)
+        return [_row(row) for row in found]
 
     def counts(self) -> dict[str, int]:
         """How many rows are in each state (every state named, zero included)."""

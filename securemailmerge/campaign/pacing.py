@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from securemailmerge.errors import InputError
 from securemailmerge.i18n import translate
-from securemailmerge.m365.graph import RetryEvent, Throttled
+from securemailmerge.m365.retry import RetryEvent, Throttled
 
 MINUTE = 60.0
 DAY = 24 * 3600.0

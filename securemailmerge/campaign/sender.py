@@ -216,7 +216,7 @@ class Mailbox:
             "$top": "500",
         }
         found = []
-        for item in self._pages(f"/me/mailFolders/{folder}/messages", params):
+        for item in self.pages(f"/me/mailFolders/{folder}/messages", params):
             props = {
                 p.get("id", "").casefold(): p.get("value")
                 for p in item.get("singleValueExtendedProperties") or []
@@ -235,7 +235,8 @@ class Mailbox:
             )
         return found
 
-    def _pages(self, path: str, params: Mapping[str, str]) -> Iterator[dict[str, Any]]:
+    def pages(self, path: str, params: Mapping[str, str]) -> Iterator[dict[str, Any]]:
+        """Every item of a collection, each page taking one request slot."""
         pages = self.graph.iter_collection(path, params=params)
         while True:
             with self.scheduler.request():

@@ -42,7 +42,7 @@ def test_each_transition_is_on_disk_before_update_returns(tmp_path: Path) -> Non
     with Journal.open(tmp_path / "c") as other:
         row = other.row("r2")
         assert (row.state, row.message_id, row.updated) == (DRAFTED, "AAMk1", 100.0)
-        assert other.by_internet_message_id("<1@x>") == row
+        assert other.by_internet_message_id("<1@x>") == [row]
     journal.update("r2", SENT, sent_at=101.0)
     assert journal.sends_since(50.0) == [(101.0, 1)]
     journal.close()

@@ -12,7 +12,7 @@ import pytest
 
 from securemailmerge.campaign.pacing import Pacing, Scheduler, SendWindow
 from securemailmerge.errors import InputError
-from securemailmerge.m365.graph import Retrying, Throttled
+from securemailmerge.m365.retry import Retrying, Throttled
 
 
 class FakeTime:
