@@ -185,7 +185,7 @@ class Campaign:
             except queue.Empty:
                 return
 
-    def run(self) -> Iterator[Event]:
+    def run(self) -> Generator[Event, None, None]:
         """Reconcile, then prepare and send every open row; yields each step (see ``events``)."""
         counts = self.journal.counts()
         pending = sum(counts[s] for s in (states.PLANNED, states.DRAFTED, states.READY, states.SENDING))

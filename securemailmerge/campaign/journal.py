@@ -123,13 +123,7 @@ class Journal:
         clock: Callable[[], float] = time.time,
     ) -> Journal:
         """A new campaign in ``folder`` (which must not hold one yet) with its settings and plan."""
-        if (folder / JOURNAL_FILE).exists():
-            raise InputError(
-                translate(
-                    "Campaign", "{folder} already holds a campaign; resume it or choose another folder."
-                ).format(folder=folder),
-                file=str(folder),
-            )
+        cls.ensure_new(folder)
         folder.mkdir(parents=True, exist_ok=True)
         journal = cls(folder, clock=clock)
         now = clock()
@@ -158,6 +152,17 @@ class Journal:
                 ),
             )
         return journal
+
+    @staticmethod
+    def ensure_new(folder: Path) -> None:
+        """InputError when ``folder`` already holds a campaign."""
+        if (folder / JOURNAL_FILE).exists():
+            raise InputError(
+                translate(
+                    "Campaign", "{folder} already holds a campaign; resume it or choose another folder."
+                ).format(folder=folder),
+                file=str(folder),
+            )
 
     @classmethod
     def open(cls, folder: Path, *, clock: Callable[[], float] = time.time) -> Journal:

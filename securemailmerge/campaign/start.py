@@ -126,8 +126,13 @@ def start_campaign(
     options: CampaignOptions,
     *,
     clock: Callable[[], float] = time.time,
-) -> NewCampaign:
-    """Check the license, plan the ready rows and write the new campaign's journal."""
+    confirm: Callable[[int, int, LicenseStatus], bool] = lambda ready, skipped, license: True,
+) -> NewCampaign | None:
+    """Check the license, plan the rows and, if ``confirm(ready, skipped, license)``, write the journal.
+
+    None when ``confirm`` declined: nothing was written.
+    """
+    Journal.ensure_new(folder)
     sender = connection.sender(options.shared_mailbox)
     shared = sender.address if options.shared_mailbox else None
     zone_name = options.time_zone or "UTC"
@@ -156,8 +161,11 @@ def start_campaign(
         exclude=exclude,
         schedule=_schedule(recipients, options, zone_name),
     )
+    skipped = len(plan.rows) - plan.ready
+    if not confirm(plan.ready, skipped, license):
+        return None
     journal = Journal.create(folder, plan.settings, plan.rows, clock=clock)
-    return NewCampaign(journal, license, plan.ready, len(plan.rows) - plan.ready)
+    return NewCampaign(journal, license, plan.ready, skipped)
 
 
 def send_test(
