@@ -13,8 +13,8 @@ from securemailmerge.campaign.check import PreflightSettings
 from securemailmerge.campaign.journal import Journal
 from securemailmerge.campaign.plan import build_plan
 from securemailmerge.m365.graph import GraphClient
-from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.recipients.model import load_recipients
 from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER

@@ -360,13 +360,17 @@ class Campaign:
             try:
                 self.mailbox.send(message_id)
             except (GraphError, NetworkError) as error:
-                if not transient(error) or attempt == SEND_TRIES:
+                if isinstance(error, GraphError) and error.code == "ErrorInvalidOperation":
+                    # Exchange refuses to send an item twice: an earlier try of this send went through.
+                    log.info("The draft was sent already")
+                elif not transient(error) or attempt == SEND_TRIES:
                     raise
-                draft = self.drafter.adopt(row_tag(message))
-                if draft is not None:
-                    message_id = draft.id
-                    continue
-                log.info("A send got no clear answer and its draft has left Drafts: it was accepted")
+                else:
+                    draft = self.drafter.adopt(row_tag(message))
+                    if draft is not None:
+                        message_id = draft.id
+                        continue
+                    log.info("A send got no clear answer and its draft has left Drafts: it was accepted")
             if send_at is not None and send_at > self.clock():
                 self.journal.update(row.key, states.SCHEDULED, message_id=message_id)
                 return RowScheduled(row.key, row.row, message_id, send_at)

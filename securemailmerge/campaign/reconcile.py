@@ -151,7 +151,9 @@ class Reconciler:
         return Reconciled(row.key, row.row, DRAFTED, how)
 
     def _left(self, row: JournalRow, item: Found) -> Reconciled:
-        state = SCHEDULED if item.folder == "outbox" else SENT
+        # The Outbox also holds messages on their way out; only a time still ahead makes one scheduled.
+        scheduled = item.folder == "outbox" and (row.sent_at or 0.0) > self.clock()
+        state = SCHEDULED if scheduled else SENT
         self.journal.update(
             row.key,
             state,
@@ -159,8 +161,10 @@ class Reconciler:
             internet_message_id=item.internet_message_id or row.internet_message_id,
             sent_at=row.sent_at or self.clock(),
         )
-        if item.folder == "outbox":
+        if scheduled:
             how = translate("Campaign", "found in the Outbox: it leaves at its scheduled time")
+        elif item.folder == "outbox":
+            how = translate("Campaign", "found in the Outbox: it was accepted and is on its way")
         else:
             how = translate("Campaign", "found in Sent Items: it was sent already")
         return Reconciled(row.key, row.row, state, how)

@@ -25,7 +25,8 @@ from tests.campaign_support import graph_maker, new_campaign, schema_problems
 
 
 def addresses(service: GraphService) -> list[str]:
-    """The To address of every message that left Ada's mailbox."""
+    """The To address of every message that left Ada's mailbox, once every queued one has left."""
+    service.settle()
     return [str(email.message_from_string(m["mime"])["To"]) for m in service.inspect.sent(DEMO_USER)]
 
 
@@ -45,6 +46,7 @@ def test_every_row_gets_one_message_with_two_requests_each(service: GraphService
 
 def attachment_names(service: GraphService) -> list[list[tuple[str, int]]]:
     """The attachments (name, size) of every sent message, in sending order."""
+    service.settle()
     result = []
     for sent in service.inspect.sent(DEMO_USER):
         parsed = email.message_from_string(sent["mime"])
@@ -95,8 +97,9 @@ def test_sending_as_a_shared_mailbox_puts_it_in_from(service: GraphService, tmp_
     journal = new_campaign(tmp_path, 3, sender=SALES)
     events = run(journal, service, tmp_path)
     assert events[-1].counts[SENT] == 3
+    service.settle()
     sent = [email.message_from_string(m["mime"]) for m in service.inspect.sent(DEMO_USER)]
-    assert {str(m["From"]) for m in sent} == {SALES}
+    assert {str(m["From"]) for m in sent} == {f"Sales Team <{SALES}>"}
     # The copy lands in Ada's own Sent Items: that is where reconcile looks.
     assert len(service.inspect.messages(DEMO_USER, "sentitems")) == 3
 
@@ -149,6 +152,7 @@ def test_cancel_deletes_the_unsent_drafts_it_made(service: GraphService, tmp_pat
     assert isinstance(cancelled, Cancelled)
     assert cancelled.deleted >= 1
     assert cancelled.left == ()
+    service.settle()
     assert len(service.inspect.sent(DEMO_USER)) == 1
     assert [m for m in service.inspect.messages(DEMO_USER, "drafts")] == []
     assert journal.counts()[SENT] == 1

@@ -23,7 +23,7 @@ from securemailmerge.m365.tenant import load_tenant_config
 
 def freeze_at(spec: str | None) -> None:
     """Make every HTTP request print itself, and freeze the process at the one ``spec`` names."""
-    when, method, ending, count = (spec.split(":") if spec else ("", "", "", "0"))
+    when, method, ending, count = spec.split(":") if spec else ("", "", "", "0")
     seen = {"n": 0}
     original = httpx.HTTPTransport.handle_request
 
@@ -64,8 +64,14 @@ def main() -> None:
     with connect(config, lambda session: session.sign_in_device_code(lambda prompt: None)) as connection:
 
         def make(on_retry, sleep_):  # type: ignore[no-untyped-def]
-            return GraphClient(connection.http, connection.graph.base_url, connection.session,
-                               factory=connection.factory, on_retry=on_retry, sleep=sleep_)
+            return GraphClient(
+                connection.http,
+                connection.graph.base_url,
+                connection.session,
+                factory=connection.factory,
+                on_retry=on_retry,
+                sleep=sleep_,
+            )
 
         with Journal.open(folder) as journal:
             campaign = Campaign(journal, make, connection.factory, clock=clock, sleep=sleep, grace=30.0)

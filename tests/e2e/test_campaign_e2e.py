@@ -1,4 +1,4 @@
-"""Campaigns through the real msal sign-in and real HTTPS against the sandbox: once per recipient, whatever happens."""
+"""Campaigns through msal and real HTTPS against the sandbox: one message per recipient, whatever happens."""
 
 from __future__ import annotations
 
@@ -59,10 +59,18 @@ def signed_in(faults: str | None) -> Iterator[tuple[Sandbox, Connection]]:
             yield sandbox, connection
 
 
-def graph_maker(connection: Connection) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
+def graph_maker(
+    connection: Connection,
+) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
     def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
-        return GraphClient(connection.http, connection.graph.base_url, connection.session,
-                           factory=connection.factory, on_retry=on_retry, sleep=sleep)
+        return GraphClient(
+            connection.http,
+            connection.graph.base_url,
+            connection.session,
+            factory=connection.factory,
+            on_retry=on_retry,
+            sleep=sleep,
+        )
 
     return make
 
@@ -89,7 +97,9 @@ def inputs(folder: Path, rows: int, brochure_mb: float = 0.2) -> tuple[Path, Tem
     return path, template
 
 
-def plan(connection: Connection, folder: Path, rows: int, brochure_mb: float = 0.2, **options: Any) -> Journal:
+def plan(
+    connection: Connection, folder: Path, rows: int, brochure_mb: float = 0.2, **options: Any
+) -> Journal:
     path, template = inputs(folder, rows, brochure_mb)
     started = start_campaign(
         folder / "campaign",
@@ -119,13 +129,21 @@ def test_500_rows_with_attachments_under_storm_arrive_once_each(
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 500)
     scaled = ScaledTime(SCALE)
-    campaign = Campaign(journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep)
+    campaign = Campaign(
+        journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+    )
     events = []
     for event in campaign.run():
         events.append(event)
         if isinstance(event, Stopped):  # a storm may outlast the retries: the user resumes
-            campaign = Campaign(Journal.open(journal.folder), graph_maker(connection), connection.factory,
-                                clock=scaled.clock, sleep=scaled.sleep, grace=60.0)
+            campaign = Campaign(
+                Journal.open(journal.folder),
+                graph_maker(connection),
+                connection.factory,
+                clock=scaled.clock,
+                sleep=scaled.sleep,
+                grace=60.0,
+            )
             events.extend(campaign.run())
             break
     assert isinstance(events[-1], Finished), events[-3:]
@@ -144,7 +162,9 @@ def test_a_large_common_attachment_is_uploaded_once_and_copied_under_storm(
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 40, brochure_mb=5)
     scaled = ScaledTime(SCALE)
-    campaign = Campaign(journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep)
+    campaign = Campaign(
+        journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+    )
     events = list(campaign.run())
     assert isinstance(events[-1], Finished), events[-3:]
     assert delivered(sandbox) == Counter({f"person{i}@example.com": 1 for i in range(40)})
@@ -154,15 +174,20 @@ def test_a_large_common_attachment_is_uploaded_once_and_copied_under_storm(
     assert sandbox.graph.inspect.messages(DEMO_USER, "drafts") == []
 
 
-def test_sending_as_a_shared_mailbox_with_send_as(signed_in: tuple[Sandbox, Connection], tmp_path: Path) -> None:
+def test_sending_as_a_shared_mailbox_with_send_as(
+    signed_in: tuple[Sandbox, Connection], tmp_path: Path
+) -> None:
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 20, shared_mailbox=SALES)
     scaled = ScaledTime(SCALE)
-    events = list(Campaign(journal, graph_maker(connection), connection.factory, clock=scaled.clock,
-                           sleep=scaled.sleep).run())
+    events = list(
+        Campaign(
+            journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+        ).run()
+    )
     assert isinstance(events[-1], Finished)
     froms = {str(HEADERS.parsestr(m["mime"])["From"]) for m in sandbox.graph.inspect.sent(DEMO_USER)}
-    assert froms == {SALES}
+    assert froms == {f"Sales Team <{SALES}>"}
     assert delivered(sandbox) == Counter({f"person{i}@example.com": 1 for i in range(20)})
 
 
@@ -172,8 +197,11 @@ def test_sending_as_a_shared_mailbox_without_rights_stops_before_any_message(
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 5, shared_mailbox=BOARD)
     scaled = ScaledTime(SCALE)
-    events = list(Campaign(journal, graph_maker(connection), connection.factory, clock=scaled.clock,
-                           sleep=scaled.sleep).run())
+    events = list(
+        Campaign(
+            journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+        ).run()
+    )
     assert isinstance(events[-1], Stopped)
     assert events[-1].code == "ErrorSendAsDenied"
     assert not any(isinstance(e, RowSent) for e in events)

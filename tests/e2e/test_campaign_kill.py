@@ -1,4 +1,4 @@
-"""SIGKILL at twenty moments of a campaign, then resume: every recipient gets exactly one message each time."""
+"""SIGKILL at twenty moments of a campaign, then resume: each recipient gets exactly one message every time."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from securemailmerge.recipients.model import load_recipients
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
 from securemailmerge.template.model import Template
-
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SCALE = 0.01
@@ -64,14 +63,26 @@ def plan(sandbox: Sandbox, folder: Path) -> Path:
     (folder / "brochure.pdf").write_bytes(b"%PDF" + b"b" * (3 * 1024 * 1024 + 500))
     (folder / "large-own.bin").write_bytes(b"o" * (3 * 1024 * 1024 + 100))
     (folder / "own.txt").write_text("yours\n", encoding="utf-8")
-    rows = [f"Person {i},person{i}@example.com,{'large-own.bin' if i == 2 else 'own.txt'}" for i in range(ROWS)]
+    rows = [
+        f"Person {i},person{i}@example.com,{'large-own.bin' if i == 2 else 'own.txt'}" for i in range(ROWS)
+    ]
     (folder / "list.csv").write_text("Name,Email,File\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    template = Template(subject="Hi {{ Name }}", html="<p>Hi {{ Name }}</p>", attachments=("brochure.pdf",),
-                        attachment_column="File")
+    template = Template(
+        subject="Hi {{ Name }}",
+        html="<p>Hi {{ Name }}</p>",
+        attachments=("brochure.pdf",),
+        attachment_column="File",
+    )
     config = load_tenant_config(sandbox.tenant_config_path)
     with connect(config, lambda session: session.sign_in_device_code(lambda prompt: None)) as connection:
-        started = start_campaign(folder / "campaign", connection, load_recipients(folder / "list.csv"), template,
-                                 PreflightSettings(base_folder=folder), CampaignOptions())
+        started = start_campaign(
+            folder / "campaign",
+            connection,
+            load_recipients(folder / "list.csv"),
+            template,
+            PreflightSettings(base_folder=folder),
+            CampaignOptions(),
+        )
     assert started is not None
     started.journal.close()
     return folder / "campaign"
@@ -79,14 +90,24 @@ def plan(sandbox: Sandbox, folder: Path) -> Path:
 
 def run_worker(sandbox: Sandbox, campaign: Path, freeze: str | None) -> list[str]:
     """Run the campaign in its own process; SIGKILL it when it freezes at ``freeze``. Its output lines."""
-    command = [sys.executable, "-m", "tests.e2e.campaign_worker", str(sandbox.tenant_config_path), str(campaign),
-               str(SCALE), *([freeze] if freeze else [])]
+    command = [
+        sys.executable,
+        "-m",
+        "tests.e2e.campaign_worker",
+        str(sandbox.tenant_config_path),
+        str(campaign),
+        str(SCALE),
+        *([freeze] if freeze else []),
+    ]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     errors = campaign.parent / "worker-stderr.txt"
     lines = []
-    with errors.open("w") as stderr, subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=stderr, text=True, env=env, cwd=REPO
-    ) as process:
+    with (
+        errors.open("w") as stderr,
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=stderr, text=True, env=env, cwd=REPO
+        ) as process,
+    ):
         assert process.stdout is not None
         for line in process.stdout:
             lines.append(line.strip())
@@ -98,7 +119,8 @@ def run_worker(sandbox: Sandbox, campaign: Path, freeze: str | None) -> list[str
     if freeze is None:
         assert process.returncode == 0, errors.read_text()[-3000:]
     else:
-        assert lines and lines[-1] == "FROZEN", f"{freeze} was never reached: {lines[-5:]} {errors.read_text()[-2000:]}"
+        assert lines
+        assert lines[-1] == "FROZEN", f"{freeze} was never reached: {lines[-5:]} {errors.read_text()[-2000:]}"
         assert process.returncode == -signal.SIGKILL
     return lines
 
@@ -106,7 +128,8 @@ def run_worker(sandbox: Sandbox, campaign: Path, freeze: str | None) -> list[str
 def delivered(sandbox: Sandbox) -> Counter[str]:
     parser = HeaderParser()
     return Counter(
-        str(parser.parsestr(m["mime"])["To"]).rsplit("<", 1)[-1].rstrip(">") for m in sandbox.graph.inspect.sent(DEMO_USER)
+        str(parser.parsestr(m["mime"])["To"]).rsplit("<", 1)[-1].rstrip(">")
+        for m in sandbox.graph.inspect.sent(DEMO_USER)
     )
 
 
