@@ -46,7 +46,14 @@ from securemailmerge.campaign.plan import Renderer, RowMessage
 from securemailmerge.campaign.reconcile import Reconciler
 from securemailmerge.campaign.sender import TEMPLATE_KEY, Mailbox, row_tag, transient
 from securemailmerge.campaign.suppression import DoNotContact
-from securemailmerge.errors import AuthError, GraphError, HostNotAllowed, NetworkError, SecureMailMergeError
+from securemailmerge.errors import (
+    AuthError,
+    GraphError,
+    HostNotAllowed,
+    NetworkError,
+    SecureMailMergeError,
+    SignInRequired,
+)
 from securemailmerge.i18n import translate
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
@@ -57,6 +64,8 @@ log = logging.getLogger(__name__)
 NOW, DRAFTS, SCHEDULED = "now", "drafts", "scheduled"
 MODES = (NOW, DRAFTS, SCHEDULED)
 SEND_TRIES = 6
+RECOVERIES = 5  # waits after a passing campaign-wide error before the run stops
+RECOVERY_WAIT = 30.0  # seconds of the first wait; each next one is twice as long
 # Codes after which no other row can be sent either: the run stops and says why.
 STOP_CODES = frozenset(
     {
@@ -110,6 +119,11 @@ def stops_campaign(error: Exception) -> bool:
     return isinstance(error, GraphError) and (
         error.code in STOP_CODES or error.status in {401, 403} or error.status >= 500 or error.status == 429
     )
+
+
+def recoverable(error: Exception) -> bool:
+    """True for a campaign-wide error that passes by itself: a lost connection, throttling, a 5xx."""
+    return transient(error) or isinstance(error, SignInRequired)
 
 
 def pacing_from(settings: dict[str, Any]) -> Pacing:
@@ -192,25 +206,39 @@ class Campaign:
         mailbox = self.settings.get("sender") or self.settings.get("mailbox") or ""
         yield Started(self.campaign_id, sum(counts.values()), pending, mailbox, self.mode)
         self.journal.set_setting("status", "running")
-        try:
-            if self.settings.get("started"):
-                yield from Reconciler(
-                    self.journal,
-                    self.mailbox,
-                    self.renderer,
-                    self.campaign_id,
-                    clock=self.clock,
-                    sleep=self.sleep,
-                    grace=self.grace,
-                ).run(lambda: self.control.cancelled)
+        recoveries = 0
+        while True:
+            try:
+                if self.journal.setting("started"):
+                    yield from self._reconcile()
+                self.journal.set_setting("started", True)
+                yield from self._loop()
+                return
+            except SecureMailMergeError as error:
+                if not stops_campaign(error):
+                    raise
                 yield from self._drain()
-            self.journal.set_setting("started", True)
-            yield from self._loop()
-        except SecureMailMergeError as error:
-            if not stops_campaign(error):
-                raise
-            yield from self._drain()
-            yield self._stopped(error)
+                if not recoverable(error) or recoveries >= RECOVERIES or self.control.cancelled:
+                    yield self._stopped(error)
+                    return
+                recoveries += 1
+                # A lost connection or a storm of throttling passes: wait, then settle and go on.
+                until = self.clock() + RECOVERY_WAIT * 2 ** (recoveries - 1)
+                log.info("The run waits after %s", type(error).__name__)
+                yield Waiting(until, "connection")
+                self.scheduler.wait_until(until, lambda: self.control.cancelled)
+
+    def _reconcile(self) -> Iterator[Event]:
+        yield from Reconciler(
+            self.journal,
+            self.mailbox,
+            self.renderer,
+            self.campaign_id,
+            clock=self.clock,
+            sleep=self.sleep,
+            grace=self.grace,
+        ).run(lambda: self.control.cancelled)
+        yield from self._drain()
 
     def _stopped(self, error: SecureMailMergeError) -> Stopped:
         code = getattr(error, "code", None) or type(error).__name__
@@ -246,9 +274,8 @@ class Campaign:
                 if not self._wait(item.future.done):
                     continue
                 queued.popleft()
-                stop = yield from self._finish_row(item)
-                if stop is None and self.mode != DRAFTS:
-                    stop = yield from self._check_bounces()
+                yield from self._finish_row(item)
+                stop = None if self.mode == DRAFTS else (yield from self._check_bounces())
                 if stop is not None:
                     executor.shutdown(wait=True, cancel_futures=True)
                     yield from self._drain()
@@ -317,20 +344,20 @@ class Campaign:
             self.journal.set_setting("status", "running")
             yield Resumed()
 
-    def _finish_row(self, item: _Pending) -> Generator[Event, None, Stopped | Paused | None]:
-        """Send (or keep) one prepared row; returns a ``Stopped`` when the run must stop."""
+    def _finish_row(self, item: _Pending) -> Iterator[Event]:
+        """Send (or keep) one prepared row; raises the errors that stop the run."""
         row = item.row
         try:
             prepared = item.future.result()
         except SecureMailMergeError as error:
             if stops_campaign(error):
-                return self._stopped(error)
+                raise
             yield self._failed(row, error)
-            return None
+            return
         self.uploaded += prepared.uploaded
         if self.mode == DRAFTS:
             yield RowDrafted(row.key, row.row, prepared.message_id)
-            return None
+            return
         if self.mode == NOW:
             slot = self.scheduler.reserve(row.recipients)
             if slot.waited_for in {"daily-cap", "window"}:
@@ -339,18 +366,18 @@ class Campaign:
                 slot.at, lambda: self.control.cancelled or self.control.paused
             ):
                 if self.control.cancelled:
-                    return None
+                    return
                 yield from self._pause()
         try:
             event = self._send(row, item.message, prepared, item.send_at)
         except SecureMailMergeError as error:
             if stops_campaign(error):
-                self.journal.update(row.key, states.READY)
-                return self._stopped(error)
+                if not recoverable(error):
+                    self.journal.update(row.key, states.READY)  # refused: it did not leave
+                raise
             yield self._failed(row, error)
-            return None
+            return
         yield event
-        return None
 
     def _send(self, row: JournalRow, message: RowMessage, prepared: Prepared, send_at: float | None) -> Event:
         message_id = prepared.message_id
