@@ -73,12 +73,12 @@ def graph_maker(
     return make, factory, routes
 
 
-def write_list(folder: Path, count: int, *, extra: str = "") -> Path:
-    """A CSV with ``count`` recipients r0..r(count-1)@example.com and a per-row File column."""
-    lines = ["Name,Email,File" + ("," + extra.split("=")[0] if extra else "")]
+def write_list(folder: Path, count: int, *, addresses: dict[int, str] | None = None) -> Path:
+    """A CSV with ``count`` recipients r0..r(count-1)@example.com (or ``addresses[i]``) and a File column."""
+    lines = ["Name,Email,File"]
     for index in range(count):
-        cell = ("," + extra.split("=")[1]) if extra else ""
-        lines.append(f"Person {index},r{index}@example.com,own{index % 3}.txt{cell}")
+        address = (addresses or {}).get(index, f"r{index}@example.com")
+        lines.append(f"Person {index},{address},own{index % 3}.txt")
     path = folder / "list.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -91,13 +91,14 @@ def new_campaign(
     template: Template | None = None,
     settings: dict[str, Any] | None = None,
     sender: str | None = None,
+    addresses: dict[int, str] | None = None,
 ) -> Journal:
     """A planned campaign of ``count`` rows in ``folder / 'campaign'``."""
     for index in range(3):
         (folder / f"own{index}.txt").write_text(f"for you {index}\n", encoding="utf-8")
     template = template or Template(subject="Hello {{ Name }}", html="<p>Dear {{ Name }}</p>")
     plan = build_plan(
-        load_recipients(write_list(folder, count)),
+        load_recipients(write_list(folder, count, addresses=addresses)),
         template,
         PreflightSettings(base_folder=folder, sender=sender),
         {"mode": "now", "mailbox": DEMO_USER, "per_minute": 6000.0, **(settings or {})},

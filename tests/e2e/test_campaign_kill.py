@@ -1,4 +1,4 @@
-"""SIGKILL at twenty moments of a campaign, then resume: each recipient gets exactly one message every time."""
+"""SIGKILL at twenty moments of a campaign, then resume: each recipient gets exactly one message."""
 
 from __future__ import annotations
 
