@@ -14,48 +14,39 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
-
-from securemailmerge.campaign import journal as states
-from securemailmerge.campaign.bounces import BounceReader
-from securemailmerge.campaign.check import preflight, report_lines
-from securemailmerge.campaign.engine import DRAFTS, MODES, NOW, SCHEDULED, Campaign
-from securemailmerge.campaign.events import (
-    Cancelled,
-    Event,
-    Finished,
-    Paused,
-    Reconciled,
-    Retrying,
-    RowBounced,
-    RowDrafted,
-    RowFailed,
-    RowScheduled,
-    RowSent,
-    Started,
-    Stopped,
-    Throttled,
-    Waiting,
+from securemailmerge.campaign import (
+    BOUNCED,
+    DRAFTS,
+    FAILED,
+    MODES,
+    NOW,
+    PLANNED,
+    SCHEDULED,
+    BounceReader,
+    Campaign,
+    CampaignOptions,
+    DoNotContact,
+    Journal,
+    Mailbox,
+    Pacing,
+    Scheduler,
+    campaigns_dir,
+    list_campaigns,
+    parse_time,
+    preflight,
+    report_lines,
+    send_test,
+    start_campaign,
+    summary_lines,
+    write_report,
 )
-from securemailmerge.campaign.journal import Journal, campaigns_dir, list_campaigns
-from securemailmerge.campaign.pacing import Pacing, Scheduler
-from securemailmerge.campaign.report import summary_lines, write_report
-from securemailmerge.campaign.sender import Mailbox
-from securemailmerge.campaign.start import CampaignOptions, parse_time, send_test, start_campaign
-from securemailmerge.campaign.suppression import DoNotContact
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.cli.m365 import add_sign_in_argument, add_tenant_argument, signed_in
 from securemailmerge.cli.offline import Inputs, add_input_arguments, load_inputs
+from securemailmerge.cli.progress import resume_hint, run_campaign
 from securemailmerge.errors import InputError
 from securemailmerge.i18n import translate
-from securemailmerge.m365.connection import Connection
-from securemailmerge.m365.graph import GraphClient
-from securemailmerge.m365.license import LicenseStatus
-from securemailmerge.m365.mailbox import load_mailbox_settings
-from securemailmerge.m365.retry import RetryEvent
-
-EXIT_INTERRUPTED = 130
+from securemailmerge.m365 import Connection, GraphClient, LicenseStatus, RetryEvent, load_mailbox_settings
 
 
 def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -171,14 +162,6 @@ def register(subparsers: Subparsers) -> None:
     dnc.set_defaults(handler=run_donotcontact)
 
 
-def _console() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
-def _resume_hint(folder: Path) -> str:
-    return translate("Cli", "To continue: securemailmerge resume --campaign {folder}").format(folder=folder)
-
-
 def _graph_maker(
     connection: Connection,
 ) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
@@ -233,7 +216,7 @@ def run_send(args: argparse.Namespace) -> int:
         if started is None:
             print(translate("Cli", "Nothing was sent."), file=sys.stderr)
             return EXIT_BLOCKED
-        return _run(
+        return run_campaign(
             Campaign(
                 started.journal,
                 _graph_maker(connection),
@@ -299,85 +282,15 @@ def run_resume(args: argparse.Namespace) -> int:
                 ).format(planned=planned_for, signed_in=connection.profile.mail)
             )
         if args.retry_failed:
-            for row in journal.rows((states.FAILED,)):
-                journal.update(row.key, states.PLANNED, code=None, reason=None, message_id=None)
+            for row in journal.rows((FAILED,)):
+                journal.update(row.key, PLANNED, code=None, reason=None, message_id=None)
         mailbox = journal.setting("sender") or planned_for
-        return _run(
+        return run_campaign(
             Campaign(
                 journal, _graph_maker(connection), connection.factory, dnc=DoNotContact.for_mailbox(mailbox)
             ),
             args.campaign,
         )
-
-
-def _run(campaign: Campaign, folder: Path) -> int:
-    console = _console()
-    run = campaign.run()
-    code = EXIT_READY
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task(translate("Cli", "Sending"), total=None)
-        try:
-            for event in run:
-                code = _show(event, progress, task, console, folder, code)
-        except KeyboardInterrupt:
-            run.close()
-            console.print(translate("Cli", "Interrupted. Every step so far is in the journal."), markup=False)
-            console.print(_resume_hint(folder), markup=False)
-            return EXIT_INTERRUPTED
-    return code
-
-
-def _show(event: Event, progress: Progress, task: TaskID, console: Console, folder: Path, code: int) -> int:
-    say: Callable[[str], None] = lambda text: console.print(text, markup=False)  # noqa: E731
-    if isinstance(event, Started):
-        done = event.total - event.pending
-        progress.update(task, total=event.total, completed=done)
-        say(
-            translate(
-                "Cli", "Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}."
-            ).format(
-                folder=folder,
-                pending=event.pending,
-                total=event.total,
-                mailbox=event.mailbox,
-                mode=event.mode,
-            )
-        )
-    elif isinstance(event, RowSent | RowScheduled | RowDrafted):
-        progress.advance(task)
-    elif isinstance(event, RowFailed):
-        progress.advance(task)
-        say(
-            translate("Cli", "Row {row} failed ({code}): {reason}").format(
-                row=event.row, code=event.code, reason=event.reason
-            )
-        )
-        return EXIT_BLOCKED
-    elif isinstance(event, RowBounced):
-        say(
-            translate("Cli", "Row {row} bounced ({code}): {reason}").format(
-                row=event.row, code=event.code, reason=event.reason
-            )
-        )
-    elif isinstance(event, Reconciled):
-        say(translate("Cli", "Row {row}: {how}").format(row=event.row, how=event.how))
-    elif isinstance(event, Waiting):
-        until = datetime.fromtimestamp(event.until).strftime("%Y-%m-%d %H:%M:%S")
-        say(translate("Cli", "Waiting until {time} ({why}).").format(time=until, why=event.why))
-    elif isinstance(event, Throttled | Retrying):
-        progress.update(task, description=str(event))
-    elif isinstance(event, Stopped | Paused):
-        say(event.reason)
-        say(_resume_hint(folder))
-        return EXIT_BLOCKED
-    elif isinstance(event, Cancelled):
-        say(translate("Cli", "Cancelled; {count} unsent drafts deleted.").format(count=event.deleted))
-        return EXIT_BLOCKED
-    elif isinstance(event, Finished):
-        progress.update(task, description=translate("Cli", "Done"))
-        say(", ".join(f"{state} {count}" for state, count in event.counts.items() if count))
-    return code
 
 
 def run_status(args: argparse.Namespace) -> int:
@@ -390,7 +303,7 @@ def run_status(args: argparse.Namespace) -> int:
     with Journal.open(args.campaign) as journal:
         print("\n".join(summary_lines(journal)))
         if journal.setting("status") not in {"finished", None}:
-            print(_resume_hint(args.campaign))
+            print(resume_hint(args.campaign))
     return EXIT_READY
 
 
@@ -422,7 +335,7 @@ def run_bounces(args: argparse.Namespace) -> int:
                     "Cli", "{address} asked to be unsubscribed; added to the do-not-contact list."
                 ).format(address=address)
             )
-        total = journal.counts()[states.BOUNCED]
+        total = journal.counts()[BOUNCED]
     print(
         translate("Cli", "{new} new bounces; {total} in all.").format(new=len(found.bounced), total=total),
         file=sys.stderr,
