@@ -198,7 +198,8 @@ def send_test(
     rendered = replace(rendered, subject=f"{prefix} {rendered.subject}")
     files = AttachmentFiles((preflight.base_folder or Path.cwd()).resolve())
     attachments = files.attachments(rendered.attachments, frozenset())
-    to_me = Recipient(row=recipient.row, fields=recipient.fields, to=(me,))
+    name = connection.profile.display_name
+    to_me = Recipient(row=recipient.row, fields=recipient.fields, to=(me,), display_names=((me, name),))
     message = RowMessage(
         "test", to_me, rendered, attachments, shared, fingerprint(rendered, to_me, shared, ())
     )
