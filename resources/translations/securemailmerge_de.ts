@@ -23,6 +23,10 @@
         <translation>sie hat kein @-Zeichen</translation>
     </message>
     <message>
+        <source>it is an Exchange directory (X.500) name, not an internet address; export the contact again with its SMTP address</source>
+        <translation>es ist ein Exchange-Verzeichnisname (X.500), keine Internetadresse; exportieren Sie den Kontakt erneut mit seiner SMTP-Adresse</translation>
+    </message>
+    <message>
         <source>it is not written like an email address</source>
         <translation>sie ist nicht wie eine E-Mail-Adresse geschrieben</translation>
     </message>
@@ -387,8 +391,8 @@
         <translation>die zu schreibende CSV-Datei</translation>
     </message>
     <message>
-        <source>the Excel sheet (default: the first)</source>
-        <translation>das Excel-Arbeitsblatt (Standard: das erste)</translation>
+        <source>the Excel sheet (default: the first visible one)</source>
+        <translation>das Excel-Tabellenblatt (Standard: das erste sichtbare)</translation>
     </message>
     <message>
         <source>the column with the addresses (default: detected)</source>
@@ -423,6 +427,10 @@
         <translation>die Zeilennummer wie in der Datei</translation>
     </message>
     <message>
+        <source>the row number of the header (default: found below any title rows)</source>
+        <translation>die Zeilennummer der Kopfzeile (Standard: unter Titelzeilen gefunden)</translation>
+    </message>
+    <message>
         <source>the sender address written into the messages</source>
         <translation>die Absenderadresse, die in die Nachrichten geschrieben wird</translation>
     </message>
@@ -441,6 +449,10 @@
     <message>
         <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
         <translation>ohne aufbewahrte Anmeldung nur für diesen Befehl anmelden, im Browser (browser) oder mit einem Code (code)</translation>
+    </message>
+    <message>
+        <source>which of a row&apos;s addresses get the message: first, all, a number such as 2, or @domain</source>
+        <translation>welche Adressen einer Zeile die Nachricht erhalten: first, all, eine Zahl wie 2 oder @domain</translation>
     </message>
     <message>
         <source>write a mailbox&apos;s contacts to a CSV file</source>
@@ -607,12 +619,20 @@
         <translation>{path} kann nicht geöffnet werden: {reason}</translation>
     </message>
     <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 mit BOM</translation>
+    </message>
+    <message>
         <source>Unknown encoding {encoding!r} chosen for {file}.</source>
         <translation>Für {file} wurde die unbekannte Codierung {encoding!r} gewählt.</translation>
     </message>
     <message>
         <source>{delimiter!r} cannot separate the columns of {file}.</source>
         <translation>{delimiter!r} kann die Spalten von {file} nicht trennen.</translation>
+    </message>
+    <message>
+        <source>{file} has no row {row} to be its header.</source>
+        <translation>{file} hat keine Zeile {row}, die die Kopfzeile sein könnte.</translation>
     </message>
     <message>
         <source>{file} is empty: it has no header row and no recipients.</source>
@@ -641,6 +661,10 @@
     <message>
         <source>{file}:{row}: this row cannot be read as CSV ({reason}); check its quotes.</source>
         <translation>{file}:{row}: Diese Zeile kann nicht als CSV gelesen werden ({reason}); prüfen Sie die Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>{file}:{row}: this row is not UTF-8 like the rest of the file; it was read as Windows-1252. Check its text (names with ä, ñ or é) before sending.</source>
+        <translation>{file}:{row}: Diese Zeile ist nicht UTF-8 wie der Rest der Datei; sie wurde als Windows-1252 gelesen. Prüfen Sie ihren Text (Namen mit ä, ñ oder é) vor dem Senden.</translation>
     </message>
 </context>
 <context>
@@ -965,6 +989,10 @@ Betreff: {subject}</translation>
         <translation>Probleme ({count}):</translation>
     </message>
     <message>
+        <source>Read as {encoding}</source>
+        <translation>Gelesen als {encoding}</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Bereit zum Senden.</translation>
     </message>
@@ -1040,6 +1068,14 @@ Betreff: {subject}</translation>
 <context>
     <name>Recipients</name>
     <message>
+        <source>Cannot open {path}: {reason}</source>
+        <translation>{path} kann nicht geöffnet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>und {count} weitere</translation>
+    </message>
+    <message>
         <source>{file} has a header row but no recipients below it.</source>
         <translation>{file} hat eine Kopfzeile, aber keine Empfänger darunter.</translation>
     </message>
@@ -1058,6 +1094,10 @@ Betreff: {subject}</translation>
     <message>
         <source>{file}: the header row has no name in column(s) {positions}.</source>
         <translation>{file}: Die Kopfzeile hat in Spalte(n) {positions} keinen Namen.</translation>
+    </message>
+    <message>
+        <source>{file}: the header row is counted from 1, as Excel does.</source>
+        <translation>{file}: Die Kopfzeile wird ab 1 gezählt, wie in Excel.</translation>
     </message>
     <message>
         <source>{file}: this spreadsheet format cannot be read. Save it as Excel workbook (.xlsx) or CSV.</source>
@@ -1086,6 +1126,18 @@ Betreff: {subject}</translation>
     <message>
         <source>{name!r} in columns {positions}</source>
         <translation>{name!r} in den Spalten {positions}</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose the recipient file (.csv or Excel) in it.</source>
+        <translation>{path} ist ein Ordner; wählen Sie die Empfängerdatei (.csv oder Excel) darin.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file saved on disk (it is a pipe, a device or a socket); choose a .csv or Excel file.</source>
+        <translation>{path} ist keine auf dem Datenträger gespeicherte Datei (sondern eine Pipe, ein Gerät oder ein Socket); wählen Sie eine .csv- oder Excel-Datei.</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1588,10 @@ Betreff: {subject}</translation>
         <translation>{path} kann nicht geöffnet werden: {reason}</translation>
     </message>
     <message>
+        <source>Row {row} of the sheet {sheet!r} of {file} is empty: it cannot be the header.</source>
+        <translation>Zeile {row} des Tabellenblatts {sheet!r} von {file} ist leer: Sie kann nicht die Kopfzeile sein.</translation>
+    </message>
+    <message>
         <source>The sheet {sheet!r} of {file} is empty: it has no header row and no recipients.</source>
         <translation>Das Blatt {sheet!r} von {file} ist leer: Es hat weder Kopfzeile noch Empfänger.</translation>
     </message>
@@ -1552,8 +1608,24 @@ Betreff: {subject}</translation>
         <translation>{file} enthält kein Arbeitsblatt.</translation>
     </message>
     <message>
-        <source>{file}: row {row} of the sheet {sheet!r} cannot be read; the file is damaged.</source>
-        <translation>{file}: Zeile {row} des Blatts {sheet!r} kann nicht gelesen werden; die Datei ist beschädigt.</translation>
+        <source>{file} is a web page (HTML) with an Excel name, not a workbook. Open it in Excel and save it as Excel workbook (.xlsx), or export the recipients as CSV.</source>
+        <translation>{file} ist eine Webseite (HTML) mit einem Excel-Namen, keine Arbeitsmappe. Öffnen Sie sie in Excel und speichern Sie sie als Excel-Arbeitsmappe (.xlsx), oder exportieren Sie die Empfänger als CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password. Open it in Excel and save it without a password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password, then clear it), or export it as CSV.</source>
+        <translation>{file} ist mit einem Kennwort geschützt. Öffnen Sie die Datei in Excel und speichern Sie sie ohne Kennwort (Datei &gt; Informationen &gt; Arbeitsmappe schützen &gt; Mit Kennwort verschlüsseln, dann leeren), oder exportieren Sie sie als CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: its compressed content would inflate far beyond what a recipient list needs (it may be built to exhaust memory). Open it in Excel and save it again, or export the recipients as CSV.</source>
+        <translation>{file} wird abgelehnt: Ihr komprimierter Inhalt würde sich weit über das hinaus entpacken, was eine Empfängerliste braucht (sie kann gebaut sein, um den Speicher zu erschöpfen). Öffnen Sie sie in Excel und speichern Sie sie erneut, oder exportieren Sie die Empfänger als CSV.</translation>
+    </message>
+    <message>
+        <source>{file}: column(s) {columns} hold values but have no name in the header row {row}. Give each column a name.</source>
+        <translation>{file}: Spalte(n) {columns} enthalten Werte, haben aber in der Kopfzeile {row} keinen Namen. Geben Sie jeder Spalte einen Namen.</translation>
+    </message>
+    <message>
+        <source>{file}: the header cell {cell} is merged over {merged}, so its other columns have no name. Unmerge the header cells and give each column its own name.</source>
+        <translation>{file}: Die Kopfzelle {cell} ist über {merged} verbunden, daher haben ihre übrigen Spalten keinen Namen. Heben Sie die Verbindung der Kopfzellen auf und geben Sie jeder Spalte einen eigenen Namen.</translation>
     </message>
 </context>
 </TS>

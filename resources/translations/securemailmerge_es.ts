@@ -23,6 +23,10 @@
         <translation>no tiene el signo @</translation>
     </message>
     <message>
+        <source>it is an Exchange directory (X.500) name, not an internet address; export the contact again with its SMTP address</source>
+        <translation>es un nombre de directorio de Exchange (X.500), no una dirección de internet; exporte el contacto de nuevo con su dirección SMTP</translation>
+    </message>
+    <message>
         <source>it is not written like an email address</source>
         <translation>no está escrita como una dirección de correo electrónico</translation>
     </message>
@@ -387,8 +391,8 @@
         <translation>el archivo CSV que se va a escribir</translation>
     </message>
     <message>
-        <source>the Excel sheet (default: the first)</source>
-        <translation>la hoja de Excel (predeterminado: la primera)</translation>
+        <source>the Excel sheet (default: the first visible one)</source>
+        <translation>la hoja de Excel (por defecto: la primera visible)</translation>
     </message>
     <message>
         <source>the column with the addresses (default: detected)</source>
@@ -423,6 +427,10 @@
         <translation>el número de fila tal como aparece en el archivo</translation>
     </message>
     <message>
+        <source>the row number of the header (default: found below any title rows)</source>
+        <translation>el número de fila del encabezado (por defecto: se busca bajo las filas de título)</translation>
+    </message>
+    <message>
         <source>the sender address written into the messages</source>
         <translation>la dirección del remitente que se escribe en los mensajes</translation>
     </message>
@@ -441,6 +449,10 @@
     <message>
         <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
         <translation>si no hay ninguna sesión conservada, iniciar sesión solo para este comando, en el explorador (browser) o con un código (code)</translation>
+    </message>
+    <message>
+        <source>which of a row&apos;s addresses get the message: first, all, a number such as 2, or @domain</source>
+        <translation>qué direcciones de una fila reciben el mensaje: first, all, un número como 2 o @dominio</translation>
     </message>
     <message>
         <source>write a mailbox&apos;s contacts to a CSV file</source>
@@ -607,12 +619,20 @@
         <translation>No se puede abrir {path}: {reason}</translation>
     </message>
     <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 con BOM</translation>
+    </message>
+    <message>
         <source>Unknown encoding {encoding!r} chosen for {file}.</source>
         <translation>Se eligió una codificación desconocida, {encoding!r}, para {file}.</translation>
     </message>
     <message>
         <source>{delimiter!r} cannot separate the columns of {file}.</source>
         <translation>{delimiter!r} no puede separar las columnas de {file}.</translation>
+    </message>
+    <message>
+        <source>{file} has no row {row} to be its header.</source>
+        <translation>{file} no tiene una fila {row} que pueda ser su encabezado.</translation>
     </message>
     <message>
         <source>{file} is empty: it has no header row and no recipients.</source>
@@ -641,6 +661,10 @@
     <message>
         <source>{file}:{row}: this row cannot be read as CSV ({reason}); check its quotes.</source>
         <translation>{file}:{row}: esta fila no se puede leer como CSV ({reason}); compruebe sus comillas.</translation>
+    </message>
+    <message>
+        <source>{file}:{row}: this row is not UTF-8 like the rest of the file; it was read as Windows-1252. Check its text (names with ä, ñ or é) before sending.</source>
+        <translation>{file}:{row}: esta fila no está en UTF-8 como el resto del archivo; se leyó como Windows-1252. Revise su texto (nombres con ä, ñ o é) antes de enviar.</translation>
     </message>
 </context>
 <context>
@@ -965,6 +989,10 @@ Asunto: {subject}</translation>
         <translation>Problemas ({count}):</translation>
     </message>
     <message>
+        <source>Read as {encoding}</source>
+        <translation>Leído como {encoding}</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Listo para enviar.</translation>
     </message>
@@ -1040,6 +1068,14 @@ Asunto: {subject}</translation>
 <context>
     <name>Recipients</name>
     <message>
+        <source>Cannot open {path}: {reason}</source>
+        <translation>No se puede abrir {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>y {count} más</translation>
+    </message>
+    <message>
         <source>{file} has a header row but no recipients below it.</source>
         <translation>{file} tiene una fila de encabezado, pero ningún destinatario debajo.</translation>
     </message>
@@ -1058,6 +1094,10 @@ Asunto: {subject}</translation>
     <message>
         <source>{file}: the header row has no name in column(s) {positions}.</source>
         <translation>{file}: la fila de encabezado no tiene nombre en la(s) columna(s) {positions}.</translation>
+    </message>
+    <message>
+        <source>{file}: the header row is counted from 1, as Excel does.</source>
+        <translation>{file}: la fila de encabezado se cuenta desde 1, como en Excel.</translation>
     </message>
     <message>
         <source>{file}: this spreadsheet format cannot be read. Save it as Excel workbook (.xlsx) or CSV.</source>
@@ -1086,6 +1126,18 @@ Asunto: {subject}</translation>
     <message>
         <source>{name!r} in columns {positions}</source>
         <translation>{name!r} en las columnas {positions}</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} no existe.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose the recipient file (.csv or Excel) in it.</source>
+        <translation>{path} es una carpeta; elija dentro el archivo de destinatarios (.csv o Excel).</translation>
+    </message>
+    <message>
+        <source>{path} is not a file saved on disk (it is a pipe, a device or a socket); choose a .csv or Excel file.</source>
+        <translation>{path} no es un archivo guardado en disco (es una tubería, un dispositivo o un socket); elija un archivo .csv o de Excel.</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1588,10 @@ Asunto: {subject}</translation>
         <translation>No se puede abrir {path}: {reason}</translation>
     </message>
     <message>
+        <source>Row {row} of the sheet {sheet!r} of {file} is empty: it cannot be the header.</source>
+        <translation>La fila {row} de la hoja {sheet!r} de {file} está vacía: no puede ser el encabezado.</translation>
+    </message>
+    <message>
         <source>The sheet {sheet!r} of {file} is empty: it has no header row and no recipients.</source>
         <translation>La hoja {sheet!r} de {file} está vacía: no tiene fila de encabezado ni destinatarios.</translation>
     </message>
@@ -1552,8 +1608,24 @@ Asunto: {subject}</translation>
         <translation>{file} no tiene ninguna hoja de cálculo.</translation>
     </message>
     <message>
-        <source>{file}: row {row} of the sheet {sheet!r} cannot be read; the file is damaged.</source>
-        <translation>{file}: no se puede leer la fila {row} de la hoja {sheet!r}; el archivo está dañado.</translation>
+        <source>{file} is a web page (HTML) with an Excel name, not a workbook. Open it in Excel and save it as Excel workbook (.xlsx), or export the recipients as CSV.</source>
+        <translation>{file} es una página web (HTML) con nombre de Excel, no un libro. Ábrala en Excel y guárdela como libro de Excel (.xlsx), o exporte los destinatarios como CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password. Open it in Excel and save it without a password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password, then clear it), or export it as CSV.</source>
+        <translation>{file} está protegido con una contraseña. Ábralo en Excel y guárdelo sin contraseña (Archivo &gt; Información &gt; Proteger libro &gt; Cifrar con contraseña, y bórrela), o expórtelo como CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: its compressed content would inflate far beyond what a recipient list needs (it may be built to exhaust memory). Open it in Excel and save it again, or export the recipients as CSV.</source>
+        <translation>{file} se rechaza: su contenido comprimido se descomprimiría mucho más allá de lo que necesita una lista de destinatarios (puede estar hecho para agotar la memoria). Ábralo en Excel y guárdelo de nuevo, o exporte los destinatarios como CSV.</translation>
+    </message>
+    <message>
+        <source>{file}: column(s) {columns} hold values but have no name in the header row {row}. Give each column a name.</source>
+        <translation>{file}: la(s) columna(s) {columns} tienen valores pero no tienen nombre en la fila de encabezado {row}. Dé un nombre a cada columna.</translation>
+    </message>
+    <message>
+        <source>{file}: the header cell {cell} is merged over {merged}, so its other columns have no name. Unmerge the header cells and give each column its own name.</source>
+        <translation>{file}: la celda de encabezado {cell} está combinada sobre {merged}, así que sus otras columnas no tienen nombre. Separe las celdas del encabezado y dé a cada columna su propio nombre.</translation>
     </message>
 </context>
 </TS>
