@@ -310,6 +310,15 @@ class Journal:
             raise KeyError(key)
         return self.row(key)
 
+    def retry_failed(self) -> int:
+        """Put every failed row back to planned, to be tried again; returns how many."""
+        db = self._db()
+        with db:
+            return db.execute(
+                "UPDATE rows SET state = ?, code = NULL, reason = NULL, updated = ? WHERE state = ?",
+                (PLANNED, self._clock(), FAILED),
+            ).rowcount
+
 
 def _row(found: sqlite3.Row) -> JournalRow:
     return JournalRow(
