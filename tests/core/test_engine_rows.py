@@ -10,7 +10,7 @@ import pytest
 
 from securemailmerge.campaign.engine import Campaign, Control
 from securemailmerge.campaign.events import Finished, Paused, Resumed, RowFailed, RowSent
-from securemailmerge.campaign.journal import FAILED, SENT
+from securemailmerge.campaign.journal import FAILED, SENT, Journal
 from securemailmerge.campaign.start import CampaignOptions, parse_time
 from securemailmerge.errors import InputError
 from securemailmerge.sandbox.graph import GraphService, SendPolicy
@@ -34,8 +34,6 @@ def test_a_row_too_large_fails_alone_and_is_sent_when_tried_again(
     )
     (tmp_path / "own1.txt").write_bytes(b"x" * LIMIT)  # row 3 (Person 1) carries it
     journal.close()
-    from securemailmerge.campaign.journal import Journal
-
     journal = Journal.open(tmp_path / "campaign")
     make, factory, _ = graph_maker(service, tmp_path)
     events = list(Campaign(journal, make, factory).run())
