@@ -138,6 +138,184 @@
     </message>
 </context>
 <context>
+    <name>Bounces</name>
+    <message>
+        <source>The address does not exist (unknown recipient).</source>
+        <translation>La dirección no existe (destinatario desconocido).</translation>
+    </message>
+    <message>
+        <source>The domain does not exist.</source>
+        <translation>El dominio no existe.</translation>
+    </message>
+    <message>
+        <source>The message could not be delivered (status {code}).</source>
+        <translation>No se pudo entregar el mensaje (estado {code}).</translation>
+    </message>
+    <message>
+        <source>The recipient was not found in their organisation (unknown address).</source>
+        <translation>No se encontró al destinatario en su organización (dirección desconocida).</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mailbox is full.</source>
+        <translation>El buzón del destinatario está lleno.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server does not accept mail for this address.</source>
+        <translation>El servidor del destinatario no acepta correo para esta dirección.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server refused the message (status {code}).</source>
+        <translation>El servidor del destinatario rechazó el mensaje (estado {code}).</translation>
+    </message>
+    <message>
+        <source>Your mailbox reached its daily limit for recipients; it cannot send for a while.</source>
+        <translation>Su buzón alcanzó su límite diario de destinatarios; no puede enviar durante un tiempo.</translation>
+    </message>
+    <message>
+        <source>Your organisation reached its daily limit for external recipients.</source>
+        <translation>Su organización alcanzó su límite diario de destinatarios externos.</translation>
+    </message>
+</context>
+<context>
+    <name>Campaign</name>
+    <message>
+        <source>A scheduled campaign needs a time (--at) or a column of times.</source>
+        <translation>Una campaña programada necesita una hora (--at) o una columna de horas.</translation>
+    </message>
+    <message>
+        <source>Exchange accepted the message; its copy was not yet in Sent Items when checked.</source>
+        <translation>Exchange aceptó el mensaje; su copia aún no estaba en Elementos enviados al comprobarlo.</translation>
+    </message>
+    <message>
+        <source>Marked as unsubscribed in the recipient list.</source>
+        <translation>Marcado como dado de baja en la lista de destinatarios.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph copied a draft without an id.</source>
+        <translation>Microsoft Graph copió un borrador sin id.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph created a draft without an id.</source>
+        <translation>Microsoft Graph creó un borrador sin id.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph opened an upload session without an address.</source>
+        <translation>Microsoft Graph abrió una sesión de carga sin dirección.</translation>
+    </message>
+    <message>
+        <source>No row is ready to send, so no campaign was started.</source>
+        <translation>Ninguna fila está lista para enviar, así que no se inició ninguna campaña.</translation>
+    </message>
+    <message>
+        <source>No row is ready to send.</source>
+        <translation>Ninguna fila está lista para enviar.</translation>
+    </message>
+    <message>
+        <source>On your do-not-contact list.</source>
+        <translation>En su lista de no contactar.</translation>
+    </message>
+    <message>
+        <source>Paused at your request.</source>
+        <translation>En pausa a petición suya.</translation>
+    </message>
+    <message>
+        <source>Paused: Exchange reports that your mailbox reached its daily limit for recipients (5.1.90). Resume the campaign tomorrow.</source>
+        <translation>En pausa: Exchange informa de que su buzón alcanzó su límite diario de destinatarios (5.1.90). Reanude la campaña mañana.</translation>
+    </message>
+    <message>
+        <source>Replied to ask to be unsubscribed.</source>
+        <translation>Respondió pidiendo darse de baja.</translation>
+    </message>
+    <message>
+        <source>Row {row} is not a ready row of the list.</source>
+        <translation>La fila {row} no es una fila lista de la lista.</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge: attachments shared by a campaign</source>
+        <translation>SecureMailMerge: adjuntos comunes de una campaña</translation>
+    </message>
+    <message>
+        <source>Sent with SecureMailMerge</source>
+        <translation>Enviado con SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>The attachment {name} cannot be read: {reason}</source>
+        <translation>No se puede leer el adjunto {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign journal {file} cannot be read: {reason}</source>
+        <translation>No se puede leer el registro de la campaña {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>The do-not-contact file {file} cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo de no contactar {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>The recipient list has no column {column}.</source>
+        <translation>La lista de destinatarios no tiene la columna {column}.</translation>
+    </message>
+    <message>
+        <source>Unknown mode {mode}.</source>
+        <translation>Modo desconocido {mode}.</translation>
+    </message>
+    <message>
+        <source>[Test]</source>
+        <translation>[Prueba]</translation>
+    </message>
+    <message>
+        <source>draft found in Drafts: it is completed and sent</source>
+        <translation>borrador encontrado en Borradores: se completa y se envía</translation>
+    </message>
+    <message>
+        <source>found in Sent Items: it was sent already</source>
+        <translation>encontrado en Elementos enviados: ya se envió</translation>
+    </message>
+    <message>
+        <source>found in the Outbox: it leaves at its scheduled time</source>
+        <translation>encontrado en la Bandeja de salida: sale a la hora programada</translation>
+    </message>
+    <message>
+        <source>found in the Outbox: it was accepted and is on its way</source>
+        <translation>encontrado en la Bandeja de salida: se aceptó y está en camino</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importada</translation>
+    </message>
+    <message>
+        <source>no current draft: it is made again</source>
+        <translation>no hay un borrador actual: se crea de nuevo</translation>
+    </message>
+    <message>
+        <source>sent, not yet confirmed</source>
+        <translation>enviado, aún sin confirmar</translation>
+    </message>
+    <message>
+        <source>still a draft: its send was not accepted and is asked for again</source>
+        <translation>sigue siendo un borrador: su envío no se aceptó y se solicita de nuevo</translation>
+    </message>
+    <message>
+        <source>{file}:{row}: {address} is not an email address.</source>
+        <translation>{file}:{row}: {address} no es una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a campaign; resume it or choose another folder.</source>
+        <translation>{folder} ya contiene una campaña; reanúdela o elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>{folder} holds no campaign (no {file}).</source>
+        <translation>{folder} no contiene ninguna campaña (no hay {file}).</translation>
+    </message>
+    <message>
+        <source>{location}, column {column}: {problem}</source>
+        <translation>{location}, columna {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 2026-05-04 09:30.</source>
+        <translation>{text} no es una hora como 2026-05-04 09:30.</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>The category list of {mailbox} cannot be read ({code}: your account has no reviewer rights on its calendar, where Outlook keeps the list). Showing the {count} categories found on its contacts instead.</source>
@@ -179,6 +357,14 @@
         <translation>CCO</translation>
     </message>
     <message>
+        <source>Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}.</source>
+        <translation>Campaña {folder}: faltan {pending} de {total}, desde {mailbox}, modo {mode}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; {count} unsent drafts deleted.</source>
+        <translation>Cancelado; se eliminaron {count} borradores sin enviar.</translation>
+    </message>
+    <message>
         <source>Categories: {problem}</source>
         <translation>Categorías: {problem}</translation>
     </message>
@@ -191,8 +377,20 @@
         <translation>Contactos sin dirección: {names}</translation>
     </message>
     <message>
+        <source>Create {count} drafts in the Drafts of your mailbox, to be sent as {mailbox}?</source>
+        <translation>¿Crear {count} borradores en Borradores de su buzón, para enviar como {mailbox}?</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>De</translation>
+    </message>
+    <message>
+        <source>Interrupted. Every step so far is in the journal.</source>
+        <translation>Interrumpido. Cada paso hasta ahora está en el registro.</translation>
     </message>
     <message>
         <source>License</source>
@@ -201,6 +399,10 @@
     <message>
         <source>License: {outcome}</source>
         <translation>Licencia: {outcome}</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>no se pudo acceder a Microsoft 365 o siguió limitando</translation>
     </message>
     <message>
         <source>Name</source>
@@ -213,6 +415,10 @@
     <message>
         <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
         <translation>No hay ningún inquilino configurado: indique --tenant-config FILE o establezca {env} en el archivo.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>No se envió nada.</translation>
     </message>
     <message>
         <source>Personal mail merge for Microsoft 365, checked on your computer.</source>
@@ -231,8 +437,32 @@
         <translation>Fila</translation>
     </message>
     <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>La fila {row} rebotó ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>La fila {row} falló ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {how}</source>
+        <translation>Fila {row}: {how}</translation>
+    </message>
+    <message>
         <source>Run: securemailmerge signin --stay-signed-in</source>
         <translation>Ejecute: securemailmerge signin --stay-signed-in</translation>
+    </message>
+    <message>
+        <source>Schedule {count} messages from {mailbox} (they wait in the Outbox)?</source>
+        <translation>¿Programar {count} mensajes desde {mailbox} (esperan en la Bandeja de salida)?</translation>
+    </message>
+    <message>
+        <source>Send {count} messages now from {mailbox}?</source>
+        <translation>¿Enviar ahora {count} mensajes desde {mailbox}?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
     </message>
     <message>
         <source>Sign in in the browser window that opens now.</source>
@@ -255,8 +485,16 @@
         <translation>Asunto</translation>
     </message>
     <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
+    </message>
+    <message>
         <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
         <translation>La sesión termina con este comando. Para mantenerla iniciada en los próximos comandos, agregue --stay-signed-in.</translation>
+    </message>
+    <message>
+        <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
+        <translation>Esta campaña pertenece a {planned}, pero ha iniciado sesión {signed_in}; inicie sesión como {planned}.</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -267,8 +505,20 @@
         <translation>Para</translation>
     </message>
     <message>
+        <source>To continue: securemailmerge resume --campaign {folder}</source>
+        <translation>Para continuar: securemailmerge resume --campaign {folder}</translation>
+    </message>
+    <message>
         <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
         <translation>Use un código en su lugar: securemailmerge signin --device-code (o --sign-in code)</translation>
+    </message>
+    <message>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Esperando hasta {time}: {why}.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} addresses to {file}.</source>
+        <translation>Se escribieron {count} direcciones en {file}.</translation>
     </message>
     <message>
         <source>Wrote {count} contacts to {file}.</source>
@@ -279,6 +529,10 @@
         <translation>Se escribieron {count} mensajes en {folder}</translation>
     </message>
     <message>
+        <source>Wrote {count} rows to {file}.</source>
+        <translation>Se escribieron {count} filas en {file}.</translation>
+    </message>
+    <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>No ha iniciado sesión; ejecute: securemailmerge signin --stay-signed-in, o agregue --sign-in browser (o code) para iniciar sesión solo para este comando</translation>
     </message>
@@ -287,8 +541,28 @@
         <translation>Su sesión seguirá iniciada en este equipo hasta que ejecute: securemailmerge signout</translation>
     </message>
     <message>
+        <source>[y/N] </source>
+        <translation>[s/N] </translation>
+    </message>
+    <message>
         <source>a shared mailbox to read instead of your own</source>
         <translation>un buzón compartido que se lee en lugar del suyo</translation>
+    </message>
+    <message>
+        <source>add an address</source>
+        <translation>añadir una dirección</translation>
+    </message>
+    <message>
+        <source>add the addresses of a CSV file</source>
+        <translation>añadir las direcciones de un archivo CSV</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>añadida a mano</translation>
+    </message>
+    <message>
+        <source>also try the rows that failed again</source>
+        <translation>reintentar también las filas que fallaron</translation>
     </message>
     <message>
         <source>also write the problems to a CSV file</source>
@@ -299,12 +573,24 @@
         <translation>y {count} más</translation>
     </message>
     <message>
+        <source>at most N recipients per rolling 24 hours (default: 10000)</source>
+        <translation>como máximo N destinatarios cada 24 horas (predeterminado: 10000)</translation>
+    </message>
+    <message>
         <source>check every message before sending</source>
         <translation>comprobar cada mensaje antes de enviar</translation>
     </message>
     <message>
         <source>contacts need any (default) or all of the categories</source>
         <translation>los contactos necesitan alguna (any, predeterminado) o todas (all) las categorías</translation>
+    </message>
+    <message>
+        <source>continue an interrupted campaign</source>
+        <translation>continuar una campaña interrumpida</translation>
+    </message>
+    <message>
+        <source>do not ask before sending</source>
+        <translation>no preguntar antes de enviar</translation>
     </message>
     <message>
         <source>for contacts with several addresses: first (default), all, 2, or @domain</source>
@@ -335,6 +621,14 @@
         <translation>omitir las subcarpetas de --folder</translation>
     </message>
     <message>
+        <source>look for bounces and opt-out replies</source>
+        <translation>buscar rebotes y respuestas de baja</translation>
+    </message>
+    <message>
+        <source>now, drafts (leave them in Drafts), scheduled, or test (one to you)</source>
+        <translation>now (ahora), drafts (dejarlos en Borradores), scheduled (programado) o test (uno para usted)</translation>
+    </message>
+    <message>
         <source>only contacts in this Outlook category (repeatable)</source>
         <translation>solo contactos de esta categoría de Outlook (se puede repetir)</translation>
     </message>
@@ -347,6 +641,10 @@
         <translation>solo esta carpeta de contactos, como Clientes/España (/ es la carpeta Contactos)</translation>
     </message>
     <message>
+        <source>outside the sending window</source>
+        <translation>fuera de la ventana de envío</translation>
+    </message>
+    <message>
         <source>print the HTML body</source>
         <translation>mostrar el cuerpo HTML</translation>
     </message>
@@ -355,12 +653,40 @@
         <translation>mostrar el informe como JSON</translation>
     </message>
     <message>
+        <source>scheduled mode: a column of times</source>
+        <translation>modo programado: una columna de horas</translation>
+    </message>
+    <message>
+        <source>scheduled mode: when, e.g. 2026-05-04 09:30</source>
+        <translation>modo programado: cuándo, p. ej. 2026-05-04 09:30</translation>
+    </message>
+    <message>
         <source>securemailmerge: {error}</source>
         <translation>securemailmerge: {error}</translation>
     </message>
     <message>
         <source>securemailmerge: {file}: {reason}</source>
         <translation>securemailmerge: {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>send a campaign: one message per recipient</source>
+        <translation>enviar una campaña: un mensaje por destinatario</translation>
+    </message>
+    <message>
+        <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
+        <translation>enviar solo entonces, p. ej. &apos;mon-fri 08:00-18:00&apos;</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>mensajes enviados cuyas copias aún van camino de Elementos enviados</translation>
+    </message>
+    <message>
+        <source>show a campaign&apos;s state, or list campaigns</source>
+        <translation>mostrar el estado de una campaña o listar campañas</translation>
+    </message>
+    <message>
+        <source>show or change the do-not-contact list</source>
+        <translation>mostrar o cambiar la lista de no contactar</translation>
     </message>
     <message>
         <source>show the message for one recipient</source>
@@ -379,6 +705,14 @@
         <translation>iniciar sesión con un código en otro dispositivo (para equipos sin explorador)</translation>
     </message>
     <message>
+        <source>take an address off</source>
+        <translation>quitar una dirección</translation>
+    </message>
+    <message>
+        <source>test mode: the row to send</source>
+        <translation>modo de prueba: la fila que se envía</translation>
+    </message>
+    <message>
         <source>the CSV delimiter: , ; or tab (default: detected)</source>
         <translation>el delimitador del CSV: , ; o tab (predeterminado: detección automática)</translation>
     </message>
@@ -395,8 +729,16 @@
         <translation>la hoja de Excel (por defecto: la primera visible)</translation>
     </message>
     <message>
+        <source>the campaign&apos;s folder (its journal lives there)</source>
+        <translation>la carpeta de la campaña (allí está su registro)</translation>
+    </message>
+    <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>la columna con las direcciones (predeterminado: detección automática)</translation>
+    </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>se alcanzó el límite diario de destinatarios</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -411,6 +753,10 @@
         <translation>el idioma de los mensajes (predeterminado: el del sistema)</translation>
     </message>
     <message>
+        <source>the mailbox whose list it is</source>
+        <translation>el buzón al que pertenece la lista</translation>
+    </message>
+    <message>
         <source>the message template (.json or .html)</source>
         <translation>la plantilla del mensaje (.json o .html)</translation>
     </message>
@@ -421,6 +767,10 @@
     <message>
         <source>the recipient&apos;s address</source>
         <translation>la dirección del destinatario</translation>
+    </message>
+    <message>
+        <source>the report file</source>
+        <translation>el archivo del informe</translation>
     </message>
     <message>
         <source>the row number as in the file</source>
@@ -443,8 +793,16 @@
         <translation>la configuración del inquilino (predeterminado: el archivo indicado en {env})</translation>
     </message>
     <message>
+        <source>the zone of --window and --at (default: the mailbox&apos;s)</source>
+        <translation>la zona horaria de --window y --at (predeterminada: la del buzón)</translation>
+    </message>
+    <message>
         <source>unknown ({reason})</source>
         <translation>desconocida ({reason})</translation>
+    </message>
+    <message>
+        <source>up to S more seconds between messages, at random</source>
+        <translation>hasta S segundos más entre mensajes, al azar</translation>
     </message>
     <message>
         <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
@@ -453,6 +811,10 @@
     <message>
         <source>which of a row&apos;s addresses get the message: first, all, a number such as 2, or @domain</source>
         <translation>qué direcciones de una fila reciben el mensaje: first, all, un número como 2 o @dominio</translation>
+    </message>
+    <message>
+        <source>write a campaign&apos;s report (.csv or .xlsx)</source>
+        <translation>escribir el informe de una campaña (.csv o .xlsx)</translation>
     </message>
     <message>
         <source>write a mailbox&apos;s contacts to a CSV file</source>
@@ -465,6 +827,30 @@
     <message>
         <source>write one .eml file per ready recipient</source>
         <translation>escribir un archivo .eml por cada destinatario listo</translation>
+    </message>
+    <message>
+        <source>write the list to a CSV file</source>
+        <translation>escribir la lista en un archivo CSV</translation>
+    </message>
+    <message>
+        <source>yes (--yes)</source>
+        <translation>sí (--yes)</translation>
+    </message>
+    <message>
+        <source>{address} asked to be unsubscribed; added to the do-not-contact list.</source>
+        <translation>{address} pidió darse de baja; se añadió a la lista de no contactar.</translation>
+    </message>
+    <message>
+        <source>{address} is not on the list.</source>
+        <translation>{address} no está en la lista.</translation>
+    </message>
+    <message>
+        <source>{count} addresses added.</source>
+        <translation>Se añadieron {count} direcciones.</translation>
+    </message>
+    <message>
+        <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>Se omiten {count} filas (lista de no contactar o dados de baja).</translation>
     </message>
     <message>
         <source>{file} has no ready recipient.</source>
@@ -485,6 +871,10 @@
     <message>
         <source>{name} ({size})</source>
         <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>{new} new bounces; {total} in all.</source>
+        <translation>{new} rebotes nuevos; {total} en total.</translation>
     </message>
     <message>
         <source>{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters.</source>
@@ -975,6 +1365,33 @@ Asunto: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>Pacing</name>
+    <message>
+        <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
+        <translation>Un mensaje a {count} destinatarios supera lo que permite el límite diario de {cap}.</translation>
+    </message>
+    <message>
+        <source>The daily recipient cap must be at least 1.</source>
+        <translation>El límite diario de destinatarios debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <source>The pace must be more than 0 messages per minute.</source>
+        <translation>El ritmo debe ser de más de 0 mensajes por minuto.</translation>
+    </message>
+    <message>
+        <source>The random pause cannot be negative.</source>
+        <translation>La pausa aleatoria no puede ser negativa.</translation>
+    </message>
+    <message>
+        <source>The sending window {text} is not like mon-fri 08:00-18:00 (days optional).</source>
+        <translation>La ventana de envío {text} no tiene la forma mon-fri 08:00-18:00 (días opcionales).</translation>
+    </message>
+    <message>
+        <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
+        <translation>La zona horaria {name} no se conoce; indique una zona IANA como Europe/Madrid.</translation>
+    </message>
+</context>
+<context>
     <name>Preflight</name>
     <message>
         <source>Largest message: {size} (row {row})</source>
@@ -1161,6 +1578,137 @@ Asunto: {subject}</translation>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Campaign {folder} ({mode}), from {sender}: {status}.</source>
+        <translation>Campaña {folder} ({mode}), desde {sender}: {status}.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Internet message id</source>
+        <translation>Id de mensaje de Internet</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Id del mensaje</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Sent as {shared}: the sent copies are in the Sent Items of {mailbox}, the mailbox that sent them, not in {shared}&apos;s.</source>
+        <translation>Enviado como {shared}: las copias enviadas están en Elementos enviados de {mailbox}, el buzón que las envió, no en el de {shared}.</translation>
+    </message>
+    <message>
+        <source>Sent copy in</source>
+        <translation>Copia enviada en</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>The report must be a .csv or .xlsx file, not {file}.</source>
+        <translation>El informe debe ser un archivo .csv o .xlsx, no {file}.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>rebotado</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>draft ready</source>
+        <translation>borrador listo</translation>
+    </message>
+    <message>
+        <source>draft started</source>
+        <translation>borrador iniciado</translation>
+    </message>
+    <message>
+        <source>drafts only</source>
+        <translation>solo borradores</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>omitido</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>sin empezar</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planificado</translation>
+    </message>
+    <message>
+        <source>running or interrupted</source>
+        <translation>en curso o interrumpida</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programado</translation>
+    </message>
+    <message>
+        <source>send now</source>
+        <translation>enviar ahora</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviándose</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,7 @@ if TYPE_CHECKING:
     )
     from securemailmerge.campaign.report import (
         report_rows as report_rows,
+        state_text as state_text,
         summary_lines as summary_lines,
         write_report as write_report,
     )
@@ -134,7 +135,7 @@ __getattr__, __all__ = exports(
             "list_campaigns",
         ),
         "pacing": ("Pacing", "Scheduler", "SendWindow"),
-        "report": ("report_rows", "summary_lines", "write_report"),
+        "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox",),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact",),
