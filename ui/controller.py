@@ -22,8 +22,11 @@ from securemailmerge.m365 import (
     HttpFactory,
     OpenedAddressBook,
     Session,
+    SignedIn,
     TenantConfig,
+    choose_methods,
     open_address_book,
+    sign_in,
 )
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
 from securemailmerge.template import (
@@ -46,6 +49,7 @@ class Controller(QObject):
     device_code = Signal(object)  # DeviceCodePrompt
     address_book_opened = Signal(object)  # OpenedAddressBook
     failed = Signal(str)  # a sentence for the user
+    notice = Signal(str)  # a passing sentence for the status line
     busy_changed = Signal(bool)
 
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
@@ -59,6 +63,7 @@ class Controller(QObject):
         self._factory = HttpFactory(tenant) if tenant else None
         self._session: Session | None = None
         self._workers: set[Worker] = set()
+        self.parent_window: int | None = None  # the native window the OS broker's sign-in sits on
 
     @property
     def account(self) -> Account | None:
@@ -177,12 +182,18 @@ class Controller(QObject):
             self.failed.emit(str(error))
             return None
 
-        def job(cancel: threading.Event) -> Account:
-            if device_code:
-                return session.sign_in_device_code(self._prompt, cancel=cancel)
-            return session.sign_in_interactive(cancel=cancel)
+        def job(cancel: threading.Event) -> SignedIn:
+            methods = choose_methods(broker=session.broker, device_code=device_code)
+            return sign_in(
+                session, methods, on_prompt=self._prompt, parent_window=self.parent_window, cancel=cancel
+            )
 
-        return self.run(job, self.account_changed.emit)
+        def done(signed: object) -> None:
+            assert isinstance(signed, SignedIn)
+            self.account_changed.emit(signed.account)
+            self.notice.emit(signed.message)  # which way the user signed in
+
+        return self.run(job, done)
 
     def _prompt(self, prompt: DeviceCodePrompt) -> None:
         # Called on the worker thread: a queued signal carries it to the window.

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SecureMailMerge</source>
+        <translation>Über SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge {version}</source>
+        <translation>SecureMailMerge {version}</translation>
+    </message>
+    <message>
+        <source>none: the app works offline only</source>
+        <translation>keine: die App arbeitet nur offline</translation>
+    </message>
+    <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Mandantenkonfiguration: {where}</translation>
+    </message>
+    <message>
+        <source>The app contacts only these hosts, over HTTPS on port {port}:</source>
+        <translation>Die App verbindet sich nur mit diesen Hosts, über HTTPS auf Port {port}:</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Methoden</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+</context>
+<context>
     <name>AddressBook</name>
     <message>
         <source>{value!r} does not say which address to use: write first, all, a number such as 2, or a domain such as @example.com.</source>
@@ -101,12 +140,20 @@
         <translation>Der Anmeldedienst {authority} hat eine Antwort gegeben, die die App nicht verwenden kann: {reason}</translation>
     </message>
     <message>
+        <source>The app registration lacks the redirect addresses the sign-in broker needs; ask your IT department to add them (see the README).</source>
+        <translation>Der App-Registrierung fehlen die Umleitungsadressen, die der Anmeldebroker braucht; bitten Sie Ihre IT-Abteilung, sie hinzuzufügen (siehe README).</translation>
+    </message>
+    <message>
         <source>You are not signed in. Please sign in.</source>
         <translation>Sie sind nicht angemeldet. Bitte melden Sie sich an.</translation>
     </message>
     <message>
         <source>No web browser could be opened here. Sign in with a code instead.</source>
         <translation>Hier konnte kein Webbrowser geöffnet werden. Melden Sie sich stattdessen mit einem Code an.</translation>
+    </message>
+    <message>
+        <source>The sign-in broker of this computer is not available.</source>
+        <translation>Der Anmeldebroker dieses Computers ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>Sign-in was cancelled.</source>
@@ -383,10 +430,6 @@
         <translation>ohne aufbewahrte Anmeldung nur für diesen Befehl anmelden, im Browser (browser) oder mit einem Code (code)</translation>
     </message>
     <message>
-        <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
-        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config FILE an, oder setzen Sie {env} auf die Datei.</translation>
-    </message>
-    <message>
         <source>Run: securemailmerge signin --stay-signed-in</source>
         <translation>Führen Sie aus: securemailmerge signin --stay-signed-in</translation>
     </message>
@@ -397,6 +440,14 @@
     <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>Sie sind nicht angemeldet; führen Sie aus: securemailmerge signin --stay-signed-in, oder fügen Sie --sign-in browser (oder code) hinzu, um sich nur für diesen Befehl anzumelden</translation>
+    </message>
+    <message>
+        <source>No tenant is configured: pass --tenant-config FILE, set {env} to the file, or put it at {machine} or {user}.</source>
+        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config DATEI an, setzen Sie {env} auf die Datei oder legen Sie sie unter {machine} oder {user} ab.</translation>
+    </message>
+    <message>
+        <source>Sign in in the window of this computer&apos;s sign-in that opens now.</source>
+        <translation>Melden Sie sich in dem Anmeldefenster dieses Computers an, das sich jetzt öffnet.</translation>
     </message>
     <message>
         <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
@@ -477,6 +528,18 @@
     <message>
         <source>(no name)</source>
         <translation>(kein Name)</translation>
+    </message>
+    <message>
+        <source>print the link where an administrator grants the app&apos;s permissions for the tenant</source>
+        <translation>den Link ausgeben, unter dem ein Administrator die Berechtigungen der App für den Mandanten erteilt</translation>
+    </message>
+    <message>
+        <source>show which tenant configuration is used, and where it is</source>
+        <translation>anzeigen, welche Mandantenkonfiguration verwendet wird und wo sie liegt</translation>
+    </message>
+    <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Mandantenkonfiguration: {where}</translation>
     </message>
 </context>
 <context>
@@ -698,6 +761,57 @@
     </message>
 </context>
 <context>
+    <name>Hosts</name>
+    <message>
+        <source>Global</source>
+        <translation>Weltweit</translation>
+    </message>
+    <message>
+        <source>US Government (GCC High)</source>
+        <translation>US-Regierung (GCC High)</translation>
+    </message>
+    <message>
+        <source>US Government (DoD)</source>
+        <translation>US-Regierung (DoD)</translation>
+    </message>
+    <message>
+        <source>China (21Vianet)</source>
+        <translation>China (21Vianet)</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in (Entra ID)</source>
+        <translation>Microsoft-Anmeldung (Entra ID)</translation>
+    </message>
+    <message>
+        <source>signing in, and renewing the sign-in about once an hour while the app is used</source>
+        <translation>bei der Anmeldung und etwa stündlich zur Erneuerung, solange die App benutzt wird</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>reading your profile, contacts and categories; creating, sending and cleaning up drafts</source>
+        <translation>Lesen von Profil, Kontakten und Kategorien; Erstellen, Senden und Aufräumen von Entwürfen</translation>
+    </message>
+    <message>
+        <source>Outlook attachment upload</source>
+        <translation>Outlook-Anlagen-Upload</translation>
+    </message>
+    <message>
+        <source>uploading attachments of 3 MB or more, to the address Graph names for each upload</source>
+        <translation>Hochladen von Anlagen ab 3 MB an die Adresse, die Graph für jeden Upload nennt</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge license check</source>
+        <translation>SecureMailMerge-Lizenzprüfung</translation>
+    </message>
+    <message>
+        <source>loading an address book, sending a test and sending a campaign; it receives only your address</source>
+        <translation>beim Laden eines Adressbuchs, beim Testversand und beim Senden einer Kampagne; er erhält nur Ihre Adresse</translation>
+    </message>
+</context>
+<context>
     <name>License</name>
     <message>
         <source>Commercial license, valid until {date}.</source>
@@ -812,6 +926,10 @@
     <message>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>About…</source>
+        <translation>Über…</translation>
     </message>
     <message>
         <source>Press Check to see what needs attention.</source>
@@ -1234,6 +1352,25 @@ Betreff: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>through this computer&apos;s sign-in (Web Account Manager or Company Portal)</source>
+        <translation>über die Anmeldung dieses Computers (Web Account Manager oder Unternehmensportal)</translation>
+    </message>
+    <message>
+        <source>in the browser</source>
+        <translation>im Browser</translation>
+    </message>
+    <message>
+        <source>with a code</source>
+        <translation>mit einem Code</translation>
+    </message>
+    <message>
+        <source>Signed in as {address} {how}.</source>
+        <translation>Angemeldet als {address} {how}.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Microsoft 365</source>
@@ -1460,6 +1597,26 @@ Betreff: {subject}</translation>
     <message>
         <source>ca_file in {file} is allowed only for the built-in sandbox on this computer.</source>
         <translation>ca_file in {file} ist nur für die integrierte Sandbox auf diesem Computer erlaubt.</translation>
+    </message>
+    <message>
+        <source>The proxy {url} in {file} must look like http://host:port.</source>
+        <translation>Der Proxy {url} in {file} muss die Form http://host:port haben.</translation>
+    </message>
+    <message>
+        <source>{file} (for every user of this computer, set by your IT department)</source>
+        <translation>{file} (für alle Benutzer dieses Computers, von Ihrer IT-Abteilung festgelegt)</translation>
+    </message>
+    <message>
+        <source>{file} (your own)</source>
+        <translation>{file} (Ihre eigene)</translation>
+    </message>
+    <message>
+        <source>{file} (the built-in sandbox on this computer)</source>
+        <translation>{file} (die eingebaute Sandbox auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>{file} (given when the app was started)</source>
+        <translation>{file} (beim Start der App angegeben)</translation>
     </message>
 </context>
 <context>

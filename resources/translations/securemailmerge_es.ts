@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SecureMailMerge</source>
+        <translation>Acerca de SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge {version}</source>
+        <translation>SecureMailMerge {version}</translation>
+    </message>
+    <message>
+        <source>none: the app works offline only</source>
+        <translation>ninguna: la aplicación solo funciona sin conexión</translation>
+    </message>
+    <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Configuración del inquilino: {where}</translation>
+    </message>
+    <message>
+        <source>The app contacts only these hosts, over HTTPS on port {port}:</source>
+        <translation>La aplicación solo contacta con estos hosts, por HTTPS en el puerto {port}:</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Métodos</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+</context>
+<context>
     <name>AddressBook</name>
     <message>
         <source>{value!r} does not say which address to use: write first, all, a number such as 2, or a domain such as @example.com.</source>
@@ -101,12 +140,20 @@
         <translation>El servicio de inicio de sesión {authority} dio una respuesta que la aplicación no puede usar: {reason}</translation>
     </message>
     <message>
+        <source>The app registration lacks the redirect addresses the sign-in broker needs; ask your IT department to add them (see the README).</source>
+        <translation>Al registro de la aplicación le faltan las direcciones de redirección que necesita el intermediario de inicio de sesión; pida a su departamento de TI que las añada (consulte el README).</translation>
+    </message>
+    <message>
         <source>You are not signed in. Please sign in.</source>
         <translation>No ha iniciado sesión. Inicie sesión.</translation>
     </message>
     <message>
         <source>No web browser could be opened here. Sign in with a code instead.</source>
         <translation>No se pudo abrir ningún explorador web aquí. Inicie sesión con un código.</translation>
+    </message>
+    <message>
+        <source>The sign-in broker of this computer is not available.</source>
+        <translation>El intermediario de inicio de sesión de este equipo no está disponible.</translation>
     </message>
     <message>
         <source>Sign-in was cancelled.</source>
@@ -383,10 +430,6 @@
         <translation>si no hay ninguna sesión conservada, iniciar sesión solo para este comando, en el explorador (browser) o con un código (code)</translation>
     </message>
     <message>
-        <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
-        <translation>No hay ningún inquilino configurado: indique --tenant-config FILE o establezca {env} en el archivo.</translation>
-    </message>
-    <message>
         <source>Run: securemailmerge signin --stay-signed-in</source>
         <translation>Ejecute: securemailmerge signin --stay-signed-in</translation>
     </message>
@@ -397,6 +440,14 @@
     <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>No ha iniciado sesión; ejecute: securemailmerge signin --stay-signed-in, o agregue --sign-in browser (o code) para iniciar sesión solo para este comando</translation>
+    </message>
+    <message>
+        <source>No tenant is configured: pass --tenant-config FILE, set {env} to the file, or put it at {machine} or {user}.</source>
+        <translation>No hay ningún inquilino configurado: indique --tenant-config ARCHIVO, establezca {env} con el archivo o colóquelo en {machine} o {user}.</translation>
+    </message>
+    <message>
+        <source>Sign in in the window of this computer&apos;s sign-in that opens now.</source>
+        <translation>Inicie sesión en la ventana de inicio de sesión de este equipo que se abre ahora.</translation>
     </message>
     <message>
         <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
@@ -477,6 +528,18 @@
     <message>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>print the link where an administrator grants the app&apos;s permissions for the tenant</source>
+        <translation>mostrar el enlace donde un administrador concede los permisos de la aplicación para el inquilino</translation>
+    </message>
+    <message>
+        <source>show which tenant configuration is used, and where it is</source>
+        <translation>mostrar qué configuración del inquilino se usa y dónde está</translation>
+    </message>
+    <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Configuración del inquilino: {where}</translation>
     </message>
 </context>
 <context>
@@ -698,6 +761,57 @@
     </message>
 </context>
 <context>
+    <name>Hosts</name>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>US Government (GCC High)</source>
+        <translation>Gobierno de EE. UU. (GCC High)</translation>
+    </message>
+    <message>
+        <source>US Government (DoD)</source>
+        <translation>Gobierno de EE. UU. (DoD)</translation>
+    </message>
+    <message>
+        <source>China (21Vianet)</source>
+        <translation>China (21Vianet)</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in (Entra ID)</source>
+        <translation>Inicio de sesión de Microsoft (Entra ID)</translation>
+    </message>
+    <message>
+        <source>signing in, and renewing the sign-in about once an hour while the app is used</source>
+        <translation>al iniciar sesión y, mientras se usa la aplicación, aproximadamente cada hora para renovarla</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>reading your profile, contacts and categories; creating, sending and cleaning up drafts</source>
+        <translation>leer su perfil, contactos y categorías; crear, enviar y limpiar borradores</translation>
+    </message>
+    <message>
+        <source>Outlook attachment upload</source>
+        <translation>Carga de adjuntos de Outlook</translation>
+    </message>
+    <message>
+        <source>uploading attachments of 3 MB or more, to the address Graph names for each upload</source>
+        <translation>cargar adjuntos de 3 MB o más a la dirección que Graph indica para cada carga</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge license check</source>
+        <translation>Comprobación de licencia de SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>loading an address book, sending a test and sending a campaign; it receives only your address</source>
+        <translation>al cargar una libreta de direcciones, al enviar una prueba y al enviar una campaña; solo recibe su dirección</translation>
+    </message>
+</context>
+<context>
     <name>License</name>
     <message>
         <source>Commercial license, valid until {date}.</source>
@@ -812,6 +926,10 @@
     <message>
         <source>Sign in…</source>
         <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>About…</source>
+        <translation>Acerca de…</translation>
     </message>
     <message>
         <source>Press Check to see what needs attention.</source>
@@ -1234,6 +1352,25 @@ Asunto: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>through this computer&apos;s sign-in (Web Account Manager or Company Portal)</source>
+        <translation>mediante el inicio de sesión de este equipo (Web Account Manager o Portal de empresa)</translation>
+    </message>
+    <message>
+        <source>in the browser</source>
+        <translation>en el navegador</translation>
+    </message>
+    <message>
+        <source>with a code</source>
+        <translation>con un código</translation>
+    </message>
+    <message>
+        <source>Signed in as {address} {how}.</source>
+        <translation>Sesión iniciada como {address} {how}.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Microsoft 365</source>
@@ -1460,6 +1597,26 @@ Asunto: {subject}</translation>
     <message>
         <source>ca_file in {file} is allowed only for the built-in sandbox on this computer.</source>
         <translation>ca_file de {file} solo se permite para el espacio aislado integrado en este equipo.</translation>
+    </message>
+    <message>
+        <source>The proxy {url} in {file} must look like http://host:port.</source>
+        <translation>El proxy {url} de {file} debe tener la forma http://host:puerto.</translation>
+    </message>
+    <message>
+        <source>{file} (for every user of this computer, set by your IT department)</source>
+        <translation>{file} (para todos los usuarios de este equipo, establecida por su departamento de TI)</translation>
+    </message>
+    <message>
+        <source>{file} (your own)</source>
+        <translation>{file} (la suya propia)</translation>
+    </message>
+    <message>
+        <source>{file} (the built-in sandbox on this computer)</source>
+        <translation>{file} (el entorno de pruebas integrado en este equipo)</translation>
+    </message>
+    <message>
+        <source>{file} (given when the app was started)</source>
+        <translation>{file} (indicada al iniciar la aplicación)</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 """Microsoft 365: the one HTTP factory, the Graph client, sign-in, and what a mailbox holds.
 
-``net`` is the HTTP factory with its host allowlist and network log; ``graph`` the careful Graph
+``net`` is the HTTP factory with its host allowlist and network log (``proxy`` routes its requests
+through a company's proxy and verifies them with the OS trust store); ``graph`` the careful Graph
 client; ``auth`` the msal session (with ``redirect``, ``scopes``, ``tokencache`` and ``tenant``);
-``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books; ``license`` is
-the one call to our license server.
+``signin`` chooses between the OS broker (``broker``), the browser and a code; ``hosts`` lists
+every host for firewall rules; ``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read
+address books; ``license`` is the one call to our license server.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ if TYPE_CHECKING:
         DeviceCodePrompt as DeviceCodePrompt,
         Session as Session,
     )
+    from securemailmerge.m365.broker import (
+        broker_redirect_uris as broker_redirect_uris,
+        broker_usable as broker_usable,
+    )
     from securemailmerge.m365.categories import (
         Category as Category,
         CategoryList as CategoryList,
@@ -45,6 +51,13 @@ if TYPE_CHECKING:
         RetryEvent as RetryEvent,
         Retrying as Retrying,
         Throttled as Throttled,
+    )
+    from securemailmerge.m365.hosts import (
+        ENDPOINTS as ENDPOINTS,
+        PORT as PORT,
+        Endpoint as Endpoint,
+        hosts_text as hosts_text,
+        markdown_table as markdown_table,
     )
     from securemailmerge.m365.license import (
         COMMERCIAL as COMMERCIAL,
@@ -69,10 +82,24 @@ if TYPE_CHECKING:
         scope_reason as scope_reason,
         scope_reasons as scope_reasons,
     )
+    from securemailmerge.m365.signin import (
+        BROKER as BROKER,
+        BROWSER as BROWSER,
+        DEVICE_CODE as DEVICE_CODE,
+        SignedIn as SignedIn,
+        choose_methods as choose_methods,
+        method_text as method_text,
+        sign_in as sign_in,
+    )
     from securemailmerge.m365.tenant import (
         LOOPBACK_HOSTS as LOOPBACK_HOSTS,
         TenantConfig as TenantConfig,
+        TenantSource as TenantSource,
+        admin_consent_url as admin_consent_url,
+        find_tenant_config as find_tenant_config,
         load_tenant_config as load_tenant_config,
+        machine_tenant_path as machine_tenant_path,
+        user_tenant_path as user_tenant_path,
     )
     from securemailmerge.m365.tokencache import (
         EncryptedTokenCache as EncryptedTokenCache,
@@ -94,9 +121,11 @@ __getattr__, __all__ = exports(
             "without_address",
         ),
         "auth": ("Account", "DeviceCodePrompt", "Session"),
+        "broker": ("broker_redirect_uris", "broker_usable"),
         "categories": ("Category", "CategoryList", "load_categories"),
         "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
         "graph": ("GraphClient", "RetryEvent", "Retrying", "Throttled"),
+        "hosts": ("ENDPOINTS", "Endpoint", "PORT", "hosts_text", "markdown_table"),
         "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
         "mailbox": (
             "MailboxRef",
@@ -108,7 +137,25 @@ __getattr__, __all__ = exports(
         ),
         "net": ("HttpFactory", "NetworkLog"),
         "scopes": ("SCOPES", "scope_reason", "scope_reasons"),
-        "tenant": ("LOOPBACK_HOSTS", "TenantConfig", "load_tenant_config"),
+        "signin": (
+            "BROKER",
+            "BROWSER",
+            "DEVICE_CODE",
+            "SignedIn",
+            "choose_methods",
+            "method_text",
+            "sign_in",
+        ),
+        "tenant": (
+            "LOOPBACK_HOSTS",
+            "TenantConfig",
+            "TenantSource",
+            "admin_consent_url",
+            "find_tenant_config",
+            "load_tenant_config",
+            "machine_tenant_path",
+            "user_tenant_path",
+        ),
         "tokencache": ("EncryptedTokenCache", "forget_saved_sign_in", "keychain_unavailable_reason"),
     },
 )
