@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from securemailmerge.campaign import (
+    CheckPass,
     PreflightSettings,
     export_eml,
     format_size,
     header_address,
     named_to,
     preflight,
-    ready_messages,
     report_json,
     report_lines,
     unknown_fields_text,
@@ -258,18 +258,21 @@ def run_check(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Write one .eml file per ready recipient; exit 1 when rows were left out for problems."""
     inputs = load_inputs(args)
-    report = preflight(inputs.recipients, inputs.template, inputs.settings)
-    if report.unknown_fields:
-        raise InputError(unknown_fields_text(report.unknown_fields))
+    # One pass: the messages written are the ones the check rendered, so each row renders once.
+    checked = CheckPass(inputs.recipients, inputs.template, inputs.settings)
+    if checked.unknown_fields:
+        raise InputError(unknown_fields_text(checked.unknown_fields))
     last_row = max((r.row for r in inputs.recipients.rows), default=1)
     written = export_eml(
-        ready_messages(inputs.recipients, inputs.template, inputs.settings),
+        checked.ready(),
         args.out,
         sender=inputs.settings.sender,
         base_folder=inputs.settings.base_folder or Path.cwd(),
         last_row=last_row,
         force=args.force,
     )
+    report = checked.report
+    assert report is not None  # export_eml read every ready row, so the pass ran to its report
     print(translate("Cli", "Wrote {count} messages to {folder}").format(count=len(written), folder=args.out))
     if not report.ok:
         print(translate("Cli", "Some rows were left out; run check to see why."), file=sys.stderr)

@@ -2,10 +2,11 @@
 
 ``net`` is the HTTP factory with its host allowlist and network log (``proxy`` routes its requests
 through a company's proxy and verifies them with the OS trust store); ``graph`` the careful Graph
-client; ``auth`` the msal session (with ``redirect``, ``scopes``, ``tokencache`` and ``tenant``);
-``signin`` chooses between the OS broker (``broker``), the browser and a code; ``hosts`` lists
-every host for firewall rules; ``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read
-address books; ``license`` is the one call to our license server.
+client, with its retry rules and retry events in ``retry``; ``auth`` the msal session (with
+``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``signin`` chooses between the OS broker
+(``broker``), the browser and a code; ``connection`` wires them into one signed-in connection;
+``hosts`` lists every host for firewall rules; ``mailbox``, ``contacts``, ``categories`` and
+``addressbook`` read address books; ``license`` is the one call to our license server.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
         AddressChoice as AddressChoice,
         ContactFilter as ContactFilter,
         OpenedAddressBook as OpenedAddressBook,
+        iter_open_address_book as iter_open_address_book,
         open_address_book as open_address_book,
         recipient_list as recipient_list,
         select_contacts as select_contacts,
@@ -39,19 +41,22 @@ if TYPE_CHECKING:
         CategoryList as CategoryList,
         load_categories as load_categories,
     )
+    from securemailmerge.m365.connection import (
+        Connection as Connection,
+        SignIn as SignIn,
+        connect as connect,
+        sign_in_silently as sign_in_silently,
+    )
     from securemailmerge.m365.contacts import (
         AddressBook as AddressBook,
+        AddressBookLoaded as AddressBookLoaded,
         Contact as Contact,
         ContactFolder as ContactFolder,
         FolderLoaded as FolderLoaded,
+        iter_address_book as iter_address_book,
         load_address_book as load_address_book,
     )
-    from securemailmerge.m365.graph import (
-        GraphClient as GraphClient,
-        RetryEvent as RetryEvent,
-        Retrying as Retrying,
-        Throttled as Throttled,
-    )
+    from securemailmerge.m365.graph import GraphClient as GraphClient
     from securemailmerge.m365.hosts import (
         ENDPOINTS as ENDPOINTS,
         PORT as PORT,
@@ -69,6 +74,8 @@ if TYPE_CHECKING:
         MailboxRef as MailboxRef,
         MailboxSettings as MailboxSettings,
         Profile as Profile,
+        Sender as Sender,
+        choose_sender as choose_sender,
         load_mailbox_settings as load_mailbox_settings,
         load_profile as load_profile,
         no_mail_text as no_mail_text,
@@ -76,6 +83,15 @@ if TYPE_CHECKING:
     from securemailmerge.m365.net import (
         HttpFactory as HttpFactory,
         NetworkLog as NetworkLog,
+    )
+    from securemailmerge.m365.retry import (
+        Failure as Failure,
+        RetryEvent as RetryEvent,
+        Retrying as Retrying,
+        RetryObserver as RetryObserver,
+        RetryPolicy as RetryPolicy,
+        Throttled as Throttled,
+        plan_retry as plan_retry,
     )
     from securemailmerge.m365.scopes import (
         SCOPES as SCOPES,
@@ -115,6 +131,7 @@ __getattr__, __all__ = exports(
             "ContactFilter",
             "MERGE_FIELDS",
             "OpenedAddressBook",
+            "iter_open_address_book",
             "open_address_book",
             "recipient_list",
             "select_contacts",
@@ -123,19 +140,39 @@ __getattr__, __all__ = exports(
         "auth": ("Account", "DeviceCodePrompt", "Session"),
         "broker": ("broker_redirect_uris", "broker_usable"),
         "categories": ("Category", "CategoryList", "load_categories"),
-        "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
-        "graph": ("GraphClient", "RetryEvent", "Retrying", "Throttled"),
+        "connection": ("Connection", "SignIn", "connect", "sign_in_silently"),
+        "contacts": (
+            "AddressBook",
+            "AddressBookLoaded",
+            "Contact",
+            "ContactFolder",
+            "FolderLoaded",
+            "iter_address_book",
+            "load_address_book",
+        ),
+        "graph": ("GraphClient",),
         "hosts": ("ENDPOINTS", "Endpoint", "PORT", "hosts_text", "markdown_table"),
         "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
         "mailbox": (
             "MailboxRef",
             "MailboxSettings",
             "Profile",
+            "Sender",
+            "choose_sender",
             "load_mailbox_settings",
             "load_profile",
             "no_mail_text",
         ),
         "net": ("HttpFactory", "NetworkLog"),
+        "retry": (
+            "Failure",
+            "RetryEvent",
+            "RetryObserver",
+            "RetryPolicy",
+            "Retrying",
+            "Throttled",
+            "plan_retry",
+        ),
         "scopes": ("SCOPES", "scope_reason", "scope_reasons"),
         "signin": (
             "BROKER",

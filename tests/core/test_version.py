@@ -9,7 +9,7 @@ import pytest
 
 from securemailmerge import __version__, cli
 from securemailmerge.m365 import HttpFactory, TenantConfig
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["version"]
 

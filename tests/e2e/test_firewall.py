@@ -21,7 +21,7 @@ from securemailmerge.m365.hosts import (
 )
 from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 MB = 1024 * 1024
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 SPEC = REPO / "build.spec"
 ISS = REPO / "packaging" / "windows" / "securemailmerge.iss"

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from securemailmerge import __version__
 from securemailmerge.m365 import ENDPOINTS, TenantConfig
 from securemailmerge.m365.tenant import MACHINE, TenantSource
-from tests.conftest import REPO
+from tests.helpers import REPO
 from ui.about import AboutDialog
 
 
