@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge import logfilter
+from securemailmerge import __version__, logfilter
 from securemailmerge.campaign import PreflightReport, report_lines
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import (
@@ -286,6 +286,10 @@ def main(argv: list[str] | None = None) -> int:
         args.sandbox, args.no_sample = True, True
     logfilter.configure(stderr=False)
     app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationVersion(__version__)
+    # The title-bar and task-bar icon; on Linux desktops the .desktop entry's name ties the two.
+    app.setWindowIcon(QIcon(str(asset_path("icons", "securemailmerge-256.png"))))
+    app.setDesktopFileName("securemailmerge")
     install_translations(app, args.lang)
     try:
         source, sandbox = _tenant(args)

@@ -136,3 +136,35 @@ def test_the_desktop_entry_has_the_keys_a_menu_needs(name: str) -> None:
     assert lines[0] == "[Desktop Entry]"
     keys = {line.split("=", 1)[0] for line in lines[1:] if "=" in line}
     assert {"Type", "Name", "Exec", "Icon", "Categories", "MimeType"} <= keys
+
+
+def test_the_linux_archive_installs_and_uninstalls_for_one_user(tmp_path: Path) -> None:
+    unpacked = tmp_path / "SecureMailMerge-1.0-linux-x86_64"
+    (unpacked / "SecureMailMerge").mkdir(parents=True)
+    (unpacked / "icons").mkdir()
+    for name in ("SecureMailMerge", "securemailmerge-cli"):
+        program = unpacked / "SecureMailMerge" / name
+        program.write_text("#!/bin/sh\necho frozen\n")
+        program.chmod(0o755)
+    linux = REPO / "packaging" / "linux"
+    for name in ("install.sh", "securemailmerge.desktop", "securemailmerge-campaign.xml"):
+        (unpacked / name).write_bytes((linux / name).read_bytes())
+    (unpacked / "install.sh").chmod(0o755)
+    (unpacked / "icons" / "securemailmerge-48.png").write_bytes(
+        (REPO / "resources" / "icons" / "securemailmerge-48.png").read_bytes()
+    )
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    subprocess.run([str(unpacked / "install.sh")], env=env, check=True, capture_output=True)
+    data = home / ".local" / "share"
+    target = data / "securemailmerge" / "app"
+    entry = (data / "applications" / "securemailmerge.desktop").read_text("utf-8")
+    assert f"Exec={target}/SecureMailMerge %f" in entry.splitlines()
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / "securemailmerge.png").exists()
+    assert (data / "mime" / "packages" / "securemailmerge-campaign.xml").exists()
+    ran = subprocess.run([str(home / ".local" / "bin" / "securemailmerge")], capture_output=True, text=True)
+    assert ran.stdout == "frozen\n"
+    subprocess.run([str(unpacked / "install.sh"), "--uninstall"], env=env, check=True, capture_output=True)
+    assert not target.exists()
+    assert not (data / "applications" / "securemailmerge.desktop").exists()
+    assert not (home / ".local" / "bin" / "securemailmerge").exists()
