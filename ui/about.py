@@ -7,9 +7,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,21 +41,25 @@ class AboutDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("The app contacts only these hosts, over HTTPS on port {port}:").format(port=PORT))
         )
-        self.hosts = QTreeWidget(self)
-        self.hosts.setHeaderLabels(
+        self.hosts = QTableWidget(len(ENDPOINTS), 4, self)
+        self.hosts.setHorizontalHeaderLabels(
             [self.tr("Purpose"), self.tr("Hosts"), self.tr("Methods"), self.tr("When")]
         )
-        self.hosts.setRootIsDecorated(False)
+        self.hosts.verticalHeader().hide()
+        self.hosts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.hosts.setWordWrap(True)
-        for entry in ENDPOINTS:
-            QTreeWidgetItem(
-                self.hosts,
-                [entry.purpose_text(), hosts_text(entry), ", ".join(entry.methods), entry.when_text()],
-            )
+        for row, entry in enumerate(ENDPOINTS):
+            cells = [entry.purpose_text(), hosts_text(entry), ", ".join(entry.methods), entry.when_text()]
+            for column, text in enumerate(cells):
+                self.hosts.setItem(row, column, QTableWidgetItem(text))
+        header = self.hosts.horizontalHeader()
         for column in range(3):
-            self.hosts.resizeColumnToContents(column)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Rows grow with the wrapped "when" text, whatever width the dialog is given.
+        self.hosts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.hosts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        self.resize(1000, 460)

@@ -23,12 +23,16 @@ def test_the_about_box_lists_version_configuration_and_every_host(qtbot: QtBot) 
     assert dialog.config_label.text() == (
         f"Tenant configuration: {path} (for every user of this computer, set by your IT department)"
     )
-    rows = [dialog.hosts.topLevelItem(n) for n in range(dialog.hosts.topLevelItemCount())]
-    shown = "\n".join(item.text(1) for item in rows if item is not None)
-    for entry in ENDPOINTS:
-        for hosts in entry.hosts.values():
-            assert all(host in shown for host in hosts)
-    assert [item.text(2) for item in rows if item is not None] == [", ".join(e.methods) for e in ENDPOINTS]
+
+    def cell(row: int, column: int) -> str:
+        item = dialog.hosts.item(row, column)
+        return item.text() if item is not None else ""
+
+    assert dialog.hosts.rowCount() == len(ENDPOINTS)
+    for row, entry in enumerate(ENDPOINTS):
+        assert all(host in cell(row, 1) for hosts in entry.hosts.values() for host in hosts)
+        assert cell(row, 2) == ", ".join(entry.methods)
+        assert cell(row, 3) == entry.when
 
 
 def test_the_about_box_without_a_tenant_says_so(qtbot: QtBot) -> None:
