@@ -52,10 +52,10 @@ class AboutDialog(QDialog):
             cells = [entry.purpose_text(), hosts_text(entry), ", ".join(entry.methods), entry.when_text()]
             for column, text in enumerate(cells):
                 self.hosts.setItem(row, column, QTableWidgetItem(text))
-        header = self.hosts.horizontalHeader()
+        columns = self.hosts.horizontalHeader()
         for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # Rows grow with the wrapped "when" text, whatever width the dialog is given.
         self.hosts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.hosts)

@@ -33,9 +33,8 @@ from securemailmerge.m365 import (
     DeviceCodePrompt,
     TenantSource,
     find_tenant_config,
-    load_tenant_config,
+    sandbox_tenant,
 )
-from securemailmerge.m365.tenant import SANDBOX
 from securemailmerge.paths import data_dir
 from securemailmerge.recipients import RecipientList
 from securemailmerge.resources import asset_path
@@ -265,8 +264,7 @@ def _tenant(args: argparse.Namespace) -> tuple[TenantSource | None, Sandbox | No
 
         # A file, so the sandbox's mailboxes (and later a campaign's drafts) survive a restart.
         sandbox = Sandbox(auto_approve=True, state=str(data_dir() / "sandbox.sqlite")).start()
-        path = sandbox.tenant_config_path
-        return TenantSource(load_tenant_config(path), path, SANDBOX), sandbox
+        return sandbox_tenant(sandbox.tenant_config_path), sandbox
     # --tenant-config, else the machine-wide file IT deployed, else the user's own.
     return find_tenant_config(Path(args.tenant_config) if args.tenant_config else None), None
 

@@ -1256,6 +1256,10 @@ Betreff: {subject}</translation>
         <translation>AADSTS50057: Das Benutzerkonto {login} ist deaktiviert, denn es ist ein freigegebenes Postfach. Melden Sie sich als eine Person an, die Zugriff darauf hat.</translation>
     </message>
     <message>
+        <source>Exchange&apos;s sending delays and limits, e.g. seed=7,submit_delay=0,licenses=25</source>
+        <translation>Versandverzögerungen und -limits von Exchange, z. B. seed=7,submit_delay=0,licenses=25</translation>
+    </message>
+    <message>
         <source>Faults must look like SEED:PROFILE (e.g. 42:storm), not {text}.</source>
         <translation>Fehler müssen die Form SEED:PROFILE haben (z. B. 42:storm), nicht {text}.</translation>
     </message>
@@ -1266,6 +1270,10 @@ Betreff: {subject}</translation>
     <message>
         <source>SQLite file that keeps the mailboxes</source>
         <translation>SQLite-Datei, in der die Postfächer gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Sending settings look like name=value, not {text}.</source>
+        <translation>Versandeinstellungen haben die Form name=wert, nicht {text}.</translation>
     </message>
     <message>
         <source>The code {code} has expired: start the sign-in again.</source>
@@ -1300,8 +1308,20 @@ Betreff: {subject}</translation>
         <translation>Der Headless-Browser besucht nur diesen Computer, nicht {url}.</translation>
     </message>
     <message>
+        <source>The range of {name} must not end before it starts.</source>
+        <translation>Der Bereich von {name} darf nicht enden, bevor er beginnt.</translation>
+    </message>
+    <message>
         <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
         <translation>Die Sandbox kann nicht auf {host}:{port} lauschen: {reason}</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} cannot be negative.</source>
+        <translation>Die Versandeinstellung {name} darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} needs a number, not {value}.</source>
+        <translation>Die Versandeinstellung {name} braucht eine Zahl, nicht {value}.</translation>
     </message>
     <message>
         <source>The sign-in page answered {status} without a form.</source>
@@ -1320,6 +1340,10 @@ Betreff: {subject}</translation>
         <translation>Unbekannte Fehlereinstellung {setting}; mögliche Einstellungen: {names}.</translation>
     </message>
     <message>
+        <source>Unknown sending setting {name}; settings are {names}.</source>
+        <translation>Unbekannte Versandeinstellung {name}; möglich sind {names}.</translation>
+    </message>
+    <message>
         <source>a commercially licensed address (repeatable; replaces the default list)</source>
         <translation>eine kommerziell lizenzierte Adresse (wiederholbar; ersetzt die Standardliste)</translation>
     </message>
@@ -1330,6 +1354,10 @@ Betreff: {subject}</translation>
     <message>
         <source>authority on N, Graph N+1, uploads N+2, license N+3 (default: free ports)</source>
         <translation>Anmeldedienst auf N, Graph N+1, Uploads N+2, Lizenz N+3 (Standard: freie Ports)</translation>
+    </message>
+    <message>
+        <source>concurrency is app or app+mailbox, not {value}.</source>
+        <translation>concurrency ist app oder app+mailbox, nicht {value}.</translation>
     </message>
     <message>
         <source>inject faults: SEED:PROFILE, e.g. 42:storm</source>

@@ -1256,6 +1256,10 @@ Asunto: {subject}</translation>
         <translation>AADSTS50057: La cuenta de usuario {login} está deshabilitada: es un buzón compartido. Inicie sesión como una persona que tenga acceso a él.</translation>
     </message>
     <message>
+        <source>Exchange&apos;s sending delays and limits, e.g. seed=7,submit_delay=0,licenses=25</source>
+        <translation>Retrasos y límites de envío de Exchange, p. ej. seed=7,submit_delay=0,licenses=25</translation>
+    </message>
+    <message>
         <source>Faults must look like SEED:PROFILE (e.g. 42:storm), not {text}.</source>
         <translation>Los errores deben tener la forma SEED:PROFILE (p. ej., 42:storm), no {text}.</translation>
     </message>
@@ -1266,6 +1270,10 @@ Asunto: {subject}</translation>
     <message>
         <source>SQLite file that keeps the mailboxes</source>
         <translation>archivo SQLite que guarda los buzones</translation>
+    </message>
+    <message>
+        <source>Sending settings look like name=value, not {text}.</source>
+        <translation>Los ajustes de envío tienen la forma nombre=valor, no {text}.</translation>
     </message>
     <message>
         <source>The code {code} has expired: start the sign-in again.</source>
@@ -1300,8 +1308,20 @@ Asunto: {subject}</translation>
         <translation>El explorador sin interfaz solo visita este equipo, no {url}.</translation>
     </message>
     <message>
+        <source>The range of {name} must not end before it starts.</source>
+        <translation>El intervalo de {name} no puede terminar antes de empezar.</translation>
+    </message>
+    <message>
         <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
         <translation>El espacio aislado no puede escuchar en {host}:{port}: {reason}</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} cannot be negative.</source>
+        <translation>El ajuste de envío {name} no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} needs a number, not {value}.</source>
+        <translation>El ajuste de envío {name} necesita un número, no {value}.</translation>
     </message>
     <message>
         <source>The sign-in page answered {status} without a form.</source>
@@ -1320,6 +1340,10 @@ Asunto: {subject}</translation>
         <translation>Ajuste de errores desconocido: {setting}; los ajustes son {names}.</translation>
     </message>
     <message>
+        <source>Unknown sending setting {name}; settings are {names}.</source>
+        <translation>Ajuste de envío desconocido {name}; los ajustes son {names}.</translation>
+    </message>
+    <message>
         <source>a commercially licensed address (repeatable; replaces the default list)</source>
         <translation>una dirección con licencia comercial (se puede repetir; reemplaza la lista predeterminada)</translation>
     </message>
@@ -1330,6 +1354,10 @@ Asunto: {subject}</translation>
     <message>
         <source>authority on N, Graph N+1, uploads N+2, license N+3 (default: free ports)</source>
         <translation>autoridad en N, Graph en N+1, cargas en N+2, licencias en N+3 (predeterminado: puertos libres)</translation>
+    </message>
+    <message>
+        <source>concurrency is app or app+mailbox, not {value}.</source>
+        <translation>concurrency es app o app+mailbox, no {value}.</translation>
     </message>
     <message>
         <source>inject faults: SEED:PROFILE, e.g. 42:storm</source>

@@ -115,6 +115,7 @@ if TYPE_CHECKING:
         find_tenant_config as find_tenant_config,
         load_tenant_config as load_tenant_config,
         machine_tenant_path as machine_tenant_path,
+        sandbox_tenant as sandbox_tenant,
         user_tenant_path as user_tenant_path,
     )
     from securemailmerge.m365.tokencache import (
@@ -191,6 +192,7 @@ __getattr__, __all__ = exports(
             "find_tenant_config",
             "load_tenant_config",
             "machine_tenant_path",
+            "sandbox_tenant",
             "user_tenant_path",
         ),
         "tokencache": ("EncryptedTokenCache", "forget_saved_sign_in", "keychain_unavailable_reason"),

@@ -164,6 +164,11 @@ def user_tenant_path() -> Path:
     return paths.data_dir() / TENANT_FILE
 
 
+def sandbox_tenant(path: Path) -> TenantSource:
+    """The tenant configuration the built-in sandbox wrote to ``path``."""
+    return TenantSource(load_tenant_config(path), path, SANDBOX)
+
+
 def find_tenant_config(explicit: Path | None = None) -> TenantSource | None:
     """The tenant configuration to use (``explicit``, else the machine's, else the user's); None if none."""
     if explicit is not None:
