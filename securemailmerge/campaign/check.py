@@ -19,6 +19,7 @@ from typing import Any
 from securemailmerge.campaign.mime import estimate_size
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
+from securemailmerge.recipients.csvfile import encoding_label
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template.model import RenderedMessage, Template, compile_template
@@ -55,6 +56,7 @@ class PreflightReport:
     too_large: tuple[RowProblem, ...] = ()
     source: str = ""
     messages_per_minute: float = PreflightSettings.messages_per_minute
+    encoding: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -242,6 +244,7 @@ class _Tally:
             too_large=tuple(p for p in found if p.code == "too-large"),
             source=recipients.source,
             messages_per_minute=settings.messages_per_minute,
+            encoding=recipients.encoding,
         )
 
 
@@ -334,6 +337,10 @@ def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
             duplicates=report.duplicates,
         )
     ]
+    if report.encoding:
+        lines.append(
+            translate("Preflight", "Read as {encoding}").format(encoding=encoding_label(report.encoding))
+        )
     if report.unknown_fields:
         lines.append(unknown_fields_text(report.unknown_fields))
     for name, rows in report.empty_fields.items():
@@ -379,6 +386,7 @@ def report_json(report: PreflightReport) -> dict[str, Any]:
     return {
         "ok": report.ok,
         "source": report.source,
+        "encoding": report.encoding,
         "total_rows": report.total_rows,
         "ready": report.ready,
         "invalid": report.invalid,

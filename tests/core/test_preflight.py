@@ -27,7 +27,8 @@ from securemailmerge.campaign.check import (
     report_lines,
 )
 from securemailmerge.errors import InputError, TemplateSyntaxError
-from securemailmerge.recipients.model import RecipientList, RowProblem, load_recipients
+from securemailmerge.recipients.files import load_recipients
+from securemailmerge.recipients.model import RecipientList, RowProblem
 from securemailmerge.template.files import load_template
 from securemailmerge.template.model import CompiledTemplate, Template
 

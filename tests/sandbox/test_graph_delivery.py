@@ -97,6 +97,16 @@ def test_a_send_as_report_goes_to_the_shared_mailbox(service: GraphService, grap
     assert report["subject"] == "Undeliverable: Hallo"
 
 
+def test_the_time_scale_shrinks_the_delays_in_real_time() -> None:
+    service = GraphService(demo_directory(), TokenRegistry(), time_scale=0.001)  # 1-4 s become 1-4 ms
+    with harness.client(service) as graph:
+        send(graph, ["ana@example.es", f"nobody@{TENANT_DOMAIN}"])
+        service.wait_delivered(timeout=5)
+        assert len(graph.get("/me/mailFolders/sentitems/messages").json()["value"]) == 1
+        assert len(graph.get("/me/mailFolders/inbox/messages").json()["value"]) == 1
+    service.close()
+
+
 def test_a_message_deleted_from_the_outbox_never_leaves(wall: Clock) -> None:
     service = GraphService(demo_directory(), TokenRegistry(), wall_clock=wall)
     with harness.client(service) as graph:

@@ -160,7 +160,7 @@ def _decide(
         domain = recipient.rpartition("@")[2].lower()
         if domain in domains:
             found = emulator.directory.find(recipient)
-            outcomes.append((recipient, None if found is not None and found.cloud else "5.1.10"))
+            outcomes.append((recipient, None if found is not None else "5.1.10"))  # on-premises ones too
         elif over:
             outcomes.append((recipient, "5.7.232" if policy.trial else "5.7.233"))
         elif policy.cannot_receive(domain):
@@ -233,8 +233,8 @@ def _into_inbox(
 ) -> None:
     """A tenant recipient finds the message in its Inbox, without the Bcc line, as Exchange delivers it."""
     box = emulator.directory.find(recipient)
-    if box is None:
-        return
+    if box is None or not box.cloud:
+        return  # an on-premises mailbox receives it through the hybrid connector, outside the sandbox
     inbox = emulator.store.folder(box.id, "mail", "inbox")
     assert inbox is not None
     data = {k: v for k, v in item.data.items() if k != "bccRecipients"}
