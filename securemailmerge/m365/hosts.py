@@ -83,7 +83,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
             US_DOD: ("outlook-dod.office365.us",),
             CHINA: ("partner.outlook.cn",),
         },
-        ("PUT", "DELETE"),
+        ("PUT",),
         QT_TRANSLATE_NOOP(
             "Hosts", "uploading attachments of 3 MB or more, to the address Graph names for each upload"
         ),

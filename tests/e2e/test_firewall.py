@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import httpx
 import pytest
 
+from securemailmerge import cli, paths
 from securemailmerge.errors import HostNotAllowed
-from securemailmerge.m365 import GraphClient, HttpFactory, Session, TenantConfig, check_license
+from securemailmerge.m365 import HttpFactory, NetworkLog, TenantConfig
 from securemailmerge.m365.hosts import (
     CLOUD_NAMES,
     ENDPOINTS,
@@ -19,9 +21,9 @@ from securemailmerge.m365.hosts import (
     endpoint,
     markdown_table,
 )
-from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
-from tests.helpers import REPO
+from securemailmerge.sandbox.browser import as_default_browser
+from tests.helpers import REPO, InMemoryKeyring
 
 MB = 1024 * 1024
 
@@ -69,36 +71,39 @@ def test_the_factory_lets_through_the_tables_hosts_of_the_cloud_and_nothing_else
     assert reached == expected
 
 
-def test_a_full_session_uses_only_the_tables_hosts_and_methods(tmp_path: Path) -> None:
-    with Sandbox(auto_approve=True) as sandbox:
-        config = load_tenant_config(sandbox.tenant_config_path)
+def test_a_full_session_uses_only_the_tables_hosts_and_methods(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: InMemoryKeyring
+) -> None:
+    """Sign in in the browser, read the profile and the contacts, send a campaign with a large attachment."""
+    (tmp_path / "list.csv").write_text("Name,Email\nAna,ana@example.com\nBen,ben@example.com\n", "utf-8")
+    (tmp_path / "Katalog.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * (3 * MB + 5))
+    (tmp_path / "invite.json").write_text(
+        json.dumps({"subject": "Hi {{ Name }}", "html": "<p>{{ Name }}</p>", "attachments": ["Katalog.pdf"]}),
+        "utf-8",
+    )
+    inputs = ["--recipients", str(tmp_path / "list.csv"), "--template", str(tmp_path / "invite.json")]
+    with Sandbox(licensed={}, sending="min_submit_delay=0,max_submit_delay=0") as sandbox:
+        monkeypatch.setenv("SMM_TENANT_CONFIG", str(sandbox.tenant_config_path))
         roles = {
-            httpx.URL(sandbox.authority_url).netloc.decode(): SIGN_IN,
-            httpx.URL(sandbox.graph_url).netloc.decode(): GRAPH,
-            httpx.URL(sandbox.upload_url).netloc.decode(): UPLOAD,
-            httpx.URL(sandbox.license_url).netloc.decode(): LICENSE,
-        }
-        factory = HttpFactory(config)
-        with Session(config, factory) as session, factory.client() as http:
-            session.sign_in_device_code(lambda _prompt: None)
-            graph = GraphClient(http, config.graph_url, session, factory=factory)
-            me = graph.get("/me", params={"$select": "mail,userPrincipalName"})
-            check_license(factory, me.get("mail") or me["userPrincipalName"])
-            draft = graph.post("/me/messages", {"subject": "Katalog"})
-            assert draft is not None
-            content = b"x" * (3 * MB + 5)
-            upload = graph.post(
-                f"/me/messages/{draft['id']}/attachments/createUploadSession",
-                {"AttachmentItem": {"attachmentType": "file", "name": "Katalog.pdf", "size": len(content)}},
+            httpx.URL(url).netloc.decode(): role
+            for url, role in (
+                (sandbox.authority_url, SIGN_IN),
+                (sandbox.graph_url, GRAPH),
+                (sandbox.upload_url, UPLOAD),
+                (sandbox.license_url, LICENSE),
             )
-            assert upload is not None
-            factory.allow_upload_url(upload["uploadUrl"])
-            graph.upload_chunk(upload["uploadUrl"], content, 0, len(content))
-            graph.patch(f"/me/messages/{draft['id']}", {"subject": "Katalog 2026"})
-            graph.delete(f"/me/messages/{draft['id']}")
-        entries = factory.log.entries()
+        }
+        with as_default_browser(sandbox.browser()) as browser:
+            assert cli.main(["signin", "--stay-signed-in"]) == 0
+            browser.wait()
+        assert cli.main(["whoami"]) == 0
+        assert cli.main(["contacts", "--out", str(tmp_path / "mine.csv")]) == 0
+        campaign = ["--campaign", str(tmp_path / "campaign")]
+        assert cli.main(["send", *inputs, *campaign, "--per-minute", "600", "--yes"]) == 0
+        assert cli.main(["status", *campaign]) == 0
+        assert cli.main(["signout"]) == 0
     used: dict[str, set[str]] = {}
-    for entry in entries:
+    for entry in NetworkLog(paths.log_dir() / "network.log").entries():
         assert isinstance(entry["status"], int), entry  # nothing refused, nothing failed
         used.setdefault(roles[entry["host"]], set()).add(entry["method"])
     assert set(used) == {SIGN_IN, GRAPH, UPLOAD, LICENSE}
