@@ -11,8 +11,9 @@
    - macOS: with ``SMM_MACOS_SIGN_IDENTITY`` the app is signed (hardened runtime), then a ``.dmg``
      is made; with ``SMM_NOTARY_APPLE_ID``, ``SMM_NOTARY_TEAM_ID`` and ``SMM_NOTARY_PASSWORD`` it is
      notarized and the ticket stapled.
-3. The frozen program's ``--self-test`` (offscreen, on the built-in sandbox) and the command line's
-   ``--version``; the build time, the bundle's size and the start time are printed.
+3. The frozen program's ``--self-test`` (offscreen, on the built-in sandbox), the command line's
+   ``--version`` and a German answer of it (its ``.ts`` catalogues); the build time, the bundle's
+   size and the start times are printed.
 
 ``--smoke-only`` repeats step 3 on the bundle already built.
 """
@@ -208,6 +209,14 @@ def smoke_test() -> tuple[float, float, float]:
     cli = time.perf_counter() - start
     if answer[-1:] != [version()]:
         sys.exit(f"The frozen command line says {answer}, pyproject.toml says {version()}.")
+    # The command line reads the .ts catalogues: with no tenant anywhere it must say so in German.
+    nowhere = dict(environment, SMM_MACHINE_CONFIG_DIR=tempfile.mkdtemp())
+    nowhere.pop("SMM_TENANT_CONFIG", None)
+    german = subprocess.run(
+        [str(command_line()), "--lang", "de", "tenant-info"], env=nowhere, capture_output=True, text=True
+    )
+    if german.returncode != 2 or "Kein Mandant konfiguriert" not in german.stderr:
+        sys.exit(f"The frozen command line did not answer in German: {german.stderr.strip()}")
     return shown, total, cli
 
 

@@ -37,7 +37,8 @@ def spec_constants() -> dict[str, object]:
 
 def test_the_bundle_carries_translations_sample_icons_and_the_graph_schema() -> None:
     text = SPEC.read_text("utf-8")
-    for pattern in ('"translations/*.qm"', '"sample/*.*"', '"sample/attachments/*.pdf"', '"icons/*.png"'):
+    patterns = ('"translations/*.qm"', '"translations/*.ts"', '"sample/*.*"', '"sample/attachments/*.pdf"')
+    for pattern in (*patterns, '"icons/*.png"'):
         assert pattern in text
     assert "securemailmerge/sandbox/graph-openapi-subset.json" in text
     assert 'copy_metadata("securemailmerge")' in text  # the version, frozen
