@@ -16,7 +16,7 @@ from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.tenant import TenantConfig
-from securemailmerge.recipients.model import load_recipients
+from securemailmerge.recipients import load_recipients
 from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER
 from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.sandbox.graph_schema import SCHEMA_PATH, GraphSchema

@@ -10,7 +10,7 @@ from securemailmerge.campaign.check import PreflightSettings
 from securemailmerge.campaign.journal import SKIPPED, Journal
 from securemailmerge.campaign.plan import Renderer, build_plan
 from securemailmerge.errors import InputError
-from securemailmerge.recipients.model import load_recipients
+from securemailmerge.recipients import load_recipients
 from securemailmerge.template.model import Template
 
 TEMPLATE = Template(

@@ -8,7 +8,7 @@ import pytest
 
 from securemailmerge.campaign.suppression import DoNotContact, unsubscribed_test
 from securemailmerge.errors import InputError
-from securemailmerge.recipients.model import load_recipients
+from securemailmerge.recipients import load_recipients
 
 
 def test_the_list_survives_reopening_and_ignores_case(tmp_path: Path) -> None:

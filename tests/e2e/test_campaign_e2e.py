@@ -20,7 +20,7 @@ from securemailmerge.m365.connection import Connection, connect
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.tenant import load_tenant_config
-from securemailmerge.recipients.model import load_recipients
+from securemailmerge.recipients import load_recipients
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES
 from securemailmerge.template.model import Template

@@ -18,7 +18,7 @@ from securemailmerge.campaign.journal import SENT, Journal
 from securemailmerge.campaign.start import CampaignOptions, start_campaign
 from securemailmerge.m365.connection import connect
 from securemailmerge.m365.tenant import load_tenant_config
-from securemailmerge.recipients.model import load_recipients
+from securemailmerge.recipients import load_recipients
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
 from securemailmerge.template.model import Template
