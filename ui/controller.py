@@ -14,13 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from securemailmerge.campaign import CheckStarted, PreflightReport, PreflightSettings, check_rows
-from securemailmerge.errors import (
-    BrowserUnavailable,
-    KeychainUnavailable,
-    SecureMailMergeError,
-    SignInRequired,
-)
+from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
 from securemailmerge.m365 import (
+    BROWSER,
+    DEVICE_CODE,
     Account,
     Connection,
     DeviceCodePrompt,
@@ -29,9 +26,12 @@ from securemailmerge.m365 import (
     OpenedAddressBook,
     RetryEvent,
     Session,
+    SignedIn,
     TenantConfig,
+    choose_methods,
     connect,
     iter_open_address_book,
+    sign_in,
     sign_in_silently,
 )
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
@@ -64,7 +64,8 @@ class Controller(QObject):
     address_book_aborted = Signal()
     graph_waiting = Signal(object)  # RetryEvent: Microsoft throttled or a request is tried again
     failed = Signal(str)  # a sentence for the user
-    browser_unavailable = Signal(str, bool)  # why, and "stay signed in": offer the code sign-in instead
+    browser_unavailable = Signal(str)  # no browser could be opened: the sign-in goes on with a code
+    notice = Signal(str)  # a passing sentence for the status line
     busy_changed = Signal(bool)
 
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
@@ -80,6 +81,7 @@ class Controller(QObject):
         self._workers: set[Worker] = set()
         self._check: Worker | None = None
         self._address_book: Worker | None = None
+        self.parent_window: int | None = None  # the native window the OS broker's sign-in sits on
 
     @property
     def account(self) -> Account | None:
@@ -103,7 +105,6 @@ class Controller(QObject):
         progress: Callable[[Any], None] | None = None,
         failed: Callable[[str], None] | None = None,
         aborted: Callable[[], None] | None = None,
-        errored: Callable[[object], None] | None = None,
     ) -> Worker:
         """Run ``job`` on a worker; its events go to ``progress``, its result to ``done`` (UI thread).
 
@@ -120,7 +121,7 @@ class Controller(QObject):
         if aborted is not None:
             signals.aborted.connect(aborted)
         tell = failed or self.failed.emit
-        signals.errored.connect(errored or (lambda error: tell(self.describe(error))))
+        signals.errored.connect(lambda error: tell(self.describe(error)))
         signals.finished.connect(lambda: self._finished(worker))
         return worker.start()
 
@@ -265,21 +266,41 @@ class Controller(QObject):
             return None
         self._disconnect()
 
+        signed: list[SignedIn] = []
+
         def job(cancel: threading.Event) -> Connection:
-            def sign_in(session: Session) -> Account:
-                if device_code:
-                    return session.sign_in_device_code(self._prompt, cancel=cancel)
-                return session.sign_in_interactive(cancel=cancel)
+            tried: list[str] = []
 
-            return self._connect(sign_in, stay_signed_in)
+            def started(method: str) -> None:
+                # Called on the worker thread: the code follows the browser only when none opened.
+                if method == DEVICE_CODE and BROWSER in tried:
+                    self.browser_unavailable.emit(
+                        self.tr("No web browser could be opened here, so you sign in with a code instead.")
+                    )
+                tried.append(method)
 
-        def errored(error: object) -> None:
-            if isinstance(error, BrowserUnavailable):
-                self.browser_unavailable.emit(str(error), stay_signed_in)
-            else:
-                self.failed.emit(self.describe(error))
+            def step(session: Session) -> Account:
+                methods = choose_methods(broker=session.broker, device_code=device_code)
+                signed.append(
+                    sign_in(
+                        session,
+                        methods,
+                        on_prompt=self._prompt,
+                        parent_window=self.parent_window,
+                        cancel=cancel,
+                        on_method=started,
+                    )
+                )
+                return signed[-1].account
 
-        return self.run(job, self._connected, errored=errored)
+            return self._connect(step, stay_signed_in)
+
+        def done(connection: object) -> None:
+            self._connected(connection)
+            if signed:
+                self.notice.emit(signed[-1].message)  # which way the user signed in
+
+        return self.run(job, done)
 
     def _prompt(self, prompt: DeviceCodePrompt) -> None:
         # Called on the worker thread: a queued signal carries it to the window.

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SecureMailMerge</source>
+        <translation>Über SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Methoden</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge {version}</source>
+        <translation>SecureMailMerge {version}</translation>
+    </message>
+    <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Mandantenkonfiguration: {where}</translation>
+    </message>
+    <message>
+        <source>The app contacts only these hosts, over HTTPS on port {port}:</source>
+        <translation>Die App verbindet sich nur mit diesen Hosts, über HTTPS auf Port {port}:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>none: the app works offline only</source>
+        <translation>keine: die App arbeitet nur offline</translation>
+    </message>
+</context>
+<context>
     <name>AddressBook</name>
     <message>
         <source>{source} has no contact folder {folder!r}. Its folders are: {folders} (/ is Contacts).</source>
@@ -19,24 +58,28 @@
         <translation>sie enthält einen Zeilenumbruch</translation>
     </message>
     <message>
+        <source>it contains characters that reverse the direction of the text, which can hide what it says</source>
+        <translation>sie enthält Zeichen, die die Schreibrichtung umkehren und so verbergen können, was dort steht</translation>
+    </message>
+    <message>
         <source>it has no @ sign</source>
         <translation>sie hat kein @-Zeichen</translation>
+    </message>
+    <message>
+        <source>it is an Exchange directory (X.500) name, not an internet address; export the contact again with its SMTP address</source>
+        <translation>es ist ein Exchange-Verzeichnisname (X.500), keine Internetadresse; exportieren Sie den Kontakt erneut mit seiner SMTP-Adresse</translation>
     </message>
     <message>
         <source>it is not written like an email address</source>
         <translation>sie ist nicht wie eine E-Mail-Adresse geschrieben</translation>
     </message>
     <message>
-        <source>its name “{name}” is itself another address; the message goes to {address}</source>
-        <translation>ihr Name „{name}“ ist selbst eine andere Adresse; die Nachricht geht an {address}</translation>
-    </message>
-    <message>
-        <source>it contains characters that reverse the direction of the text, which can hide what it says</source>
-        <translation>sie enthält Zeichen, die die Schreibrichtung umkehren und so verbergen können, was dort steht</translation>
-    </message>
-    <message>
         <source>its domain mixes letters of several scripts ({scripts}), which can imitate another domain</source>
         <translation>ihre Domain mischt Buchstaben mehrerer Schriften ({scripts}) und kann so eine andere Domain nachahmen</translation>
+    </message>
+    <message>
+        <source>its name “{name}” is itself another address; the message goes to {address}</source>
+        <translation>ihr Name „{name}“ ist selbst eine andere Adresse; die Nachricht geht an {address}</translation>
     </message>
     <message>
         <source>the name before the address contains a control character</source>
@@ -113,28 +156,36 @@
         <translation>Die Anmeldung wurde abgelehnt. Sie können sie erneut starten, sobald Sie bereit sind.</translation>
     </message>
     <message>
+        <source>The app registration lacks the redirect addresses the sign-in broker needs; ask your IT department to add them (see the README).</source>
+        <translation>Der App-Registrierung fehlen die Umleitungsadressen, die der Anmeldebroker braucht; bitten Sie Ihre IT-Abteilung, sie hinzuzufügen (siehe README).</translation>
+    </message>
+    <message>
+        <source>The sign-in broker of this computer is not available.</source>
+        <translation>Der Anmeldebroker dieses Computers ist nicht verfügbar.</translation>
+    </message>
+    <message>
         <source>The sign-in code expired before it was used. Start the sign-in again for a new code.</source>
         <translation>Der Anmeldecode ist abgelaufen, bevor er verwendet wurde. Starten Sie die Anmeldung erneut, um einen neuen Code zu erhalten.</translation>
-    </message>
-    <message>
-        <source>The sign-in service {host} is not available right now (HTTP {status}). Try again later.</source>
-        <translation>Der Anmeldedienst {host} ist gerade nicht verfügbar (HTTP {status}). Versuchen Sie es später noch einmal.</translation>
-    </message>
-    <message>
-        <source>The sign-in service {host} answered with a redirect (HTTP {status}), which is refused.</source>
-        <translation>Der Anmeldedienst {host} hat mit einer Weiterleitung geantwortet (HTTP {status}); sie wird abgelehnt.</translation>
-    </message>
-    <message>
-        <source>The sign-in service gave an answer the app cannot use.</source>
-        <translation>Der Anmeldedienst hat eine Antwort gegeben, mit der die App nichts anfangen kann.</translation>
     </message>
     <message>
         <source>The sign-in service did not say who signed in (no id token).</source>
         <translation>Der Anmeldedienst hat nicht mitgeteilt, wer sich angemeldet hat (kein ID-Token).</translation>
     </message>
     <message>
+        <source>The sign-in service gave an answer the app cannot use.</source>
+        <translation>Der Anmeldedienst hat eine Antwort gegeben, mit der die App nichts anfangen kann.</translation>
+    </message>
+    <message>
         <source>The sign-in service {authority} gave an answer the app cannot use: {reason}</source>
         <translation>Der Anmeldedienst {authority} hat eine Antwort gegeben, die die App nicht verwenden kann: {reason}</translation>
+    </message>
+    <message>
+        <source>The sign-in service {host} answered with a redirect (HTTP {status}), which is refused.</source>
+        <translation>Der Anmeldedienst {host} hat mit einer Weiterleitung geantwortet (HTTP {status}); sie wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sign-in service {host} is not available right now (HTTP {status}). Try again later.</source>
+        <translation>Der Anmeldedienst {host} ist gerade nicht verfügbar (HTTP {status}). Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
         <source>This app is not registered for your organisation&apos;s tenant; ask your IT department to register it (see the README): {reason}</source>
@@ -155,6 +206,184 @@
     <message>
         <source>Your sign-in has expired or was revoked. Please sign in again ({code}).</source>
         <translation>Ihre Anmeldung ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich erneut an ({code}).</translation>
+    </message>
+</context>
+<context>
+    <name>Bounces</name>
+    <message>
+        <source>The address does not exist (unknown recipient).</source>
+        <translation>Die Adresse existiert nicht (unbekannter Empfänger).</translation>
+    </message>
+    <message>
+        <source>The domain does not exist.</source>
+        <translation>Die Domäne existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The message could not be delivered (status {code}).</source>
+        <translation>Die Nachricht konnte nicht zugestellt werden (Status {code}).</translation>
+    </message>
+    <message>
+        <source>The recipient was not found in their organisation (unknown address).</source>
+        <translation>Der Empfänger wurde in seiner Organisation nicht gefunden (unbekannte Adresse).</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mailbox is full.</source>
+        <translation>Das Postfach des Empfängers ist voll.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server does not accept mail for this address.</source>
+        <translation>Der Server des Empfängers nimmt für diese Adresse keine E-Mails an.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server refused the message (status {code}).</source>
+        <translation>Der Server des Empfängers hat die Nachricht abgelehnt (Status {code}).</translation>
+    </message>
+    <message>
+        <source>Your mailbox reached its daily limit for recipients; it cannot send for a while.</source>
+        <translation>Ihr Postfach hat sein Tageslimit für Empfänger erreicht und kann eine Weile nicht senden.</translation>
+    </message>
+    <message>
+        <source>Your organisation reached its daily limit for external recipients.</source>
+        <translation>Ihre Organisation hat ihr Tageslimit für externe Empfänger erreicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Campaign</name>
+    <message>
+        <source>A scheduled campaign needs a time (--at) or a column of times.</source>
+        <translation>Eine geplante Kampagne braucht eine Zeit (--at) oder eine Spalte mit Zeiten.</translation>
+    </message>
+    <message>
+        <source>Exchange accepted the message; its copy was not yet in Sent Items when checked.</source>
+        <translation>Exchange hat die Nachricht angenommen; ihre Kopie war bei der Prüfung noch nicht in „Gesendete Elemente“.</translation>
+    </message>
+    <message>
+        <source>Marked as unsubscribed in the recipient list.</source>
+        <translation>In der Empfängerliste als abgemeldet markiert.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph copied a draft without an id.</source>
+        <translation>Microsoft Graph hat einen Entwurf ohne ID kopiert.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph created a draft without an id.</source>
+        <translation>Microsoft Graph hat einen Entwurf ohne ID erstellt.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph opened an upload session without an address.</source>
+        <translation>Microsoft Graph hat eine Upload-Sitzung ohne Adresse geöffnet.</translation>
+    </message>
+    <message>
+        <source>No row is ready to send, so no campaign was started.</source>
+        <translation>Keine Zeile ist versandbereit, daher wurde keine Kampagne gestartet.</translation>
+    </message>
+    <message>
+        <source>No row is ready to send.</source>
+        <translation>Keine Zeile ist versandbereit.</translation>
+    </message>
+    <message>
+        <source>On your do-not-contact list.</source>
+        <translation>Auf Ihrer Sperrliste.</translation>
+    </message>
+    <message>
+        <source>Paused at your request.</source>
+        <translation>Auf Ihren Wunsch angehalten.</translation>
+    </message>
+    <message>
+        <source>Paused: Exchange reports that your mailbox reached its daily limit for recipients (5.1.90). Resume the campaign tomorrow.</source>
+        <translation>Angehalten: Exchange meldet, dass Ihr Postfach sein Tageslimit für Empfänger erreicht hat (5.1.90). Setzen Sie die Kampagne morgen fort.</translation>
+    </message>
+    <message>
+        <source>Replied to ask to be unsubscribed.</source>
+        <translation>Hat per Antwort um Abmeldung gebeten.</translation>
+    </message>
+    <message>
+        <source>Row {row} is not a ready row of the list.</source>
+        <translation>Zeile {row} ist keine versandbereite Zeile der Liste.</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge: attachments shared by a campaign</source>
+        <translation>SecureMailMerge: gemeinsame Anhänge einer Kampagne</translation>
+    </message>
+    <message>
+        <source>Sent with SecureMailMerge</source>
+        <translation>Gesendet mit SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>The attachment {name} cannot be read: {reason}</source>
+        <translation>Der Anhang {name} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign journal {file} cannot be read: {reason}</source>
+        <translation>Das Kampagnenjournal {file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The do-not-contact file {file} cannot be read: {reason}</source>
+        <translation>Die Sperrlistendatei {file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The recipient list has no column {column}.</source>
+        <translation>Die Empfängerliste hat keine Spalte {column}.</translation>
+    </message>
+    <message>
+        <source>Unknown mode {mode}.</source>
+        <translation>Unbekannter Modus {mode}.</translation>
+    </message>
+    <message>
+        <source>[Test]</source>
+        <translation>[Test]</translation>
+    </message>
+    <message>
+        <source>draft found in Drafts: it is completed and sent</source>
+        <translation>Entwurf in „Entwürfe“ gefunden: er wird vervollständigt und gesendet</translation>
+    </message>
+    <message>
+        <source>found in Sent Items: it was sent already</source>
+        <translation>in „Gesendete Elemente“ gefunden: sie wurde bereits gesendet</translation>
+    </message>
+    <message>
+        <source>found in the Outbox: it leaves at its scheduled time</source>
+        <translation>im Postausgang gefunden: sie geht zur geplanten Zeit hinaus</translation>
+    </message>
+    <message>
+        <source>found in the Outbox: it was accepted and is on its way</source>
+        <translation>im Postausgang gefunden: sie wurde angenommen und ist unterwegs</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>no current draft: it is made again</source>
+        <translation>kein aktueller Entwurf: er wird neu erstellt</translation>
+    </message>
+    <message>
+        <source>sent, not yet confirmed</source>
+        <translation>gesendet, noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>still a draft: its send was not accepted and is asked for again</source>
+        <translation>noch ein Entwurf: sein Versand wurde nicht angenommen und wird erneut angefordert</translation>
+    </message>
+    <message>
+        <source>{file}:{row}: {address} is not an email address.</source>
+        <translation>{file}:{row}: {address} ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a campaign; resume it or choose another folder.</source>
+        <translation>{folder} enthält bereits eine Kampagne; setzen Sie sie fort oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>{folder} holds no campaign (no {file}).</source>
+        <translation>{folder} enthält keine Kampagne (keine {file}).</translation>
+    </message>
+    <message>
+        <source>{location}, column {column}: {problem}</source>
+        <translation>{location}, Spalte {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 2026-05-04 09:30.</source>
+        <translation>{text} ist keine Zeitangabe wie 2026-05-04 09:30.</translation>
     </message>
 </context>
 <context>
@@ -199,6 +428,14 @@
         <translation>Bcc</translation>
     </message>
     <message>
+        <source>Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}.</source>
+        <translation>Kampagne {folder}: noch {pending} von {total}, von {mailbox}, Modus {mode}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; {count} unsent drafts deleted.</source>
+        <translation>Abgebrochen; {count} nicht gesendete Entwürfe gelöscht.</translation>
+    </message>
+    <message>
         <source>Categories: {problem}</source>
         <translation>Kategorien: {problem}</translation>
     </message>
@@ -211,8 +448,20 @@
         <translation>Kontakte ohne Adresse: {names}</translation>
     </message>
     <message>
+        <source>Create {count} drafts in the Drafts of your mailbox, to be sent as {mailbox}?</source>
+        <translation>{count} Entwürfe in „Entwürfe“ Ihres Postfachs anlegen, zum Senden als {mailbox}?</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Von</translation>
+    </message>
+    <message>
+        <source>Interrupted. Every step so far is in the journal.</source>
+        <translation>Unterbrochen. Jeder bisherige Schritt steht im Journal.</translation>
     </message>
     <message>
         <source>License</source>
@@ -223,6 +472,10 @@
         <translation>Lizenz: {outcome}</translation>
     </message>
     <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>Microsoft 365 war nicht erreichbar oder hat weiter gedrosselt</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -231,8 +484,12 @@
         <translation>In {mailbox} gibt es keine Kategorie {names}; vorhandene Kategorien: {known}.</translation>
     </message>
     <message>
-        <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
-        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config FILE an, oder setzen Sie {env} auf die Datei.</translation>
+        <source>No tenant is configured: pass --tenant-config FILE, set {env} to the file, or put it at {machine} or {user}.</source>
+        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config DATEI an, setzen Sie {env} auf die Datei oder legen Sie sie unter {machine} oder {user} ab.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Personal mail merge for Microsoft 365, checked on your computer.</source>
@@ -251,12 +508,40 @@
         <translation>Zeile</translation>
     </message>
     <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>Zeile {row} unzustellbar ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {how}</source>
+        <translation>Zeile {row}: {how}</translation>
+    </message>
+    <message>
         <source>Run: securemailmerge signin --stay-signed-in</source>
         <translation>Führen Sie aus: securemailmerge signin --stay-signed-in</translation>
     </message>
     <message>
+        <source>Schedule {count} messages from {mailbox} (they wait in the Outbox)?</source>
+        <translation>{count} Nachrichten von {mailbox} planen (sie warten im Postausgang)?</translation>
+    </message>
+    <message>
+        <source>Send {count} messages now from {mailbox}?</source>
+        <translation>Jetzt {count} Nachrichten von {mailbox} senden?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
         <source>Sign in in the browser window that opens now.</source>
         <translation>Melden Sie sich in dem Browserfenster an, das sich jetzt öffnet.</translation>
+    </message>
+    <message>
+        <source>Sign in in the window of this computer&apos;s sign-in that opens now.</source>
+        <translation>Melden Sie sich in dem Anmeldefenster dieses Computers an, das sich jetzt öffnet.</translation>
     </message>
     <message>
         <source>Signed in as {name} ({account}).</source>
@@ -275,8 +560,20 @@
         <translation>Betreff</translation>
     </message>
     <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Mandantenkonfiguration: {where}</translation>
+    </message>
+    <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
+    </message>
+    <message>
         <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
         <translation>Die Anmeldung endet mit diesem Befehl. Um für die nächsten Befehle angemeldet zu bleiben, fügen Sie --stay-signed-in hinzu.</translation>
+    </message>
+    <message>
+        <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
+        <translation>Diese Kampagne gehört zu {planned}, angemeldet ist aber {signed_in}; melden Sie sich als {planned} an.</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -287,8 +584,20 @@
         <translation>An</translation>
     </message>
     <message>
+        <source>To continue: securemailmerge resume --campaign {folder}</source>
+        <translation>Zum Fortsetzen: securemailmerge resume --campaign {folder}</translation>
+    </message>
+    <message>
         <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
         <translation>Verwenden Sie stattdessen einen Code: securemailmerge signin --device-code (oder --sign-in code)</translation>
+    </message>
+    <message>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Warten bis {time}: {why}.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} addresses to {file}.</source>
+        <translation>{count} Adressen in {file} geschrieben.</translation>
     </message>
     <message>
         <source>Wrote {count} contacts to {file}.</source>
@@ -299,6 +608,10 @@
         <translation>{count} Nachrichten in {folder} geschrieben</translation>
     </message>
     <message>
+        <source>Wrote {count} rows to {file}.</source>
+        <translation>{count} Zeilen in {file} geschrieben.</translation>
+    </message>
+    <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>Sie sind nicht angemeldet; führen Sie aus: securemailmerge signin --stay-signed-in, oder fügen Sie --sign-in browser (oder code) hinzu, um sich nur für diesen Befehl anzumelden</translation>
     </message>
@@ -307,8 +620,28 @@
         <translation>Sie bleiben auf diesem Computer angemeldet, bis Sie ausführen: securemailmerge signout</translation>
     </message>
     <message>
+        <source>[y/N] </source>
+        <translation>[j/N] </translation>
+    </message>
+    <message>
         <source>a shared mailbox to read instead of your own</source>
         <translation>ein freigegebenes Postfach, das statt Ihres eigenen gelesen wird</translation>
+    </message>
+    <message>
+        <source>add an address</source>
+        <translation>eine Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <source>add the addresses of a CSV file</source>
+        <translation>die Adressen einer CSV-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>von Hand hinzugefügt</translation>
+    </message>
+    <message>
+        <source>also try the rows that failed again</source>
+        <translation>auch die fehlgeschlagenen Zeilen erneut versuchen</translation>
     </message>
     <message>
         <source>also write the problems to a CSV file</source>
@@ -319,12 +652,24 @@
         <translation>und {count} weitere</translation>
     </message>
     <message>
+        <source>at most N recipients per rolling 24 hours (default: 10000)</source>
+        <translation>höchstens N Empfänger je 24 Stunden (Standard: 10000)</translation>
+    </message>
+    <message>
         <source>check every message before sending</source>
         <translation>jede Nachricht vor dem Senden prüfen</translation>
     </message>
     <message>
         <source>contacts need any (default) or all of the categories</source>
         <translation>Kontakte brauchen eine (any, Standard) oder alle (all) der Kategorien</translation>
+    </message>
+    <message>
+        <source>continue an interrupted campaign</source>
+        <translation>eine unterbrochene Kampagne fortsetzen</translation>
+    </message>
+    <message>
+        <source>do not ask before sending</source>
+        <translation>vor dem Senden nicht nachfragen</translation>
     </message>
     <message>
         <source>for contacts with several addresses: first (default), all, 2, or @domain</source>
@@ -355,6 +700,14 @@
         <translation>die Unterordner von --folder auslassen</translation>
     </message>
     <message>
+        <source>look for bounces and opt-out replies</source>
+        <translation>nach Unzustellbarkeitsberichten und Abmeldeantworten suchen</translation>
+    </message>
+    <message>
+        <source>now, drafts (leave them in Drafts), scheduled, or test (one to you)</source>
+        <translation>now (sofort), drafts (in „Entwürfe“ lassen), scheduled (geplant) oder test (eine an Sie)</translation>
+    </message>
+    <message>
         <source>only contacts in this Outlook category (repeatable)</source>
         <translation>nur Kontakte in dieser Outlook-Kategorie (wiederholbar)</translation>
     </message>
@@ -367,12 +720,28 @@
         <translation>nur dieser Kontaktordner, etwa Kunden/Spanien (/ ist der Ordner „Kontakte“)</translation>
     </message>
     <message>
+        <source>outside the sending window</source>
+        <translation>außerhalb des Sendezeitfensters</translation>
+    </message>
+    <message>
         <source>print the HTML body</source>
         <translation>den HTML-Text ausgeben</translation>
     </message>
     <message>
+        <source>print the link where an administrator grants the app&apos;s permissions for the tenant</source>
+        <translation>den Link ausgeben, unter dem ein Administrator die Berechtigungen der App für den Mandanten erteilt</translation>
+    </message>
+    <message>
         <source>print the report as JSON</source>
         <translation>den Bericht als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>scheduled mode: a column of times</source>
+        <translation>geplanter Modus: eine Spalte mit Zeiten</translation>
+    </message>
+    <message>
+        <source>scheduled mode: when, e.g. 2026-05-04 09:30</source>
+        <translation>geplanter Modus: wann, z. B. 2026-05-04 09:30</translation>
     </message>
     <message>
         <source>securemailmerge: {error}</source>
@@ -383,8 +752,32 @@
         <translation>securemailmerge: {file}: {reason}</translation>
     </message>
     <message>
+        <source>send a campaign: one message per recipient</source>
+        <translation>eine Kampagne senden: eine Nachricht pro Empfänger</translation>
+    </message>
+    <message>
+        <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
+        <translation>nur dann senden, z. B. &apos;mon-fri 08:00-18:00&apos;</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>gesendete Nachrichten, deren Kopien noch unterwegs zu „Gesendete Elemente“ sind</translation>
+    </message>
+    <message>
+        <source>show a campaign&apos;s state, or list campaigns</source>
+        <translation>den Stand einer Kampagne zeigen oder Kampagnen auflisten</translation>
+    </message>
+    <message>
+        <source>show or change the do-not-contact list</source>
+        <translation>die Sperrliste zeigen oder ändern</translation>
+    </message>
+    <message>
         <source>show the message for one recipient</source>
         <translation>die Nachricht für einen Empfänger anzeigen</translation>
+    </message>
+    <message>
+        <source>show which tenant configuration is used, and where it is</source>
+        <translation>anzeigen, welche Mandantenkonfiguration verwendet wird und wo sie liegt</translation>
     </message>
     <message>
         <source>show who is signed in, their address, time zone and license</source>
@@ -399,6 +792,14 @@
         <translation>mit einem Code auf einem anderen Gerät anmelden (für Computer ohne Browser)</translation>
     </message>
     <message>
+        <source>take an address off</source>
+        <translation>eine Adresse entfernen</translation>
+    </message>
+    <message>
+        <source>test mode: the row to send</source>
+        <translation>Testmodus: die zu sendende Zeile</translation>
+    </message>
+    <message>
         <source>the CSV delimiter: , ; or tab (default: detected)</source>
         <translation>das CSV-Trennzeichen: , ; oder tab (Standard: automatisch erkannt)</translation>
     </message>
@@ -411,12 +812,20 @@
         <translation>die zu schreibende CSV-Datei</translation>
     </message>
     <message>
-        <source>the Excel sheet (default: the first)</source>
-        <translation>das Excel-Arbeitsblatt (Standard: das erste)</translation>
+        <source>the Excel sheet (default: the first visible one)</source>
+        <translation>das Excel-Tabellenblatt (Standard: das erste sichtbare)</translation>
+    </message>
+    <message>
+        <source>the campaign&apos;s folder (its journal lives there)</source>
+        <translation>der Ordner der Kampagne (dort liegt ihr Journal)</translation>
     </message>
     <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>die Spalte mit den Adressen (Standard: automatisch erkannt)</translation>
+    </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>das Tageslimit für Empfänger ist erreicht</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -431,6 +840,10 @@
         <translation>die Sprache der Meldungen (Standard: die des Systems)</translation>
     </message>
     <message>
+        <source>the mailbox whose list it is</source>
+        <translation>das Postfach, dem die Liste gehört</translation>
+    </message>
+    <message>
         <source>the message template (.json or .html)</source>
         <translation>die Nachrichtenvorlage (.json oder .html)</translation>
     </message>
@@ -443,8 +856,16 @@
         <translation>die Adresse des Empfängers</translation>
     </message>
     <message>
+        <source>the report file</source>
+        <translation>die Berichtsdatei</translation>
+    </message>
+    <message>
         <source>the row number as in the file</source>
         <translation>die Zeilennummer wie in der Datei</translation>
+    </message>
+    <message>
+        <source>the row number of the header (default: found below any title rows)</source>
+        <translation>die Zeilennummer der Kopfzeile (Standard: unter Titelzeilen gefunden)</translation>
     </message>
     <message>
         <source>the sender address written into the messages</source>
@@ -459,12 +880,28 @@
         <translation>die Mandantenkonfiguration (Standard: die in {env} genannte Datei)</translation>
     </message>
     <message>
+        <source>the zone of --window and --at (default: the mailbox&apos;s)</source>
+        <translation>die Zeitzone von --window und --at (Standard: die des Postfachs)</translation>
+    </message>
+    <message>
         <source>unknown ({reason})</source>
         <translation>unbekannt ({reason})</translation>
     </message>
     <message>
+        <source>up to S more seconds between messages, at random</source>
+        <translation>bis zu S Sekunden mehr zwischen Nachrichten, zufällig</translation>
+    </message>
+    <message>
         <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
         <translation>ohne aufbewahrte Anmeldung nur für diesen Befehl anmelden, im Browser (browser) oder mit einem Code (code)</translation>
+    </message>
+    <message>
+        <source>which of a row&apos;s addresses get the message: first, all, a number such as 2, or @domain</source>
+        <translation>welche Adressen einer Zeile die Nachricht erhalten: first, all, eine Zahl wie 2 oder @domain</translation>
+    </message>
+    <message>
+        <source>write a campaign&apos;s report (.csv or .xlsx)</source>
+        <translation>den Bericht einer Kampagne schreiben (.csv oder .xlsx)</translation>
     </message>
     <message>
         <source>write a mailbox&apos;s contacts to a CSV file</source>
@@ -477,6 +914,30 @@
     <message>
         <source>write one .eml file per ready recipient</source>
         <translation>eine .eml-Datei je sendebereitem Empfänger schreiben</translation>
+    </message>
+    <message>
+        <source>write the list to a CSV file</source>
+        <translation>die Liste in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>yes (--yes)</source>
+        <translation>ja (--yes)</translation>
+    </message>
+    <message>
+        <source>{address} asked to be unsubscribed; added to the do-not-contact list.</source>
+        <translation>{address} bat um Abmeldung; zur Sperrliste hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>{address} is not on the list.</source>
+        <translation>{address} steht nicht auf der Liste.</translation>
+    </message>
+    <message>
+        <source>{count} addresses added.</source>
+        <translation>{count} Adressen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>{count} Zeilen werden ausgelassen (Sperrliste oder abgemeldet).</translation>
     </message>
     <message>
         <source>{file} has no ready recipient.</source>
@@ -497,6 +958,10 @@
     <message>
         <source>{name} ({size})</source>
         <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>{new} new bounces; {total} in all.</source>
+        <translation>{new} neue Unzustellbarkeiten; {total} insgesamt.</translation>
     </message>
     <message>
         <source>{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters.</source>
@@ -616,6 +1081,10 @@
         <translation>Öffnen Sie eine Empfängerliste und eine Vorlage, um eine Vorschau zu sehen.</translation>
     </message>
     <message>
+        <source>No web browser could be opened here, so you sign in with a code instead.</source>
+        <translation>Hier konnte kein Webbrowser geöffnet werden, daher melden Sie sich stattdessen mit einem Code an.</translation>
+    </message>
+    <message>
         <source>Sign in first to use Outlook contacts.</source>
         <translation>Melden Sie sich zuerst an, um Outlook-Kontakte zu verwenden.</translation>
     </message>
@@ -631,12 +1100,20 @@
         <translation>{path} kann nicht geöffnet werden: {reason}</translation>
     </message>
     <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 mit BOM</translation>
+    </message>
+    <message>
         <source>Unknown encoding {encoding!r} chosen for {file}.</source>
         <translation>Für {file} wurde die unbekannte Codierung {encoding!r} gewählt.</translation>
     </message>
     <message>
         <source>{delimiter!r} cannot separate the columns of {file}.</source>
         <translation>{delimiter!r} kann die Spalten von {file} nicht trennen.</translation>
+    </message>
+    <message>
+        <source>{file} has no row {row} to be its header.</source>
+        <translation>{file} hat keine Zeile {row}, die die Kopfzeile sein könnte.</translation>
     </message>
     <message>
         <source>{file} is empty: it has no header row and no recipients.</source>
@@ -665,6 +1142,10 @@
     <message>
         <source>{file}:{row}: this row cannot be read as CSV ({reason}); check its quotes.</source>
         <translation>{file}:{row}: Diese Zeile kann nicht als CSV gelesen werden ({reason}); prüfen Sie die Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>{file}:{row}: this row is not UTF-8 like the rest of the file; it was read as Windows-1252. Check its text (names with ä, ñ or é) before sending.</source>
+        <translation>{file}:{row}: Diese Zeile ist nicht UTF-8 wie der Rest der Datei; sie wurde als Windows-1252 gelesen. Prüfen Sie ihren Text (Namen mit ä, ñ oder é) vor dem Senden.</translation>
     </message>
 </context>
 <context>
@@ -731,6 +1212,57 @@
     <message>
         <source>{reason}. Trying again in {seconds} s (attempt {attempt}).</source>
         <translation>{reason}. Neuer Versuch in {seconds} s (Versuch {attempt}).</translation>
+    </message>
+</context>
+<context>
+    <name>Hosts</name>
+    <message>
+        <source>China (21Vianet)</source>
+        <translation>China (21Vianet)</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Weltweit</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in (Entra ID)</source>
+        <translation>Microsoft-Anmeldung (Entra ID)</translation>
+    </message>
+    <message>
+        <source>Outlook attachment upload</source>
+        <translation>Outlook-Anlagen-Upload</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge license check</source>
+        <translation>SecureMailMerge-Lizenzprüfung</translation>
+    </message>
+    <message>
+        <source>US Government (DoD)</source>
+        <translation>US-Regierung (DoD)</translation>
+    </message>
+    <message>
+        <source>US Government (GCC High)</source>
+        <translation>US-Regierung (GCC High)</translation>
+    </message>
+    <message>
+        <source>loading an address book, sending a test and sending a campaign; it receives only your address</source>
+        <translation>beim Laden eines Adressbuchs, beim Testversand und beim Senden einer Kampagne; er erhält nur Ihre Adresse</translation>
+    </message>
+    <message>
+        <source>reading your profile, contacts and categories; creating, sending and cleaning up drafts</source>
+        <translation>Lesen von Profil, Kontakten und Kategorien; Erstellen, Senden und Aufräumen von Entwürfen</translation>
+    </message>
+    <message>
+        <source>signing in, and renewing the sign-in about once an hour while the app is used</source>
+        <translation>bei der Anmeldung und etwa stündlich zur Erneuerung, solange die App benutzt wird</translation>
+    </message>
+    <message>
+        <source>uploading attachments of 3 MB or more, to the address Graph names for each upload</source>
+        <translation>Hochladen von Anlagen ab 3 MB an die Adresse, die Graph für jeden Upload nennt</translation>
     </message>
 </context>
 <context>
@@ -814,6 +1346,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>About…</source>
+        <translation>Über…</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -856,10 +1392,6 @@
     <message>
         <source>Recipient lists (*.csv *.txt *.xlsx)</source>
         <translation>Empfängerlisten (*.csv *.txt *.xlsx)</translation>
-    </message>
-    <message>
-        <source>Sign in with a code</source>
-        <translation>Mit einem Code anmelden</translation>
     </message>
     <message>
         <source>Recipients from your or a shared mailbox&apos;s contacts</source>
@@ -995,6 +1527,33 @@ Betreff: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>Pacing</name>
+    <message>
+        <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
+        <translation>Eine Nachricht an {count} Empfänger ist mehr, als das Tageslimit von {cap} erlaubt.</translation>
+    </message>
+    <message>
+        <source>The daily recipient cap must be at least 1.</source>
+        <translation>Das Tageslimit für Empfänger muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>The pace must be more than 0 messages per minute.</source>
+        <translation>Das Tempo muss über 0 Nachrichten pro Minute liegen.</translation>
+    </message>
+    <message>
+        <source>The random pause cannot be negative.</source>
+        <translation>Die zufällige Pause kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The sending window {text} is not like mon-fri 08:00-18:00 (days optional).</source>
+        <translation>Das Sendezeitfenster {text} hat nicht die Form mon-fri 08:00-18:00 (Tage optional).</translation>
+    </message>
+    <message>
+        <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
+        <translation>Die Zeitzone {name} ist unbekannt; nennen Sie eine IANA-Zone wie Europe/Berlin.</translation>
+    </message>
+</context>
+<context>
     <name>Preflight</name>
     <message>
         <source>Largest message: {size} (row {row})</source>
@@ -1007,6 +1566,10 @@ Betreff: {subject}</translation>
     <message>
         <source>Problems ({count}):</source>
         <translation>Probleme ({count}):</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}</source>
+        <translation>Gelesen als {encoding}</translation>
     </message>
     <message>
         <source>Ready to send.</source>
@@ -1084,6 +1647,14 @@ Betreff: {subject}</translation>
 <context>
     <name>Recipients</name>
     <message>
+        <source>Cannot open {path}: {reason}</source>
+        <translation>{path} kann nicht geöffnet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>und {count} weitere</translation>
+    </message>
+    <message>
         <source>{file} has a header row but no recipients below it.</source>
         <translation>{file} hat eine Kopfzeile, aber keine Empfänger darunter.</translation>
     </message>
@@ -1104,16 +1675,20 @@ Betreff: {subject}</translation>
         <translation>{file}: Die Kopfzeile hat in Spalte(n) {positions} keinen Namen.</translation>
     </message>
     <message>
+        <source>{file}: the header row is counted from 1, as Excel does.</source>
+        <translation>{file}: Die Kopfzeile wird ab 1 gezählt, wie in Excel.</translation>
+    </message>
+    <message>
         <source>{file}: this spreadsheet format cannot be read. Save it as Excel workbook (.xlsx) or CSV.</source>
         <translation>{file}: Dieses Tabellenformat kann nicht gelesen werden. Speichern Sie die Datei als Excel-Arbeitsmappe (.xlsx) oder als CSV.</translation>
     </message>
     <message>
-        <source>{location}: the cell in column {column!r} looks like a spreadsheet formula ({value}); it is used as plain text, never calculated.</source>
-        <translation>{location}: Die Zelle in Spalte {column!r} sieht wie eine Tabellenformel aus ({value}); sie wird als reiner Text verwendet, nie berechnet.</translation>
-    </message>
-    <message>
         <source>{location}: the address {value} in column {column!r}: {reason}.</source>
         <translation>{location}: die Adresse {value} in der Spalte {column!r}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{location}: the cell in column {column!r} looks like a spreadsheet formula ({value}); it is used as plain text, never calculated.</source>
+        <translation>{location}: Die Zelle in Spalte {column!r} sieht wie eine Tabellenformel aus ({value}); sie wird als reiner Text verwendet, nie berechnet.</translation>
     </message>
     <message>
         <source>{location}: there is no email address in column {column!r}.</source>
@@ -1134,6 +1709,18 @@ Betreff: {subject}</translation>
     <message>
         <source>{name!r} in columns {positions}</source>
         <translation>{name!r} in den Spalten {positions}</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose the recipient file (.csv or Excel) in it.</source>
+        <translation>{path} ist ein Ordner; wählen Sie die Empfängerdatei (.csv oder Excel) darin.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file saved on disk (it is a pipe, a device or a socket); choose a .csv or Excel file.</source>
+        <translation>{path} ist keine auf dem Datenträger gespeicherte Datei (sondern eine Pipe, ein Gerät oder ein Socket); wählen Sie eine .csv- oder Excel-Datei.</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1744,137 @@ Betreff: {subject}</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Campaign {folder} ({mode}), from {sender}: {status}.</source>
+        <translation>Kampagne {folder} ({mode}), von {sender}: {status}.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Internet message id</source>
+        <translation>Internet-Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Sent as {shared}: the sent copies are in the Sent Items of {mailbox}, the mailbox that sent them, not in {shared}&apos;s.</source>
+        <translation>Gesendet als {shared}: Die gesendeten Kopien liegen in „Gesendete Elemente“ von {mailbox}, dem Postfach, das sie gesendet hat, nicht in dem von {shared}.</translation>
+    </message>
+    <message>
+        <source>Sent copy in</source>
+        <translation>Gesendete Kopie in</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>The report must be a .csv or .xlsx file, not {file}.</source>
+        <translation>Der Bericht muss eine .csv- oder .xlsx-Datei sein, nicht {file}.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>unzustellbar</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>draft ready</source>
+        <translation>Entwurf fertig</translation>
+    </message>
+    <message>
+        <source>draft started</source>
+        <translation>Entwurf begonnen</translation>
+    </message>
+    <message>
+        <source>drafts only</source>
+        <translation>nur Entwürfe</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>ausgelassen</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht begonnen</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>running or interrupted</source>
+        <translation>läuft oder unterbrochen</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>zeitversetzt</translation>
+    </message>
+    <message>
+        <source>send now</source>
+        <translation>sofort senden</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +2049,25 @@ Betreff: {subject}</translation>
     <message>
         <source>Sign you in, and show and license-check your address so nobody sends from the wrong mailbox.</source>
         <translation>Sie anmelden sowie Ihre Adresse anzeigen und ihre Lizenz prüfen, damit niemand aus dem falschen Postfach sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Signed in as {address} {how}.</source>
+        <translation>Angemeldet als {address} {how}.</translation>
+    </message>
+    <message>
+        <source>in the browser</source>
+        <translation>im Browser</translation>
+    </message>
+    <message>
+        <source>through this computer&apos;s sign-in (Web Account Manager or Company Portal)</source>
+        <translation>über die Anmeldung dieses Computers (Web Account Manager oder Unternehmensportal)</translation>
+    </message>
+    <message>
+        <source>with a code</source>
+        <translation>mit einem Code</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +2291,10 @@ Betreff: {subject}</translation>
         <translation>Die Adresse {url} in {file} muss mit https:// beginnen.</translation>
     </message>
     <message>
+        <source>The proxy {url} in {file} must look like http://host:port.</source>
+        <translation>Der Proxy {url} in {file} muss die Form http://host:port haben.</translation>
+    </message>
+    <message>
         <source>The setting {name} in {file} must be text.</source>
         <translation>Die Einstellung {name} in {file} muss Text sein.</translation>
     </message>
@@ -1576,6 +2317,22 @@ Betreff: {subject}</translation>
     <message>
         <source>ca_file in {file} is allowed only for the built-in sandbox on this computer.</source>
         <translation>ca_file in {file} ist nur für die integrierte Sandbox auf diesem Computer erlaubt.</translation>
+    </message>
+    <message>
+        <source>{file} (for every user of this computer, set by your IT department)</source>
+        <translation>{file} (für alle Benutzer dieses Computers, von Ihrer IT-Abteilung festgelegt)</translation>
+    </message>
+    <message>
+        <source>{file} (given when the app was started)</source>
+        <translation>{file} (beim Start der App angegeben)</translation>
+    </message>
+    <message>
+        <source>{file} (the built-in sandbox on this computer)</source>
+        <translation>{file} (die eingebaute Sandbox auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>{file} (your own)</source>
+        <translation>{file} (Ihre eigene)</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +2357,10 @@ Betreff: {subject}</translation>
         <translation>{path} kann nicht geöffnet werden: {reason}</translation>
     </message>
     <message>
+        <source>Row {row} of the sheet {sheet!r} of {file} is empty: it cannot be the header.</source>
+        <translation>Zeile {row} des Tabellenblatts {sheet!r} von {file} ist leer: Sie kann nicht die Kopfzeile sein.</translation>
+    </message>
+    <message>
         <source>The sheet {sheet!r} of {file} is empty: it has no header row and no recipients.</source>
         <translation>Das Blatt {sheet!r} von {file} ist leer: Es hat weder Kopfzeile noch Empfänger.</translation>
     </message>
@@ -1616,8 +2377,24 @@ Betreff: {subject}</translation>
         <translation>{file} enthält kein Arbeitsblatt.</translation>
     </message>
     <message>
-        <source>{file}: row {row} of the sheet {sheet!r} cannot be read; the file is damaged.</source>
-        <translation>{file}: Zeile {row} des Blatts {sheet!r} kann nicht gelesen werden; die Datei ist beschädigt.</translation>
+        <source>{file} is a web page (HTML) with an Excel name, not a workbook. Open it in Excel and save it as Excel workbook (.xlsx), or export the recipients as CSV.</source>
+        <translation>{file} ist eine Webseite (HTML) mit einem Excel-Namen, keine Arbeitsmappe. Öffnen Sie sie in Excel und speichern Sie sie als Excel-Arbeitsmappe (.xlsx), oder exportieren Sie die Empfänger als CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password. Open it in Excel and save it without a password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password, then clear it), or export it as CSV.</source>
+        <translation>{file} ist mit einem Kennwort geschützt. Öffnen Sie die Datei in Excel und speichern Sie sie ohne Kennwort (Datei &gt; Informationen &gt; Arbeitsmappe schützen &gt; Mit Kennwort verschlüsseln, dann leeren), oder exportieren Sie sie als CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: its compressed content would inflate far beyond what a recipient list needs (it may be built to exhaust memory). Open it in Excel and save it again, or export the recipients as CSV.</source>
+        <translation>{file} wird abgelehnt: Ihr komprimierter Inhalt würde sich weit über das hinaus entpacken, was eine Empfängerliste braucht (sie kann gebaut sein, um den Speicher zu erschöpfen). Öffnen Sie sie in Excel und speichern Sie sie erneut, oder exportieren Sie die Empfänger als CSV.</translation>
+    </message>
+    <message>
+        <source>{file}: column(s) {columns} hold values but have no name in the header row {row}. Give each column a name.</source>
+        <translation>{file}: Spalte(n) {columns} enthalten Werte, haben aber in der Kopfzeile {row} keinen Namen. Geben Sie jeder Spalte einen Namen.</translation>
+    </message>
+    <message>
+        <source>{file}: the header cell {cell} is merged over {merged}, so its other columns have no name. Unmerge the header cells and give each column its own name.</source>
+        <translation>{file}: Die Kopfzelle {cell} ist über {merged} verbunden, daher haben ihre übrigen Spalten keinen Namen. Heben Sie die Verbindung der Kopfzellen auf und geben Sie jeder Spalte einen eigenen Namen.</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,13 @@ from securemailmerge.campaign import (
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.errors import AttachmentError, InputError, SecureMailMergeError
 from securemailmerge.i18n import translate
-from securemailmerge.recipients import Recipient, RecipientList, RecipientOptions, load_recipients
+from securemailmerge.recipients import (
+    AddressChoice,
+    Recipient,
+    RecipientList,
+    RecipientOptions,
+    load_recipients,
+)
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template import Template, compile_template, load_template
 
@@ -64,7 +70,21 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--delimiter", help=translate("Cli", "the CSV delimiter: , ; or tab (default: detected)")
     )
-    group.add_argument("--sheet", help=translate("Cli", "the Excel sheet (default: the first)"))
+    group.add_argument("--sheet", help=translate("Cli", "the Excel sheet (default: the first visible one)"))
+    group.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help=translate("Cli", "the row number of the header (default: found below any title rows)"),
+    )
+    group.add_argument(
+        "--address",
+        default="first",
+        metavar="WHICH",
+        help=translate(
+            "Cli", "which of a row's addresses get the message: first, all, a number such as 2, or @domain"
+        ),
+    )
     group.add_argument(
         "--email-column",
         metavar="NAME",
@@ -108,6 +128,8 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
         encoding=args.encoding,
         delimiter=delimiter,
         sheet=args.sheet,
+        header_row=args.header_row,
+        address=AddressChoice.parse(args.address),
         email_column=args.email_column,
         keep_invalid=args.keep_invalid,
         keep_duplicates=args.keep_duplicates,
