@@ -34,6 +34,7 @@ import httpx
 from securemailmerge import __version__, paths
 from securemailmerge.errors import ConfigError, HostNotAllowed, InputError, NetworkError
 from securemailmerge.i18n import translate
+from securemailmerge.m365.hosts import UPLOAD, endpoint
 from securemailmerge.m365.msalhttp import MsalHttpClient
 from securemailmerge.m365.proxy import ProxyRoutingTransport, system_tls_context
 from securemailmerge.m365.tenant import LOOPBACK_HOSTS, TenantConfig
@@ -47,18 +48,9 @@ LOG_BACKUPS = 3
 
 Origin = tuple[str, str, int]
 
-# The hosts Exchange Online names in an attachment upload session: the worldwide service, then
-# the US Government (GCC High, DoD) and China (21Vianet) clouds.
-OUTLOOK_UPLOAD_HOSTS = frozenset(
-    {
-        "outlook.office.com",
-        "outlook.office365.com",
-        "outlook.office365.us",
-        "outlook-dod.office365.us",
-        "webmail.apps.mil",
-        "partner.outlook.cn",
-    }
-)
+# The hosts Exchange Online names in an attachment upload session, in every cloud: the one
+# firewall table (``hosts``) lists them for IT departments.
+OUTLOOK_UPLOAD_HOSTS = frozenset(host for hosts in endpoint(UPLOAD).hosts.values() for host in hosts)
 
 
 class Purpose(Enum):

@@ -83,13 +83,18 @@ def test_only_the_tenants_hosts_are_reached(
     assert entry["status"] == (200 if allowed else "refused")
 
 
-def test_plain_http_is_allowed_for_loopback_only(tmp_path: Path) -> None:
-    config = TenantConfig(
+def loopback_tenant(scheme: str, license_port: int = 9003) -> TenantConfig:
+    """A tenant on this computer: sign-in on port 9001, Graph on 9002, the license on ``license_port``."""
+    return TenantConfig(
         client_id="x",
-        authority="http://127.0.0.1:9001/organizations",
-        graph_url="http://127.0.0.1:9002/v1.0",
-        license_url="http://127.0.0.1:9003/api/license",
+        authority=f"{scheme}://127.0.0.1:9001/organizations",
+        graph_url=f"{scheme}://127.0.0.1:9002/v1.0",
+        license_url=f"{scheme}://127.0.0.1:{license_port}/api/license",
     )
+
+
+def test_plain_http_is_allowed_for_loopback_only(tmp_path: Path) -> None:
+    config = loopback_tenant("http")
     recorder = Recorder()
     with make_factory(tmp_path, recorder, config).client() as client:
         assert client.get("http://127.0.0.1:9002/v1.0/me").status_code == 200
@@ -162,12 +167,7 @@ def test_an_upload_url_a_graph_answer_names_elsewhere_is_refused(tmp_path: Path,
 
 
 def test_the_sandbox_upload_host_on_loopback_is_accepted_but_not_its_license_host(tmp_path: Path) -> None:
-    config = TenantConfig(
-        client_id="x",
-        authority="https://127.0.0.1:9001/organizations",
-        graph_url="https://127.0.0.1:9002/v1.0",
-        license_url="https://127.0.0.1:9004/api/license",
-    )
+    config = loopback_tenant("https", license_port=9004)
     recorder = Recorder()
     factory = make_factory(tmp_path, recorder, config)
     factory.allow_upload_url("https://127.0.0.1:9003/upload/abc?key=k")

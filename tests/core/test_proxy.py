@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from securemailmerge.errors import NetworkError
-from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.net import HttpFactory, Purpose
 from securemailmerge.m365.proxy import is_loopback, proxy_for
 from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.sandbox.app import Sandbox
@@ -202,7 +202,7 @@ def test_the_sandbox_on_loopback_is_never_proxied(company_network: RecordingProx
             ca_file=str(sandbox.ca_file),
             proxy=company_network.url,
         )
-        with HttpFactory(config).client() as client:
+        with HttpFactory(config).client(Purpose.SIGN_IN) as client:
             response = client.get(f"{sandbox.authority_url}/v2.0/.well-known/openid-configuration")
     assert response.status_code == 200
     assert company_network.connects == []

@@ -21,6 +21,7 @@ from securemailmerge.m365.hosts import (
     endpoint,
     markdown_table,
 )
+from securemailmerge.m365.net import Purpose
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.browser import as_default_browser
 from tests.helpers import REPO, InMemoryKeyring
@@ -52,11 +53,14 @@ def test_the_factory_lets_through_the_tables_hosts_of_the_cloud_and_nothing_else
 
     factory = HttpFactory(cloud_config(cloud), transport=httpx.MockTransport(answer), log_path=tmp_path / "n")
     expected = []
-    with factory.client() as client:
-        for entry in (endpoint(SIGN_IN), endpoint(GRAPH), endpoint(LICENSE)):
+    # Each purpose has a client of its own, which reaches its own host only.
+    for name, purpose in ((SIGN_IN, Purpose.SIGN_IN), (GRAPH, Purpose.GRAPH), (LICENSE, Purpose.LICENSE)):
+        entry = endpoint(name)
+        with factory.client(purpose) as client:
             for host in entry.hosts[cloud]:
                 client.request(entry.methods[-1], f"https://{host}/x")
                 expected.append(f"{entry.methods[-1]} {host}")
+    with factory.client() as client:
         for host in endpoint(UPLOAD).hosts[cloud]:
             upload = f"https://{host}/api/v2.0/AttachmentSessions('1')?authtoken=t"
             with pytest.raises(HostNotAllowed):
