@@ -252,11 +252,13 @@ class Campaign:
         if first is not None:
             self.uploaded += self.drafter.ensure_template(self.renderer.message(first.key, first.recipient))
         workers = 4 if self.mode == DRAFTS else 3
+        # Nothing waits on a pace in drafts only, so more rows may be in the workers' hands at once.
+        ahead = self.ahead * 4 if self.mode == DRAFTS else self.ahead
         queued: deque[_Pending] = deque()
         executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="draft")
         try:
             while True:
-                while len(queued) < self.ahead and not self.control.paused and not self.control.cancelled:
+                while len(queued) < ahead and not self.control.paused and not self.control.cancelled:
                     row = next(rows, None)
                     if row is None:
                         break

@@ -17,10 +17,8 @@ from pathlib import Path
 from securemailmerge.campaign import (
     BOUNCED,
     DRAFTS,
-    FAILED,
     MODES,
     NOW,
-    PLANNED,
     SCHEDULED,
     BounceReader,
     Campaign,
@@ -282,8 +280,7 @@ def run_resume(args: argparse.Namespace) -> int:
                 ).format(planned=planned_for, signed_in=connection.profile.mail)
             )
         if args.retry_failed:
-            for row in journal.rows((FAILED,)):
-                journal.update(row.key, PLANNED, code=None, reason=None, message_id=None)
+            journal.retry_failed()
         mailbox = journal.setting("sender") or planned_for
         return run_campaign(
             Campaign(
