@@ -299,6 +299,14 @@
         <translation>{count} Nachrichten in {folder} geschrieben</translation>
     </message>
     <message>
+        <source>{count} messages were already there from an earlier run of this export.</source>
+        <translation>{count} Nachrichten waren schon von einem früheren Lauf dieses Exports da.</translation>
+    </message>
+    <message>
+        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
+        <translation>Die Nachrichten haben keine Absenderadresse: Outlook setzt Ihr Konto ein, wenn Sie eine öffnen (mit --from ADRESSE wird sie in die Dateien geschrieben).</translation>
+    </message>
+    <message>
         <source>Some rows were left out; run check to see why.</source>
         <translation>Einige Zeilen wurden ausgelassen; führen Sie check aus, um den Grund zu sehen.</translation>
     </message>
@@ -863,6 +871,14 @@ Betreff: {subject}</translation>
         <translation>Die Domäne von {address!r} kann nicht codiert werden: {reason}</translation>
     </message>
     <message>
+        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
+        <translation>Der Betreff hat {count} Zeichen; in eine Nachricht passen höchstens {limit}.</translation>
+    </message>
+    <message>
+        <source>A display name has {count} characters (“{start}…”); at most {limit} fit in a message.</source>
+        <translation>Ein Anzeigename hat {count} Zeichen („{start}…“); in eine Nachricht passen höchstens {limit}.</translation>
+    </message>
+    <message>
         <source>There is no address to send this message to.</source>
         <translation>Es gibt keine Adresse, an die diese Nachricht gesendet werden kann.</translation>
     </message>
@@ -873,6 +889,10 @@ Betreff: {subject}</translation>
     <message>
         <source>{folder} is a file, not a folder.</source>
         <translation>{folder} ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} holds an export of other messages (another list, template or sender); choose an empty folder or allow overwriting.</source>
+        <translation>Der Ordner {folder} enthält einen Export anderer Nachrichten (andere Liste, Vorlage oder Absender); wählen Sie einen leeren Ordner oder erlauben Sie das Überschreiben.</translation>
     </message>
     <message>
         <source>The folder {folder} is not empty; choose an empty folder or allow overwriting.</source>

@@ -299,6 +299,14 @@
         <translation>Se escribieron {count} mensajes en {folder}</translation>
     </message>
     <message>
+        <source>{count} messages were already there from an earlier run of this export.</source>
+        <translation>{count} mensajes ya estaban ahí de una ejecución anterior de esta exportación.</translation>
+    </message>
+    <message>
+        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
+        <translation>Los mensajes no tienen dirección de remitente: Outlook pone su cuenta al abrir uno (añada --from DIRECCIÓN para escribirla en los archivos).</translation>
+    </message>
+    <message>
         <source>Some rows were left out; run check to see why.</source>
         <translation>Se omitieron algunas filas; ejecute check para ver por qué.</translation>
     </message>
@@ -863,6 +871,14 @@ Asunto: {subject}</translation>
         <translation>No se puede codificar el dominio de {address!r}: {reason}</translation>
     </message>
     <message>
+        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
+        <translation>El asunto tiene {count} caracteres; en un mensaje caben como máximo {limit}.</translation>
+    </message>
+    <message>
+        <source>A display name has {count} characters (“{start}…”); at most {limit} fit in a message.</source>
+        <translation>Un nombre para mostrar tiene {count} caracteres («{start}…»); en un mensaje caben como máximo {limit}.</translation>
+    </message>
+    <message>
         <source>There is no address to send this message to.</source>
         <translation>No hay ninguna dirección a la que enviar este mensaje.</translation>
     </message>
@@ -873,6 +889,10 @@ Asunto: {subject}</translation>
     <message>
         <source>{folder} is a file, not a folder.</source>
         <translation>{folder} es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} holds an export of other messages (another list, template or sender); choose an empty folder or allow overwriting.</source>
+        <translation>La carpeta {folder} contiene una exportación de otros mensajes (otra lista, plantilla o remitente); elija una carpeta vacía o permita sobrescribir.</translation>
     </message>
     <message>
         <source>The folder {folder} is not empty; choose an empty folder or allow overwriting.</source>

@@ -1,7 +1,8 @@
 """Campaigns: the check before sending, and what a campaign writes.
 
-``check`` (preflight) renders every row once and reports; ``mime`` builds RFC 5322 messages and ``.eml``
-files; ``csvout`` writes CSV reports whose cells cannot start a formula.
+``check`` (preflight) renders every row once and reports; ``mime`` builds RFC 5322 messages (with
+``headers`` writing their header fields) and ``export`` the ``.eml`` files; ``csvout`` writes CSV
+reports whose cells cannot start a formula.
 """
 
 from __future__ import annotations
@@ -25,10 +26,15 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.csvout import (
         safe_csv_cell as safe_csv_cell,
         write_csv as write_csv,
+        write_rows as write_rows,
+    )
+    from securemailmerge.campaign.export import (
+        ExportResult as ExportResult,
+        export_eml as export_eml,
     )
     from securemailmerge.campaign.mime import (
+        MessageWriter as MessageWriter,
         build_message as build_message,
-        export_eml as export_eml,
         header_address as header_address,
         named_to as named_to,
     )
@@ -36,8 +42,9 @@ if TYPE_CHECKING:
 __getattr__, __all__ = exports(
     __name__,
     {
-        "csvout": ("safe_csv_cell", "write_csv"),
-        "mime": ("build_message", "export_eml", "header_address", "named_to"),
+        "csvout": ("safe_csv_cell", "write_csv", "write_rows"),
+        "export": ("ExportResult", "export_eml"),
+        "mime": ("MessageWriter", "build_message", "header_address", "named_to"),
         "check": (
             "PreflightReport",
             "PreflightSettings",

@@ -14,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from securemailmerge.campaign.mime import estimate_size
+from securemailmerge.campaign.mime import estimate_size, header_problem
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
@@ -122,6 +122,9 @@ class _RowChecker:
         except RenderError as error:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", error)])
         result = _RowResult(rendered)
+        too_long = header_problem(rendered, recipient)
+        if too_long is not None:
+            return _RowResult(None, problems=[self._problem(recipient, "render-error", too_long)])
         sizes: list[int] = []
         for name in rendered.attachments:
             size = self._attachment_size(name)

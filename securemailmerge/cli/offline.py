@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -262,15 +263,46 @@ def run_export(args: argparse.Namespace) -> int:
     if report.unknown_fields:
         raise InputError(unknown_fields_text(report.unknown_fields))
     last_row = max((r.row for r in inputs.recipients.rows), default=1)
-    written = export_eml(
+    result = export_eml(
         ready_messages(inputs.recipients, inputs.template, inputs.settings),
         args.out,
         sender=inputs.settings.sender,
         base_folder=inputs.settings.base_folder or Path.cwd(),
         last_row=last_row,
         force=args.force,
+        fingerprint=_fingerprint(args, inputs),
     )
-    print(translate("Cli", "Wrote {count} messages to {folder}").format(count=len(written), folder=args.out))
+    print(
+        translate("Cli", "Wrote {count} messages to {folder}").format(
+            count=len(result.written), folder=args.out
+        )
+    )
+    if result.kept:
+        print(
+            translate(
+                "Cli", "{count} messages were already there from an earlier run of this export."
+            ).format(count=result.kept)
+        )
+    if not inputs.settings.sender:
+        print(
+            translate(
+                "Cli",
+                "The messages have no From address: Outlook fills in your account when you open one "
+                "(add --from ADDRESS to write it into the files).",
+            ),
+            file=sys.stderr,
+        )
     if not report.ok:
         print(translate("Cli", "Some rows were left out; run check to see why."), file=sys.stderr)
     return EXIT_READY if report.ok else EXIT_BLOCKED
+
+
+def _fingerprint(args: argparse.Namespace, inputs: Inputs) -> str:
+    """A digest of what decides the messages: the list file, the options, the template and sender."""
+    digest = hashlib.sha256()
+    with args.recipients.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    options = (args.encoding, args.delimiter, args.sheet, args.email_column, args.keep_invalid)
+    digest.update(repr((options, args.keep_duplicates, inputs.template, inputs.settings)).encode("utf-8"))
+    return digest.hexdigest()

@@ -1,0 +1,151 @@
+"""Export 10,000 .eml files and time them next to awdeorio/mailmerge rendering the same list.
+
+Run: ``.venv/bin/python bench/bench_export.py`` (``--rows N``, ``--rounds N``, ``--peer-venv DIR``
+to reuse a virtual environment that already has ``mailmerge``). The peer is installed from PyPI
+into a temporary virtual environment this benchmark makes (its code is never part of this
+project). Both programs run as fresh processes on the same CSV, the same subject, text and HTML
+bodies and the same attachment: ours with ``securemailmerge export`` (preflight, then one ``.eml``
+file per row), the peer with ``mailmerge --dry-run --no-limit --output-format raw`` (every message
+printed, sent to /dev/null). Figures are wall-clock seconds, the best of ``--rounds``.
+Target: ours takes at most half the peer's time.
+
+The start-up of the command line is timed too (``securemailmerge --help`` and ``check`` of a
+two-row list, best of 10): target under 0.25 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIRST = ["Jürgen", "Lucía", "Björn", "José", "Sophie", "Begoña", "Günther", "Íñigo", "Käthe", "Ramón"]
+LAST = ["Müller", "Fernández", "Schäfer", "Muñoz", "Weiß", "Ibáñez", "Groß", "Suárez", "Löwe", "Castaño"]
+CITIES = ["München", "Sevilla", "Köln", "Málaga", "Düsseldorf", "Bilbao", "Nürnberg", "Logroño"]
+SUBJECT = "Sommerfest · Fiesta de verano: see you in {{ City }}, {{ FirstName }}?"
+TEXT = """Hallo {{ FirstName }} {{ LastName }},
+
+we would love to see you in {{ City }} with your colleagues from {{ Company }}.
+When: 12 July, 18:00. Where: Biergarten am See.
+
+Viele Grüße · Un saludo
+Ana Núñez
+"""
+HTML = """<p>Hallo {{ FirstName }} {{ LastName }},</p>
+<p>we would love to see you in {{ City }} with your colleagues from {{ Company }}.</p>
+<ul><li>When: 12 July, 18:00</li><li>Where: Biergarten am See</li></ul>
+<p>Viele Grüße · Un saludo<br>Ana Núñez</p>
+"""
+SENDER = "Ana Núñez <ana@example.com>"
+ATTACHMENT = "agenda.pdf"
+
+
+def write_inputs(folder: Path, rows: int) -> dict[str, Path]:
+    """The CSV, our template and the peer's template and configuration, all for the same messages."""
+    rng = random.Random(rows)
+    csv_path = folder / "recipients.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["FirstName", "LastName", "Email", "Company", "City"])
+        for number in range(rows):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            writer.writerow([first, last, f"person{number}@example.com", f"{last} GmbH", rng.choice(CITIES)])
+    (folder / ATTACHMENT).write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 80)
+    ours = folder / "template.json"
+    ours.write_text(
+        json.dumps({"subject": SUBJECT, "html": HTML, "text": TEXT, "attachments": [ATTACHMENT]}),
+        encoding="utf-8",
+    )
+    peer = folder / "mailmerge_template.txt"
+    peer.write_text(
+        f"TO: {{{{FirstName}}}} {{{{LastName}}}} <{{{{Email}}}}>\nSUBJECT: {SUBJECT}\nFROM: {SENDER}\n"
+        f"ATTACHMENT: {ATTACHMENT}\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="outer"\n\n'
+        f"--outer\nContent-Type: text/plain; charset=utf-8\n\n{TEXT}\n"
+        f"--outer\nContent-Type: text/html; charset=utf-8\n\n{HTML}\n--outer--\n",
+        encoding="utf-8",
+    )
+    config = folder / "mailmerge_server.conf"
+    config.write_text("[smtp_server]\nhost = localhost\nport = 25\nsecurity = PLAIN\nusername = ana\n")
+    return {"csv": csv_path, "ours": ours, "peer": peer, "config": config}
+
+
+def peer_program(venv: Path | None, scratch: Path) -> Path:
+    """The peer's ``mailmerge`` program, installed into a fresh virtual environment unless given."""
+    if venv is None:
+        venv = scratch / "peer-venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "mailmerge"]
+        subprocess.run(pip, check=True)
+    return venv / "bin" / "mailmerge"
+
+
+def best_of(rounds: int, command: list[str], before: object = None) -> float:
+    """The shortest wall-clock time of ``command`` over ``rounds`` runs (output discarded)."""
+    times = []
+    for _ in range(rounds):
+        if callable(before):
+            before()
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def ours_program() -> list[str]:
+    """Our command line, run by this interpreter."""
+    return [sys.executable, "-m", "securemailmerge"]
+
+
+def measure(rows: int, rounds: int, peer_venv: Path | None) -> None:
+    """Print the export of ``rows`` messages by both programs side by side, then the start-up times."""
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as name:
+        scratch = Path(name)
+        inputs = write_inputs(scratch, rows)
+        out = scratch / "eml"
+        ours = [*ours_program(), "export", "--recipients", str(inputs["csv"]), "--template"]
+        ours += [str(inputs["ours"]), "--from", SENDER, "--out", str(out)]
+        ours_time = best_of(rounds, ours, before=lambda: shutil.rmtree(out, ignore_errors=True))
+        written = len(list(out.iterdir()))
+        peer = [str(peer_program(peer_venv, scratch)), "--dry-run", "--no-limit", "--output-format", "raw"]
+        peer += ["--template", str(inputs["peer"]), "--database", str(inputs["csv"])]
+        peer += ["--config", str(inputs["config"])]
+        peer_time = best_of(rounds, peer)
+        print(f"{rows:,} messages, best of {rounds}:")
+        print(f"  securemailmerge export     {ours_time:7.2f} s  ({written:,} .eml files)")
+        print(f"  mailmerge --dry-run (raw)  {peer_time:7.2f} s")
+        print(f"  ratio ours/peer            {ours_time / peer_time:7.2f}  (target: at most 0.50)")
+        (scratch / "small").mkdir()
+        small = write_inputs(scratch / "small", 2)
+        check = [
+            *ours_program(),
+            "check",
+            "--recipients",
+            str(small["csv"]),
+            "--template",
+            str(small["ours"]),
+        ]
+        print("start-up, best of 10 (target: under 0.25 s):")
+        print(f"  securemailmerge --help     {best_of(10, [*ours_program(), '--help']):7.3f} s")
+        print(f"  securemailmerge check      {best_of(10, check):7.3f} s  (2 rows)")
+
+
+def main() -> None:
+    """Parse the options and run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--peer-venv", type=Path, help="a virtual environment with mailmerge installed")
+    args = parser.parse_args()
+    measure(args.rows, args.rounds, args.peer_venv)
+
+
+if __name__ == "__main__":
+    main()
