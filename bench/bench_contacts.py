@@ -17,15 +17,7 @@ import time
 from pathlib import Path
 
 from securemailmerge import paths
-from securemailmerge.m365 import (
-    GraphClient,
-    HttpFactory,
-    MailboxRef,
-    Session,
-    load_address_book,
-    load_profile,
-    load_tenant_config,
-)
+from securemailmerge.m365 import MailboxRef, connect, load_address_book, load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER, DEMO_USER_ID
 from securemailmerge.sandbox.graph import generate_contacts
@@ -58,15 +50,12 @@ def run(folder: Path) -> None:
             add_contacts(store, DEMO_USER_ID, made[path], generate_contacts(DEMO_USER_ID, count, index))
 
         config = load_tenant_config(sandbox.tenant_config_path)
-        factory = HttpFactory(config)
-        with Session(config, factory) as session, factory.client() as http:
-            session.sign_in_device_code(lambda prompt: None)
-            graph = GraphClient(http, config.graph_url, session, factory=factory)
-            mailbox = MailboxRef.mine(load_profile(graph))
+        with connect(config, lambda session: session.sign_in_device_code(lambda prompt: None)) as connection:
+            mailbox = MailboxRef.mine(connection.profile)
             sandbox.graph.inspect.reset_counters()
             log_start = (paths.log_dir() / "network.log").stat().st_size
             started = time.perf_counter()
-            book = load_address_book(graph, mailbox)
+            book = load_address_book(connection.graph, mailbox)
             elapsed = time.perf_counter() - started
         counters = sandbox.graph.inspect.counters()
 

@@ -17,31 +17,10 @@ from securemailmerge.i18n import set_translator
 from securemailmerge.sandbox.directory import demo_directory
 from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
+from tests.helpers import InMemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SMM_LANG"] = "en"
-
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-
-
-class InMemoryKeyring(keyring.backend.KeyringBackend):
-    """A keychain that lives in memory for one test, as this machine has no real one."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

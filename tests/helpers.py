@@ -1,12 +1,150 @@
-"""Test support that several test files share: a hand-moved clock and a recorder of issued tokens."""
+"""The one module of shared test support: fakes, servers and helpers that several test files use.
+
+Test files import from here, never from each other; fixtures live in ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
+import httpx
+import keyring.backend
+import msal
 import pytest
+import requests
 
+from securemailmerge.m365.graph import GraphClient
+from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.authority import Authority
+from securemailmerge.sandbox.certs import create_certificates
+from securemailmerge.sandbox.directory import CLIENT_ID, demo_directory
+from securemailmerge.sandbox.graph_schema import validate_request
+from securemailmerge.sandbox.server import LoopbackServer, listen
+from securemailmerge.sandbox.tokens import TokenRegistry
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CONFIG = TenantConfig(client_id="11111111-2222-3333-4444-555555555555")
+GRAPH = CONFIG.graph_url
+
+
+class InMemoryKeyring(keyring.backend.KeyringBackend):
+    """A keychain that lives in memory for one test, as this machine has no real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+Answer = Any  # a list (a collection to page), a dict (one resource) or an httpx.Response
+
+
+class FakeGraph:
+    """Answers Graph paths from a table like Graph does: pages by $top with an opaque nextLink.
+
+    Every request is checked against Graph's schema; ``problems`` collects what Graph would refuse.
+    """
+
+    def __init__(self, routes: Mapping[str, Answer]) -> None:
+        self.routes = dict(routes)
+        self.requests: list[httpx.Request] = []
+        self.problems: list[str] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        self.problems.extend(validate_request(request.method, str(request.url), None))
+        path = request.url.path.removeprefix("/v1.0")
+        answer = self.routes.get(path)
+        if answer is None:
+            return error(404, "ErrorItemNotFound")
+        if isinstance(answer, httpx.Response):
+            return answer
+        if isinstance(answer, dict):
+            return httpx.Response(200, json=answer)
+        query = dict(parse_qsl(request.url.query.decode()))
+        top = int(query.get("$top", "10"))
+        start = int(query.get("$skiptoken", "0"))
+        page: dict[str, Any] = {"value": answer[start : start + top]}
+        if start + top < len(answer):
+            rest = [(k, v) for k, v in parse_qsl(request.url.query.decode()) if k != "$skiptoken"]
+            page["@odata.nextLink"] = str(request.url.copy_with(params=[*rest, ("$skiptoken", start + top)]))
+        return httpx.Response(200, json=page)
+
+    def paths(self) -> list[str]:
+        """The paths asked for, in order, without /v1.0."""
+        return [r.url.path.removeprefix("/v1.0") for r in self.requests]
+
+
+def error(status: int, code: str, request_id: str = "req-1") -> httpx.Response:
+    """A Graph error answer."""
+    body = {"error": {"code": code, "message": "Graph's own words", "innerError": {"request-id": request_id}}}
+    return httpx.Response(status, json=body, headers={"request-id": request_id})
+
+
+class Tokens:
+    """A token provider for unit tests."""
+
+    def access_token(self, *, force_refresh: bool = False) -> str:
+        return "token"
+
+
+@contextmanager
+def graph_for(fake: Callable[[httpx.Request], httpx.Response]) -> Iterator[GraphClient]:
+    """The app's Graph client wired to ``fake`` through the real HTTP factory."""
+    factory = HttpFactory(CONFIG, transport=httpx.MockTransport(fake))
+    with factory.client() as http:
+        yield GraphClient(http, GRAPH, Tokens(), factory=factory, sleep=lambda _: None)
+
+
+@dataclass
+class Served:
+    """An authority served over real HTTPS on loopback, with its tokens, clock, address and CA."""
+
+    authority: Authority
+    tokens: TokenRegistry
+    clock: Clock
+    url: str
+    ca_file: Path
+
+    def app(self, client_id: str = CLIENT_ID) -> msal.PublicClientApplication:
+        session = requests.Session()
+        session.trust_env = False
+        session.verify = str(self.ca_file)
+        return msal.PublicClientApplication(
+            client_id, authority=f"{self.url}/organizations", instance_discovery=False, http_client=session
+        )
+
+
+def serve_authority(folder: Path) -> Iterator[Served]:
+    """An authority on a real HTTPS loopback port with a hand-moved clock, for as long as the test runs."""
+    certificates = create_certificates(folder / "certs")
+    clock = Clock(time.time())  # a wall clock the test moves forward by hand
+    tokens = TokenRegistry(access_lifetime=3600, clock=clock)
+    sock = listen()
+    url = f"https://127.0.0.1:{sock.getsockname()[1]}"
+    authority = Authority(demo_directory(), tokens, url)
+    server = LoopbackServer(authority, sock, certificates.server_context()).start()
+    yield Served(authority, tokens, clock, url, certificates.ca_file)
+    server.stop()
 
 
 class Clock:

@@ -14,16 +14,19 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from securemailmerge.campaign import PreflightReport, PreflightSettings, preflight
-from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
 from securemailmerge.m365 import (
     Account,
+    Connection,
     DeviceCodePrompt,
-    GraphClient,
     HttpFactory,
     OpenedAddressBook,
+    RetryEvent,
     Session,
     TenantConfig,
+    connect,
     open_address_book,
+    sign_in_silently,
 )
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
 from securemailmerge.template import (
@@ -45,6 +48,7 @@ class Controller(QObject):
     account_changed = Signal(object)  # Account | None
     device_code = Signal(object)  # DeviceCodePrompt
     address_book_opened = Signal(object)  # OpenedAddressBook
+    graph_waiting = Signal(object)  # RetryEvent: Microsoft throttled or a request is tried again
     failed = Signal(str)  # a sentence for the user
     busy_changed = Signal(bool)
 
@@ -57,13 +61,13 @@ class Controller(QObject):
         self.report: PreflightReport | None = None
         self._compiled: CompiledTemplate | None = None
         self._factory = HttpFactory(tenant) if tenant else None
-        self._session: Session | None = None
+        self._connection: Connection | None = None
         self._workers: set[Worker] = set()
 
     @property
     def account(self) -> Account | None:
         """The signed-in account, if any."""
-        return self._session.account if self._session else None
+        return self._connection.account if self._connection else None
 
     @property
     def prefers_device_code(self) -> bool:
@@ -146,7 +150,11 @@ class Controller(QObject):
             self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None
         recipients, template = self.recipients, self.template
-        sender = self.account.username if self.account else None
+        try:
+            sender = self._connection.sender().address if self._connection else None
+        except SecureMailMergeError as error:
+            self.failed.emit(str(error))
+            return None
         settings = PreflightSettings(base_folder=self.template_folder, sender=sender)
 
         def done(report: object) -> None:
@@ -158,31 +166,44 @@ class Controller(QObject):
 
     # Microsoft 365
 
-    def _new_session(self, stay_signed_in: bool) -> Session:
+    def _connect(self, sign_in: Callable[[Session], Account | None], stay_signed_in: bool) -> Connection:
+        """Runs on a worker: the one connect seam, with Graph's waits forwarded as ``graph_waiting``."""
         assert self.tenant is not None
-        assert self._factory is not None
-        if self._session is not None:
-            self._session.close()
-        self._session = Session(self.tenant, self._factory, stay_signed_in=stay_signed_in)
-        return self._session
+        return connect(
+            self.tenant, sign_in, stay_signed_in=stay_signed_in, on_retry=self._waiting, factory=self._factory
+        )
+
+    def _waiting(self, event: RetryEvent) -> None:
+        # Called on the worker thread: a queued signal carries it to the window.
+        self.graph_waiting.emit(event)
+
+    def _connected(self, connection: object) -> None:
+        assert connection is None or isinstance(connection, Connection)
+        self._disconnect()
+        self._connection = connection
+        self.account_changed.emit(connection.account if connection else None)
+
+    def _disconnect(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def sign_in(self, *, device_code: bool, stay_signed_in: bool) -> Worker | None:
         """Sign in with the browser or with a code; the account arrives on ``account_changed``."""
         if self.tenant is None:
             self.failed.emit(self.tr("No Microsoft 365 tenant is configured; see the README."))
             return None
-        try:
-            session = self._new_session(stay_signed_in)
-        except SecureMailMergeError as error:
-            self.failed.emit(str(error))
-            return None
+        self._disconnect()
 
-        def job(cancel: threading.Event) -> Account:
-            if device_code:
-                return session.sign_in_device_code(self._prompt, cancel=cancel)
-            return session.sign_in_interactive(cancel=cancel)
+        def job(cancel: threading.Event) -> Connection:
+            def sign_in(session: Session) -> Account:
+                if device_code:
+                    return session.sign_in_device_code(self._prompt, cancel=cancel)
+                return session.sign_in_interactive(cancel=cancel)
 
-        return self.run(job, self.account_changed.emit)
+            return self._connect(sign_in, stay_signed_in)
+
+        return self.run(job, self._connected)
 
     def _prompt(self, prompt: DeviceCodePrompt) -> None:
         # Called on the worker thread: a queued signal carries it to the window.
@@ -192,34 +213,39 @@ class Controller(QObject):
         """Sign in from a kept sign-in, if there is one; quietly does nothing otherwise."""
         if self.tenant is None:
             return None
-        try:
-            session = self._new_session(stay_signed_in=True)
-        except SecureMailMergeError:
-            return None  # no keychain: nothing can have been kept
-        return self.run(lambda _cancel: session.sign_in_silent(), self.account_changed.emit)
+
+        def job(_cancel: threading.Event) -> Connection | None:
+            try:
+                return self._connect(sign_in_silently, stay_signed_in=True)
+            except KeychainUnavailable:
+                return None  # no keychain: nothing can have been kept
+            except SignInRequired as error:
+                if error.code == "not_signed_in":
+                    return None
+                raise
+
+        return self.run(job, self._connected)
 
     def open_address_book(self, shared_mailbox: str | None) -> Worker | None:
         """Load the user's (or a shared mailbox's) contacts and categories in the background."""
-        session, factory, tenant = self._session, self._factory, self.tenant
-        if session is None or session.account is None or factory is None or tenant is None:
+        connection = self._connection
+        if connection is None or connection.account is None:
             self.failed.emit(self.tr("Sign in first to use Outlook contacts."))
             return None
 
         def job(_cancel: threading.Event) -> OpenedAddressBook:
-            with factory.client() as http:
-                graph = GraphClient(http, tenant.graph_url, session, factory=factory)
-                return open_address_book(graph, factory, shared_mailbox)
+            return open_address_book(connection.graph, connection.factory, connection.profile, shared_mailbox)
 
         return self.run(job, self.address_book_opened.emit)
 
     def sign_out(self) -> None:
         """Forget the account, its tokens and any kept sign-in."""
-        if self._session is not None:
-            self._session.sign_out()
+        if self._connection is not None:
+            self._connection.session.sign_out()
+            self._disconnect()
         self.account_changed.emit(None)
 
     def close(self) -> None:
         """Stop background work and close connections."""
         self.cancel_all()
-        if self._session is not None:
-            self._session.close()
+        self._disconnect()

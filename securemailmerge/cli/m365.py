@@ -14,12 +14,18 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from securemailmerge.campaign import write_csv
 from securemailmerge.cli.common import Subparsers, add_subcommand
-from securemailmerge.errors import AuthError, ConfigError, GraphError, KeychainUnavailable, SignInRequired
+from securemailmerge.errors import (
+    AuthError,
+    ConfigError,
+    GraphError,
+    InputError,
+    KeychainUnavailable,
+    SignInRequired,
+)
 from securemailmerge.i18n import translate
 from securemailmerge.m365 import (
     MERGE_FIELDS,
@@ -27,24 +33,26 @@ from securemailmerge.m365 import (
     AddressBook,
     AddressChoice,
     CategoryList,
+    Connection,
     Contact,
     ContactFilter,
     DeviceCodePrompt,
-    GraphClient,
     HttpFactory,
     Profile,
     RetryEvent,
     Session,
     TenantConfig,
     check_license,
+    choose_sender,
+    connect,
     forget_saved_sign_in,
     load_mailbox_settings,
-    load_profile,
     load_tenant_config,
     no_mail_text,
     open_address_book,
     recipient_list,
     select_contacts,
+    sign_in_silently,
     without_address,
 )
 from securemailmerge.recipients import DUPLICATE, EMPTY_ADDRESS, INVALID_ADDRESS, RecipientList
@@ -169,15 +177,6 @@ def tenant_config(args: argparse.Namespace) -> TenantConfig:
     return load_tenant_config(Path(path))
 
 
-@dataclass(frozen=True)
-class Connection:
-    """A signed-in command's wiring: the HTTP factory, the sign-in and the Graph client."""
-
-    factory: HttpFactory
-    session: Session
-    graph: GraphClient
-
-
 def _not_signed_in(reason: str = "") -> SignInRequired:
     text = translate(
         "Cli",
@@ -191,26 +190,25 @@ def _not_signed_in(reason: str = "") -> SignInRequired:
 def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
     """Sign in silently from the kept sign-in and connect to Graph; SignInRequired says what to run."""
     config = tenant_config(args)
-    factory = HttpFactory(config)
     method = getattr(args, "sign_in", None)
-    keychain_problem = ""
+
+    def sign_in(session: Session) -> Account:
+        account = sign_in_silently(session)
+        if account is None:
+            if method is None:
+                raise _not_signed_in()
+            account = _sign_in(session, device_code=method == "code")
+        return account
+
     try:
-        session = Session(config, factory, stay_signed_in=True)
-    except KeychainUnavailable as error:
-        if method is None:
-            raise _not_signed_in(error.message) from None
-        keychain_problem = error.message
-        session = Session(config, factory, stay_signed_in=False)
-    try:
-        with session:
-            account = None if keychain_problem else session.sign_in_silent()
-            if account is None:
-                if method is None:
-                    raise _not_signed_in()
-                _sign_in(session, device_code=method == "code")
-            with factory.client() as http:
-                graph = GraphClient(http, config.graph_url, session, factory=factory, on_retry=_show_retry)
-                yield Connection(factory, session, graph)
+        try:
+            connection = connect(config, sign_in, stay_signed_in=True, on_retry=_show_retry)
+        except KeychainUnavailable as error:
+            if method is None:
+                raise _not_signed_in(error.message) from None
+            connection = connect(config, sign_in, stay_signed_in=False, on_retry=_show_retry)
+        with connection:
+            yield connection
     except SignInRequired as error:
         if error.code == "not_signed_in":
             raise
@@ -278,7 +276,7 @@ def run_signout(args: argparse.Namespace) -> int:
 def run_whoami(args: argparse.Namespace) -> int:
     """Print the signed-in user's name, primary address, account, time zone and license."""
     with signed_in(args) as connection:
-        profile = load_profile(connection.graph)
+        profile = connection.profile
         try:
             time_zone = load_mailbox_settings(connection.graph, profile).time_zone or "-"
         except GraphError as error:
@@ -286,7 +284,7 @@ def run_whoami(args: argparse.Namespace) -> int:
         license_status = check_license(connection.factory, profile.mail)
     lines = [
         (translate("Cli", "Name"), profile.display_name),
-        (translate("Cli", "Address"), profile.mail or no_mail_text(profile.user_principal_name)),
+        (translate("Cli", "Address"), _sender_text(profile)),
         (translate("Cli", "Account"), profile.user_principal_name),
         (translate("Cli", "Time zone"), time_zone),
         (translate("Cli", "License"), license_status.describe()),
@@ -295,6 +293,13 @@ def run_whoami(args: argparse.Namespace) -> int:
     for label, value in lines:
         print(f"{label + ':':<{width + 1}} {value}")
     return 0
+
+
+def _sender_text(profile: Profile) -> str:
+    try:
+        return choose_sender(profile).address
+    except InputError as error:
+        return error.message
 
 
 def run_contacts(args: argparse.Namespace) -> int:
@@ -308,7 +313,7 @@ def run_contacts(args: argparse.Namespace) -> int:
         search=args.search,
     )
     with signed_in(args) as connection:
-        opened = open_address_book(connection.graph, connection.factory, args.mailbox)
+        opened = open_address_book(connection.graph, connection.factory, connection.profile, args.mailbox)
     book, profile = opened.book, opened.profile
     chosen = select_contacts(book, wanted)
     recipients = recipient_list(book, chosen, choice)

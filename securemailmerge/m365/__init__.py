@@ -1,9 +1,10 @@
 """Microsoft 365: the one HTTP factory, the Graph client, sign-in, and what a mailbox holds.
 
 ``net`` is the HTTP factory with its host allowlist and network log; ``graph`` the careful Graph
-client; ``auth`` the msal session (with ``redirect``, ``scopes``, ``tokencache`` and ``tenant``);
-``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books; ``license`` is
-the one call to our license server.
+client, with its retry rules and retry events in ``retry``; ``auth`` the msal session (with
+``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``connection`` wires them into one signed-in
+connection; ``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books;
+``license`` is the one call to our license server.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ if TYPE_CHECKING:
         CategoryList as CategoryList,
         load_categories as load_categories,
     )
+    from securemailmerge.m365.connection import (
+        Connection as Connection,
+        SignIn as SignIn,
+        connect as connect,
+        sign_in_silently as sign_in_silently,
+    )
     from securemailmerge.m365.contacts import (
         AddressBook as AddressBook,
         Contact as Contact,
@@ -40,12 +47,7 @@ if TYPE_CHECKING:
         FolderLoaded as FolderLoaded,
         load_address_book as load_address_book,
     )
-    from securemailmerge.m365.graph import (
-        GraphClient as GraphClient,
-        RetryEvent as RetryEvent,
-        Retrying as Retrying,
-        Throttled as Throttled,
-    )
+    from securemailmerge.m365.graph import GraphClient as GraphClient
     from securemailmerge.m365.license import (
         COMMERCIAL as COMMERCIAL,
         FREE as FREE,
@@ -56,6 +58,8 @@ if TYPE_CHECKING:
         MailboxRef as MailboxRef,
         MailboxSettings as MailboxSettings,
         Profile as Profile,
+        Sender as Sender,
+        choose_sender as choose_sender,
         load_mailbox_settings as load_mailbox_settings,
         load_profile as load_profile,
         no_mail_text as no_mail_text,
@@ -63,6 +67,15 @@ if TYPE_CHECKING:
     from securemailmerge.m365.net import (
         HttpFactory as HttpFactory,
         NetworkLog as NetworkLog,
+    )
+    from securemailmerge.m365.retry import (
+        Failure as Failure,
+        RetryEvent as RetryEvent,
+        Retrying as Retrying,
+        RetryObserver as RetryObserver,
+        RetryPolicy as RetryPolicy,
+        Throttled as Throttled,
+        plan_retry as plan_retry,
     )
     from securemailmerge.m365.scopes import (
         SCOPES as SCOPES,
@@ -95,18 +108,30 @@ __getattr__, __all__ = exports(
         ),
         "auth": ("Account", "DeviceCodePrompt", "Session"),
         "categories": ("Category", "CategoryList", "load_categories"),
+        "connection": ("Connection", "SignIn", "connect", "sign_in_silently"),
         "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
-        "graph": ("GraphClient", "RetryEvent", "Retrying", "Throttled"),
+        "graph": ("GraphClient",),
         "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
         "mailbox": (
             "MailboxRef",
             "MailboxSettings",
             "Profile",
+            "Sender",
+            "choose_sender",
             "load_mailbox_settings",
             "load_profile",
             "no_mail_text",
         ),
         "net": ("HttpFactory", "NetworkLog"),
+        "retry": (
+            "Failure",
+            "RetryEvent",
+            "RetryObserver",
+            "RetryPolicy",
+            "Retrying",
+            "Throttled",
+            "plan_retry",
+        ),
         "scopes": ("SCOPES", "scope_reason", "scope_reasons"),
         "tenant": ("LOOPBACK_HOSTS", "TenantConfig", "load_tenant_config"),
         "tokencache": ("EncryptedTokenCache", "forget_saved_sign_in", "keychain_unavailable_reason"),

@@ -1,6 +1,6 @@
 """Opening a mailbox's address book, choosing contacts from it, and turning them into a recipient list.
 
-``open_address_book`` loads what a front end shows: the signed-in profile, the contacts of the
+``open_address_book`` loads what a front end shows for the signed-in profile: the contacts of the
 user's or a shared mailbox, its categories (or why they could not be read) and the license outcome.
 ``select_contacts`` filters by categories (any or all of them), by folder (with or without its
 subfolders) and by text (names, company, email and postal address), ignoring case and accents.
@@ -24,7 +24,7 @@ from securemailmerge.m365.categories import CategoryList, load_categories
 from securemailmerge.m365.contacts import AddressBook, Contact, FolderLoaded, load_address_book
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.license import LicenseStatus, check_license
-from securemailmerge.m365.mailbox import MailboxRef, Profile, load_profile
+from securemailmerge.m365.mailbox import MailboxRef, Profile
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.recipients.model import RecipientList, RecipientOptions, build_recipient_list
 
@@ -69,12 +69,12 @@ class OpenedAddressBook:
 def open_address_book(
     graph: GraphClient,
     factory: HttpFactory,
+    profile: Profile,
     shared_mailbox: str | None = None,
     *,
     on_progress: Callable[[FolderLoaded], None] | None = None,
 ) -> OpenedAddressBook:
     """Load the user's (or ``shared_mailbox``'s) contacts and categories, and check the license."""
-    profile = load_profile(graph)
     mailbox = MailboxRef.shared(shared_mailbox) if shared_mailbox else MailboxRef.mine(profile)
     book = load_address_book(graph, mailbox, on_progress=on_progress)
     try:

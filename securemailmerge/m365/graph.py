@@ -2,13 +2,9 @@
 
 Every call carries a bearer token from a ``TokenProvider``, ``Prefer: IdType="ImmutableId"``, a
 fresh ``client-request-id`` and ``Accept: application/json``. Collections are read page by page
-over ``@odata.nextLink`` (followed verbatim). Retries follow Graph's rules:
-
-- 429: wait exactly ``Retry-After`` seconds (any method: Graph did not process the request);
-- 503 with ``Retry-After``: wait that long; 502/503/504 without it and dropped connections: back
-  off exponentially with jitter, capped; a POST or PUT only when the caller says a duplicate
-  cannot result (``retry_unsafe=True``);
-- 401: fetch a new token once, then ``SignInRequired``; 400/403/404 and the rest: never retried.
+over ``@odata.nextLink`` (followed verbatim). Retries follow Graph's rules as
+``securemailmerge.m365.retry.plan_retry`` states them; a 401 fetches a new token once, then
+becomes ``SignInRequired``.
 
 Errors are read from ``{"error": {"code", "message", "innerError"}}`` and branch on ``code``.
 The ``httpx.Client`` must come from ``HttpFactory.client()``, which turns transport errors into
@@ -23,7 +19,6 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 import httpx
@@ -40,13 +35,21 @@ from securemailmerge.errors import (
 )
 from securemailmerge.i18n import translate
 from securemailmerge.m365.net import HttpFactory, mask_path
+from securemailmerge.m365.retry import (
+    IDEMPOTENT,
+    Failure,
+    RetryEvent,
+    Retrying,
+    RetryObserver,
+    RetryPolicy,
+    Throttled,
+    parse_retry_after,
+    plan_retry,
+)
+
+__all__ = ["GraphClient", "RetryEvent", "Retrying", "Throttled", "TokenProvider", "graph_error"]
 
 log = logging.getLogger(__name__)
-
-BACKOFF_BASE = 1.0
-BACKOFF_CAP = 60.0
-_IDEMPOTENT = frozenset({"GET", "PATCH", "DELETE"})
-_TRANSIENT = frozenset({502, 503, 504})
 
 
 class TokenProvider(Protocol):
@@ -55,41 +58,6 @@ class TokenProvider(Protocol):
     def access_token(self, *, force_refresh: bool = False) -> str:
         """A bearer token for Graph; raises ``SignInRequired`` when the user must sign in."""
         ...
-
-
-@dataclass(frozen=True)
-class Throttled:
-    """Microsoft throttled a request; the client waits exactly as long as it was told."""
-
-    reason: str
-    wait_seconds: float
-    attempt: int
-
-    def __str__(self) -> str:
-        return translate("Graph", "Throttled by Microsoft, waiting {seconds} s (attempt {attempt}).").format(
-            seconds=_seconds(self.wait_seconds), attempt=self.attempt
-        )
-
-
-@dataclass(frozen=True)
-class Retrying:
-    """A request failed for a passing reason and is tried again after a pause."""
-
-    reason: str
-    wait_seconds: float
-    attempt: int
-
-    def __str__(self) -> str:
-        return translate("Graph", "{reason}. Trying again in {seconds} s (attempt {attempt}).").format(
-            reason=self.reason.rstrip(". "), seconds=_seconds(self.wait_seconds), attempt=self.attempt
-        )
-
-
-RetryEvent = Throttled | Retrying
-
-
-def _seconds(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
 class GraphClient:
@@ -104,8 +72,8 @@ class GraphClient:
         factory: HttpFactory | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
-        on_retry: Callable[[RetryEvent], None] | None = None,
-        max_attempts: int = 6,
+        on_retry: RetryObserver | None = None,
+        max_attempts: int = RetryPolicy.max_attempts,
     ) -> None:
         self._http = http
         self.base_url = base_url.rstrip("/")
@@ -114,7 +82,7 @@ class GraphClient:
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrecy
         self._on_retry = on_retry
-        self.max_attempts = max_attempts
+        self.policy = RetryPolicy(max_attempts=max_attempts)
 
     def get(self, path: str, *, params: Mapping[str, str] | None = None) -> dict[str, Any]:
         """GET one resource as JSON."""
@@ -176,26 +144,19 @@ class GraphClient:
         authorize: bool = True,
         retry_unsafe: bool = False,
     ) -> httpx.Response:
+        """Send until Graph answers for good: refresh the token once on 401, retry as ``plan_retry`` says."""
         url = path if path.startswith(("https://", "http://")) else f"{self.base_url}/{path.lstrip('/')}"
-        may_repeat = method in _IDEMPOTENT or retry_unsafe
+        if body is not None:
+            content = json.dumps(body).encode("utf-8")
+        may_repeat = method in IDEMPOTENT or retry_unsafe
         refreshed = False
         attempt = 0
         while True:
             attempt += 1
             client_request_id = str(uuid.uuid4())
-            request_headers = {
-                "client-request-id": client_request_id,
-                "Accept": "application/json",
-                **(headers or {}),
-            }
-            if authorize:
-                request_headers["Authorization"] = (
-                    f"Bearer {self._tokens.access_token(force_refresh=refreshed)}"
-                )
-                request_headers["Prefer"] = 'IdType="ImmutableId"'
-            if body is not None:
-                content = json.dumps(body).encode("utf-8")
-                request_headers["Content-Type"] = "application/json"
+            request_headers = self._headers(
+                client_request_id, headers, authorize, refreshed, body is not None
+            )
             try:
                 response = self._http.request(
                     method,
@@ -207,9 +168,10 @@ class GraphClient:
             except HostNotAllowed:
                 raise
             except NetworkError as error:
-                if not may_repeat or attempt >= self.max_attempts:
+                retry = self._plan(Failure(None, str(error)), attempt, may_repeat)
+                if retry is None:
                     raise
-                self._wait(Retrying(str(error), self._backoff(attempt), attempt), method, url)
+                self._wait(retry, method, url)
                 continue
             status = response.status_code
             if status < 300:
@@ -217,23 +179,31 @@ class GraphClient:
             if status == 401 and authorize and not refreshed:
                 refreshed = True
                 continue
-            if attempt < self.max_attempts and (status == 429 or (status in _TRANSIENT and may_repeat)):
-                # Graph did not process a throttled request, so even a POST may be sent again.
-                reason = translate("Graph", "Microsoft Graph answered {status} ({code}).").format(
-                    status=status, code=_code(response)
-                )
-                retry_after = _retry_after(response)
-                if retry_after is not None:
-                    self._wait(Throttled(reason, retry_after, attempt), method, url)
-                else:
-                    self._wait(Retrying(reason, self._backoff(attempt), attempt), method, url)
-                continue
-            raise graph_error(response, client_request_id, authorized=authorize)
+            retry = self._plan(_failure(response), attempt, may_repeat)
+            if retry is None:
+                raise graph_error(response, client_request_id, authorized=authorize)
+            self._wait(retry, method, url)
 
-    def _backoff(self, attempt: int) -> float:
-        # "Equal jitter": at least half the exponential step, so waits still grow.
-        step = min(BACKOFF_CAP, BACKOFF_BASE * 2.0 ** (attempt - 1))
-        return step / 2 + self._rng.uniform(0, step / 2)
+    def _headers(
+        self,
+        client_request_id: str,
+        extra: Mapping[str, str] | None,
+        authorize: bool,
+        refreshed: bool,
+        json_body: bool,
+    ) -> dict[str, str]:
+        headers = {"client-request-id": client_request_id, "Accept": "application/json", **(extra or {})}
+        if authorize:
+            headers["Authorization"] = f"Bearer {self._tokens.access_token(force_refresh=refreshed)}"
+            headers["Prefer"] = 'IdType="ImmutableId"'
+        if json_body:
+            headers["Content-Type"] = "application/json"
+        return headers
+
+    def _plan(self, failure: Failure, attempt: int, may_repeat: bool) -> RetryEvent | None:
+        return plan_retry(
+            failure, attempt, may_repeat=may_repeat, uniform=self._rng.uniform, policy=self.policy
+        )
 
     def _wait(self, event: RetryEvent, method: str, url: str) -> None:
         log.info("%s %s: %s", method, mask_path(httpx.URL(url).path), event)
@@ -259,13 +229,11 @@ class GraphClient:
         return data
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After", "").strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        return None
-    return seconds if seconds >= 0 else None
+def _failure(response: httpx.Response) -> Failure:
+    reason = translate("Graph", "Microsoft Graph answered {status} ({code}).").format(
+        status=response.status_code, code=_code(response)
+    )
+    return Failure(response.status_code, reason, parse_retry_after(response.headers.get("Retry-After")))
 
 
 def _error_body(response: httpx.Response) -> dict[str, Any]:

@@ -4,9 +4,10 @@
 primary address. Microsoft 365 leaves ``mail`` empty for accounts without an Exchange Online
 mailbox; the app then says so and never guesses an address from the UPN, because the primary
 address is what the license check sends and what messages go out from. ``load_mailbox_settings``
-reads the mailbox's time zone. ``MailboxRef`` names the mailbox a call reads (``/me`` or a shared
-mailbox as ``/users/{address}``), and ``explain`` turns Graph's 403 and 404 answers about it into
-messages that name the mailbox and the missing right.
+reads the mailbox's time zone. ``choose_sender`` picks the address messages go out from: that
+primary address, or a shared mailbox the user names. ``MailboxRef`` names the mailbox a call
+reads (``/me`` or a shared mailbox as ``/users/{address}``), and ``explain`` turns Graph's 403
+and 404 answers about it into messages that name the mailbox and the missing right.
 """
 
 from __future__ import annotations
@@ -89,6 +90,26 @@ class MailboxRef:
     def path(self) -> str:
         """The Graph path of the mailbox: ``/me`` or ``/users/{address}``."""
         return "/me" if self.own else f"/users/{quote(self.address, safe='@')}"
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who messages come from: the address in their From line and the mailbox that address names."""
+
+    address: str
+    mailbox: MailboxRef
+
+
+def choose_sender(profile: Profile, shared_mailbox: str | None = None) -> Sender:
+    """The sender: a shared mailbox the user named, else their own mailbox's primary address.
+
+    Never the account name (UPN): it need not be an address that receives mail. ``InputError``
+    when the shared address is not an address, or the account has no mailbox of its own.
+    """
+    if shared_mailbox and shared_mailbox.strip():
+        mailbox = MailboxRef.shared(shared_mailbox)
+        return Sender(mailbox.address, mailbox)
+    return Sender(profile.require_mail(), MailboxRef.mine(profile))
 
 
 def load_profile(graph: GraphClient) -> Profile:

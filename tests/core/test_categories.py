@@ -8,7 +8,7 @@ from securemailmerge.errors import AccessDeniedError, NotFoundError
 from securemailmerge.m365.categories import Category, CategoryList, categories_on, load_categories
 from securemailmerge.m365.contacts import Contact, ContactFolder
 from securemailmerge.m365.mailbox import MailboxRef
-from tests.core.test_contacts import FakeGraph, error, graph_for
+from tests.helpers import FakeGraph, error, graph_for
 
 ME = MailboxRef("ada@contoso.com", own=True)
 BOARD = MailboxRef.shared("board@contoso.com")

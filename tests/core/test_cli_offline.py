@@ -29,7 +29,7 @@ import pytest
 from securemailmerge import cli
 from securemailmerge.cli import offline, program
 from securemailmerge.resources import asset_path
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 SAMPLE = asset_path("sample")
 SAMPLE_ARGS = ["--recipients", str(SAMPLE / "recipients.csv"), "--template", str(SAMPLE / "template.json")]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -29,72 +27,10 @@ from securemailmerge.m365.contacts import (
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.mailbox import MailboxRef
 from securemailmerge.m365.net import HttpFactory
-from securemailmerge.m365.tenant import TenantConfig
-from securemailmerge.sandbox.graph_schema import validate_request
+from tests.helpers import CONFIG, GRAPH, Answer, FakeGraph, Tokens, error, graph_for
 
-CONFIG = TenantConfig(client_id="11111111-2222-3333-4444-555555555555")
-GRAPH = CONFIG.graph_url
 ME = MailboxRef("ada@contoso.com", own=True)
 SALES = MailboxRef.shared("sales@contoso.com")
-
-Answer = Any  # a list (a collection to page), a dict (one resource) or an httpx.Response
-
-
-class FakeGraph:
-    """Answers Graph paths from a table like Graph does: pages by $top with an opaque nextLink.
-
-    Every request is checked against Graph's schema; ``problems`` collects what Graph would refuse.
-    """
-
-    def __init__(self, routes: Mapping[str, Answer]) -> None:
-        self.routes = dict(routes)
-        self.requests: list[httpx.Request] = []
-        self.problems: list[str] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        self.problems.extend(validate_request(request.method, str(request.url), None))
-        path = request.url.path.removeprefix("/v1.0")
-        answer = self.routes.get(path)
-        if answer is None:
-            return error(404, "ErrorItemNotFound")
-        if isinstance(answer, httpx.Response):
-            return answer
-        if isinstance(answer, dict):
-            return httpx.Response(200, json=answer)
-        query = dict(parse_qsl(request.url.query.decode()))
-        top = int(query.get("$top", "10"))
-        start = int(query.get("$skiptoken", "0"))
-        page: dict[str, Any] = {"value": answer[start : start + top]}
-        if start + top < len(answer):
-            rest = [(k, v) for k, v in parse_qsl(request.url.query.decode()) if k != "$skiptoken"]
-            page["@odata.nextLink"] = str(request.url.copy_with(params=[*rest, ("$skiptoken", start + top)]))
-        return httpx.Response(200, json=page)
-
-    def paths(self) -> list[str]:
-        """The paths asked for, in order, without /v1.0."""
-        return [r.url.path.removeprefix("/v1.0") for r in self.requests]
-
-
-def error(status: int, code: str, request_id: str = "req-1") -> httpx.Response:
-    """A Graph error answer."""
-    body = {"error": {"code": code, "message": "Graph's own words", "innerError": {"request-id": request_id}}}
-    return httpx.Response(status, json=body, headers={"request-id": request_id})
-
-
-class Tokens:
-    """A token provider for unit tests."""
-
-    def access_token(self, *, force_refresh: bool = False) -> str:
-        return "token"
-
-
-@contextmanager
-def graph_for(fake: Callable[[httpx.Request], httpx.Response]) -> Iterator[GraphClient]:
-    """The app's Graph client wired to ``fake`` through the real HTTP factory."""
-    factory = HttpFactory(CONFIG, transport=httpx.MockTransport(fake))
-    with factory.client() as http:
-        yield GraphClient(http, GRAPH, Tokens(), factory=factory, sleep=lambda _: None)
 
 
 def contact(n: int, **fields: Any) -> dict[str, Any]:

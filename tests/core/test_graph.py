@@ -23,8 +23,9 @@ from securemailmerge.errors import (
     SignInRequired,
     ThrottledError,
 )
-from securemailmerge.m365.graph import GraphClient, RetryEvent, Retrying, Throttled
+from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.retry import RetryEvent, Retrying, Throttled
 from securemailmerge.m365.tenant import TenantConfig, load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER_ID

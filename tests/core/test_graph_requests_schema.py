@@ -13,7 +13,7 @@ from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.sandbox.graph_schema import GraphSchema
-from tests.conftest import SHARED
+from tests.helpers import SHARED
 
 SCHEMA = GraphSchema.load(SHARED / "graph-openapi-subset.json")
 CONFIG = TenantConfig(client_id="11111111-2222-3333-4444-555555555555")

@@ -16,11 +16,14 @@ from securemailmerge.m365.mailbox import (
     MailboxRef,
     MailboxSettings,
     Profile,
+    Sender,
+    choose_sender,
     explain,
     load_mailbox_settings,
     load_profile,
+    no_mail_text,
 )
-from tests.core.test_contacts import FakeGraph, error, graph_for
+from tests.helpers import FakeGraph, error, graph_for
 
 ADA = {
     "id": "3f2a9c1e",
@@ -188,3 +191,27 @@ def test_profile_requests_match_graphs_schema() -> None:
         load_mailbox_settings(graph, load_profile(graph))
     assert [r.url.path for r in fake.requests] == ["/v1.0/me", "/v1.0/me/mailboxSettings"]
     assert fake.problems == []
+
+
+def test_the_sender_is_the_own_primary_address_never_the_account_name() -> None:
+    ada = Profile("3f2a9c1e", "Ada Lovelace", "ada.lovelace@contoso.onmicrosoft.com", "ada@contoso.com")
+    assert choose_sender(ada) == Sender("ada@contoso.com", MailboxRef("ada@contoso.com", own=True))
+    assert choose_sender(ada, "  ") == choose_sender(ada)
+
+
+def test_a_shared_mailbox_sends_under_its_own_address() -> None:
+    ada = Profile("3f2a9c1e", "Ada Lovelace", "ada.lovelace@contoso.onmicrosoft.com", "ada@contoso.com")
+    assert choose_sender(ada, " sales@contoso.com ") == Sender(
+        "sales@contoso.com", MailboxRef("sales@contoso.com", own=False)
+    )
+    with pytest.raises(InputError, match="'sales' is not a mailbox address"):
+        choose_sender(ada, "sales")
+
+
+def test_an_account_without_a_mailbox_has_no_sender_and_is_told_why() -> None:
+    nobody = Profile("1", "Guest", "guest@contoso.onmicrosoft.com", None)
+    with pytest.raises(InputError) as raised:
+        choose_sender(nobody)
+    assert raised.value.message == no_mail_text("guest@contoso.onmicrosoft.com")
+    # A shared mailbox needs no mailbox of one's own.
+    assert choose_sender(nobody, "sales@contoso.com").address == "sales@contoso.com"

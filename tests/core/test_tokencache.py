@@ -26,7 +26,7 @@ from securemailmerge.m365.tokencache import (
     forget_saved_sign_in,
     keychain_unavailable_reason,
 )
-from tests.conftest import InMemoryKeyring
+from tests.helpers import InMemoryKeyring
 
 TOKEN_ENDPOINT = "https://login.microsoftonline.com/contoso/oauth2/v2.0/token"
 

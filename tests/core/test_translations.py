@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from securemailmerge import i18n
 from securemailmerge.resources import asset_path
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 LANGUAGES = ("de", "es")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]")

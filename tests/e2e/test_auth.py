@@ -27,8 +27,7 @@ from securemailmerge.m365.tenant import TenantConfig, load_tenant_config
 from securemailmerge.m365.tokencache import KEYCHAIN_ENTRY, KEYCHAIN_SERVICE, cache_path
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER, DEMO_USER_ID, TENANT_ID
-from tests.conftest import InMemoryKeyring
-from tests.helpers import record_issued_tokens
+from tests.helpers import InMemoryKeyring, record_issued_tokens
 
 OFFLINE = TenantConfig(
     client_id="5e3ce6c0-2b1f-4285-8d4b-75ee78787346",

@@ -16,7 +16,7 @@ from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.browser import as_default_browser
 from securemailmerge.sandbox.directory import BOARD, DEMO_USER, DEMO_USER_ID, Mailbox
 from securemailmerge.sandbox.graph.seed import add_contacts
-from tests.conftest import InMemoryKeyring
+from tests.helpers import InMemoryKeyring
 
 HR = "hr@contoso.onmicrosoft.com"  # a shared mailbox Ada has no rights in
 FREE = 'Free plan: messages end with a short "Sent with SecureMailMerge" line.'

@@ -15,9 +15,10 @@ from securemailmerge.errors import AccessDeniedError, MailboxNotEnabledError, Si
 from securemailmerge.m365.auth import Session
 from securemailmerge.m365.categories import categories_on, load_categories
 from securemailmerge.m365.contacts import load_address_book
-from securemailmerge.m365.graph import GraphClient, RetryEvent, Throttled
+from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.mailbox import MailboxRef, load_profile
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.retry import RetryEvent, Throttled
 from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import (

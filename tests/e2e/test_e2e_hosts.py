@@ -15,8 +15,7 @@ from securemailmerge import cli, paths
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.browser import as_default_browser
 from securemailmerge.sandbox.directory import DEMO_USER, SALES
-from tests.conftest import InMemoryKeyring
-from tests.helpers import record_issued_tokens
+from tests.helpers import InMemoryKeyring, record_issued_tokens
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,7 @@ from securemailmerge.sandbox.graph_schema import (
     match_operation,
     validate_request,
 )
-from tests.conftest import SHARED
+from tests.helpers import SHARED
 
 MESSAGE = {
     "subject": "Hola",

@@ -24,7 +24,7 @@ from securemailmerge.sandbox.directory import (
     TENANT_DOMAIN,
     TENANT_ID,
 )
-from tests.sandbox.test_sandbox_msal import Served, serve_authority
+from tests.helpers import Served, serve_authority
 
 TOKEN = "/organizations/oauth2/v2.0/token"
 DEVICECODE = "/organizations/oauth2/v2.0/devicecode"

@@ -16,7 +16,7 @@ import pytest
 
 from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.sandbox.server import listen
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 TIMEOUT = 30
 

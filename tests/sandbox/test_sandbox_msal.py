@@ -2,55 +2,18 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import msal
 import pytest
-import requests
 
 from securemailmerge.errors import AuthError
-from securemailmerge.sandbox.authority import Authority
 from securemailmerge.sandbox.browser import HeadlessBrowser, as_default_browser
-from securemailmerge.sandbox.certs import create_certificates
-from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER, DEMO_USER_ID, SALES, demo_directory
-from securemailmerge.sandbox.server import LoopbackServer, listen
-from securemailmerge.sandbox.tokens import TokenRegistry
-from tests.helpers import Clock
+from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER, DEMO_USER_ID, SALES
+from tests.helpers import Served, serve_authority
 
 SCOPES = ["User.Read", "Mail.Send"]
-
-
-@dataclass
-class Served:
-    authority: Authority
-    tokens: TokenRegistry
-    clock: Clock
-    url: str
-    ca_file: Path
-
-    def app(self, client_id: str = CLIENT_ID) -> msal.PublicClientApplication:
-        session = requests.Session()
-        session.trust_env = False
-        session.verify = str(self.ca_file)
-        return msal.PublicClientApplication(
-            client_id, authority=f"{self.url}/organizations", instance_discovery=False, http_client=session
-        )
-
-
-def serve_authority(folder: Path) -> Iterator[Served]:
-    """An authority on a real HTTPS loopback port with a hand-moved clock, for as long as the test runs."""
-    certificates = create_certificates(folder / "certs")
-    clock = Clock(time.time())  # a wall clock the test moves forward by hand
-    tokens = TokenRegistry(access_lifetime=3600, clock=clock)
-    sock = listen()
-    url = f"https://127.0.0.1:{sock.getsockname()[1]}"
-    authority = Authority(demo_directory(), tokens, url)
-    server = LoopbackServer(authority, sock, certificates.server_context()).start()
-    yield Served(authority, tokens, clock, url, certificates.ca_file)
-    server.stop()
 
 
 @pytest.fixture

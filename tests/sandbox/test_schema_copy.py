@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from securemailmerge.resources import resources_root
-from tests.conftest import REPO, SHARED
+from tests.helpers import REPO, SHARED
 
 
 def test_bundled_schema_is_microsofts() -> None:
