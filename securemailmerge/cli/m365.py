@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from securemailmerge.campaign import write_csv
 from securemailmerge.cli.common import Subparsers, add_subcommand
 from securemailmerge.errors import (
     AuthError,
@@ -27,35 +27,24 @@ from securemailmerge.errors import (
     SignInRequired,
 )
 from securemailmerge.i18n import translate
-from securemailmerge.m365 import (
-    MERGE_FIELDS,
-    Account,
-    AddressBook,
-    AddressChoice,
-    CategoryList,
-    Connection,
-    Contact,
-    ContactFilter,
-    DeviceCodePrompt,
-    HttpFactory,
-    Profile,
-    RetryEvent,
-    Session,
-    TenantConfig,
-    check_license,
-    choose_sender,
-    connect,
-    forget_saved_sign_in,
-    load_mailbox_settings,
-    load_tenant_config,
-    no_mail_text,
-    open_address_book,
-    recipient_list,
-    select_contacts,
-    sign_in_silently,
-    without_address,
-)
-from securemailmerge.recipients import DUPLICATE, EMPTY_ADDRESS, INVALID_ADDRESS, RecipientList
+
+# The Microsoft 365 libraries (msal, httpx, cryptography, keyring) take longer to import than the
+# offline commands take to run, so they are imported inside the commands that need them.
+if TYPE_CHECKING:
+    from securemailmerge.m365 import (
+        Account,
+        AddressBook,
+        CategoryList,
+        Connection,
+        Contact,
+        ContactFilter,
+        DeviceCodePrompt,
+        Profile,
+        RetryEvent,
+        Session,
+        TenantConfig,
+    )
+    from securemailmerge.recipients import RecipientList
 
 TENANT_ENV = "SMM_TENANT_CONFIG"
 SIGN_IN_TIMEOUT = 300.0  # seconds the browser sign-in may take
@@ -167,6 +156,8 @@ def add_sign_in_argument(parser: argparse.ArgumentParser) -> None:
 
 def tenant_config(args: argparse.Namespace) -> TenantConfig:
     """The tenant the command talks to, from ``--tenant-config`` or ``SMM_TENANT_CONFIG``."""
+    from securemailmerge.m365 import load_tenant_config
+
     path = getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)
     if not path:
         raise ConfigError(
@@ -189,6 +180,8 @@ def _not_signed_in(reason: str = "") -> SignInRequired:
 @contextmanager
 def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
     """Sign in silently from the kept sign-in and connect to Graph; SignInRequired says what to run."""
+    from securemailmerge.m365 import connect, sign_in_silently
+
     config = tenant_config(args)
     method = getattr(args, "sign_in", None)
 
@@ -242,6 +235,8 @@ def _sign_in(session: Session, *, device_code: bool) -> Account:
 
 def run_signin(args: argparse.Namespace) -> int:
     """Sign in in the browser (or with a device code) and say who is signed in."""
+    from securemailmerge.m365 import HttpFactory, Session, forget_saved_sign_in
+
     config = tenant_config(args)
     factory = HttpFactory(config)
     with Session(config, factory, stay_signed_in=args.stay_signed_in) as session:
@@ -268,6 +263,8 @@ def run_signin(args: argparse.Namespace) -> int:
 
 def run_signout(args: argparse.Namespace) -> int:
     """Forget the kept sign-in: the encrypted token cache and its key in the keychain."""
+    from securemailmerge.m365 import forget_saved_sign_in
+
     forget_saved_sign_in()
     print(translate("Cli", "Signed out. Nothing of your sign-in is kept on this computer."))
     return 0
@@ -275,6 +272,8 @@ def run_signout(args: argparse.Namespace) -> int:
 
 def run_whoami(args: argparse.Namespace) -> int:
     """Print the signed-in user's name, primary address, account, time zone and license."""
+    from securemailmerge.m365 import check_license, load_mailbox_settings
+
     with signed_in(args) as connection:
         profile = connection.profile
         try:
@@ -296,6 +295,8 @@ def run_whoami(args: argparse.Namespace) -> int:
 
 
 def _sender_text(profile: Profile) -> str:
+    from securemailmerge.m365 import choose_sender
+
     try:
         return choose_sender(profile).address
     except InputError as error:
@@ -304,6 +305,16 @@ def _sender_text(profile: Profile) -> str:
 
 def run_contacts(args: argparse.Namespace) -> int:
     """Load a mailbox's contacts, filter them, write them as CSV and summarise on stderr."""
+    from securemailmerge.campaign import write_csv
+    from securemailmerge.m365 import (
+        MERGE_FIELDS,
+        AddressChoice,
+        ContactFilter,
+        open_address_book,
+        recipient_list,
+        select_contacts,
+    )
+
     choice = AddressChoice.parse(args.address)
     wanted = ContactFilter(
         categories=tuple(args.category),
@@ -337,6 +348,9 @@ def _summary(
     categories: CategoryList | None,
     category_problem: str | None,
 ) -> list[str]:
+    from securemailmerge.m365 import no_mail_text, without_address
+    from securemailmerge.recipients import DUPLICATE, EMPTY_ADDRESS, INVALID_ADDRESS
+
     counts = recipients.problem_counts()
     lines = [
         translate(

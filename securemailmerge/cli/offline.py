@@ -11,26 +11,18 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from securemailmerge.campaign import (
-    PreflightSettings,
-    export_eml,
-    format_size,
-    header_address,
-    named_to,
-    preflight,
-    ready_messages,
-    report_json,
-    report_lines,
-    unknown_fields_text,
-    write_csv,
-)
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.errors import AttachmentError, InputError, SecureMailMergeError
 from securemailmerge.i18n import translate
-from securemailmerge.recipients import Recipient, RecipientList, RecipientOptions, load_recipients
-from securemailmerge.safepaths import resolve_attachment
-from securemailmerge.template import Template, compile_template, load_template
+
+# The engine (Jinja2, the readers, the MIME writer) is imported by the commands that run, so that
+# --help and every other command start without it.
+if TYPE_CHECKING:
+    from securemailmerge.campaign import PreflightSettings
+    from securemailmerge.recipients import Recipient, RecipientList
+    from securemailmerge.template import Template
 
 _DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
 
@@ -96,7 +88,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--per-minute",
         type=float,
-        default=PreflightSettings.messages_per_minute,
+        default=30.0,  # PreflightSettings.messages_per_minute, without importing the engine
         metavar="N",
         help=translate("Cli", "the sending pace used for the time estimate (default: 30)"),
     )
@@ -104,6 +96,10 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_inputs(args: argparse.Namespace) -> Inputs:
     """Load the recipient list and the template the common options name."""
+    from securemailmerge.campaign import PreflightSettings, header_address
+    from securemailmerge.recipients import RecipientOptions, load_recipients
+    from securemailmerge.template import load_template
+
     delimiter = _DELIMITERS.get(args.delimiter, args.delimiter) if args.delimiter else None
     options = RecipientOptions(
         encoding=args.encoding,
@@ -194,6 +190,9 @@ def _find_recipient(recipients: RecipientList, row: int | None, email: str | Non
 
 def run_preview(args: argparse.Namespace) -> int:
     """Print the headers and the text (or HTML) of one recipient's message."""
+    from securemailmerge.campaign import named_to, unknown_fields_text
+    from securemailmerge.template import compile_template
+
     inputs = load_inputs(args)
     recipient = _find_recipient(inputs.recipients, args.row, args.email)
     compiled = compile_template(inputs.template, inputs.recipients.columns)
@@ -229,6 +228,9 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def _attachment_note(settings: PreflightSettings, name: str) -> str:
+    from securemailmerge.campaign import format_size
+    from securemailmerge.safepaths import resolve_attachment
+
     try:
         path = resolve_attachment(settings.base_folder or Path.cwd(), name)
     except AttachmentError as error:
@@ -238,6 +240,8 @@ def _attachment_note(settings: PreflightSettings, name: str) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run preflight and print the report; exit 1 when something blocks sending."""
+    from securemailmerge.campaign import preflight, report_json, report_lines, write_csv
+
     inputs = load_inputs(args)
     report = preflight(inputs.recipients, inputs.template, inputs.settings)
     if args.problems_csv:
@@ -258,6 +262,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write one .eml file per ready recipient; exit 1 when rows were left out for problems."""
+    from securemailmerge.campaign import export_eml, preflight, ready_messages, unknown_fields_text
+
     inputs = load_inputs(args)
     report = preflight(inputs.recipients, inputs.template, inputs.settings)
     if report.unknown_fields:
