@@ -58,6 +58,10 @@ class MainWindow(QMainWindow):
         controller.recipients_changed.connect(self._show_recipients)
         controller.template_changed.connect(lambda _t: self._show_preview())
         controller.report_ready.connect(self._show_report)
+        controller.check_progress.connect(self._show_check_progress)
+        controller.check_aborted.connect(self._show_check_stopped)
+        controller.check_running.connect(self.stop_check_action.setEnabled)
+        controller.graph_waiting.connect(lambda event: self.statusBar().showMessage(str(event)))
         controller.account_changed.connect(self._show_account)
         controller.device_code.connect(self._show_device_code)
         controller.failed.connect(self._show_error)
@@ -76,6 +80,9 @@ class MainWindow(QMainWindow):
         self.check_action = QAction(self.tr("Check"), self)
         self.check_action.setToolTip(self.tr("Render every message once and list what needs attention"))
         self.check_action.triggered.connect(self.controller.check)
+        self.stop_check_action = QAction(self.tr("Stop check"), self)
+        self.stop_check_action.setEnabled(False)
+        self.stop_check_action.triggered.connect(self.controller.cancel_check)
         self.contacts_action = QAction(self.tr("Outlook contacts…"), self)
         self.contacts_action.setToolTip(self.tr("Recipients from your or a shared mailbox's contacts"))
         self.contacts_action.setEnabled(False)
@@ -87,6 +94,7 @@ class MainWindow(QMainWindow):
             self.open_template_action,
             self.contacts_action,
             self.check_action,
+            self.stop_check_action,
             self.sign_in_action,
         ):
             toolbar.addAction(action)
@@ -185,8 +193,18 @@ class MainWindow(QMainWindow):
             self.preview.clear()
 
     def _show_report(self, report: PreflightReport) -> None:
+        self.statusBar().clearMessage()
         self.model.add_problems(report.problems)
         self.report_view.setPlainText("\n".join(report_lines(report)))
+
+    def _show_check_progress(self, done: int, total: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Checking: {done} of {total} rows").format(done=done, total=total)
+        )
+
+    def _show_check_stopped(self) -> None:
+        self.statusBar().clearMessage()
+        self.report_view.setPlainText(self.tr("The check was stopped; press Check to run it again."))
 
     def _show_account(self, account: Account | None) -> None:
         self.statusBar().clearMessage()  # the device-code instruction, if one was shown

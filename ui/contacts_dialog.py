@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import (
     ContactFilter,
+    FolderLoaded,
     OpenedAddressBook,
+    RetryEvent,
     recipient_list,
     select_contacts,
     without_address,
@@ -85,23 +87,54 @@ class ContactsDialog(QDialog):
         self.search.textChanged.connect(self.refilter)
         self.categories.itemChanged.connect(self.refilter)
         controller.address_book_opened.connect(self._show_book)
-        controller.failed.connect(self._show_failure)
+        controller.address_book_progress.connect(self._show_progress)
+        controller.address_book_failed.connect(self._show_failure)
+        controller.address_book_aborted.connect(self._show_stopped)
+        controller.graph_waiting.connect(self._show_waiting)
+        self.loading = False
         self.resize(560, 560)
 
     def load(self) -> None:
-        """Load the named mailbox's contacts in the background."""
-        self.load_button.setEnabled(False)
+        """Load the named mailbox's contacts in the background; while loading, the button stops it."""
+        if self.loading:
+            self.controller.cancel_address_book()
+            return
         self.status.setText(self.tr("Loading contacts…"))
-        if self.controller.open_address_book(self.mailbox.text().strip() or None) is None:
-            self.load_button.setEnabled(True)
+        if self.controller.open_address_book(self.mailbox.text().strip() or None) is not None:
+            self._set_loading(True)
+
+    def _set_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self.load_button.setText(self.tr("Stop loading") if loading else self.tr("Load contacts"))
+
+    def _show_progress(self, loaded: FolderLoaded) -> None:
+        self.status.setText(
+            self.tr("Loading contacts… {count} so far ({folder} read).").format(
+                count=loaded.contacts_so_far, folder=loaded.folder.name or self.tr("Contacts")
+            )
+        )
+
+    def _show_waiting(self, event: RetryEvent) -> None:
+        if self.loading:
+            self.status.setText(str(event))
 
     def _show_failure(self, message: str) -> None:
-        self.load_button.setEnabled(True)
+        self._set_loading(False)
         self.status.setText(message)
+
+    def _show_stopped(self) -> None:
+        self._set_loading(False)
+        self.status.setText(self.tr("Loading was stopped; load again to see the contacts."))
+
+    def reject(self) -> None:
+        """Close the dialog, stopping a load that is still running."""
+        if self.loading:
+            self.controller.cancel_address_book()
+        super().reject()
 
     def _show_book(self, opened: OpenedAddressBook) -> None:
         self.opened = opened
-        self.load_button.setEnabled(True)
+        self._set_loading(False)
         notes = [
             self.tr("{source}: {count} contacts in {folders} folders.").format(
                 source=opened.book.source, count=len(opened.book.contacts), folders=len(opened.book.folders)

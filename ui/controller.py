@@ -7,25 +7,26 @@ the engine's typed errors into the translated sentences they already carry. No b
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from securemailmerge.campaign import PreflightReport, PreflightSettings, preflight
+from securemailmerge.campaign import CheckStarted, PreflightReport, PreflightSettings, check_rows
 from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
 from securemailmerge.m365 import (
     Account,
     Connection,
     DeviceCodePrompt,
+    FolderLoaded,
     HttpFactory,
     OpenedAddressBook,
     RetryEvent,
     Session,
     TenantConfig,
     connect,
-    open_address_book,
+    iter_open_address_book,
     sign_in_silently,
 )
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
@@ -38,6 +39,8 @@ from securemailmerge.template import (
 )
 from ui.worker import Worker
 
+PROGRESS_STRIDE = 200  # rows between two progress steps of a long check, at most
+
 
 class Controller(QObject):
     """What the user has opened and who is signed in; every slow step runs on a worker."""
@@ -45,9 +48,15 @@ class Controller(QObject):
     recipients_changed = Signal(object)  # RecipientList | None
     template_changed = Signal(object)  # Template | None
     report_ready = Signal(object)  # PreflightReport
+    check_progress = Signal(int, int)  # rows checked, rows in all
+    check_aborted = Signal()
+    check_running = Signal(bool)  # a check started (True) or ended, however it ended (False)
     account_changed = Signal(object)  # Account | None
     device_code = Signal(object)  # DeviceCodePrompt
     address_book_opened = Signal(object)  # OpenedAddressBook
+    address_book_progress = Signal(object)  # FolderLoaded
+    address_book_failed = Signal(str)  # a sentence for the contacts dialog
+    address_book_aborted = Signal()
     graph_waiting = Signal(object)  # RetryEvent: Microsoft throttled or a request is tried again
     failed = Signal(str)  # a sentence for the user
     busy_changed = Signal(bool)
@@ -63,44 +72,65 @@ class Controller(QObject):
         self._factory = HttpFactory(tenant) if tenant else None
         self._connection: Connection | None = None
         self._workers: set[Worker] = set()
+        self._check: Worker | None = None
+        self._address_book: Worker | None = None
 
     @property
     def account(self) -> Account | None:
         """The signed-in account, if any."""
         return self._connection.account if self._connection else None
 
+    def sender_address(self, shared_mailbox: str | None = None) -> str | None:
+        """The address messages go out from (the core chooses it); None while nobody is signed in."""
+        return self._connection.sender(shared_mailbox).address if self._connection else None
+
     @property
     def prefers_device_code(self) -> bool:
         """The built-in sandbox signs in with an auto-approved code instead of a browser."""
         return self.tenant is not None and self.tenant.is_loopback
 
-    def run(self, job: Callable[[threading.Event], Any], done: Callable[[Any], None]) -> Worker:
-        """Run ``job`` on a worker; ``done`` gets its result on the UI thread, errors go to ``failed``."""
+    def run(
+        self,
+        job: Callable[[threading.Event], Any],
+        done: Callable[[Any], None],
+        *,
+        progress: Callable[[Any], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+        aborted: Callable[[], None] | None = None,
+    ) -> Worker:
+        """Run ``job`` on a worker; its events go to ``progress``, its result to ``done`` (UI thread).
+
+        An error goes, as a sentence, to ``failed`` (the dialog that asked) or else to ``failed``
+        the signal; a stop the user asked for goes to ``aborted`` and is never taken for a result.
+        """
         worker = Worker(job)
         self._workers.add(worker)
         self.busy_changed.emit(True)
-
-        def finish(result: object) -> None:
-            self._workers.discard(worker)
-            self.busy_changed.emit(bool(self._workers))
-            done(result)
-
-        def fail(error: object) -> None:
-            self._workers.discard(worker)
-            self.busy_changed.emit(bool(self._workers))
-            if isinstance(error, SecureMailMergeError):
-                self.failed.emit(str(error))
-            else:
-                self.failed.emit(self.tr("Something unexpected went wrong: {error}").format(error=error))
-
-        worker.signals.finished.connect(finish)
-        worker.signals.failed.connect(fail)
+        signals = worker.signals
+        signals.returned.connect(done)
+        if progress is not None:
+            signals.yielded.connect(progress)
+        if aborted is not None:
+            signals.aborted.connect(aborted)
+        tell = failed or self.failed.emit
+        signals.errored.connect(lambda error: tell(self.describe(error)))
+        signals.finished.connect(lambda: self._finished(worker))
         return worker.start()
+
+    def describe(self, error: object) -> str:
+        """The sentence the user reads for an error from the engine (or an unexpected one)."""
+        if isinstance(error, SecureMailMergeError):
+            return str(error)
+        return self.tr("Something unexpected went wrong: {error}").format(error=error)
+
+    def _finished(self, worker: Worker) -> None:
+        self._workers.discard(worker)
+        self.busy_changed.emit(bool(self._workers))
 
     def cancel_all(self) -> None:
         """Ask every running job to stop at its next step."""
         for worker in list(self._workers):
-            worker.cancel.set()
+            worker.quit()
 
     # Recipients and template
 
@@ -145,24 +175,57 @@ class Controller(QObject):
             return str(error)
 
     def check(self) -> Worker | None:
-        """Run preflight over every row in the background."""
+        """Run preflight over every row in the background; progress on ``check_progress``."""
         if self.template is None or self.recipients is None:
             self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None
         recipients, template = self.recipients, self.template
         try:
-            sender = self._connection.sender().address if self._connection else None
+            sender = self.sender_address()
         except SecureMailMergeError as error:
             self.failed.emit(str(error))
             return None
         settings = PreflightSettings(base_folder=self.template_folder, sender=sender)
+
+        def job(_cancel: threading.Event) -> Generator[tuple[int, int], None, PreflightReport]:
+            total = len(recipients.rows)
+            # A signal per row would flood the window; about a hundred steps show the progress.
+            stride = max(1, min(PROGRESS_STRIDE, total // 100))
+            for event in check_rows(recipients, template, settings):
+                if isinstance(event, PreflightReport):
+                    return event
+                if isinstance(event, CheckStarted):
+                    yield 0, total
+                elif event.position % stride == 0 or event.position == total:
+                    yield event.position, total
+            raise AssertionError("preflight ends with its report")
 
         def done(report: object) -> None:
             assert isinstance(report, PreflightReport)
             self.report = report
             self.report_ready.emit(report)
 
-        return self.run(lambda _cancel: preflight(recipients, template, settings), done)
+        self.cancel_check()
+        worker = self.run(
+            job,
+            done,
+            progress=lambda step: self.check_progress.emit(*step),
+            aborted=self.check_aborted.emit,
+        )
+        worker.signals.finished.connect(lambda: self._check_ended(worker))
+        self._check = worker
+        self.check_running.emit(True)
+        return worker
+
+    def _check_ended(self, worker: Worker) -> None:
+        if self._check is worker:
+            self._check = None
+            self.check_running.emit(False)
+
+    def cancel_check(self) -> None:
+        """Ask a running check to stop; ``check_aborted`` confirms it."""
+        if self._check is not None:
+            self._check.quit()
 
     # Microsoft 365
 
@@ -227,16 +290,38 @@ class Controller(QObject):
         return self.run(job, self._connected)
 
     def open_address_book(self, shared_mailbox: str | None) -> Worker | None:
-        """Load the user's (or a shared mailbox's) contacts and categories in the background."""
+        """Load the user's (or a shared mailbox's) contacts and categories in the background.
+
+        Progress arrives on ``address_book_progress``, errors on ``address_book_failed`` (the
+        contacts dialog asked, so they land there), a stop on ``address_book_aborted``.
+        """
         connection = self._connection
         if connection is None or connection.account is None:
-            self.failed.emit(self.tr("Sign in first to use Outlook contacts."))
+            self.address_book_failed.emit(self.tr("Sign in first to use Outlook contacts."))
             return None
 
-        def job(_cancel: threading.Event) -> OpenedAddressBook:
-            return open_address_book(connection.graph, connection.factory, connection.profile, shared_mailbox)
+        def job(_cancel: threading.Event) -> Generator[FolderLoaded, None, OpenedAddressBook]:
+            graph, factory, profile = connection.graph, connection.factory, connection.profile
+            for event in iter_open_address_book(graph, factory, profile, shared_mailbox):
+                if isinstance(event, OpenedAddressBook):
+                    return event
+                yield event
+            raise AssertionError("loading ends with the address book")
 
-        return self.run(job, self.address_book_opened.emit)
+        self.cancel_address_book()
+        self._address_book = self.run(
+            job,
+            self.address_book_opened.emit,
+            progress=self.address_book_progress.emit,
+            failed=self.address_book_failed.emit,
+            aborted=self.address_book_aborted.emit,
+        )
+        return self._address_book
+
+    def cancel_address_book(self) -> None:
+        """Ask a running contacts load to stop; ``address_book_aborted`` confirms it."""
+        if self._address_book is not None:
+            self._address_book.quit()
 
     def sign_out(self) -> None:
         """Forget the account, its tokens and any kept sign-in."""

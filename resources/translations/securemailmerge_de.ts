@@ -4,12 +4,12 @@
 <context>
     <name>AddressBook</name>
     <message>
-        <source>{value!r} does not say which address to use: write first, all, a number such as 2, or a domain such as @example.com.</source>
-        <translation>{value!r} gibt nicht an, welche Adresse verwendet werden soll: Schreiben Sie first, all, eine Zahl wie 2 oder eine Domäne wie @example.com.</translation>
-    </message>
-    <message>
         <source>{source} has no contact folder {folder!r}. Its folders are: {folders} (/ is Contacts).</source>
         <translation>{source}: Es gibt keinen Kontaktordner {folder!r}. Vorhandene Ordner: {folders} (/ ist „Kontakte“).</translation>
+    </message>
+    <message>
+        <source>{value!r} does not say which address to use: write first, all, a number such as 2, or a domain such as @example.com.</source>
+        <translation>{value!r} gibt nicht an, welche Adresse verwendet werden soll: Schreiben Sie first, all, eine Zahl wie 2 oder eine Domäne wie @example.com.</translation>
     </message>
 </context>
 <context>
@@ -23,6 +23,14 @@
         <translation>sie hat kein @-Zeichen</translation>
     </message>
     <message>
+        <source>it is not written like an email address</source>
+        <translation>sie ist nicht wie eine E-Mail-Adresse geschrieben</translation>
+    </message>
+    <message>
+        <source>the name before the address contains a control character</source>
+        <translation>der Name vor der Adresse enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
         <source>the part after the @ sign is not a valid domain</source>
         <translation>der Teil nach dem @-Zeichen ist keine gültige Domäne</translation>
     </message>
@@ -30,51 +38,63 @@
         <source>the part before the @ sign is not valid</source>
         <translation>der Teil vor dem @-Zeichen ist ungültig</translation>
     </message>
-    <message>
-        <source>the name before the address contains a control character</source>
-        <translation>der Name vor der Adresse enthält ein Steuerzeichen</translation>
-    </message>
-    <message>
-        <source>it is not written like an email address</source>
-        <translation>sie ist nicht wie eine E-Mail-Adresse geschrieben</translation>
-    </message>
 </context>
 <context>
     <name>Attachments</name>
     <message>
-        <source>“{name}” is not a usable file name.</source>
-        <translation>„{name}“ ist kein verwendbarer Dateiname.</translation>
+        <source>The file “{name}” does not exist in the folder {base}.</source>
+        <translation>Die Datei „{name}“ ist im Ordner {base} nicht vorhanden.</translation>
     </message>
     <message>
-        <source>“{name}” is an absolute path; name it relative to the folder {base}.</source>
-        <translation>„{name}“ ist ein absoluter Pfad; geben Sie ihn relativ zum Ordner {base} an.</translation>
+        <source>The file “{name}” lies outside the folder {base}.</source>
+        <translation>Die Datei „{name}“ liegt außerhalb des Ordners {base}.</translation>
     </message>
     <message>
         <source>The folder {base} for attachments does not exist.</source>
         <translation>Der Ordner {base} für Anlagen ist nicht vorhanden.</translation>
     </message>
     <message>
-        <source>The file “{name}” does not exist in the folder {base}.</source>
-        <translation>Die Datei „{name}“ ist im Ordner {base} nicht vorhanden.</translation>
-    </message>
-    <message>
         <source>“{name}” in the folder {base} is not a file.</source>
         <translation>„{name}“ im Ordner {base} ist keine Datei.</translation>
     </message>
     <message>
-        <source>The file “{name}” lies outside the folder {base}.</source>
-        <translation>Die Datei „{name}“ liegt außerhalb des Ordners {base}.</translation>
+        <source>“{name}” is an absolute path; name it relative to the folder {base}.</source>
+        <translation>„{name}“ ist ein absoluter Pfad; geben Sie ihn relativ zum Ordner {base} an.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a usable file name.</source>
+        <translation>„{name}“ ist kein verwendbarer Dateiname.</translation>
     </message>
 </context>
 <context>
     <name>Auth</name>
     <message>
+        <source>No web browser could be opened here. Sign in with a code instead.</source>
+        <translation>Hier konnte kein Webbrowser geöffnet werden. Melden Sie sich stattdessen mit einem Code an.</translation>
+    </message>
+    <message>
         <source>On any device, open {url} and enter the code {code} to sign in.</source>
         <translation>Öffnen Sie auf einem beliebigen Gerät {url}, und geben Sie zum Anmelden den Code {code} ein.</translation>
     </message>
     <message>
-        <source>Your sign-in has expired or was revoked. Please sign in again ({code}).</source>
-        <translation>Ihre Anmeldung ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich erneut an ({code}).</translation>
+        <source>Sign-in did not complete. Return to SecureMailMerge for details.</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen. Details finden Sie in SecureMailMerge.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed ({code}): {reason}</source>
+        <translation>Anmeldung fehlgeschlagen ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Sign-in in the browser was not finished in time. Please try again.</source>
+        <translation>Die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled or refused in the browser: {reason}</source>
+        <translation>Die Anmeldung wurde im Browser abgebrochen oder abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Sign-in was declined. You can start it again when you are ready.</source>
@@ -85,52 +105,32 @@
         <translation>Der Anmeldecode ist abgelaufen, bevor er verwendet wurde. Starten Sie die Anmeldung erneut, um einen neuen Code zu erhalten.</translation>
     </message>
     <message>
-        <source>Sign-in was cancelled or refused in the browser: {reason}</source>
-        <translation>Die Anmeldung wurde im Browser abgebrochen oder abgelehnt: {reason}</translation>
-    </message>
-    <message>
-        <source>This app is not registered for your organisation&apos;s tenant; ask your IT department to register it (see the README): {reason}</source>
-        <translation>Diese App ist für den Mandanten Ihrer Organisation nicht registriert; bitten Sie Ihre IT-Abteilung, sie zu registrieren (siehe README): {reason}</translation>
-    </message>
-    <message>
-        <source>Sign-in failed ({code}): {reason}</source>
-        <translation>Anmeldung fehlgeschlagen ({code}): {reason}</translation>
+        <source>The sign-in service did not say who signed in (no id token).</source>
+        <translation>Der Anmeldedienst hat nicht mitgeteilt, wer sich angemeldet hat (kein ID-Token).</translation>
     </message>
     <message>
         <source>The sign-in service {authority} gave an answer the app cannot use: {reason}</source>
         <translation>Der Anmeldedienst {authority} hat eine Antwort gegeben, die die App nicht verwenden kann: {reason}</translation>
     </message>
     <message>
-        <source>You are not signed in. Please sign in.</source>
-        <translation>Sie sind nicht angemeldet. Bitte melden Sie sich an.</translation>
-    </message>
-    <message>
-        <source>No web browser could be opened here. Sign in with a code instead.</source>
-        <translation>Hier konnte kein Webbrowser geöffnet werden. Melden Sie sich stattdessen mit einem Code an.</translation>
-    </message>
-    <message>
-        <source>Sign-in was cancelled.</source>
-        <translation>Die Anmeldung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The sign-in service did not say who signed in (no id token).</source>
-        <translation>Der Anmeldedienst hat nicht mitgeteilt, wer sich angemeldet hat (kein ID-Token).</translation>
-    </message>
-    <message>
-        <source>You are signed in to SecureMailMerge. You can close this tab.</source>
-        <translation>Sie sind bei SecureMailMerge angemeldet. Sie können diesen Tab schließen.</translation>
-    </message>
-    <message>
-        <source>Sign-in did not complete. Return to SecureMailMerge for details.</source>
-        <translation>Die Anmeldung wurde nicht abgeschlossen. Details finden Sie in SecureMailMerge.</translation>
+        <source>This app is not registered for your organisation&apos;s tenant; ask your IT department to register it (see the README): {reason}</source>
+        <translation>Diese App ist für den Mandanten Ihrer Organisation nicht registriert; bitten Sie Ihre IT-Abteilung, sie zu registrieren (siehe README): {reason}</translation>
     </message>
     <message>
         <source>This is not the sign-in answer SecureMailMerge is waiting for.</source>
         <translation>Dies ist nicht die Anmeldeantwort, auf die SecureMailMerge wartet.</translation>
     </message>
     <message>
-        <source>Sign-in in the browser was not finished in time. Please try again.</source>
-        <translation>Die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen. Bitte versuchen Sie es erneut.</translation>
+        <source>You are not signed in. Please sign in.</source>
+        <translation>Sie sind nicht angemeldet. Bitte melden Sie sich an.</translation>
+    </message>
+    <message>
+        <source>You are signed in to SecureMailMerge. You can close this tab.</source>
+        <translation>Sie sind bei SecureMailMerge angemeldet. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was revoked. Please sign in again ({code}).</source>
+        <translation>Ihre Anmeldung ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich erneut an ({code}).</translation>
     </message>
 </context>
 <context>
@@ -140,35 +140,255 @@
         <translation>Die Kategorienliste von {mailbox} kann nicht gelesen werden ({code}: Ihr Konto hat keine Prüferberechtigung für den Kalender des Postfachs, in dem Outlook die Liste speichert). Stattdessen werden die {count} Kategorien angezeigt, die in seinen Kontakten gefunden wurden.</translation>
     </message>
     <message>
-        <source>the category list</source>
-        <translation>die Kategorienliste</translation>
-    </message>
-    <message>
         <source>reviewer rights on its calendar</source>
         <translation>Prüferberechtigung für seinen Kalender</translation>
+    </message>
+    <message>
+        <source>the category list</source>
+        <translation>die Kategorienliste</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
+        <source>(no name)</source>
+        <translation>(kein Name)</translation>
+    </message>
+    <message>
+        <source>(no valid address)</source>
+        <translation>(keine gültige Adresse)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Anlage</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>Categories: {problem}</source>
+        <translation>Kategorien: {problem}</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Contacts without an address: {names}</source>
+        <translation>Kontakte ohne Adresse: {names}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>License: {outcome}</source>
+        <translation>Lizenz: {outcome}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
+        <translation>In {mailbox} gibt es keine Kategorie {names}; vorhandene Kategorien: {known}.</translation>
+    </message>
+    <message>
+        <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
+        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config FILE an, oder setzen Sie {env} auf die Datei.</translation>
+    </message>
+    <message>
+        <source>Personal mail merge for Microsoft 365, checked on your computer.</source>
+        <translation>Persönlicher E-Mail-Seriendruck für Microsoft 365, geprüft auf Ihrem Computer.</translation>
+    </message>
+    <message>
+        <source>Ready: {ready}; without an address: {empty}; invalid addresses: {invalid}; duplicates: {duplicates}.</source>
+        <translation>Bereit: {ready}; ohne Adresse: {empty}; ungültige Adressen: {invalid}; Duplikate: {duplicates}.</translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation>Antwort an</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Run: securemailmerge signin --stay-signed-in</source>
+        <translation>Führen Sie aus: securemailmerge signin --stay-signed-in</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser window that opens now.</source>
+        <translation>Melden Sie sich in dem Browserfenster an, das sich jetzt öffnet.</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({account}).</source>
+        <translation>Angemeldet als {name} ({account}).</translation>
+    </message>
+    <message>
+        <source>Signed out. Nothing of your sign-in is kept on this computer.</source>
+        <translation>Abgemeldet. Von Ihrer Anmeldung wird nichts auf diesem Computer aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Some rows were left out; run check to see why.</source>
+        <translation>Einige Zeilen wurden ausgelassen; führen Sie check aus, um den Grund zu sehen.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
+        <translation>Die Nachrichten haben keine Absenderadresse: Outlook setzt Ihr Konto ein, wenn Sie eine öffnen (mit --from ADRESSE wird sie in die Dateien geschrieben).</translation>
+    </message>
+    <message>
+        <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
+        <translation>Die Anmeldung endet mit diesem Befehl. Um für die nächsten Befehle angemeldet zu bleiben, fügen Sie --stay-signed-in hinzu.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
+        <translation>Verwenden Sie stattdessen einen Code: securemailmerge signin --device-code (oder --sign-in code)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} contacts to {file}.</source>
+        <translation>{count} Kontakte in {file} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} messages to {folder}</source>
+        <translation>{count} Nachrichten in {folder} geschrieben</translation>
+    </message>
+    <message>
+        <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
+        <translation>Sie sind nicht angemeldet; führen Sie aus: securemailmerge signin --stay-signed-in, oder fügen Sie --sign-in browser (oder code) hinzu, um sich nur für diesen Befehl anzumelden</translation>
+    </message>
+    <message>
+        <source>You stay signed in on this computer until you run: securemailmerge signout</source>
+        <translation>Sie bleiben auf diesem Computer angemeldet, bis Sie ausführen: securemailmerge signout</translation>
+    </message>
+    <message>
+        <source>a shared mailbox to read instead of your own</source>
+        <translation>ein freigegebenes Postfach, das statt Ihres eigenen gelesen wird</translation>
+    </message>
+    <message>
+        <source>also write the problems to a CSV file</source>
+        <translation>die Probleme zusätzlich in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>und {count} weitere</translation>
+    </message>
+    <message>
+        <source>check every message before sending</source>
+        <translation>jede Nachricht vor dem Senden prüfen</translation>
+    </message>
+    <message>
+        <source>contacts need any (default) or all of the categories</source>
+        <translation>Kontakte brauchen eine (any, Standard) oder alle (all) der Kategorien</translation>
+    </message>
+    <message>
+        <source>for contacts with several addresses: first (default), all, 2, or @domain</source>
+        <translation>für Kontakte mit mehreren Adressen: first (Standard), all, 2 oder @Domäne</translation>
+    </message>
+    <message>
+        <source>forget the kept sign-in</source>
+        <translation>die aufbewahrte Anmeldung vergessen</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <source>the recipient list (.csv or .xlsx)</source>
-        <translation>die Empfängerliste (.csv oder .xlsx)</translation>
+        <source>keep rows whose address appeared in an earlier row</source>
+        <translation>Zeilen behalten, deren Adresse schon in einer früheren Zeile vorkam</translation>
     </message>
     <message>
-        <source>the message template (.json or .html)</source>
-        <translation>die Nachrichtenvorlage (.json oder .html)</translation>
+        <source>keep rows whose address is invalid or empty</source>
+        <translation>Zeilen mit ungültiger oder leerer Adresse behalten</translation>
+    </message>
+    <message>
+        <source>keep the sign-in for later commands, encrypted, with its key in the keychain</source>
+        <translation>die Anmeldung für spätere Befehle verschlüsselt aufbewahren, mit dem Schlüssel im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>leave out the subfolders of --folder</source>
+        <translation>die Unterordner von --folder auslassen</translation>
+    </message>
+    <message>
+        <source>only contacts in this Outlook category (repeatable)</source>
+        <translation>nur Kontakte in dieser Outlook-Kategorie (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>only contacts whose name, company or address contains TEXT</source>
+        <translation>nur Kontakte, deren Name, Firma oder Adresse TEXT enthält</translation>
+    </message>
+    <message>
+        <source>only this contact folder, such as Kunden/Spanien (/ is the Contacts folder)</source>
+        <translation>nur dieser Kontaktordner, etwa Kunden/Spanien (/ ist der Ordner „Kontakte“)</translation>
+    </message>
+    <message>
+        <source>print the HTML body</source>
+        <translation>den HTML-Text ausgeben</translation>
+    </message>
+    <message>
+        <source>print the report as JSON</source>
+        <translation>den Bericht als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>securemailmerge: {error}</source>
+        <translation>securemailmerge: {error}</translation>
+    </message>
+    <message>
+        <source>securemailmerge: {file}: {reason}</source>
+        <translation>securemailmerge: {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>show the message for one recipient</source>
+        <translation>die Nachricht für einen Empfänger anzeigen</translation>
+    </message>
+    <message>
+        <source>show who is signed in, their address, time zone and license</source>
+        <translation>anzeigen, wer angemeldet ist, mit Adresse, Zeitzone und Lizenz</translation>
+    </message>
+    <message>
+        <source>sign in to Microsoft 365</source>
+        <translation>bei Microsoft 365 anmelden</translation>
+    </message>
+    <message>
+        <source>sign in with a code on another device (for machines without a browser)</source>
+        <translation>mit einem Code auf einem anderen Gerät anmelden (für Computer ohne Browser)</translation>
+    </message>
+    <message>
+        <source>the CSV delimiter: , ; or tab (default: detected)</source>
+        <translation>das CSV-Trennzeichen: , ; oder tab (Standard: automatisch erkannt)</translation>
     </message>
     <message>
         <source>the CSV encoding (default: detected)</source>
         <translation>die CSV-Codierung (Standard: automatisch erkannt)</translation>
     </message>
     <message>
-        <source>the CSV delimiter: , ; or tab (default: detected)</source>
-        <translation>das CSV-Trennzeichen: , ; oder tab (Standard: automatisch erkannt)</translation>
+        <source>the CSV file to write</source>
+        <translation>die zu schreibende CSV-Datei</translation>
     </message>
     <message>
         <source>the Excel sheet (default: the first)</source>
@@ -183,12 +403,28 @@
         <translation>der Ordner, aus dem die Anlagen stammen (Standard: der Ordner der Vorlage)</translation>
     </message>
     <message>
-        <source>keep rows whose address is invalid or empty</source>
-        <translation>Zeilen mit ungültiger oder leerer Adresse behalten</translation>
+        <source>the folder for the .eml files</source>
+        <translation>der Ordner für die .eml-Dateien</translation>
     </message>
     <message>
-        <source>keep rows whose address appeared in an earlier row</source>
-        <translation>Zeilen behalten, deren Adresse schon in einer früheren Zeile vorkam</translation>
+        <source>the language of messages (default: the system&apos;s)</source>
+        <translation>die Sprache der Meldungen (Standard: die des Systems)</translation>
+    </message>
+    <message>
+        <source>the message template (.json or .html)</source>
+        <translation>die Nachrichtenvorlage (.json oder .html)</translation>
+    </message>
+    <message>
+        <source>the recipient list (.csv or .xlsx)</source>
+        <translation>die Empfängerliste (.csv oder .xlsx)</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s address</source>
+        <translation>die Adresse des Empfängers</translation>
+    </message>
+    <message>
+        <source>the row number as in the file</source>
+        <translation>die Zeilennummer wie in der Datei</translation>
     </message>
     <message>
         <source>the sender address written into the messages</source>
@@ -199,44 +435,36 @@
         <translation>das Sendetempo für die Zeitschätzung (Standard: 30)</translation>
     </message>
     <message>
-        <source>show the message for one recipient</source>
-        <translation>die Nachricht für einen Empfänger anzeigen</translation>
+        <source>the tenant configuration (default: the file named by {env})</source>
+        <translation>die Mandantenkonfiguration (Standard: die in {env} genannte Datei)</translation>
     </message>
     <message>
-        <source>the row number as in the file</source>
-        <translation>die Zeilennummer wie in der Datei</translation>
+        <source>unknown ({reason})</source>
+        <translation>unbekannt ({reason})</translation>
     </message>
     <message>
-        <source>the recipient&apos;s address</source>
-        <translation>die Adresse des Empfängers</translation>
+        <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
+        <translation>ohne aufbewahrte Anmeldung nur für diesen Befehl anmelden, im Browser (browser) oder mit einem Code (code)</translation>
     </message>
     <message>
-        <source>print the HTML body</source>
-        <translation>den HTML-Text ausgeben</translation>
+        <source>write a mailbox&apos;s contacts to a CSV file</source>
+        <translation>die Kontakte eines Postfachs in eine CSV-Datei schreiben</translation>
     </message>
     <message>
-        <source>check every message before sending</source>
-        <translation>jede Nachricht vor dem Senden prüfen</translation>
-    </message>
-    <message>
-        <source>print the report as JSON</source>
-        <translation>den Bericht als JSON ausgeben</translation>
-    </message>
-    <message>
-        <source>also write the problems to a CSV file</source>
-        <translation>die Probleme zusätzlich in eine CSV-Datei schreiben</translation>
+        <source>write into a folder that already has files (same names are replaced)</source>
+        <translation>in einen Ordner schreiben, der bereits Dateien enthält (gleichnamige werden ersetzt)</translation>
     </message>
     <message>
         <source>write one .eml file per ready recipient</source>
         <translation>eine .eml-Datei je sendebereitem Empfänger schreiben</translation>
     </message>
     <message>
-        <source>the folder for the .eml files</source>
-        <translation>der Ordner für die .eml-Dateien</translation>
+        <source>{count} messages were already there from an earlier run of this export.</source>
+        <translation>{count} Nachrichten waren schon von einem früheren Lauf dieses Exports da.</translation>
     </message>
     <message>
-        <source>write into a folder that already has files (same names are replaced)</source>
-        <translation>in einen Ordner schreiben, der bereits Dateien enthält (gleichnamige werden ersetzt)</translation>
+        <source>{file} has no ready recipient.</source>
+        <translation>{file} enthält keinen sendebereiten Empfänger.</translation>
     </message>
     <message>
         <source>{file} has no recipient in row {row}.</source>
@@ -247,46 +475,6 @@
         <translation>{file} enthält keinen Empfänger {address}.</translation>
     </message>
     <message>
-        <source>{file} has no ready recipient.</source>
-        <translation>{file} enthält keinen sendebereiten Empfänger.</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>An</translation>
-    </message>
-    <message>
-        <source>(no valid address)</source>
-        <translation>(keine gültige Adresse)</translation>
-    </message>
-    <message>
-        <source>Cc</source>
-        <translation>Cc</translation>
-    </message>
-    <message>
-        <source>Bcc</source>
-        <translation>Bcc</translation>
-    </message>
-    <message>
-        <source>Reply-To</source>
-        <translation>Antwort an</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Betreff</translation>
-    </message>
-    <message>
-        <source>Attachment</source>
-        <translation>Anlage</translation>
-    </message>
-    <message>
         <source>{name} (problem: {reason})</source>
         <translation>{name} (Problem: {reason})</translation>
     </message>
@@ -295,196 +483,8 @@
         <translation>{name} ({size})</translation>
     </message>
     <message>
-        <source>Wrote {count} messages to {folder}</source>
-        <translation>{count} Nachrichten in {folder} geschrieben</translation>
-    </message>
-    <message>
-        <source>{count} messages were already there from an earlier run of this export.</source>
-        <translation>{count} Nachrichten waren schon von einem früheren Lauf dieses Exports da.</translation>
-    </message>
-    <message>
-        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
-        <translation>Die Nachrichten haben keine Absenderadresse: Outlook setzt Ihr Konto ein, wenn Sie eine öffnen (mit --from ADRESSE wird sie in die Dateien geschrieben).</translation>
-    </message>
-    <message>
-        <source>Some rows were left out; run check to see why.</source>
-        <translation>Einige Zeilen wurden ausgelassen; führen Sie check aus, um den Grund zu sehen.</translation>
-    </message>
-    <message>
-        <source>the language of messages (default: the system&apos;s)</source>
-        <translation>die Sprache der Meldungen (Standard: die des Systems)</translation>
-    </message>
-    <message>
-        <source>Personal mail merge for Microsoft 365, checked on your computer.</source>
-        <translation>Persönlicher E-Mail-Seriendruck für Microsoft 365, geprüft auf Ihrem Computer.</translation>
-    </message>
-    <message>
-        <source>securemailmerge: {error}</source>
-        <translation>securemailmerge: {error}</translation>
-    </message>
-    <message>
-        <source>securemailmerge: {file}: {reason}</source>
-        <translation>securemailmerge: {file}: {reason}</translation>
-    </message>
-    <message>
-        <source>sign in to Microsoft 365</source>
-        <translation>bei Microsoft 365 anmelden</translation>
-    </message>
-    <message>
-        <source>sign in with a code on another device (for machines without a browser)</source>
-        <translation>mit einem Code auf einem anderen Gerät anmelden (für Computer ohne Browser)</translation>
-    </message>
-    <message>
-        <source>keep the sign-in for later commands, encrypted, with its key in the keychain</source>
-        <translation>die Anmeldung für spätere Befehle verschlüsselt aufbewahren, mit dem Schlüssel im Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>forget the kept sign-in</source>
-        <translation>die aufbewahrte Anmeldung vergessen</translation>
-    </message>
-    <message>
-        <source>show who is signed in, their address, time zone and license</source>
-        <translation>anzeigen, wer angemeldet ist, mit Adresse, Zeitzone und Lizenz</translation>
-    </message>
-    <message>
-        <source>write a mailbox&apos;s contacts to a CSV file</source>
-        <translation>die Kontakte eines Postfachs in eine CSV-Datei schreiben</translation>
-    </message>
-    <message>
-        <source>a shared mailbox to read instead of your own</source>
-        <translation>ein freigegebenes Postfach, das statt Ihres eigenen gelesen wird</translation>
-    </message>
-    <message>
-        <source>only this contact folder, such as Kunden/Spanien (/ is the Contacts folder)</source>
-        <translation>nur dieser Kontaktordner, etwa Kunden/Spanien (/ ist der Ordner „Kontakte“)</translation>
-    </message>
-    <message>
-        <source>leave out the subfolders of --folder</source>
-        <translation>die Unterordner von --folder auslassen</translation>
-    </message>
-    <message>
-        <source>only contacts in this Outlook category (repeatable)</source>
-        <translation>nur Kontakte in dieser Outlook-Kategorie (wiederholbar)</translation>
-    </message>
-    <message>
-        <source>contacts need any (default) or all of the categories</source>
-        <translation>Kontakte brauchen eine (any, Standard) oder alle (all) der Kategorien</translation>
-    </message>
-    <message>
-        <source>only contacts whose name, company or address contains TEXT</source>
-        <translation>nur Kontakte, deren Name, Firma oder Adresse TEXT enthält</translation>
-    </message>
-    <message>
-        <source>for contacts with several addresses: first (default), all, 2, or @domain</source>
-        <translation>für Kontakte mit mehreren Adressen: first (Standard), all, 2 oder @Domäne</translation>
-    </message>
-    <message>
-        <source>the CSV file to write</source>
-        <translation>die zu schreibende CSV-Datei</translation>
-    </message>
-    <message>
-        <source>the tenant configuration (default: the file named by {env})</source>
-        <translation>die Mandantenkonfiguration (Standard: die in {env} genannte Datei)</translation>
-    </message>
-    <message>
-        <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
-        <translation>ohne aufbewahrte Anmeldung nur für diesen Befehl anmelden, im Browser (browser) oder mit einem Code (code)</translation>
-    </message>
-    <message>
-        <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
-        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config FILE an, oder setzen Sie {env} auf die Datei.</translation>
-    </message>
-    <message>
-        <source>Run: securemailmerge signin --stay-signed-in</source>
-        <translation>Führen Sie aus: securemailmerge signin --stay-signed-in</translation>
-    </message>
-    <message>
-        <source>Sign in in the browser window that opens now.</source>
-        <translation>Melden Sie sich in dem Browserfenster an, das sich jetzt öffnet.</translation>
-    </message>
-    <message>
-        <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
-        <translation>Sie sind nicht angemeldet; führen Sie aus: securemailmerge signin --stay-signed-in, oder fügen Sie --sign-in browser (oder code) hinzu, um sich nur für diesen Befehl anzumelden</translation>
-    </message>
-    <message>
-        <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
-        <translation>Verwenden Sie stattdessen einen Code: securemailmerge signin --device-code (oder --sign-in code)</translation>
-    </message>
-    <message>
-        <source>Signed in as {name} ({account}).</source>
-        <translation>Angemeldet als {name} ({account}).</translation>
-    </message>
-    <message>
-        <source>You stay signed in on this computer until you run: securemailmerge signout</source>
-        <translation>Sie bleiben auf diesem Computer angemeldet, bis Sie ausführen: securemailmerge signout</translation>
-    </message>
-    <message>
-        <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
-        <translation>Die Anmeldung endet mit diesem Befehl. Um für die nächsten Befehle angemeldet zu bleiben, fügen Sie --stay-signed-in hinzu.</translation>
-    </message>
-    <message>
-        <source>Signed out. Nothing of your sign-in is kept on this computer.</source>
-        <translation>Abgemeldet. Von Ihrer Anmeldung wird nichts auf diesem Computer aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>unknown ({reason})</source>
-        <translation>unbekannt ({reason})</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>Zeitzone</translation>
-    </message>
-    <message>
-        <source>License</source>
-        <translation>Lizenz</translation>
-    </message>
-    <message>
-        <source>License: {outcome}</source>
-        <translation>Lizenz: {outcome}</translation>
-    </message>
-    <message>
-        <source>Wrote {count} contacts to {file}.</source>
-        <translation>{count} Kontakte in {file} geschrieben.</translation>
-    </message>
-    <message>
         <source>{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters.</source>
         <translation>{source}: {total} Kontakte in {folders} Kontaktordner(n); {chosen} entsprechen den Filtern.</translation>
-    </message>
-    <message>
-        <source>Ready: {ready}; without an address: {empty}; invalid addresses: {invalid}; duplicates: {duplicates}.</source>
-        <translation>Bereit: {ready}; ohne Adresse: {empty}; ungültige Adressen: {invalid}; Duplikate: {duplicates}.</translation>
-    </message>
-    <message>
-        <source>and {count} more</source>
-        <translation>und {count} weitere</translation>
-    </message>
-    <message>
-        <source>Contacts without an address: {names}</source>
-        <translation>Kontakte ohne Adresse: {names}</translation>
-    </message>
-    <message>
-        <source>Categories: {problem}</source>
-        <translation>Kategorien: {problem}</translation>
-    </message>
-    <message>
-        <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
-        <translation>In {mailbox} gibt es keine Kategorie {names}; vorhandene Kategorien: {known}.</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(kein Name)</translation>
     </message>
 </context>
 <context>
@@ -494,106 +494,118 @@
         <translation>Kontakte von {mailbox}</translation>
     </message>
     <message>
-        <source>the contacts</source>
-        <translation>die Kontakte</translation>
-    </message>
-    <message>
         <source>full access to that mailbox (or reviewer rights on its contact folders)</source>
         <translation>Vollzugriff auf dieses Postfach (oder Prüferberechtigung für seine Kontaktordner)</translation>
+    </message>
+    <message>
+        <source>the contacts</source>
+        <translation>die Kontakte</translation>
     </message>
 </context>
 <context>
     <name>ContactsDialog</name>
     <message>
-        <source>Recipients from Outlook contacts</source>
-        <translation>Empfänger aus Outlook-Kontakten</translation>
-    </message>
-    <message>
-        <source>Your own mailbox, or the address of a shared mailbox</source>
-        <translation>Ihr eigenes Postfach oder die Adresse eines freigegebenen Postfachs</translation>
-    </message>
-    <message>
-        <source>Load contacts</source>
-        <translation>Kontakte laden</translation>
-    </message>
-    <message>
-        <source>Choose a mailbox and load its contacts.</source>
-        <translation>Wählen Sie ein Postfach, und laden Sie seine Kontakte.</translation>
-    </message>
-    <message>
-        <source>any of the checked categories</source>
-        <translation>einer der markierten Kategorien</translation>
-    </message>
-    <message>
-        <source>all of the checked categories</source>
-        <translation>allen markierten Kategorien</translation>
-    </message>
-    <message>
-        <source>Name, company or address contains…</source>
-        <translation>Name, Firma oder Adresse enthält…</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Ordner</translation>
+        <source>All folders</source>
+        <translation>Alle Ordner</translation>
     </message>
     <message>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <source>Contacts with</source>
-        <translation>Kontakte mit</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <source>Use these recipients</source>
-        <translation>Diese Empfänger verwenden</translation>
-    </message>
-    <message>
-        <source>Loading contacts…</source>
-        <translation>Kontakte werden geladen…</translation>
-    </message>
-    <message>
-        <source>{source}: {count} contacts in {folders} folders.</source>
-        <translation>{source}: {count} Kontakte in {folders} Ordnern.</translation>
-    </message>
-    <message>
-        <source>All folders</source>
-        <translation>Alle Ordner</translation>
+        <source>Choose a mailbox and load its contacts.</source>
+        <translation>Wählen Sie ein Postfach, und laden Sie seine Kontakte.</translation>
     </message>
     <message>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
+        <source>Contacts with</source>
+        <translation>Kontakte mit</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Load contacts</source>
+        <translation>Kontakte laden</translation>
+    </message>
+    <message>
+        <source>Loading contacts…</source>
+        <translation>Kontakte werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading contacts… {count} so far ({folder} read).</source>
+        <translation>Kontakte werden geladen… bisher {count} ({folder} gelesen).</translation>
+    </message>
+    <message>
+        <source>Loading was stopped; load again to see the contacts.</source>
+        <translation>Das Laden wurde angehalten; laden Sie erneut, um die Kontakte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Name, company or address contains…</source>
+        <translation>Name, Firma oder Adresse enthält…</translation>
+    </message>
+    <message>
+        <source>Recipients from Outlook contacts</source>
+        <translation>Empfänger aus Outlook-Kontakten</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>Laden anhalten</translation>
+    </message>
+    <message>
+        <source>Use these recipients</source>
+        <translation>Diese Empfänger verwenden</translation>
+    </message>
+    <message>
+        <source>Your own mailbox, or the address of a shared mailbox</source>
+        <translation>Ihr eigenes Postfach oder die Adresse eines freigegebenen Postfachs</translation>
+    </message>
+    <message>
+        <source>all of the checked categories</source>
+        <translation>allen markierten Kategorien</translation>
+    </message>
+    <message>
+        <source>any of the checked categories</source>
+        <translation>einer der markierten Kategorien</translation>
+    </message>
+    <message>
         <source>{count} contacts match: {ready} ready, {empty} without an address.</source>
         <translation>{count} Kontakte passen: {ready} bereit, {empty} ohne Adresse.</translation>
+    </message>
+    <message>
+        <source>{source}: {count} contacts in {folders} folders.</source>
+        <translation>{source}: {count} Kontakte in {folders} Ordnern.</translation>
     </message>
 </context>
 <context>
     <name>Controller</name>
     <message>
-        <source>Something unexpected went wrong: {error}</source>
-        <translation>Ein unerwarteter Fehler ist aufgetreten: {error}</translation>
-    </message>
-    <message>
-        <source>Open a recipient list and a template to see a preview.</source>
-        <translation>Öffnen Sie eine Empfängerliste und eine Vorlage, um eine Vorschau zu sehen.</translation>
+        <source>No Microsoft 365 tenant is configured; see the README.</source>
+        <translation>Es ist kein Microsoft 365-Mandant konfiguriert; siehe README.</translation>
     </message>
     <message>
         <source>Open a recipient list and a template first.</source>
         <translation>Öffnen Sie zuerst eine Empfängerliste und eine Vorlage.</translation>
     </message>
     <message>
-        <source>No Microsoft 365 tenant is configured; see the README.</source>
-        <translation>Es ist kein Microsoft 365-Mandant konfiguriert; siehe README.</translation>
+        <source>Open a recipient list and a template to see a preview.</source>
+        <translation>Öffnen Sie eine Empfängerliste und eine Vorlage, um eine Vorschau zu sehen.</translation>
     </message>
     <message>
         <source>Sign in first to use Outlook contacts.</source>
         <translation>Melden Sie sich zuerst an, um Outlook-Kontakte zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong: {error}</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten: {error}</translation>
     </message>
 </context>
 <context>
@@ -601,18 +613,6 @@
     <message>
         <source>Cannot open {path}: {reason}</source>
         <translation>{path} kann nicht geöffnet werden: {reason}</translation>
-    </message>
-    <message>
-        <source>{file} is not a CSV text file: it is a compressed file, probably an Excel workbook. Save it as .xlsx or export it as CSV from Excel.</source>
-        <translation>{file} ist keine CSV-Textdatei, sondern eine komprimierte Datei, vermutlich eine Excel-Arbeitsmappe. Speichern Sie sie als .xlsx, oder exportieren Sie sie in Excel als CSV.</translation>
-    </message>
-    <message>
-        <source>{file} is not a CSV text file: it contains binary data (NUL bytes). Export the recipients as CSV or choose the right file.</source>
-        <translation>{file} ist keine CSV-Textdatei: Sie enthält Binärdaten (NUL-Bytes). Exportieren Sie die Empfänger als CSV, oder wählen Sie die richtige Datei.</translation>
-    </message>
-    <message>
-        <source>{file} is neither UTF-8 nor Windows-1252 text. Choose its encoding, or export it again as CSV UTF-8.</source>
-        <translation>{file} ist weder UTF-8- noch Windows-1252-Text. Wählen Sie die Codierung der Datei, oder exportieren Sie sie erneut als CSV UTF-8.</translation>
     </message>
     <message>
         <source>Unknown encoding {encoding!r} chosen for {file}.</source>
@@ -627,16 +627,28 @@
         <translation>{file} ist leer: Die Datei hat weder Kopfzeile noch Empfänger.</translation>
     </message>
     <message>
-        <source>{file}:{row}: this row cannot be read as CSV ({reason}); check its quotes.</source>
-        <translation>{file}:{row}: Diese Zeile kann nicht als CSV gelesen werden ({reason}); prüfen Sie die Anführungszeichen.</translation>
+        <source>{file} is neither UTF-8 nor Windows-1252 text. Choose its encoding, or export it again as CSV UTF-8.</source>
+        <translation>{file} ist weder UTF-8- noch Windows-1252-Text. Wählen Sie die Codierung der Datei, oder exportieren Sie sie erneut als CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV text file: it contains binary data (NUL bytes). Export the recipients as CSV or choose the right file.</source>
+        <translation>{file} ist keine CSV-Textdatei: Sie enthält Binärdaten (NUL-Bytes). Exportieren Sie die Empfänger als CSV, oder wählen Sie die richtige Datei.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV text file: it contains binary data. Export the recipients as CSV or choose the right file.</source>
+        <translation>{file} ist keine CSV-Textdatei: Sie enthält Binärdaten. Exportieren Sie die Empfänger als CSV, oder wählen Sie die richtige Datei.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV text file: it is a compressed file, probably an Excel workbook. Save it as .xlsx or export it as CSV from Excel.</source>
+        <translation>{file} ist keine CSV-Textdatei, sondern eine komprimierte Datei, vermutlich eine Excel-Arbeitsmappe. Speichern Sie sie als .xlsx, oder exportieren Sie sie in Excel als CSV.</translation>
     </message>
     <message>
         <source>{file}:{row}: the text is not valid {encoding}; choose the file&apos;s encoding.</source>
         <translation>{file}:{row}: Der Text ist kein gültiges {encoding}; wählen Sie die Codierung der Datei.</translation>
     </message>
     <message>
-        <source>{file} is not a CSV text file: it contains binary data. Export the recipients as CSV or choose the right file.</source>
-        <translation>{file} ist keine CSV-Textdatei: Sie enthält Binärdaten. Exportieren Sie die Empfänger als CSV, oder wählen Sie die richtige Datei.</translation>
+        <source>{file}:{row}: this row cannot be read as CSV ({reason}); check its quotes.</source>
+        <translation>{file}:{row}: Diese Zeile kann nicht als CSV gelesen werden ({reason}); prüfen Sie die Anführungszeichen.</translation>
     </message>
 </context>
 <context>
@@ -649,60 +661,60 @@
 <context>
     <name>Graph</name>
     <message>
-        <source>Throttled by Microsoft, waiting {seconds} s (attempt {attempt}).</source>
-        <translation>Von Microsoft gedrosselt, Wartezeit {seconds} s (Versuch {attempt}).</translation>
-    </message>
-    <message>
-        <source>{reason}. Trying again in {seconds} s (attempt {attempt}).</source>
-        <translation>{reason}. Neuer Versuch in {seconds} s (Versuch {attempt}).</translation>
-    </message>
-    <message>
-        <source>{host} was not named by an upload session, so nothing was sent.</source>
-        <translation>{host} wurde von keiner Uploadsitzung genannt, daher wurde nichts gesendet.</translation>
-    </message>
-    <message>
-        <source>Microsoft Graph answered {status} ({code}).</source>
-        <translation>Microsoft Graph hat mit {status} geantwortet ({code}).</translation>
-    </message>
-    <message>
-        <source>Microsoft Graph sent an answer that is not a JSON object (status {status}).</source>
-        <translation>Microsoft Graph hat eine Antwort gesendet, die kein JSON-Objekt ist (Status {status}).</translation>
-    </message>
-    <message>
-        <source>Microsoft Graph no longer accepts your sign-in ({code}). Please sign in again.</source>
-        <translation>Microsoft Graph akzeptiert Ihre Anmeldung nicht mehr ({code}). Bitte melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>You may not send as this mailbox ({code}); ask your administrator for Send As rights.</source>
-        <translation>Sie dürfen nicht als dieses Postfach senden ({code}); bitten Sie Ihren Administrator um die Berechtigung „Senden als“.</translation>
-    </message>
-    <message>
         <source>Access denied ({code}): your account lacks the right to this mailbox or item.</source>
         <translation>Zugriff verweigert ({code}): Ihrem Konto fehlt die Berechtigung für dieses Postfach oder Element.</translation>
-    </message>
-    <message>
-        <source>This mailbox is not an Exchange Online mailbox ({code}).</source>
-        <translation>Dieses Postfach ist kein Exchange Online-Postfach ({code}).</translation>
-    </message>
-    <message>
-        <source>The mailbox, folder or item was not found ({code}).</source>
-        <translation>Das Postfach, der Ordner oder das Element wurde nicht gefunden ({code}).</translation>
-    </message>
-    <message>
-        <source>Microsoft kept throttling the requests ({code}); try again later.</source>
-        <translation>Microsoft hat die Anfragen weiter gedrosselt ({code}); versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>Microsoft Graph answered with a redirect ({status}), which is refused.</source>
         <translation>Microsoft Graph hat mit einer Umleitung geantwortet ({status}); diese wird abgelehnt.</translation>
     </message>
     <message>
+        <source>Microsoft Graph answered {status} ({code}).</source>
+        <translation>Microsoft Graph hat mit {status} geantwortet ({code}).</translation>
+    </message>
+    <message>
         <source>Microsoft Graph answered {status} ({code}): {detail}</source>
         <translation>Microsoft Graph hat mit {status} geantwortet ({code}): {detail}</translation>
     </message>
     <message>
+        <source>Microsoft Graph no longer accepts your sign-in ({code}). Please sign in again.</source>
+        <translation>Microsoft Graph akzeptiert Ihre Anmeldung nicht mehr ({code}). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph sent an answer that is not a JSON object (status {status}).</source>
+        <translation>Microsoft Graph hat eine Antwort gesendet, die kein JSON-Objekt ist (Status {status}).</translation>
+    </message>
+    <message>
+        <source>Microsoft kept throttling the requests ({code}); try again later.</source>
+        <translation>Microsoft hat die Anfragen weiter gedrosselt ({code}); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
         <source>Request id: {request_id}.</source>
         <translation>Anforderungs-ID: {request_id}.</translation>
+    </message>
+    <message>
+        <source>The mailbox, folder or item was not found ({code}).</source>
+        <translation>Das Postfach, der Ordner oder das Element wurde nicht gefunden ({code}).</translation>
+    </message>
+    <message>
+        <source>This mailbox is not an Exchange Online mailbox ({code}).</source>
+        <translation>Dieses Postfach ist kein Exchange Online-Postfach ({code}).</translation>
+    </message>
+    <message>
+        <source>Throttled by Microsoft, waiting {seconds} s (attempt {attempt}).</source>
+        <translation>Von Microsoft gedrosselt, Wartezeit {seconds} s (Versuch {attempt}).</translation>
+    </message>
+    <message>
+        <source>You may not send as this mailbox ({code}); ask your administrator for Send As rights.</source>
+        <translation>Sie dürfen nicht als dieses Postfach senden ({code}); bitten Sie Ihren Administrator um die Berechtigung „Senden als“.</translation>
+    </message>
+    <message>
+        <source>{host} was not named by an upload session, so nothing was sent.</source>
+        <translation>{host} wurde von keiner Uploadsitzung genannt, daher wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>{reason}. Trying again in {seconds} s (attempt {attempt}).</source>
+        <translation>{reason}. Neuer Versuch in {seconds} s (Versuch {attempt}).</translation>
     </message>
 </context>
 <context>
@@ -720,43 +732,47 @@
         <translation>Kostenloser Tarif: Nachrichten enden mit einer kurzen Zeile „Sent with SecureMailMerge“.</translation>
     </message>
     <message>
-        <source>{reason} Working as the free plan.</source>
-        <translation>{reason} Es gilt der kostenlose Tarif.</translation>
-    </message>
-    <message>
-        <source>The license was not checked because your account has no email address.</source>
-        <translation>Die Lizenz wurde nicht geprüft, weil Ihr Konto keine E-Mail-Adresse hat.</translation>
+        <source>The license server {host} answered with an error (HTTP {status}).</source>
+        <translation>Der Lizenzserver {host} hat mit einem Fehler geantwortet (HTTP {status}).</translation>
     </message>
     <message>
         <source>The license server {host} could not be reached.</source>
         <translation>Der Lizenzserver {host} war nicht erreichbar.</translation>
     </message>
     <message>
-        <source>The license server {host} answered with an error (HTTP {status}).</source>
-        <translation>Der Lizenzserver {host} hat mit einem Fehler geantwortet (HTTP {status}).</translation>
-    </message>
-    <message>
         <source>The license server {host} sent an answer the app cannot read.</source>
         <translation>Der Lizenzserver {host} hat eine Antwort gesendet, die die App nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The license was not checked because your account has no email address.</source>
+        <translation>Die Lizenz wurde nicht geprüft, weil Ihr Konto keine E-Mail-Adresse hat.</translation>
+    </message>
+    <message>
+        <source>{reason} Working as the free plan.</source>
+        <translation>{reason} Es gilt der kostenlose Tarif.</translation>
     </message>
 </context>
 <context>
     <name>Mailbox</name>
     <message>
-        <source>The account {account} has no email address in Microsoft 365 (its mail attribute is empty), usually because it has no Exchange Online mailbox. Ask your administrator to give it a mailbox.</source>
-        <translation>Das Konto {account} hat keine E-Mail-Adresse in Microsoft 365 (das Attribut mail ist leer), meist weil es kein Exchange Online-Postfach hat. Bitten Sie Ihren Administrator, ihm ein Postfach zuzuweisen.</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a mailbox address such as sales@contoso.com.</source>
-        <translation>{value!r} ist keine Postfachadresse wie sales@contoso.com.</translation>
-    </message>
-    <message>
-        <source>the mailbox settings</source>
-        <translation>die Postfacheinstellungen</translation>
+        <source>A folder of {mailbox} disappeared while reading {what} ({code}); please load again.</source>
+        <translation>Während die App {what} las, ist ein Ordner von {mailbox} verschwunden ({code}); bitte laden Sie erneut.</translation>
     </message>
     <message>
         <source>Reading {what} of your mailbox {mailbox} was refused ({code}): the app lacks the permission {permission}. Ask your administrator to grant it (see the README on registering the app).</source>
         <translation>Der Lesezugriff auf {what} Ihres Postfachs {mailbox} wurde verweigert ({code}): Der App fehlt die Berechtigung {permission}. Bitten Sie Ihren Administrator, sie zu erteilen (siehe README zur Registrierung der App).</translation>
+    </message>
+    <message>
+        <source>The account {account} has no email address in Microsoft 365 (its mail attribute is empty), usually because it has no Exchange Online mailbox. Ask your administrator to give it a mailbox.</source>
+        <translation>Das Konto {account} hat keine E-Mail-Adresse in Microsoft 365 (das Attribut mail ist leer), meist weil es kein Exchange Online-Postfach hat. Bitten Sie Ihren Administrator, ihm ein Postfach zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>The mailbox {mailbox} is not in Exchange Online (it is on-premises, inactive or not licensed), so {what} cannot be read ({code}).</source>
+        <translation>Das Postfach {mailbox} befindet sich nicht in Exchange Online (es ist lokal, inaktiv oder nicht lizenziert), daher kann die App {what} nicht lesen ({code}).</translation>
+    </message>
+    <message>
+        <source>There is no mailbox {mailbox} in your organisation, or it is hidden from you ({code}); check the address.</source>
+        <translation>In Ihrer Organisation gibt es kein Postfach {mailbox}, oder es ist für Sie ausgeblendet ({code}); prüfen Sie die Adresse.</translation>
     </message>
     <message>
         <source>You have no right to read {what} of the mailbox {mailbox} ({code}). Ask its owner or your administrator for {right}.</source>
@@ -767,83 +783,95 @@
         <translation>Vollzugriff auf dieses Postfach</translation>
     </message>
     <message>
-        <source>The mailbox {mailbox} is not in Exchange Online (it is on-premises, inactive or not licensed), so {what} cannot be read ({code}).</source>
-        <translation>Das Postfach {mailbox} befindet sich nicht in Exchange Online (es ist lokal, inaktiv oder nicht lizenziert), daher kann die App {what} nicht lesen ({code}).</translation>
+        <source>the mailbox settings</source>
+        <translation>die Postfacheinstellungen</translation>
     </message>
     <message>
-        <source>A folder of {mailbox} disappeared while reading {what} ({code}); please load again.</source>
-        <translation>Während die App {what} las, ist ein Ordner von {mailbox} verschwunden ({code}); bitte laden Sie erneut.</translation>
-    </message>
-    <message>
-        <source>There is no mailbox {mailbox} in your organisation, or it is hidden from you ({code}); check the address.</source>
-        <translation>In Ihrer Organisation gibt es kein Postfach {mailbox}, oder es ist für Sie ausgeblendet ({code}); prüfen Sie die Adresse.</translation>
+        <source>{value!r} is not a mailbox address such as sales@contoso.com.</source>
+        <translation>{value!r} ist keine Postfachadresse wie sales@contoso.com.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>SecureMailMerge</source>
-        <translation>SecureMailMerge</translation>
+        <source>Check</source>
+        <translation>Prüfen</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
+        <source>Checking: {done} of {total} rows</source>
+        <translation>Prüfung: {done} von {total} Zeilen</translation>
     </message>
     <message>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
-        <source>Open recipients…</source>
-        <translation>Empfänger öffnen…</translation>
-    </message>
-    <message>
-        <source>Open template…</source>
-        <translation>Vorlage öffnen…</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <source>Render every message once and list what needs attention</source>
-        <translation>Jede Nachricht einmal erstellen und auflisten, was Aufmerksamkeit erfordert</translation>
-    </message>
-    <message>
-        <source>Outlook contacts…</source>
-        <translation>Outlook-Kontakte…</translation>
-    </message>
-    <message>
-        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
-        <translation>Empfänger aus den Kontakten Ihres oder eines freigegebenen Postfachs</translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation>Anmelden…</translation>
-    </message>
-    <message>
-        <source>Press Check to see what needs attention.</source>
-        <translation>Klicken Sie auf „Prüfen“, um zu sehen, was Aufmerksamkeit erfordert.</translation>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <source>Open recipients</source>
         <translation>Empfänger öffnen</translation>
     </message>
     <message>
-        <source>Recipient lists (*.csv *.txt *.xlsx)</source>
-        <translation>Empfängerlisten (*.csv *.txt *.xlsx)</translation>
+        <source>Open recipients…</source>
+        <translation>Empfänger öffnen…</translation>
     </message>
     <message>
         <source>Open template</source>
         <translation>Vorlage öffnen</translation>
     </message>
     <message>
+        <source>Open template…</source>
+        <translation>Vorlage öffnen…</translation>
+    </message>
+    <message>
+        <source>Outlook contacts…</source>
+        <translation>Outlook-Kontakte…</translation>
+    </message>
+    <message>
+        <source>Press Check to see what needs attention.</source>
+        <translation>Klicken Sie auf „Prüfen“, um zu sehen, was Aufmerksamkeit erfordert.</translation>
+    </message>
+    <message>
+        <source>Recipient lists (*.csv *.txt *.xlsx)</source>
+        <translation>Empfängerlisten (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
+        <translation>Empfänger aus den Kontakten Ihres oder eines freigegebenen Postfachs</translation>
+    </message>
+    <message>
+        <source>Render every message once and list what needs attention</source>
+        <translation>Jede Nachricht einmal erstellen und auflisten, was Aufmerksamkeit erfordert</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge</source>
+        <translation>SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} &lt;{address}&gt;</source>
+        <translation>Angemeldet als {name} &lt;{address}&gt;</translation>
+    </message>
+    <message>
+        <source>Stop check</source>
+        <translation>Prüfung anhalten</translation>
+    </message>
+    <message>
         <source>Templates (*.json *.html *.htm)</source>
         <translation>Vorlagen (*.json *.html *.htm)</translation>
     </message>
     <message>
-        <source>{file}: {ready} ready, {left} left out, {problems} problems</source>
-        <translation>{file}: {ready} bereit, {left} ausgelassen, {problems} Probleme</translation>
+        <source>The check was stopped; press Check to run it again.</source>
+        <translation>Die Prüfung wurde angehalten; drücken Sie „Prüfen“, um sie erneut zu starten.</translation>
     </message>
     <message>
         <source>To: {to}
@@ -852,43 +880,23 @@ Subject: {subject}</source>
 Betreff: {subject}</translation>
     </message>
     <message>
-        <source>Signed in as {name} &lt;{address}&gt;</source>
-        <translation>Angemeldet als {name} &lt;{address}&gt;</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
+        <source>{file}: {ready} ready, {left} left out, {problems} problems</source>
+        <translation>{file}: {ready} bereit, {left} ausgelassen, {problems} Probleme</translation>
     </message>
 </context>
 <context>
     <name>Mime</name>
     <message>
-        <source>{address!r} cannot be used as an address: {reason}.</source>
-        <translation>{address!r} kann nicht als Adresse verwendet werden: {reason}.</translation>
-    </message>
-    <message>
-        <source>The domain of {address!r} cannot be encoded: {reason}</source>
-        <translation>Die Domäne von {address!r} kann nicht codiert werden: {reason}</translation>
-    </message>
-    <message>
-        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
-        <translation>Der Betreff hat {count} Zeichen; in eine Nachricht passen höchstens {limit}.</translation>
-    </message>
-    <message>
         <source>A display name has {count} characters (“{start}…”); at most {limit} fit in a message.</source>
         <translation>Ein Anzeigename hat {count} Zeichen („{start}…“); in eine Nachricht passen höchstens {limit}.</translation>
     </message>
     <message>
-        <source>There is no address to send this message to.</source>
-        <translation>Es gibt keine Adresse, an die diese Nachricht gesendet werden kann.</translation>
+        <source>Cannot write to {path}: {reason}</source>
+        <translation>In {path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <source>The subject contains a line break.</source>
-        <translation>Der Betreff enthält einen Zeilenumbruch.</translation>
-    </message>
-    <message>
-        <source>{folder} is a file, not a folder.</source>
-        <translation>{folder} ist eine Datei, kein Ordner.</translation>
+        <source>The domain of {address!r} cannot be encoded: {reason}</source>
+        <translation>Die Domäne von {address!r} kann nicht codiert werden: {reason}</translation>
     </message>
     <message>
         <source>The folder {folder} holds an export of other messages (another list, template or sender); choose an empty folder or allow overwriting.</source>
@@ -899,19 +907,35 @@ Betreff: {subject}</translation>
         <translation>Der Ordner {folder} ist nicht leer; wählen Sie einen leeren Ordner, oder erlauben Sie das Überschreiben.</translation>
     </message>
     <message>
-        <source>Cannot write to {path}: {reason}</source>
-        <translation>In {path} kann nicht geschrieben werden: {reason}</translation>
+        <source>The subject contains a line break.</source>
+        <translation>Der Betreff enthält einen Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
+        <translation>Der Betreff hat {count} Zeichen; in eine Nachricht passen höchstens {limit}.</translation>
+    </message>
+    <message>
+        <source>There is no address to send this message to.</source>
+        <translation>Es gibt keine Adresse, an die diese Nachricht gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>{address!r} cannot be used as an address: {reason}.</source>
+        <translation>{address!r} kann nicht als Adresse verwendet werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder.</source>
+        <translation>{folder} ist eine Datei, kein Ordner.</translation>
     </message>
 </context>
 <context>
     <name>Network</name>
     <message>
-        <source>The network log cannot be written to {file}: {reason}</source>
-        <translation>Das Netzwerkprotokoll kann nicht in {file} geschrieben werden: {reason}</translation>
+        <source>A sign-in token must not be sent to the upload host {host}.</source>
+        <translation>Ein Anmeldetoken darf nicht an den Uploadhost {host} gesendet werden.</translation>
     </message>
     <message>
-        <source>{host} did not answer in time.</source>
-        <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
+        <source>An extra certificate authority is allowed only for the built-in sandbox.</source>
+        <translation>Eine zusätzliche Zertifizierungsstelle ist nur für die integrierte Sandbox erlaubt.</translation>
     </message>
     <message>
         <source>Could not connect to {host}: {reason}</source>
@@ -922,39 +946,59 @@ Betreff: {subject}</translation>
         <translation>Die Verbindung zu {host} wurde unterbrochen: {reason}</translation>
     </message>
     <message>
-        <source>An extra certificate authority is allowed only for the built-in sandbox.</source>
-        <translation>Eine zusätzliche Zertifizierungsstelle ist nur für die integrierte Sandbox erlaubt.</translation>
+        <source>The network log cannot be written to {file}: {reason}</source>
+        <translation>Das Netzwerkprotokoll kann nicht in {file} geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The sign-in service {host} answered with HTTP status {status}.</source>
+        <translation>Der Anmeldedienst {host} hat mit HTTP-Status {status} geantwortet.</translation>
     </message>
     <message>
         <source>The upload address on {host} does not use HTTPS and is refused.</source>
         <translation>Die Uploadadresse auf {host} verwendet kein HTTPS und wird abgelehnt.</translation>
     </message>
     <message>
-        <source>{host} was refused: only HTTPS is allowed.</source>
-        <translation>{host} wurde abgelehnt: Nur HTTPS ist erlaubt.</translation>
+        <source>{host} did not answer in time.</source>
+        <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>{host} is not one of the tenant&apos;s hosts, so the request was refused.</source>
         <translation>{host} gehört nicht zu den Hosts des Mandanten, daher wurde die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <source>A sign-in token must not be sent to the upload host {host}.</source>
-        <translation>Ein Anmeldetoken darf nicht an den Uploadhost {host} gesendet werden.</translation>
-    </message>
-    <message>
-        <source>The sign-in service {host} answered with HTTP status {status}.</source>
-        <translation>Der Anmeldedienst {host} hat mit HTTP-Status {status} geantwortet.</translation>
+        <source>{host} was refused: only HTTPS is allowed.</source>
+        <translation>{host} wurde abgelehnt: Nur HTTPS ist erlaubt.</translation>
     </message>
 </context>
 <context>
     <name>Preflight</name>
     <message>
-        <source>{location}: {problem}</source>
-        <translation>{location}: {problem}</translation>
+        <source>Largest message: {size} (row {row})</source>
+        <translation>Größte Nachricht: {size} (Zeile {row})</translation>
+    </message>
+    <message>
+        <source>Not ready: fix the problems above first.</source>
+        <translation>Nicht bereit: Beheben Sie zuerst die oben genannten Probleme.</translation>
+    </message>
+    <message>
+        <source>Problems ({count}):</source>
+        <translation>Probleme ({count}):</translation>
+    </message>
+    <message>
+        <source>Ready to send.</source>
+        <translation>Bereit zum Senden.</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration} at {pace:g} messages per minute</source>
+        <translation>Das Senden dauert etwa {duration} bei {pace:g} Nachrichten pro Minute</translation>
     </message>
     <message>
         <source>The attachment {name} cannot be read: {reason}</source>
         <translation>Die Anlage {name} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The field {name} is empty in these rows: {rows}</source>
+        <translation>Das Feld {name} ist in diesen Zeilen leer: {rows}</translation>
     </message>
     <message>
         <source>The message would be {size} MB; the limit is {limit} MB.</source>
@@ -965,8 +1009,12 @@ Betreff: {subject}</translation>
         <translation>Das Tempo muss über 0 Nachrichten pro Minute liegen.</translation>
     </message>
     <message>
-        <source>{count} bytes</source>
-        <translation>{count} Bytes</translation>
+        <source>The template uses fields that are not columns of the list: {names}</source>
+        <translation>Die Vorlage verwendet Felder, die keine Spalten der Liste sind: {names}</translation>
+    </message>
+    <message>
+        <source>warning: {problem}</source>
+        <translation>Warnung: {problem}</translation>
     </message>
     <message>
         <source>{count:.1f} KB</source>
@@ -977,115 +1025,103 @@ Betreff: {subject}</translation>
         <translation>{count:.1f} MB</translation>
     </message>
     <message>
-        <source>{seconds} s</source>
-        <translation>{seconds} s</translation>
-    </message>
-    <message>
-        <source>{minutes} min</source>
-        <translation>{minutes} min</translation>
-    </message>
-    <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} h {minutes} min</translation>
-    </message>
-    <message>
-        <source>The template uses fields that are not columns of the list: {names}</source>
-        <translation>Die Vorlage verwendet Felder, die keine Spalten der Liste sind: {names}</translation>
-    </message>
-    <message>
-        <source>{rows} and {count} more</source>
-        <translation>{rows} und {count} weitere</translation>
+        <source>{count} bytes</source>
+        <translation>{count} Bytes</translation>
     </message>
     <message>
         <source>{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}</source>
         <translation>{file}: Zeilen {total}, bereit {ready}, ungültig {invalid}, Duplikate {duplicates}</translation>
     </message>
     <message>
-        <source>The field {name} is empty in these rows: {rows}</source>
-        <translation>Das Feld {name} ist in diesen Zeilen leer: {rows}</translation>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <source>Largest message: {size} (row {row})</source>
-        <translation>Größte Nachricht: {size} (Zeile {row})</translation>
+        <source>{location}: {problem}</source>
+        <translation>{location}: {problem}</translation>
     </message>
     <message>
-        <source>Sending takes about {duration} at {pace:g} messages per minute</source>
-        <translation>Das Senden dauert etwa {duration} bei {pace:g} Nachrichten pro Minute</translation>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
     </message>
     <message>
-        <source>Problems ({count}):</source>
-        <translation>Probleme ({count}):</translation>
+        <source>{rows} and {count} more</source>
+        <translation>{rows} und {count} weitere</translation>
     </message>
     <message>
-        <source>warning: {problem}</source>
-        <translation>Warnung: {problem}</translation>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <source>… and {count} more</source>
         <translation>… und {count} weitere</translation>
     </message>
-    <message>
-        <source>Ready to send.</source>
-        <translation>Bereit zum Senden.</translation>
-    </message>
-    <message>
-        <source>Not ready: fix the problems above first.</source>
-        <translation>Nicht bereit: Beheben Sie zuerst die oben genannten Probleme.</translation>
-    </message>
 </context>
 <context>
     <name>Recipients</name>
     <message>
-        <source>{file} has no column {column!r}. Its columns are: {columns}.</source>
-        <translation>{file} hat keine Spalte {column!r}. Vorhandene Spalten: {columns}.</translation>
-    </message>
-    <message>
-        <source>{file}: the header row has no name in column(s) {positions}.</source>
-        <translation>{file}: Die Kopfzeile hat in Spalte(n) {positions} keinen Namen.</translation>
-    </message>
-    <message>
-        <source>{name!r} in columns {positions}</source>
-        <translation>{name!r} in den Spalten {positions}</translation>
-    </message>
-    <message>
-        <source>{file}: column names must be unique, but the header repeats {names}.</source>
-        <translation>{file}: Spaltennamen müssen eindeutig sein, aber die Kopfzeile wiederholt {names}.</translation>
+        <source>{file} has a header row but no recipients below it.</source>
+        <translation>{file} hat eine Kopfzeile, aber keine Empfänger darunter.</translation>
     </message>
     <message>
         <source>{file} has no column that looks like email addresses (such as Email, E-Mail or Correo). Choose the email column among: {columns}.</source>
         <translation>{file} hat keine Spalte, die nach E-Mail-Adressen aussieht (etwa Email, E-Mail oder Correo). Wählen Sie die E-Mail-Spalte aus: {columns}.</translation>
     </message>
     <message>
-        <source>{location}: the cell in column {column!r} looks like a spreadsheet formula ({value}); it is used as plain text, never calculated.</source>
-        <translation>{location}: Die Zelle in Spalte {column!r} sieht wie eine Tabellenformel aus ({value}); sie wird als reiner Text verwendet, nie berechnet.</translation>
+        <source>{file} has no column {column!r}. Its columns are: {columns}.</source>
+        <translation>{file} hat keine Spalte {column!r}. Vorhandene Spalten: {columns}.</translation>
     </message>
     <message>
-        <source>{location}: {value!r} in column {column!r} is not a valid email address: {reason}.</source>
-        <translation>{location}: {value!r} in Spalte {column!r} ist keine gültige E-Mail-Adresse: {reason}.</translation>
+        <source>{file}: column names must be unique, but the header repeats {names}.</source>
+        <translation>{file}: Spaltennamen müssen eindeutig sein, aber die Kopfzeile wiederholt {names}.</translation>
     </message>
     <message>
-        <source>{location}: there is no email address in column {column!r}.</source>
-        <translation>{location}: In Spalte {column!r} steht keine E-Mail-Adresse.</translation>
-    </message>
-    <message>
-        <source>{location}: {value} is already the address of row {first}.</source>
-        <translation>{location}: {value} ist bereits die Adresse von Zeile {first}.</translation>
-    </message>
-    <message>
-        <source>{location}: this row has {count} cells but the header has {width} columns; a delimiter, a quote or a header name is probably missing or extra.</source>
-        <translation>{location}: Diese Zeile hat {count} Zellen, die Kopfzeile aber {width} Spalten; vermutlich fehlt ein Trennzeichen, ein Anführungszeichen oder ein Spaltenname, oder einer ist zu viel.</translation>
+        <source>{file}: the header row has no name in column(s) {positions}.</source>
+        <translation>{file}: Die Kopfzeile hat in Spalte(n) {positions} keinen Namen.</translation>
     </message>
     <message>
         <source>{file}: this spreadsheet format cannot be read. Save it as Excel workbook (.xlsx) or CSV.</source>
         <translation>{file}: Dieses Tabellenformat kann nicht gelesen werden. Speichern Sie die Datei als Excel-Arbeitsmappe (.xlsx) oder als CSV.</translation>
     </message>
     <message>
-        <source>{file} has a header row but no recipients below it.</source>
-        <translation>{file} hat eine Kopfzeile, aber keine Empfänger darunter.</translation>
+        <source>{location}: the cell in column {column!r} looks like a spreadsheet formula ({value}); it is used as plain text, never calculated.</source>
+        <translation>{location}: Die Zelle in Spalte {column!r} sieht wie eine Tabellenformel aus ({value}); sie wird als reiner Text verwendet, nie berechnet.</translation>
+    </message>
+    <message>
+        <source>{location}: there is no email address in column {column!r}.</source>
+        <translation>{location}: In Spalte {column!r} steht keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>{location}: this row has {count} cells but the header has {width} columns; a delimiter, a quote or a header name is probably missing or extra.</source>
+        <translation>{location}: Diese Zeile hat {count} Zellen, die Kopfzeile aber {width} Spalten; vermutlich fehlt ein Trennzeichen, ein Anführungszeichen oder ein Spaltenname, oder einer ist zu viel.</translation>
+    </message>
+    <message>
+        <source>{location}: {value!r} in column {column!r} is not a valid email address: {reason}.</source>
+        <translation>{location}: {value!r} in Spalte {column!r} ist keine gültige E-Mail-Adresse: {reason}.</translation>
+    </message>
+    <message>
+        <source>{location}: {value} is already the address of row {first}.</source>
+        <translation>{location}: {value} ist bereits die Adresse von Zeile {first}.</translation>
+    </message>
+    <message>
+        <source>{name!r} in columns {positions}</source>
+        <translation>{name!r} in den Spalten {positions}</translation>
     </message>
 </context>
 <context>
     <name>RecipientsModel</name>
+    <message>
+        <source>Check</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
     <message>
         <source>Row</source>
         <translation>Zeile</translation>
@@ -1094,21 +1130,17 @@ Betreff: {subject}</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
-    <message>
-        <source>Left out</source>
-        <translation>Ausgelassen</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Zu prüfen</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
 </context>
 <context>
     <name>Sandbox</name>
+    <message>
+        <source>--licensed {value}: the expiry must be a date like 2027-12-31.</source>
+        <translation>--licensed {value}: Das Ablaufdatum muss ein Datum wie 2027-12-31 sein.</translation>
+    </message>
+    <message>
+        <source>--licensed {value}: {reason}</source>
+        <translation>--licensed {value}: {reason}</translation>
+    </message>
     <message>
         <source>--port must be 0 or a port up to {highest}, not {value}.</source>
         <translation>--port muss 0 oder ein Port bis {highest} sein, nicht {value}.</translation>
@@ -1116,34 +1148,6 @@ Betreff: {subject}</translation>
     <message>
         <source>--time-scale must be a number above 0, not {value}.</source>
         <translation>--time-scale muss eine Zahl über 0 sein, nicht {value}.</translation>
-    </message>
-    <message>
-        <source>Run the Microsoft 365 sandbox on 127.0.0.1.</source>
-        <translation>Die Microsoft 365-Sandbox auf 127.0.0.1 ausführen.</translation>
-    </message>
-    <message>
-        <source>authority on N, Graph N+1, uploads N+2, license N+3 (default: free ports)</source>
-        <translation>Anmeldedienst auf N, Graph N+1, Uploads N+2, Lizenz N+3 (Standard: freie Ports)</translation>
-    </message>
-    <message>
-        <source>SQLite file that keeps the mailboxes</source>
-        <translation>SQLite-Datei, in der die Postfächer gespeichert werden</translation>
-    </message>
-    <message>
-        <source>inject faults: SEED:PROFILE, e.g. 42:storm</source>
-        <translation>Fehler einspeisen: SEED:PROFILE, z. B. 42:storm</translation>
-    </message>
-    <message>
-        <source>multiply Graph&apos;s time windows</source>
-        <translation>die Zeitfenster von Graph vervielfachen</translation>
-    </message>
-    <message>
-        <source>approve device-code sign-ins of the demo user at once</source>
-        <translation>Gerätecode-Anmeldungen des Demobenutzers sofort genehmigen</translation>
-    </message>
-    <message>
-        <source>a commercially licensed address (repeatable; replaces the default list)</source>
-        <translation>eine kommerziell lizenzierte Adresse (wiederholbar; ersetzt die Standardliste)</translation>
     </message>
     <message>
         <source>AADSTS50034: The user account {login} does not exist in the {tenant} directory.</source>
@@ -1154,32 +1158,60 @@ Betreff: {subject}</translation>
         <translation>AADSTS50057: Das Benutzerkonto {login} ist deaktiviert, denn es ist ein freigegebenes Postfach. Melden Sie sich als eine Person an, die Zugriff darauf hat.</translation>
     </message>
     <message>
-        <source>The headless browser only visits this computer, not {url}.</source>
-        <translation>Der Headless-Browser besucht nur diesen Computer, nicht {url}.</translation>
+        <source>Faults must look like SEED:PROFILE (e.g. 42:storm), not {text}.</source>
+        <translation>Fehler müssen die Form SEED:PROFILE haben (z. B. 42:storm), nicht {text}.</translation>
     </message>
     <message>
-        <source>The sign-in page answered {status} without a form.</source>
-        <translation>Die Anmeldeseite hat mit {status} ohne Formular geantwortet.</translation>
+        <source>Run the Microsoft 365 sandbox on 127.0.0.1.</source>
+        <translation>Die Microsoft 365-Sandbox auf 127.0.0.1 ausführen.</translation>
+    </message>
+    <message>
+        <source>SQLite file that keeps the mailboxes</source>
+        <translation>SQLite-Datei, in der die Postfächer gespeichert werden</translation>
     </message>
     <message>
         <source>The code {code} has expired: start the sign-in again.</source>
         <translation>Der Code {code} ist abgelaufen: Starten Sie die Anmeldung erneut.</translation>
     </message>
     <message>
-        <source>The code {code} was already used.</source>
-        <translation>Der Code {code} wurde bereits verwendet.</translation>
-    </message>
-    <message>
         <source>The code {code} is not a code of this sandbox.</source>
         <translation>Der Code {code} stammt nicht aus dieser Sandbox.</translation>
     </message>
     <message>
-        <source>The time scale must be above 0.</source>
-        <translation>Der Zeitfaktor muss über 0 liegen.</translation>
+        <source>The code {code} was already used.</source>
+        <translation>Der Code {code} wurde bereits verwendet.</translation>
     </message>
     <message>
-        <source>Faults must look like SEED:PROFILE (e.g. 42:storm), not {text}.</source>
-        <translation>Fehler müssen die Form SEED:PROFILE haben (z. B. 42:storm), nicht {text}.</translation>
+        <source>The fault rate {name} must lie between 0 and 1, not {value}.</source>
+        <translation>Die Fehlerrate {name} muss zwischen 0 und 1 liegen, nicht {value}.</translation>
+    </message>
+    <message>
+        <source>The fault rates add up to more than 1.</source>
+        <translation>Die Fehlerraten ergeben zusammen mehr als 1.</translation>
+    </message>
+    <message>
+        <source>The fault setting {name} cannot be negative.</source>
+        <translation>Die Fehlereinstellung {name} darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The fault setting {name} needs a number, not {value}.</source>
+        <translation>Die Fehlereinstellung {name} braucht eine Zahl, nicht {value}.</translation>
+    </message>
+    <message>
+        <source>The headless browser only visits this computer, not {url}.</source>
+        <translation>Der Headless-Browser besucht nur diesen Computer, nicht {url}.</translation>
+    </message>
+    <message>
+        <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
+        <translation>Die Sandbox kann nicht auf {host}:{port} lauschen: {reason}</translation>
+    </message>
+    <message>
+        <source>The sign-in page answered {status} without a form.</source>
+        <translation>Die Anmeldeseite hat mit {status} ohne Formular geantwortet.</translation>
+    </message>
+    <message>
+        <source>The time scale must be above 0.</source>
+        <translation>Der Zeitfaktor muss über 0 liegen.</translation>
     </message>
     <message>
         <source>Unknown fault profile {name}; choose one of {names}.</source>
@@ -1190,201 +1222,129 @@ Betreff: {subject}</translation>
         <translation>Unbekannte Fehlereinstellung {setting}; mögliche Einstellungen: {names}.</translation>
     </message>
     <message>
-        <source>The fault setting {name} needs a number, not {value}.</source>
-        <translation>Die Fehlereinstellung {name} braucht eine Zahl, nicht {value}.</translation>
+        <source>a commercially licensed address (repeatable; replaces the default list)</source>
+        <translation>eine kommerziell lizenzierte Adresse (wiederholbar; ersetzt die Standardliste)</translation>
     </message>
     <message>
-        <source>The fault rate {name} must lie between 0 and 1, not {value}.</source>
-        <translation>Die Fehlerrate {name} muss zwischen 0 und 1 liegen, nicht {value}.</translation>
+        <source>approve device-code sign-ins of the demo user at once</source>
+        <translation>Gerätecode-Anmeldungen des Demobenutzers sofort genehmigen</translation>
     </message>
     <message>
-        <source>The fault setting {name} cannot be negative.</source>
-        <translation>Die Fehlereinstellung {name} darf nicht negativ sein.</translation>
+        <source>authority on N, Graph N+1, uploads N+2, license N+3 (default: free ports)</source>
+        <translation>Anmeldedienst auf N, Graph N+1, Uploads N+2, Lizenz N+3 (Standard: freie Ports)</translation>
     </message>
     <message>
-        <source>The fault rates add up to more than 1.</source>
-        <translation>Die Fehlerraten ergeben zusammen mehr als 1.</translation>
+        <source>inject faults: SEED:PROFILE, e.g. 42:storm</source>
+        <translation>Fehler einspeisen: SEED:PROFILE, z. B. 42:storm</translation>
     </message>
     <message>
-        <source>--licensed {value}: {reason}</source>
-        <translation>--licensed {value}: {reason}</translation>
-    </message>
-    <message>
-        <source>--licensed {value}: the expiry must be a date like 2027-12-31.</source>
-        <translation>--licensed {value}: Das Ablaufdatum muss ein Datum wie 2027-12-31 sein.</translation>
-    </message>
-    <message>
-        <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
-        <translation>Die Sandbox kann nicht auf {host}:{port} lauschen: {reason}</translation>
+        <source>multiply Graph&apos;s time windows</source>
+        <translation>die Zeitfenster von Graph vervielfachen</translation>
     </message>
 </context>
 <context>
     <name>Scopes</name>
     <message>
-        <source>Sign you in, and show and license-check your address so nobody sends from the wrong mailbox.</source>
-        <translation>Sie anmelden sowie Ihre Adresse anzeigen und ihre Lizenz prüfen, damit niemand aus dem falschen Postfach sendet.</translation>
-    </message>
-    <message>
-        <source>Read recipients from your own address book, in all of its contact folders.</source>
-        <translation>Empfänger aus Ihrem eigenen Adressbuch lesen, in allen seinen Kontaktordnern.</translation>
-    </message>
-    <message>
-        <source>Read recipients from the contacts of a shared mailbox you have access to.</source>
-        <translation>Empfänger aus den Kontakten eines freigegebenen Postfachs lesen, auf das Sie Zugriff haben.</translation>
+        <source>Create the drafts of your messages and upload their attachments before sending.</source>
+        <translation>Die Entwürfe Ihrer Nachrichten erstellen und deren Anlagen vor dem Senden hochladen.</translation>
     </message>
     <message>
         <source>Read a shared mailbox&apos;s category list, which Outlook keeps in a hidden item of its calendar.</source>
         <translation>Die Kategorienliste eines freigegebenen Postfachs lesen, die Outlook in einem ausgeblendeten Element seines Kalenders speichert.</translation>
     </message>
     <message>
+        <source>Read recipients from the contacts of a shared mailbox you have access to.</source>
+        <translation>Empfänger aus den Kontakten eines freigegebenen Postfachs lesen, auf das Sie Zugriff haben.</translation>
+    </message>
+    <message>
+        <source>Read recipients from your own address book, in all of its contact folders.</source>
+        <translation>Empfänger aus Ihrem eigenen Adressbuch lesen, in allen seinen Kontaktordnern.</translation>
+    </message>
+    <message>
         <source>Read your mailbox&apos;s time zone, sending limits and category list.</source>
         <translation>Zeitzone, Sendegrenzen und Kategorienliste Ihres Postfachs lesen.</translation>
     </message>
     <message>
-        <source>Create the drafts of your messages and upload their attachments before sending.</source>
-        <translation>Die Entwürfe Ihrer Nachrichten erstellen und deren Anlagen vor dem Senden hochladen.</translation>
+        <source>Send the drafts as or on behalf of a shared mailbox, where you have that right.</source>
+        <translation>Die Entwürfe als oder im Auftrag eines freigegebenen Postfachs senden, sofern Sie dazu berechtigt sind.</translation>
     </message>
     <message>
         <source>Send the drafts from your own mailbox.</source>
         <translation>Die Entwürfe aus Ihrem eigenen Postfach senden.</translation>
     </message>
     <message>
-        <source>Send the drafts as or on behalf of a shared mailbox, where you have that right.</source>
-        <translation>Die Entwürfe als oder im Auftrag eines freigegebenen Postfachs senden, sofern Sie dazu berechtigt sind.</translation>
+        <source>Sign you in, and show and license-check your address so nobody sends from the wrong mailbox.</source>
+        <translation>Sie anmelden sowie Ihre Adresse anzeigen und ihre Lizenz prüfen, damit niemand aus dem falschen Postfach sendet.</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <source>Sign in to Microsoft 365</source>
-        <translation>Bei Microsoft 365 anmelden</translation>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
     </message>
     <message>
         <source>SecureMailMerge asks Microsoft only for these permissions, each for one reason:</source>
         <translation>SecureMailMerge fordert bei Microsoft nur diese Berechtigungen an, jede aus einem bestimmten Grund:</translation>
     </message>
     <message>
-        <source>Permission</source>
-        <translation>Berechtigung</translation>
+        <source>Sign in to Microsoft 365</source>
+        <translation>Bei Microsoft 365 anmelden</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Stay signed in on this computer</source>
-        <translation>Auf diesem Computer angemeldet bleiben</translation>
+        <source>Sign in with a code</source>
+        <translation>Mit einem Code anmelden</translation>
     </message>
     <message>
         <source>Sign in with the browser</source>
         <translation>Mit dem Browser anmelden</translation>
     </message>
     <message>
-        <source>Sign in with a code</source>
-        <translation>Mit einem Code anmelden</translation>
+        <source>Stay signed in on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
     <name>Template</name>
     <message>
-        <source>subject</source>
-        <translation>Betreff</translation>
+        <source>Error in the {part} at line {line}, column {column}: {detail}</source>
+        <translation>Fehler in Zeile {line}, Spalte {column} ({part}): {detail}</translation>
     </message>
     <message>
         <source>HTML body</source>
         <translation>HTML-Text</translation>
     </message>
     <message>
-        <source>plain-text body</source>
-        <translation>Nur-Text</translation>
-    </message>
-    <message>
-        <source>attachment name “{name}”</source>
-        <translation>Anlagenname „{name}“</translation>
-    </message>
-    <message>
-        <source>Error in the {part} at line {line}, column {column}: {detail}</source>
-        <translation>Fehler in Zeile {line}, Spalte {column} ({part}): {detail}</translation>
-    </message>
-    <message>
-        <source>it must stay on one line</source>
-        <translation>der Text muss in einer Zeile bleiben</translation>
-    </message>
-    <message>
-        <source>the template is nested too deeply to read</source>
-        <translation>die Vorlage ist zu tief verschachtelt, um gelesen zu werden</translation>
-    </message>
-    <message>
-        <source>the tag “{tag}” cannot be used: a template is one self-contained text</source>
-        <translation>das Tag „{tag}“ kann nicht verwendet werden: Eine Vorlage ist ein in sich geschlossener Text</translation>
-    </message>
-    <message>
-        <source>the tag “{tag}” cannot be used: merge data is always escaped in HTML</source>
-        <translation>das Tag „{tag}“ kann nicht verwendet werden: Seriendruckdaten werden in HTML immer maskiert</translation>
-    </message>
-    <message>
-        <source>there is no filter “{name}”</source>
-        <translation>es gibt keinen Filter „{name}“</translation>
-    </message>
-    <message>
-        <source>there is no test “{name}”</source>
-        <translation>es gibt keinen Test „{name}“</translation>
-    </message>
-    <message>
-        <source>“{name}” is not a merge field, and templates cannot read it</source>
-        <translation>„{name}“ ist kein Seriendruckfeld, und Vorlagen können es nicht lesen</translation>
-    </message>
-    <message>
-        <source>“{opening}” is never closed with “{closing}”</source>
-        <translation>„{opening}“ wird nie mit „{closing}“ geschlossen</translation>
-    </message>
-    <message>
-        <source>“{tag}” does not close or continue any open “{opening}” here</source>
-        <translation>„{tag}“ schließt hier kein offenes „{opening}“ und setzt keines fort</translation>
-    </message>
-    <message>
-        <source>there is no tag “{tag}”</source>
-        <translation>es gibt kein Tag „{tag}“</translation>
-    </message>
-    <message>
-        <source>{detail}. A field name may hold letters, digits, spaces and hyphens; write any other character as an underscore, as in {example}</source>
-        <translation>{detail}. Ein Feldname darf Buchstaben, Ziffern, Leerzeichen und Bindestriche enthalten; schreiben Sie jedes andere Zeichen als Unterstrich, wie in {example}</translation>
-    </message>
-    <message>
-        <source>the number {number} given to “{name}” is too large (at most {limit})</source>
-        <translation>die an „{name}“ übergebene Zahl {number} ist zu groß (höchstens {limit})</translation>
-    </message>
-    <message>
-        <source>“{name}” would make a text of more than {limit} characters</source>
-        <translation>„{name}“ würde einen Text mit mehr als {limit} Zeichen erzeugen</translation>
-    </message>
-    <message>
-        <source>the number is too large</source>
-        <translation>die Zahl ist zu groß</translation>
-    </message>
-    <message>
-        <source>the repeated text is too long</source>
-        <translation>der wiederholte Text ist zu lang</translation>
+        <source>The attachment name “{name}” would contain a line break.</source>
+        <translation>Der Anlagenname „{name}“ würde einen Zeilenumbruch enthalten.</translation>
     </message>
     <message>
         <source>The subject would contain a line break; check the fields it uses: {fields}.</source>
         <translation>Der Betreff würde einen Zeilenumbruch enthalten; prüfen Sie die darin verwendeten Felder: {fields}.</translation>
     </message>
     <message>
-        <source>The {part} tries something templates may not do: {detail}.</source>
-        <translation>In Vorlagen nicht erlaubt ({part}): {detail}.</translation>
+        <source>The template cannot be saved to {file}: {reason}.</source>
+        <translation>Die Vorlage kann nicht in {file} gespeichert werden: {reason}.</translation>
     </message>
     <message>
-        <source>The {part} cannot be filled in: {detail}.</source>
-        <translation>Ausfüllen nicht möglich ({part}): {detail}.</translation>
+        <source>The template file {file} cannot be read: {reason}.</source>
+        <translation>Die Vorlagendatei {file} kann nicht gelesen werden: {reason}.</translation>
     </message>
     <message>
-        <source>The attachment name “{name}” would contain a line break.</source>
-        <translation>Der Anlagenname „{name}“ würde einen Zeilenumbruch enthalten.</translation>
+        <source>The template file {file} is not a text file.</source>
+        <translation>Die Vorlagendatei {file} ist keine Textdatei.</translation>
     </message>
     <message>
         <source>The template uses the field “{field}”, which is not a column of the recipients.</source>
         <translation>Die Vorlage verwendet das Feld „{field}“, das keine Spalte der Empfängerliste ist.</translation>
+    </message>
+    <message>
+        <source>The template {file} cannot be used (“{key}”): {reason}.</source>
+        <translation>Die Vorlage {file} kann nicht verwendet werden („{key}“): {reason}.</translation>
     </message>
     <message>
         <source>The template {file} has no &lt;title&gt;, which would be the subject.</source>
@@ -1399,67 +1359,135 @@ Betreff: {subject}</translation>
         <translation>Die Vorlage {file} ist in Zeile {line}, Spalte {column} kein gültiges JSON: {reason}.</translation>
     </message>
     <message>
-        <source>the file must hold one JSON object</source>
-        <translation>die Datei muss ein JSON-Objekt enthalten</translation>
+        <source>The {part} cannot be filled in: {detail}.</source>
+        <translation>Ausfüllen nicht möglich ({part}): {detail}.</translation>
     </message>
     <message>
-        <source>this key is unknown; the keys are {keys}</source>
-        <translation>dieser Schlüssel ist unbekannt; gültige Schlüssel: {keys}</translation>
+        <source>The {part} tries something templates may not do: {detail}.</source>
+        <translation>In Vorlagen nicht erlaubt ({part}): {detail}.</translation>
     </message>
     <message>
-        <source>it must be a list of file names</source>
-        <translation>der Wert muss eine Liste von Dateinamen sein</translation>
-    </message>
-    <message>
-        <source>it must be a column name</source>
-        <translation>der Wert muss ein Spaltenname sein</translation>
-    </message>
-    <message>
-        <source>{file}: {error}</source>
-        <translation>{file}: {error}</translation>
-    </message>
-    <message>
-        <source>it is missing</source>
-        <translation>der Wert fehlt</translation>
+        <source>attachment name “{name}”</source>
+        <translation>Anlagenname „{name}“</translation>
     </message>
     <message>
         <source>give either “{key}” or “{file_key}”, not both</source>
         <translation>geben Sie entweder „{key}“ oder „{file_key}“ an, nicht beides</translation>
     </message>
     <message>
+        <source>it is missing</source>
+        <translation>der Wert fehlt</translation>
+    </message>
+    <message>
+        <source>it must be a column name</source>
+        <translation>der Wert muss ein Spaltenname sein</translation>
+    </message>
+    <message>
         <source>it must be a file name</source>
         <translation>der Wert muss ein Dateiname sein</translation>
+    </message>
+    <message>
+        <source>it must be a list of file names</source>
+        <translation>der Wert muss eine Liste von Dateinamen sein</translation>
     </message>
     <message>
         <source>it must be text</source>
         <translation>der Wert muss Text sein</translation>
     </message>
     <message>
-        <source>The template {file} cannot be used (“{key}”): {reason}.</source>
-        <translation>Die Vorlage {file} kann nicht verwendet werden („{key}“): {reason}.</translation>
+        <source>it must stay on one line</source>
+        <translation>der Text muss in einer Zeile bleiben</translation>
     </message>
     <message>
-        <source>The template file {file} cannot be read: {reason}.</source>
-        <translation>Die Vorlagendatei {file} kann nicht gelesen werden: {reason}.</translation>
+        <source>plain-text body</source>
+        <translation>Nur-Text</translation>
     </message>
     <message>
-        <source>The template file {file} is not a text file.</source>
-        <translation>Die Vorlagendatei {file} ist keine Textdatei.</translation>
+        <source>subject</source>
+        <translation>Betreff</translation>
     </message>
     <message>
-        <source>The template cannot be saved to {file}: {reason}.</source>
-        <translation>Die Vorlage kann nicht in {file} gespeichert werden: {reason}.</translation>
+        <source>the file must hold one JSON object</source>
+        <translation>die Datei muss ein JSON-Objekt enthalten</translation>
+    </message>
+    <message>
+        <source>the number is too large</source>
+        <translation>die Zahl ist zu groß</translation>
+    </message>
+    <message>
+        <source>the number {number} given to “{name}” is too large (at most {limit})</source>
+        <translation>die an „{name}“ übergebene Zahl {number} ist zu groß (höchstens {limit})</translation>
+    </message>
+    <message>
+        <source>the repeated text is too long</source>
+        <translation>der wiederholte Text ist zu lang</translation>
+    </message>
+    <message>
+        <source>the tag “{tag}” cannot be used: a template is one self-contained text</source>
+        <translation>das Tag „{tag}“ kann nicht verwendet werden: Eine Vorlage ist ein in sich geschlossener Text</translation>
+    </message>
+    <message>
+        <source>the tag “{tag}” cannot be used: merge data is always escaped in HTML</source>
+        <translation>das Tag „{tag}“ kann nicht verwendet werden: Seriendruckdaten werden in HTML immer maskiert</translation>
+    </message>
+    <message>
+        <source>the template is nested too deeply to read</source>
+        <translation>die Vorlage ist zu tief verschachtelt, um gelesen zu werden</translation>
+    </message>
+    <message>
+        <source>there is no filter “{name}”</source>
+        <translation>es gibt keinen Filter „{name}“</translation>
+    </message>
+    <message>
+        <source>there is no tag “{tag}”</source>
+        <translation>es gibt kein Tag „{tag}“</translation>
+    </message>
+    <message>
+        <source>there is no test “{name}”</source>
+        <translation>es gibt keinen Test „{name}“</translation>
+    </message>
+    <message>
+        <source>this key is unknown; the keys are {keys}</source>
+        <translation>dieser Schlüssel ist unbekannt; gültige Schlüssel: {keys}</translation>
+    </message>
+    <message>
+        <source>{detail}. A field name may hold letters, digits, spaces and hyphens; write any other character as an underscore, as in {example}</source>
+        <translation>{detail}. Ein Feldname darf Buchstaben, Ziffern, Leerzeichen und Bindestriche enthalten; schreiben Sie jedes andere Zeichen als Unterstrich, wie in {example}</translation>
+    </message>
+    <message>
+        <source>{file}: {error}</source>
+        <translation>{file}: {error}</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a merge field, and templates cannot read it</source>
+        <translation>„{name}“ ist kein Seriendruckfeld, und Vorlagen können es nicht lesen</translation>
+    </message>
+    <message>
+        <source>“{name}” would make a text of more than {limit} characters</source>
+        <translation>„{name}“ würde einen Text mit mehr als {limit} Zeichen erzeugen</translation>
+    </message>
+    <message>
+        <source>“{opening}” is never closed with “{closing}”</source>
+        <translation>„{opening}“ wird nie mit „{closing}“ geschlossen</translation>
+    </message>
+    <message>
+        <source>“{tag}” does not close or continue any open “{opening}” here</source>
+        <translation>„{tag}“ schließt hier kein offenes „{opening}“ und setzt keines fort</translation>
     </message>
 </context>
 <context>
     <name>Tenant</name>
     <message>
-        <source>The tenant configuration {file} does not exist.</source>
-        <translation>Die Mandantenkonfiguration {file} ist nicht vorhanden.</translation>
+        <source>The address {url} in {file} must start with https://.</source>
+        <translation>Die Adresse {url} in {file} muss mit https:// beginnen.</translation>
     </message>
     <message>
-        <source>The tenant configuration {file} is not valid JSON: {error}</source>
-        <translation>Die Mandantenkonfiguration {file} ist kein gültiges JSON: {error}</translation>
+        <source>The setting {name} in {file} must be text.</source>
+        <translation>Die Einstellung {name} in {file} muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The tenant configuration {file} does not exist.</source>
+        <translation>Die Mandantenkonfiguration {file} ist nicht vorhanden.</translation>
     </message>
     <message>
         <source>The tenant configuration {file} has no client_id.</source>
@@ -1470,12 +1498,8 @@ Betreff: {subject}</translation>
         <translation>Die Mandantenkonfiguration {file} enthält unbekannte Einstellungen: {names}</translation>
     </message>
     <message>
-        <source>The setting {name} in {file} must be text.</source>
-        <translation>Die Einstellung {name} in {file} muss Text sein.</translation>
-    </message>
-    <message>
-        <source>The address {url} in {file} must start with https://.</source>
-        <translation>Die Adresse {url} in {file} muss mit https:// beginnen.</translation>
+        <source>The tenant configuration {file} is not valid JSON: {error}</source>
+        <translation>Die Mandantenkonfiguration {file} ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
         <source>ca_file in {file} is allowed only for the built-in sandbox on this computer.</source>
@@ -1485,39 +1509,39 @@ Betreff: {subject}</translation>
 <context>
     <name>TokenCache</name>
     <message>
-        <source>Stay signed in needs the system keychain (Windows Credential Manager, macOS Keychain or a Secret Service such as GNOME Keyring) and none is available on this computer. You will be asked to sign in each time the app starts.</source>
-        <translation>„Angemeldet bleiben“ benötigt den Schlüsselbund des Systems (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder einen Secret Service wie GNOME Keyring), aber auf diesem Computer ist keiner verfügbar. Sie werden bei jedem Start der App zur Anmeldung aufgefordert.</translation>
+        <source>Stay signed in is unavailable because the keychain did not keep its key.</source>
+        <translation>„Angemeldet bleiben“ ist nicht verfügbar, weil der Schlüsselbund den Schlüssel nicht behalten hat.</translation>
     </message>
     <message>
         <source>Stay signed in is unavailable because the keychain refused access: {error}</source>
         <translation>„Angemeldet bleiben“ ist nicht verfügbar, weil der Schlüsselbund den Zugriff verweigert hat: {error}</translation>
     </message>
     <message>
-        <source>Stay signed in is unavailable because the keychain did not keep its key.</source>
-        <translation>„Angemeldet bleiben“ ist nicht verfügbar, weil der Schlüsselbund den Schlüssel nicht behalten hat.</translation>
+        <source>Stay signed in needs the system keychain (Windows Credential Manager, macOS Keychain or a Secret Service such as GNOME Keyring) and none is available on this computer. You will be asked to sign in each time the app starts.</source>
+        <translation>„Angemeldet bleiben“ benötigt den Schlüsselbund des Systems (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder einen Secret Service wie GNOME Keyring), aber auf diesem Computer ist keiner verfügbar. Sie werden bei jedem Start der App zur Anmeldung aufgefordert.</translation>
     </message>
 </context>
 <context>
     <name>XlsxFile</name>
     <message>
-        <source>{file} cannot be read as an Excel workbook (.xlsx): it is damaged or in another format. Open it in Excel and save it again as .xlsx, or export the recipients as CSV.</source>
-        <translation>{file} kann nicht als Excel-Arbeitsmappe (.xlsx) gelesen werden: Die Datei ist beschädigt oder hat ein anderes Format. Öffnen Sie sie in Excel, und speichern Sie sie erneut als .xlsx, oder exportieren Sie die Empfänger als CSV.</translation>
-    </message>
-    <message>
         <source>Cannot open {path}: {reason}</source>
         <translation>{path} kann nicht geöffnet werden: {reason}</translation>
     </message>
     <message>
-        <source>{file} has no worksheet.</source>
-        <translation>{file} enthält kein Arbeitsblatt.</translation>
+        <source>The sheet {sheet!r} of {file} is empty: it has no header row and no recipients.</source>
+        <translation>Das Blatt {sheet!r} von {file} ist leer: Es hat weder Kopfzeile noch Empfänger.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook (.xlsx): it is damaged or in another format. Open it in Excel and save it again as .xlsx, or export the recipients as CSV.</source>
+        <translation>{file} kann nicht als Excel-Arbeitsmappe (.xlsx) gelesen werden: Die Datei ist beschädigt oder hat ein anderes Format. Öffnen Sie sie in Excel, und speichern Sie sie erneut als .xlsx, oder exportieren Sie die Empfänger als CSV.</translation>
     </message>
     <message>
         <source>{file} has no sheet named {sheet!r}. Its sheets are: {sheets}.</source>
         <translation>{file} enthält kein Blatt namens {sheet!r}. Vorhandene Blätter: {sheets}.</translation>
     </message>
     <message>
-        <source>The sheet {sheet!r} of {file} is empty: it has no header row and no recipients.</source>
-        <translation>Das Blatt {sheet!r} von {file} ist leer: Es hat weder Kopfzeile noch Empfänger.</translation>
+        <source>{file} has no worksheet.</source>
+        <translation>{file} enthält kein Arbeitsblatt.</translation>
     </message>
     <message>
         <source>{file}: row {row} of the sheet {sheet!r} cannot be read; the file is damaged.</source>

@@ -1,8 +1,8 @@
 """Campaigns: the check before sending, and what a campaign writes.
 
-``check`` (preflight) renders every row once and reports; ``mime`` builds RFC 5322 messages (with
-``headers`` writing their header fields) and ``export`` the ``.eml`` files; ``csvout`` writes CSV
-reports whose cells cannot start a formula.
+``check`` (preflight) renders every row once, as a stream of events, and reports; ``mime`` builds
+RFC 5322 messages (with ``headers`` writing their header fields) and ``export`` the ``.eml`` files;
+``csvout`` writes CSV reports whose cells cannot start a formula.
 """
 
 from __future__ import annotations
@@ -13,8 +13,13 @@ from securemailmerge.lazy import exports
 
 if TYPE_CHECKING:
     from securemailmerge.campaign.check import (
+        CheckPass as CheckPass,
+        CheckStarted as CheckStarted,
+        PreflightEvent as PreflightEvent,
         PreflightReport as PreflightReport,
         PreflightSettings as PreflightSettings,
+        RowChecked as RowChecked,
+        check_rows as check_rows,
         format_duration as format_duration,
         format_size as format_size,
         preflight as preflight,
@@ -46,14 +51,19 @@ __getattr__, __all__ = exports(
         "export": ("ExportResult", "export_eml"),
         "mime": ("MessageWriter", "build_message", "header_address", "named_to"),
         "check": (
+            "CheckPass",
+            "CheckStarted",
+            "PreflightEvent",
             "PreflightReport",
             "PreflightSettings",
             "format_duration",
+            "check_rows",
             "format_size",
             "preflight",
             "ready_messages",
             "report_json",
             "report_lines",
+            "RowChecked",
             "unknown_fields_text",
         ),
     },

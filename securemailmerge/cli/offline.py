@@ -262,15 +262,16 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write one .eml file per ready recipient; exit 1 when rows were left out for problems."""
-    from securemailmerge.campaign import export_eml, preflight, ready_messages, unknown_fields_text
+    from securemailmerge.campaign import CheckPass, export_eml, unknown_fields_text
 
     inputs = load_inputs(args)
-    report = preflight(inputs.recipients, inputs.template, inputs.settings)
-    if report.unknown_fields:
-        raise InputError(unknown_fields_text(report.unknown_fields))
+    # One pass: the messages written are the ones the check rendered, so each row renders once.
+    checked = CheckPass(inputs.recipients, inputs.template, inputs.settings)
+    if checked.unknown_fields:
+        raise InputError(unknown_fields_text(checked.unknown_fields))
     last_row = max((r.row for r in inputs.recipients.rows), default=1)
     result = export_eml(
-        ready_messages(inputs.recipients, inputs.template, inputs.settings),
+        checked.ready(),
         args.out,
         sender=inputs.settings.sender,
         base_folder=inputs.settings.base_folder or Path.cwd(),
@@ -278,6 +279,8 @@ def run_export(args: argparse.Namespace) -> int:
         force=args.force,
         fingerprint=_fingerprint(args, inputs),
     )
+    report = checked.report
+    assert report is not None  # export_eml read every ready row, so the pass ran to its report
     print(
         translate("Cli", "Wrote {count} messages to {folder}").format(
             count=len(result.written), folder=args.out

@@ -1,6 +1,7 @@
 """Opening a mailbox's address book, choosing contacts from it, and turning them into a recipient list.
 
-``open_address_book`` loads what a front end shows for the signed-in profile: the contacts of the
+``open_address_book`` (``iter_open_address_book`` as it goes, folder by folder) loads what a front end
+shows for the signed-in profile: the contacts of the
 user's or a shared mailbox, its categories (or why they could not be read) and the license outcome.
 ``select_contacts`` filters by categories (any or all of them), by folder (with or without its
 subfolders) and by text (names, company, email and postal address), ignoring case and accents.
@@ -15,13 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from securemailmerge.errors import GraphError, InputError
 from securemailmerge.i18n import translate
 from securemailmerge.m365.categories import CategoryList, load_categories
-from securemailmerge.m365.contacts import AddressBook, Contact, FolderLoaded, load_address_book
+from securemailmerge.m365.contacts import AddressBook, Contact, FolderLoaded, iter_address_book
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.license import LicenseStatus, check_license
 from securemailmerge.m365.mailbox import MailboxRef, Profile
@@ -66,22 +68,33 @@ class OpenedAddressBook:
     license: LicenseStatus
 
 
+def iter_open_address_book(
+    graph: GraphClient, factory: HttpFactory, profile: Profile, shared_mailbox: str | None = None
+) -> Iterator[FolderLoaded | OpenedAddressBook]:
+    """Load the user's (or ``shared_mailbox``'s) contacts, a ``FolderLoaded`` per folder, then the book.
+
+    The categories are read and the license is checked after the last folder; stop iterating to cancel.
+    """
+    mailbox = MailboxRef.shared(shared_mailbox) if shared_mailbox else MailboxRef.mine(profile)
+    for event in iter_address_book(graph, mailbox):
+        if isinstance(event, FolderLoaded):
+            yield event
+            continue
+        book = event.book
+        try:
+            categories, problem = load_categories(graph, book.mailbox, book.contacts), None
+        except GraphError as error:
+            categories, problem = None, error.message
+        yield OpenedAddressBook(profile, book, categories, problem, check_license(factory, profile.mail))
+
+
 def open_address_book(
-    graph: GraphClient,
-    factory: HttpFactory,
-    profile: Profile,
-    shared_mailbox: str | None = None,
-    *,
-    on_progress: Callable[[FolderLoaded], None] | None = None,
+    graph: GraphClient, factory: HttpFactory, profile: Profile, shared_mailbox: str | None = None
 ) -> OpenedAddressBook:
     """Load the user's (or ``shared_mailbox``'s) contacts and categories, and check the license."""
-    mailbox = MailboxRef.shared(shared_mailbox) if shared_mailbox else MailboxRef.mine(profile)
-    book = load_address_book(graph, mailbox, on_progress=on_progress)
-    try:
-        categories, problem = load_categories(graph, book.mailbox, book.contacts), None
-    except GraphError as error:
-        categories, problem = None, error.message
-    return OpenedAddressBook(profile, book, categories, problem, check_license(factory, profile.mail))
+    last = deque(iter_open_address_book(graph, factory, profile, shared_mailbox), maxlen=1)[0]
+    assert isinstance(last, OpenedAddressBook)
+    return last
 
 
 def fold(text: str) -> str:

@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from securemailmerge.campaign.csvout import safe_csv_cell, write_csv
 from securemailmerge.errors import InputError
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 

@@ -17,7 +17,7 @@ from securemailmerge.campaign.export import MARKER, export_eml, file_stem
 from securemailmerge.errors import InputError
 from securemailmerge.recipients.model import Recipient
 from securemailmerge.template.model import RenderedMessage
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def recipient(

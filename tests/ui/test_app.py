@@ -160,7 +160,7 @@ def test_a_mailbox_without_rights_is_explained_in_the_dialog(
         dialog = ContactsDialog(controller)
         qtbot.addWidget(dialog)
         dialog.mailbox.setText("nobody@contoso.onmicrosoft.com")
-        with qtbot.waitSignal(controller.failed, timeout=20_000):
+        with qtbot.waitSignal(controller.address_book_failed, timeout=20_000):
             dialog.load()
         assert "nobody@contoso.onmicrosoft.com" in dialog.status.text()
         assert dialog.load_button.isEnabled()
