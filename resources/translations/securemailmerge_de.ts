@@ -475,6 +475,10 @@
         <translation>{file} enthält keinen Empfänger {address}.</translation>
     </message>
     <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Diese Zeile wird ausgelassen und nicht gesendet: {reasons}</translation>
+    </message>
+    <message>
         <source>{name} (problem: {reason})</source>
         <translation>{name} (Problem: {reason})</translation>
     </message>
@@ -985,8 +989,16 @@ Betreff: {subject}</translation>
         <translation>Probleme ({count}):</translation>
     </message>
     <message>
+        <source>Ready to send {ready} of {total} rows ({count} left out).</source>
+        <translation>Bereit zum Senden: {ready} von {total} Zeilen ({count} ausgelassen).</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Bereit zum Senden.</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>Das Senden dauert etwa {duration}: {pace:g} Nachrichten pro Minute, und Exchange Online sendet an höchstens {limit} Empfänger in 24 Stunden (insgesamt {recipients})</translation>
     </message>
     <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
@@ -1007,6 +1019,10 @@ Betreff: {subject}</translation>
     <message>
         <source>The pace must be more than 0 messages per minute.</source>
         <translation>Das Tempo muss über 0 Nachrichten pro Minute liegen.</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} Tage {hours} h</translation>
     </message>
     <message>
         <source>The template uses fields that are not columns of the list: {names}</source>

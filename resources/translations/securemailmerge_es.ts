@@ -475,6 +475,10 @@
         <translation>{file} no tiene el destinatario {address}.</translation>
     </message>
     <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Esta fila queda fuera y no se enviaría: {reasons}</translation>
+    </message>
+    <message>
         <source>{name} (problem: {reason})</source>
         <translation>{name} (problema: {reason})</translation>
     </message>
@@ -985,8 +989,16 @@ Asunto: {subject}</translation>
         <translation>Problemas ({count}):</translation>
     </message>
     <message>
+        <source>Ready to send {ready} of {total} rows ({count} left out).</source>
+        <translation>Listo para enviar {ready} de {total} filas ({count} fuera).</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Listo para enviar.</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>El envío tarda unos {duration}: {pace:g} mensajes por minuto, y Exchange Online envía a un máximo de {limit} destinatarios en 24 horas ({recipients} en total)</translation>
     </message>
     <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
@@ -1007,6 +1019,10 @@ Asunto: {subject}</translation>
     <message>
         <source>The pace must be more than 0 messages per minute.</source>
         <translation>El ritmo debe ser superior a 0 mensajes por minuto.</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} días {hours} h</translation>
     </message>
     <message>
         <source>The template uses fields that are not columns of the list: {names}</source>

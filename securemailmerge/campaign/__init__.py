@@ -41,7 +41,10 @@ if TYPE_CHECKING:
         MessageWriter as MessageWriter,
         build_message as build_message,
         header_address as header_address,
+        header_problem as header_problem,
+        named as named,
         named_to as named_to,
+        shown_address as shown_address,
     )
 
 __getattr__, __all__ = exports(
@@ -49,7 +52,15 @@ __getattr__, __all__ = exports(
     {
         "csvout": ("safe_csv_cell", "write_csv", "write_rows"),
         "export": ("ExportResult", "export_eml"),
-        "mime": ("MessageWriter", "build_message", "header_address", "named_to"),
+        "mime": (
+            "MessageWriter",
+            "build_message",
+            "header_address",
+            "header_problem",
+            "named",
+            "named_to",
+            "shown_address",
+        ),
         "check": (
             "CheckPass",
             "CheckStarted",

@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, limited_by_the_day, sending_duration
 from securemailmerge.campaign.mime import estimate_size, header_problem
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
@@ -34,6 +35,7 @@ class PreflightSettings:
     messages_per_minute: float = 30.0
     sender: str | None = None
     max_message_bytes: int = 35 * 1024 * 1024
+    daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class PreflightReport:
     too_large: tuple[RowProblem, ...] = ()
     source: str = ""
     messages_per_minute: float = PreflightSettings.messages_per_minute
+    recipients: int = 0  # of the ready messages: To, Cc and Bcc, as Exchange counts them
+    daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
 
     @property
     def ok(self) -> bool:
@@ -202,6 +206,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.ready = 0
+        self.recipients = 0
         self.largest = 0
         self.largest_row: int | None = None
         self.empty: dict[str, list[int]] = {}
@@ -219,6 +224,8 @@ class _Tally:
         if result.rendered is not None and result.size > self.largest:
             self.largest, self.largest_row = result.size, recipient.row
         self.ready += ready
+        if ready:
+            self.recipients += len(recipient.to) + len(recipient.cc) + len(recipient.bcc)
         return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
 
     def report(
@@ -241,10 +248,14 @@ class _Tally:
             problems=tuple(problems),
             largest_message_bytes=self.largest,
             largest_message_row=self.largest_row,
-            estimated_duration=timedelta(minutes=self.ready / settings.messages_per_minute),
+            estimated_duration=sending_duration(
+                self.ready, self.recipients, settings.messages_per_minute, settings.daily_recipient_limit
+            ),
             too_large=tuple(p for p in found if p.code == "too-large"),
             source=recipients.source,
             messages_per_minute=settings.messages_per_minute,
+            recipients=self.recipients,
+            daily_recipient_limit=settings.daily_recipient_limit,
         )
 
 
@@ -298,14 +309,19 @@ def format_size(count: int) -> str:
 
 
 def format_duration(duration: timedelta) -> str:
-    """A duration rounded as people estimate it: 42 s, 7 min, 3 h 20 min."""
+    """A duration rounded as people estimate it: 42 s, 7 min, 3 h 20 min, 59 days 6 h."""
     seconds = round(duration.total_seconds())
     if seconds < 60:
         return translate("Preflight", "{seconds} s").format(seconds=seconds)
     minutes = round(seconds / 60)
     if minutes < 60:
         return translate("Preflight", "{minutes} min").format(minutes=minutes)
-    return translate("Preflight", "{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
+    if minutes < 48 * 60:
+        return translate("Preflight", "{hours} h {minutes} min").format(
+            hours=minutes // 60, minutes=minutes % 60
+        )
+    hours = round(minutes / 60)
+    return translate("Preflight", "{days} days {hours} h").format(days=hours // 24, hours=hours % 24)
 
 
 def unknown_fields_text(names: Sequence[str]) -> str:
@@ -351,11 +367,7 @@ def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
                 size=format_size(report.largest_message_bytes), row=report.largest_message_row
             )
         )
-    lines.append(
-        translate("Preflight", "Sending takes about {duration} at {pace:g} messages per minute").format(
-            duration=format_duration(report.estimated_duration), pace=report.messages_per_minute
-        )
-    )
+    lines.append(_duration_text(report))
     if report.problems:
         lines.append(translate("Preflight", "Problems ({count}):").format(count=len(report.problems)))
         for problem in report.problems[:max_problems]:
@@ -370,11 +382,36 @@ def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
                     count=len(report.problems) - max_problems
                 )
             )
-    if report.ok:
+    left_out = report.total_rows - report.ready
+    if report.ok and left_out:
+        lines.append(
+            translate("Preflight", "Ready to send {ready} of {total} rows ({count} left out).").format(
+                ready=report.ready, total=report.total_rows, count=left_out
+            )
+        )
+    elif report.ok:
         lines.append(translate("Preflight", "Ready to send."))
     else:
         lines.append(translate("Preflight", "Not ready: fix the problems above first."))
     return lines
+
+
+def _duration_text(report: PreflightReport) -> str:
+    duration = format_duration(report.estimated_duration)
+    if limited_by_the_day(report.ready, report.recipients, report.daily_recipient_limit):
+        return translate(
+            "Preflight",
+            "Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends "
+            "to at most {limit} recipients in 24 hours ({recipients} in all)",
+        ).format(
+            duration=duration,
+            pace=report.messages_per_minute,
+            limit=report.daily_recipient_limit,
+            recipients=report.recipients,
+        )
+    return translate("Preflight", "Sending takes about {duration} at {pace:g} messages per minute").format(
+        duration=duration, pace=report.messages_per_minute
+    )
 
 
 def report_json(report: PreflightReport) -> dict[str, Any]:
@@ -395,5 +432,7 @@ def report_json(report: PreflightReport) -> dict[str, Any]:
         "largest_message_row": report.largest_message_row,
         "messages_per_minute": report.messages_per_minute,
         "estimated_duration_seconds": round(report.estimated_duration.total_seconds()),
+        "recipients": report.recipients,
+        "daily_recipient_limit": report.daily_recipient_limit,
         "problems": [asdict(problem) for problem in report.problems],
     }

@@ -77,6 +77,16 @@ def named_to(recipient: Recipient) -> list[tuple[str, str]]:
     return [(recipient.display_name(address) or row_name, address) for address in recipient.to]
 
 
+def named(recipient: Recipient, addresses: Sequence[str]) -> list[tuple[str, str]]:
+    """``(display name, address)`` of Cc, Bcc or Reply-To addresses: the name typed with each."""
+    return [(recipient.display_name(address), address) for address in addresses]
+
+
+def shown_address(name: str, address: str) -> str:
+    """An address as a mail program shows the header written for it: ``Name <address>``."""
+    return f"{name} <{address}>" if name else address
+
+
 def header_address(text: str, display_name: str = "") -> HeaderAddress:
     """One address (``Name <addr>`` or bare) as a header writes it, its domain in IDNA form."""
     parsed = parse_mailbox(text)
@@ -150,7 +160,7 @@ class MessageWriter:
             raise problem
         to = [header_address(address, name) for name, address in named_to(recipient)]
         lists = [("To", to)] + [
-            (label, [header_address(address, recipient.display_name(address)) for address in addresses])
+            (label, [header_address(address, name) for name, address in named(recipient, addresses)])
             for label, addresses in (
                 ("Cc", recipient.cc),
                 ("Bcc", recipient.bcc),

@@ -189,8 +189,8 @@ def _find_recipient(recipients: RecipientList, row: int | None, email: str | Non
 
 
 def run_preview(args: argparse.Namespace) -> int:
-    """Print the headers and the text (or HTML) of one recipient's message."""
-    from securemailmerge.campaign import named_to, unknown_fields_text
+    """Print the headers and the text (or HTML) of one recipient's message; exit 1 for a row left out."""
+    from securemailmerge.campaign import header_problem, unknown_fields_text
     from securemailmerge.template import compile_template
 
     inputs = load_inputs(args)
@@ -200,22 +200,15 @@ def run_preview(args: argparse.Namespace) -> int:
         raise InputError(unknown_fields_text(tuple(sorted(compiled.unknown_fields))))
     try:
         rendered = compiled.render(recipient.fields)
+        problem = header_problem(rendered, recipient)
+        if problem is not None:
+            raise problem
     except SecureMailMergeError as error:
         raise InputError(
             f"{inputs.recipients.location(recipient.row)}: {error}", row=recipient.row
         ) from error
-    to = ", ".join(f"{name} <{address}>" if name else address for name, address in named_to(recipient))
     lines = [(translate("Cli", "Row"), inputs.recipients.location(recipient.row))]
-    if inputs.settings.sender:
-        lines.append((translate("Cli", "From"), inputs.settings.sender))
-    lines.append((translate("Cli", "To"), to or translate("Cli", "(no valid address)")))
-    for label, addresses in (
-        (translate("Cli", "Cc"), recipient.cc),
-        (translate("Cli", "Bcc"), recipient.bcc),
-        (translate("Cli", "Reply-To"), recipient.reply_to),
-    ):
-        if addresses:
-            lines.append((label, ", ".join(addresses)))
+    lines += _address_lines(recipient, inputs.settings.sender)
     lines.append((translate("Cli", "Subject"), rendered.subject))
     for attachment in rendered.attachments:
         lines.append((translate("Cli", "Attachment"), _attachment_note(inputs.settings, attachment)))
@@ -224,7 +217,33 @@ def run_preview(args: argparse.Namespace) -> int:
         print(f"{label + ':':<{width + 1}} {value}")
     print()
     print(rendered.html if args.html else rendered.text)
+    if any(left is recipient for left in inputs.recipients.excluded):
+        reasons = [p.message for p in inputs.recipients.problems if p.row == recipient.row and not p.warning]
+        print(
+            translate("Cli", "This row is left out and would not be sent: {reasons}").format(
+                reasons="; ".join(reasons)
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BLOCKED
     return EXIT_READY
+
+
+def _address_lines(recipient: Recipient, sender: str | None) -> list[tuple[str, str]]:
+    """From, To, Cc, Bcc and Reply-To with the display names the message is written with."""
+    from securemailmerge.campaign import named, named_to, shown_address
+
+    lines = [(translate("Cli", "From"), sender)] if sender else []
+    to = ", ".join(shown_address(name, address) for name, address in named_to(recipient))
+    lines.append((translate("Cli", "To"), to or translate("Cli", "(no valid address)")))
+    for label, addresses in (
+        (translate("Cli", "Cc"), recipient.cc),
+        (translate("Cli", "Bcc"), recipient.bcc),
+        (translate("Cli", "Reply-To"), recipient.reply_to),
+    ):
+        if addresses:
+            lines.append((label, ", ".join(shown_address(*pair) for pair in named(recipient, addresses))))
+    return lines
 
 
 def _attachment_note(settings: PreflightSettings, name: str) -> str:

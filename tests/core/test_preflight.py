@@ -245,7 +245,7 @@ def test_report_lines_mark_warnings_and_cut_long_problem_lists(tmp_path: Path) -
         "  warning: liste.csv:3: the cell in column 'Firma' looks like a spreadsheet formula"
         ' (=HYPERLINK("x1")); it is used as plain text, never calculated.',
         "  … and 57 more",
-        "Ready to send.",
+        "Ready to send 1 of 31 rows (30 left out).",
     ]
 
 
