@@ -203,6 +203,30 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>die zu schreibende CSV-Datei (Standard: die Standardausgabe)</translation>
+    </message>
+    <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Fügen Sie --sign-in browser (oder --sign-in code) hinzu, um sich für diesen Befehl anzumelden.</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer hat keinen Systemschlüsselbund, in dem eine Anmeldung bleiben könnte.</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer kann keine Anmeldung behalten ({reason}).</translation>
+    </message>
+    <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>{count} Kontakte in die Standardausgabe geschrieben.</translation>
+    </message>
+    <message>
+        <source>No category named {names} in {mailbox}; it has no categories.</source>
+        <translation>Keine Kategorie namens {names} in {mailbox}; es hat keine Kategorien.</translation>
+    </message>
+    <message>
         <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
         <translation>In {mailbox} gibt es keine Kategorie {names}; vorhandene Kategorien: {known}.</translation>
     </message>
@@ -385,10 +409,6 @@
     <message>
         <source>the CSV encoding (default: detected)</source>
         <translation>die CSV-Codierung (Standard: automatisch erkannt)</translation>
-    </message>
-    <message>
-        <source>the CSV file to write</source>
-        <translation>die zu schreibende CSV-Datei</translation>
     </message>
     <message>
         <source>the Excel sheet (default: the first)</source>

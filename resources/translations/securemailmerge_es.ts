@@ -203,6 +203,30 @@
         <translation>Nombre</translation>
     </message>
     <message>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>el archivo CSV que se escribe (predeterminado: la salida estándar)</translation>
+    </message>
+    <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Añada --sign-in browser (o --sign-in code) para iniciar sesión para este comando.</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>No ha iniciado sesión, y este equipo no tiene un llavero del sistema donde guardar una sesión.</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>No ha iniciado sesión, y este equipo no puede guardar una sesión ({reason}).</translation>
+    </message>
+    <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>Se escribieron {count} contactos en la salida estándar.</translation>
+    </message>
+    <message>
+        <source>No category named {names} in {mailbox}; it has no categories.</source>
+        <translation>No hay ninguna categoría llamada {names} en {mailbox}; no tiene categorías.</translation>
+    </message>
+    <message>
         <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
         <translation>No hay ninguna categoría {names} en {mailbox}; sus categorías son: {known}.</translation>
     </message>
@@ -385,10 +409,6 @@
     <message>
         <source>the CSV encoding (default: detected)</source>
         <translation>la codificación del CSV (predeterminado: detección automática)</translation>
-    </message>
-    <message>
-        <source>the CSV file to write</source>
-        <translation>el archivo CSV que se va a escribir</translation>
     </message>
     <message>
         <source>the Excel sheet (default: the first)</source>

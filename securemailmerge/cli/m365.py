@@ -125,7 +125,10 @@ def register(subparsers: Subparsers) -> None:
         help=translate("Cli", "for contacts with several addresses: first (default), all, 2, or @domain"),
     )
     contacts.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help=translate("Cli", "the CSV file to write")
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help=translate("Cli", "the CSV file to write (default: standard output)"),
     )
     contacts.set_defaults(handler=run_contacts)
 
@@ -168,13 +171,26 @@ def tenant_config(args: argparse.Namespace) -> TenantConfig:
     return load_tenant_config(Path(path))
 
 
-def _not_signed_in(reason: str = "") -> SignInRequired:
-    text = translate(
-        "Cli",
-        "You are not signed in; run: securemailmerge signin --stay-signed-in, "
-        "or add --sign-in browser (or code) to sign in for this command only",
-    )
-    return SignInRequired(f"{text} ({reason})" if reason else text, code="not_signed_in")
+def _not_signed_in(keychain: KeychainUnavailable | None = None) -> SignInRequired:
+    """What to do now: keep a sign-in, or (when this computer cannot keep one) sign in per command."""
+    here = translate("Cli", "Add --sign-in browser (or --sign-in code) to sign in for this command.")
+    if keychain is not None and keychain.code == "no_keychain":
+        text = translate(
+            "Cli", "You are not signed in, and this computer has no system keychain to keep a sign-in in."
+        )
+        text = f"{text} {here}"
+    elif keychain is not None:
+        text = translate(
+            "Cli", "You are not signed in, and this computer cannot keep a sign-in ({reason})."
+        ).format(reason=keychain.message.rstrip("."))
+        text = f"{text} {here}"
+    else:
+        text = translate(
+            "Cli",
+            "You are not signed in; run: securemailmerge signin --stay-signed-in, "
+            "or add --sign-in browser (or code) to sign in for this command only",
+        )
+    return SignInRequired(text, code="not_signed_in")
 
 
 @contextmanager
@@ -198,7 +214,7 @@ def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
             connection = connect(config, sign_in, stay_signed_in=True, on_retry=_show_retry)
         except KeychainUnavailable as error:
             if method is None:
-                raise _not_signed_in(error.message) from None
+                raise _not_signed_in(error) from None
             connection = connect(config, sign_in, stay_signed_in=False, on_retry=_show_retry)
         with connection:
             yield connection
@@ -305,7 +321,7 @@ def _sender_text(profile: Profile) -> str:
 
 def run_contacts(args: argparse.Namespace) -> int:
     """Load a mailbox's contacts, filter them, write them as CSV and summarise on stderr."""
-    from securemailmerge.campaign import write_csv
+    from securemailmerge.campaign import write_csv, write_rows
     from securemailmerge.m365 import (
         MERGE_FIELDS,
         AddressChoice,
@@ -326,17 +342,47 @@ def run_contacts(args: argparse.Namespace) -> int:
     with signed_in(args) as connection:
         opened = open_address_book(connection.graph, connection.factory, connection.profile, args.mailbox)
     book, profile = opened.book, opened.profile
+    _refuse_unknown_categories(book, wanted, opened.categories)
     chosen = select_contacts(book, wanted)
     recipients = recipient_list(book, chosen, choice)
     everyone = sorted([*recipients.rows, *recipients.excluded], key=lambda recipient: recipient.row)
-    written = write_csv(
-        args.out, MERGE_FIELDS, ([recipient.fields[name] for name in MERGE_FIELDS] for recipient in everyone)
-    )
-    summary = _summary(book, chosen, recipients, profile, wanted, opened.categories, opened.category_problem)
+    rows = ([recipient.fields[name] for name in MERGE_FIELDS] for recipient in everyone)
+    summary = _summary(book, chosen, recipients, profile, opened.categories, opened.category_problem)
     summary.append(translate("Cli", "License: {outcome}").format(outcome=opened.license.describe()))
-    summary.append(translate("Cli", "Wrote {count} contacts to {file}.").format(count=written, file=args.out))
+    if args.out is None:
+        written = write_rows(sys.stdout, MERGE_FIELDS, rows)
+        summary.append(translate("Cli", "Wrote {count} contacts to standard output.").format(count=written))
+    else:
+        written = write_csv(args.out, MERGE_FIELDS, rows)
+        summary.append(
+            translate("Cli", "Wrote {count} contacts to {file}.").format(count=written, file=args.out)
+        )
     print("\n".join(summary), file=sys.stderr)
     return 0
+
+
+def _refuse_unknown_categories(
+    book: AddressBook, wanted: ContactFilter, categories: CategoryList | None
+) -> None:
+    """An InputError naming the mailbox's categories when ``--category`` names one it does not have."""
+    used = {name.casefold(): name for contact in book.contacts for name in contact.categories}
+    known = list(categories.names) if categories is not None else []
+    known += sorted(name for folded, name in used.items() if folded not in {k.casefold() for k in known})
+    folded_known = {name.casefold() for name in known}
+    unknown = [name for name in wanted.categories if name.casefold() not in folded_known]
+    if not unknown:
+        return
+    if not known:
+        raise InputError(
+            translate("Cli", "No category named {names} in {mailbox}; it has no categories.").format(
+                names=", ".join(unknown), mailbox=book.mailbox.address
+            )
+        )
+    raise InputError(
+        translate("Cli", "No category named {names} in {mailbox}; its categories are: {known}.").format(
+            names=", ".join(unknown), mailbox=book.mailbox.address, known=", ".join(known)
+        )
+    )
 
 
 def _summary(
@@ -344,7 +390,6 @@ def _summary(
     chosen: Sequence[Contact],
     recipients: RecipientList,
     profile: Profile,
-    wanted: ContactFilter,
     categories: CategoryList | None,
     category_problem: str | None,
 ) -> list[str]:
@@ -377,17 +422,6 @@ def _summary(
         lines.append(categories.notice)
     if category_problem:
         lines.append(translate("Cli", "Categories: {problem}").format(problem=category_problem))
-    if categories is not None and wanted.categories:
-        used = {name.casefold() for contact in book.contacts for name in contact.categories}
-        unknown = [name for name in categories.missing(wanted.categories) if name.casefold() not in used]
-        if unknown:
-            lines.append(
-                translate(
-                    "Cli", "No category named {names} in {mailbox}; its categories are: {known}."
-                ).format(
-                    names=", ".join(unknown), mailbox=book.mailbox.address, known=", ".join(categories.names)
-                )
-            )
     if not profile.mail:
         lines.append(no_mail_text(profile.user_principal_name))
     return lines
