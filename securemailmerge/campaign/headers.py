@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -22,29 +22,36 @@ LINE = 78
 _WORD = 75
 _PREFIX = "=?utf-8?q?"
 _B_PREFIX = "=?utf-8?b?"
+# Room for the encoded text in one word; B words hold whole groups of 3 bytes (45 bytes make the 60
+# characters that fit).
+_Q_ROOM = _WORD - len(_PREFIX) - 2
+_B_ROOM = 3 * (_Q_ROOM // 4)
 # Q encoding in a display name keeps only letters, digits and the signs RFC 2047 (5.3) allows in a
 # phrase; in free text (the subject) every printable sign but = ? and _ may stay as it is (5.1).
 _PHRASE_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!*+-/")
 _TEXT_SAFE = frozenset(range(0x21, 0x7F)) - frozenset(b"=?_")
 
 
-def _q_table(safe: frozenset[int]) -> tuple[str, ...]:
-    table = [chr(byte) if byte in safe else f"={byte:02X}" for byte in range(256)]
+def _q_table(safe: frozenset[int]) -> dict[int, str]:
+    """A ``str.translate`` table from bytes (decoded as Latin-1) to their Q-encoded form."""
+    table = {byte: chr(byte) if byte in safe else f"={byte:02X}" for byte in range(256)}
     table[0x20] = "_"
-    return tuple(table)
+    return table
 
 
 PHRASE = _q_table(_PHRASE_SAFE)
 TEXT = _q_table(_TEXT_SAFE)
 # A display name of these characters needs neither quotes nor encoding (RFC 5322 atext and spaces).
 _ATOMS = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+")
-_DOT_ATOM = re.compile(
-    r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\x80-\U0010ffff]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\x80-\U0010ffff]+)*"
-)
+# A local part that needs no quotes: atoms (any character but specials, space and controls; UTF-8
+# ones only in RFC 6532 messages) joined by single dots.
+_ATEXT = r'[^\x00-\x20()<>\[\]:;@\\,."\x7f]+'
+_DOT_ATOM = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*")
 # Printable ASCII that may stand in a quoted parameter value read by every parser: mblaze and
 # mpack do not understand backslash escapes, so names with quotes or backslashes are encoded.
 _PLAIN_PARAMETER = re.compile(r"[ !#-\[\]-~]*")
 _LONG_WORD = re.compile(r"\S{70,}")
+_PIECES = re.compile(r"\s*\S+\s*|\s+")
 
 
 class HeaderAddress(NamedTuple):
@@ -60,52 +67,57 @@ class HeaderAddress(NamedTuple):
         return f"{self.local}@{self.domain}"
 
 
-def _q_length(data: bytes, table: Sequence[str]) -> int:
-    return sum(len(table[byte]) for byte in data)
+def _q(data: bytes, table: Mapping[int, str]) -> str:
+    return data.decode("latin-1").translate(table)
 
 
-def encoded_words(text: str, table: Sequence[str] = PHRASE) -> list[str]:
+def encoded_words(text: str, table: Mapping[int, str] = PHRASE) -> list[str]:
     """``text`` as RFC 2047 encoded words of at most 75 characters, never splitting a character.
 
-    Words end after a space where one is near: decoders join adjacent encoded words without a
-    gap, but the standard library inserts one, which then falls where a space is anyway.
+    Words end after a space where they can: decoders join adjacent encoded words without a gap,
+    but the standard library inserts one, which then falls where a space is anyway.
     """
     data = text.encode("utf-8")
+    whole = _q(data, table)
     # Like the standard library, take whichever encoding is shorter: Q for mostly Latin text, B
     # for scripts where nearly every byte would need =XX.
-    use_q = _q_length(data, table) <= 4 * ((len(data) + 2) // 3)
-    room = _WORD - len(_PREFIX) - 2
-    # B words hold whole groups of 3 bytes: 45 bytes make the 60 characters of one word's text.
-    limit = room if use_q else 3 * (room // 4)
+    use_q = len(whole) <= 4 * ((len(data) + 2) // 3)
+    if use_q and len(whole) <= _Q_ROOM:
+        return [_PREFIX + whole + "?="]
+    if not use_q and len(data) <= _B_ROOM:
+        return [_word(text, use_q, table)]
+    limit = _Q_ROOM if use_q else _B_ROOM
+
+    def cost(piece: str) -> int:
+        encoded = piece.encode("utf-8")
+        return len(_q(encoded, table)) if use_q else len(encoded)
+
     words: list[str] = []
-    current: list[str] = []
-    costs: list[int] = []
-    for char in text:
-        chunk = char.encode("utf-8")
-        cost = _q_length(chunk, table) if use_q else len(chunk)
-        if current and sum(costs) + cost > limit:
-            cut = _last_space(current)
-            words.append(_word(current[:cut], use_q, table))
-            current, costs = current[cut:], costs[cut:]
-        current.append(char)
-        costs.append(cost)
-    if current or not words:
-        words.append(_word(current, use_q, table))
+    current, size = "", 0
+    # Each piece is a run of text with the spaces after it; only a piece too long for one word is
+    # cut between characters.
+    for piece in _PIECES.findall(text):
+        piece_cost = cost(piece)
+        if size + piece_cost > limit and current:
+            words.append(_word(current, use_q, table))
+            current, size = "", 0
+        if piece_cost <= limit:
+            current, size = current + piece, size + piece_cost
+            continue
+        for char in piece:
+            char_cost = cost(char)
+            if size + char_cost > limit:
+                words.append(_word(current, use_q, table))
+                current, size = "", 0
+            current, size = current + char, size + char_cost
+    words.append(_word(current, use_q, table))
     return words
 
 
-def _last_space(chars: Sequence[str]) -> int:
-    """Where to end a full word: after its last space, unless that leaves too little in it."""
-    for index in range(len(chars) - 1, len(chars) // 2, -1):
-        if chars[index] == " ":
-            return index + 1
-    return len(chars)
-
-
-def _word(chars: Sequence[str], use_q: bool, table: Sequence[str]) -> str:
-    data = "".join(chars).encode("utf-8")
+def _word(text: str, use_q: bool, table: Mapping[int, str]) -> str:
+    data = text.encode("utf-8")
     if use_q:
-        return _PREFIX + "".join(table[byte] for byte in data) + "?="
+        return _PREFIX + _q(data, table) + "?="
     return _B_PREFIX + base64.b64encode(data).decode("ascii") + "?="
 
 

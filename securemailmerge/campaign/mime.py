@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import mimetypes
 import re
 import secrets
+import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from email.utils import format_datetime
@@ -51,6 +53,8 @@ _PART_OVERHEAD = 260
 # subject longer than a thousand is no subject; the bounds also keep every header quick to write.
 MAX_NAME = 256
 MAX_SUBJECT = 1000
+# "=_" never occurs in quoted-printable or base64 text, so a boundary starting so cannot occur in a part.
+_BOUNDARY = "=_smm_"
 # Encoded common attachments kept for the whole campaign, at most this many bytes together.
 _ATTACHMENT_CACHE_BYTES = 64 * 1024 * 1024
 
@@ -146,8 +150,26 @@ class MessageWriter:
         self.sender = header_address(sender) if sender else None
         self.base_folder = base_folder
         self.domain = self.sender.domain if self.sender else "securemailmerge.local"
+        self._from = [address_header("From", [self.sender])] if self.sender else []
         self._parts: dict[str, bytes] = {}
         self._cached_bytes = 0
+        # Message-IDs and boundaries: one random prefix per campaign and a counter are as unique as
+        # fresh random values, and asking the system for randomness per message was slow.
+        self._prefix = secrets.token_hex(8)
+        self._serial = itertools.count(1)
+        self._date: tuple[int, str] = (-1, "")
+
+    def _unique(self) -> str:
+        return f"{self._prefix}.{next(self._serial)}"
+
+    def _date_header(self, now: datetime | None) -> str:
+        """The Date header, formatted once per second (local time with its offset)."""
+        if now is not None:
+            return format_datetime(now.astimezone())
+        second = int(time.time())
+        if self._date[0] != second:
+            self._date = (second, format_datetime(datetime.fromtimestamp(second).astimezone()))
+        return self._date[1]
 
     def build(self, rendered: RenderedMessage, recipient: Recipient, now: datetime | None = None) -> bytes:
         """The complete message for one recipient as it goes into a ``.eml`` file (CRLF line ends)."""
@@ -167,12 +189,11 @@ class MessageWriter:
                 ("Reply-To", recipient.reply_to),
             )
         ]
-        headers = [address_header("From", [self.sender])] if self.sender else []
-        headers += [address_header(label, boxes) for label, boxes in lists if boxes]
+        headers = [*self._from, *(address_header(label, boxes) for label, boxes in lists if boxes)]
         headers += [
             unstructured("Subject", _CONTROL.sub("", rendered.subject)),
-            f"Date: {format_datetime((now or datetime.now()).astimezone())}",
-            f"Message-ID: <{secrets.token_hex(12)}@{self.domain}>",
+            f"Date: {self._date_header(now)}",
+            f"Message-ID: <{self._unique()}@{self.domain}>",
             # Outlook opens a message with X-Unsent: 1 as a draft ready to send, not a received mail.
             "X-Unsent: 1",
             "MIME-Version: 1.0",
@@ -184,7 +205,7 @@ class MessageWriter:
 
     def _body(self, rendered: RenderedMessage) -> bytes:
         """The MIME structure: text and HTML as alternatives, in a mixed part with any attachments."""
-        inner = _boundary()
+        inner = _BOUNDARY + self._unique()
         alternative = (
             f'Content-Type: multipart/alternative; boundary="{inner}"\r\n\r\n'.encode("ascii")
             + _text_part(inner, "plain", rendered.text)
@@ -193,7 +214,7 @@ class MessageWriter:
         )
         if not rendered.attachments:
             return alternative
-        outer = _boundary()
+        outer = _BOUNDARY + self._unique()
         parts = [f'Content-Type: multipart/mixed; boundary="{outer}"\r\n\r\n--{outer}\r\n'.encode("ascii")]
         parts.append(alternative)
         for name in rendered.attachments:
@@ -220,11 +241,6 @@ class MessageWriter:
             self._parts[name] = part
             self._cached_bytes += len(part)
         return part
-
-
-def _boundary() -> str:
-    # "=_" never occurs in quoted-printable or base64 text, so the boundary cannot occur in a part.
-    return f"=_smm_{secrets.token_hex(12)}"
 
 
 def _text_part(boundary: str, subtype: str, text: str) -> bytes:
