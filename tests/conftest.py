@@ -17,10 +17,20 @@ from securemailmerge.i18n import set_translator
 from securemailmerge.sandbox.directory import demo_directory
 from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
-from tests.helpers import InMemoryKeyring
+from tests.helpers import InMemoryKeyring, NetworkGuard
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SMM_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def network_guard() -> Iterator[NetworkGuard]:
+    """Nothing may reach the internet: a connection to any address but loopback fails the test."""
+    guard = NetworkGuard()
+    with guard.installed():
+        yield guard
+    if guard.attempts:
+        pytest.fail(f"the test tried to reach the network: {', '.join(guard.attempts)}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,9 @@ Test files import from here, never from each other; fixtures live in ``tests/con
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -31,7 +34,8 @@ from securemailmerge.sandbox.server import LoopbackServer, listen
 from securemailmerge.sandbox.tokens import TokenRegistry
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The team's shared folder sits beside the checkout, or beside the folder of worktrees.
+SHARED = next((up / "shared" for up in REPO.parents if (up / "shared").is_dir()), REPO.parent / "shared")
 CONFIG = TenantConfig(client_id="11111111-2222-3333-4444-555555555555")
 GRAPH = CONFIG.graph_url
 
@@ -145,6 +149,59 @@ def serve_authority(folder: Path) -> Iterator[Served]:
     server = LoopbackServer(authority, sock, certificates.server_context()).start()
     yield Served(authority, tokens, clock, url, certificates.ca_file)
     server.stop()
+
+
+class NetworkGuard:
+    """Refuses every socket connection to an address that is not loopback, and remembers each attempt.
+
+    The test that made one fails when it ends, even if the code under test swallowed the refusal.
+    """
+
+    def __init__(self) -> None:
+        self.attempts: list[str] = []
+        self._lock = threading.Lock()
+
+    def check(self, address: object) -> None:
+        """Raise ``ConnectionRefusedError`` (and remember it) unless ``address`` is on this computer."""
+        if not isinstance(address, tuple):
+            return  # a Unix socket or a socket pair never leaves the computer
+        host = str(address[0])
+        if _is_loopback(host):
+            return
+        with self._lock:
+            self.attempts.append(f"{host}:{address[1]}")
+        raise ConnectionRefusedError(f"tests may not connect to {host}: only loopback is allowed")
+
+    @contextmanager
+    def installed(self) -> Iterator[NetworkGuard]:
+        """Guard ``socket.connect`` and ``connect_ex`` while the block runs."""
+        connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+        def guarded_connect(sock: socket.socket, address: Any) -> None:
+            self.check(address)
+            connect(sock, address)
+
+        def guarded_connect_ex(sock: socket.socket, address: Any) -> int:
+            self.check(address)
+            return connect_ex(sock, address)
+
+        socket.socket.connect = guarded_connect  # type: ignore[method-assign]
+        socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign]
+        try:
+            yield self
+        finally:
+            socket.socket.connect, socket.socket.connect_ex = connect, connect_ex  # type: ignore[method-assign]
+
+
+def _is_loopback(host: str) -> bool:
+    if host.casefold() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return False  # a name: resolving it could already leave the computer
+    mapped = getattr(address, "ipv4_mapped", None)
+    return address.is_loopback or (mapped is not None and mapped.is_loopback)
 
 
 class Clock:

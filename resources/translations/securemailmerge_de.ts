@@ -163,6 +163,10 @@
         <translation>Konto</translation>
     </message>
     <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Fügen Sie --sign-in browser (oder --sign-in code) hinzu, um sich für diesen Befehl anzumelden.</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -201,26 +205,6 @@
     <message>
         <source>Name</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>the CSV file to write (default: standard output)</source>
-        <translation>die zu schreibende CSV-Datei (Standard: die Standardausgabe)</translation>
-    </message>
-    <message>
-        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
-        <translation>Fügen Sie --sign-in browser (oder --sign-in code) hinzu, um sich für diesen Befehl anzumelden.</translation>
-    </message>
-    <message>
-        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
-        <translation>Sie sind nicht angemeldet, und dieser Computer hat keinen Systemschlüsselbund, in dem eine Anmeldung bleiben könnte.</translation>
-    </message>
-    <message>
-        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
-        <translation>Sie sind nicht angemeldet, und dieser Computer kann keine Anmeldung behalten ({reason}).</translation>
-    </message>
-    <message>
-        <source>Wrote {count} contacts to standard output.</source>
-        <translation>{count} Kontakte in die Standardausgabe geschrieben.</translation>
     </message>
     <message>
         <source>No category named {names} in {mailbox}; it has no categories.</source>
@@ -283,6 +267,10 @@
         <translation>Die Anmeldung endet mit diesem Befehl. Um für die nächsten Befehle angemeldet zu bleiben, fügen Sie --stay-signed-in hinzu.</translation>
     </message>
     <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Diese Zeile wird ausgelassen und nicht gesendet: {reasons}</translation>
+    </message>
+    <message>
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
@@ -295,12 +283,24 @@
         <translation>Verwenden Sie stattdessen einen Code: securemailmerge signin --device-code (oder --sign-in code)</translation>
     </message>
     <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>{count} Kontakte in die Standardausgabe geschrieben.</translation>
+    </message>
+    <message>
         <source>Wrote {count} contacts to {file}.</source>
         <translation>{count} Kontakte in {file} geschrieben.</translation>
     </message>
     <message>
         <source>Wrote {count} messages to {folder}</source>
         <translation>{count} Nachrichten in {folder} geschrieben</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer kann keine Anmeldung behalten ({reason}).</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer hat keinen Systemschlüsselbund, in dem eine Anmeldung bleiben könnte.</translation>
     </message>
     <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
@@ -411,6 +411,10 @@
         <translation>die CSV-Codierung (Standard: automatisch erkannt)</translation>
     </message>
     <message>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>die zu schreibende CSV-Datei (Standard: die Standardausgabe)</translation>
+    </message>
+    <message>
         <source>the Excel sheet (default: the first)</source>
         <translation>das Excel-Arbeitsblatt (Standard: das erste)</translation>
     </message>
@@ -493,10 +497,6 @@
     <message>
         <source>{file} has no recipient {address}.</source>
         <translation>{file} enthält keinen Empfänger {address}.</translation>
-    </message>
-    <message>
-        <source>This row is left out and would not be sent: {reasons}</source>
-        <translation>Diese Zeile wird ausgelassen und nicht gesendet: {reasons}</translation>
     </message>
     <message>
         <source>{name} (problem: {reason})</source>
@@ -1017,12 +1017,12 @@ Betreff: {subject}</translation>
         <translation>Bereit zum Senden.</translation>
     </message>
     <message>
-        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
-        <translation>Das Senden dauert etwa {duration}: {pace:g} Nachrichten pro Minute, und Exchange Online sendet an höchstens {limit} Empfänger in 24 Stunden (insgesamt {recipients})</translation>
-    </message>
-    <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
         <translation>Das Senden dauert etwa {duration} bei {pace:g} Nachrichten pro Minute</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>Das Senden dauert etwa {duration}: {pace:g} Nachrichten pro Minute, und Exchange Online sendet an höchstens {limit} Empfänger in 24 Stunden (insgesamt {recipients})</translation>
     </message>
     <message>
         <source>The attachment {name} cannot be read: {reason}</source>
@@ -1039,10 +1039,6 @@ Betreff: {subject}</translation>
     <message>
         <source>The pace must be more than 0 messages per minute.</source>
         <translation>Das Tempo muss über 0 Nachrichten pro Minute liegen.</translation>
-    </message>
-    <message>
-        <source>{days} days {hours} h</source>
-        <translation>{days} Tage {hours} h</translation>
     </message>
     <message>
         <source>The template uses fields that are not columns of the list: {names}</source>
@@ -1063,6 +1059,10 @@ Betreff: {subject}</translation>
     <message>
         <source>{count} bytes</source>
         <translation>{count} Bytes</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} Tage {hours} h</translation>
     </message>
     <message>
         <source>{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}</source>
@@ -1194,6 +1194,10 @@ Betreff: {subject}</translation>
         <translation>AADSTS50057: Das Benutzerkonto {login} ist deaktiviert, denn es ist ein freigegebenes Postfach. Melden Sie sich als eine Person an, die Zugriff darauf hat.</translation>
     </message>
     <message>
+        <source>Exchange&apos;s sending delays and limits, e.g. seed=7,submit_delay=0,licenses=25</source>
+        <translation>Versandverzögerungen und -limits von Exchange, z. B. seed=7,submit_delay=0,licenses=25</translation>
+    </message>
+    <message>
         <source>Faults must look like SEED:PROFILE (e.g. 42:storm), not {text}.</source>
         <translation>Fehler müssen die Form SEED:PROFILE haben (z. B. 42:storm), nicht {text}.</translation>
     </message>
@@ -1204,6 +1208,10 @@ Betreff: {subject}</translation>
     <message>
         <source>SQLite file that keeps the mailboxes</source>
         <translation>SQLite-Datei, in der die Postfächer gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Sending settings look like name=value, not {text}.</source>
+        <translation>Versandeinstellungen haben die Form name=wert, nicht {text}.</translation>
     </message>
     <message>
         <source>The code {code} has expired: start the sign-in again.</source>
@@ -1238,8 +1246,20 @@ Betreff: {subject}</translation>
         <translation>Der Headless-Browser besucht nur diesen Computer, nicht {url}.</translation>
     </message>
     <message>
+        <source>The range of {name} must not end before it starts.</source>
+        <translation>Der Bereich von {name} darf nicht enden, bevor er beginnt.</translation>
+    </message>
+    <message>
         <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
         <translation>Die Sandbox kann nicht auf {host}:{port} lauschen: {reason}</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} cannot be negative.</source>
+        <translation>Die Versandeinstellung {name} darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} needs a number, not {value}.</source>
+        <translation>Die Versandeinstellung {name} braucht eine Zahl, nicht {value}.</translation>
     </message>
     <message>
         <source>The sign-in page answered {status} without a form.</source>
@@ -1258,6 +1278,10 @@ Betreff: {subject}</translation>
         <translation>Unbekannte Fehlereinstellung {setting}; mögliche Einstellungen: {names}.</translation>
     </message>
     <message>
+        <source>Unknown sending setting {name}; settings are {names}.</source>
+        <translation>Unbekannte Versandeinstellung {name}; möglich sind {names}.</translation>
+    </message>
+    <message>
         <source>a commercially licensed address (repeatable; replaces the default list)</source>
         <translation>eine kommerziell lizenzierte Adresse (wiederholbar; ersetzt die Standardliste)</translation>
     </message>
@@ -1268,6 +1292,10 @@ Betreff: {subject}</translation>
     <message>
         <source>authority on N, Graph N+1, uploads N+2, license N+3 (default: free ports)</source>
         <translation>Anmeldedienst auf N, Graph N+1, Uploads N+2, Lizenz N+3 (Standard: freie Ports)</translation>
+    </message>
+    <message>
+        <source>concurrency is app or app+mailbox, not {value}.</source>
+        <translation>concurrency ist app oder app+mailbox, nicht {value}.</translation>
     </message>
     <message>
         <source>inject faults: SEED:PROFILE, e.g. 42:storm</source>

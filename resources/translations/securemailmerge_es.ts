@@ -163,6 +163,10 @@
         <translation>Cuenta</translation>
     </message>
     <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Añada --sign-in browser (o --sign-in code) para iniciar sesión para este comando.</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -201,26 +205,6 @@
     <message>
         <source>Name</source>
         <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>the CSV file to write (default: standard output)</source>
-        <translation>el archivo CSV que se escribe (predeterminado: la salida estándar)</translation>
-    </message>
-    <message>
-        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
-        <translation>Añada --sign-in browser (o --sign-in code) para iniciar sesión para este comando.</translation>
-    </message>
-    <message>
-        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
-        <translation>No ha iniciado sesión, y este equipo no tiene un llavero del sistema donde guardar una sesión.</translation>
-    </message>
-    <message>
-        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
-        <translation>No ha iniciado sesión, y este equipo no puede guardar una sesión ({reason}).</translation>
-    </message>
-    <message>
-        <source>Wrote {count} contacts to standard output.</source>
-        <translation>Se escribieron {count} contactos en la salida estándar.</translation>
     </message>
     <message>
         <source>No category named {names} in {mailbox}; it has no categories.</source>
@@ -283,6 +267,10 @@
         <translation>La sesión termina con este comando. Para mantenerla iniciada en los próximos comandos, agregue --stay-signed-in.</translation>
     </message>
     <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Esta fila queda fuera y no se enviaría: {reasons}</translation>
+    </message>
+    <message>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
@@ -295,12 +283,24 @@
         <translation>Use un código en su lugar: securemailmerge signin --device-code (o --sign-in code)</translation>
     </message>
     <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>Se escribieron {count} contactos en la salida estándar.</translation>
+    </message>
+    <message>
         <source>Wrote {count} contacts to {file}.</source>
         <translation>Se escribieron {count} contactos en {file}.</translation>
     </message>
     <message>
         <source>Wrote {count} messages to {folder}</source>
         <translation>Se escribieron {count} mensajes en {folder}</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>No ha iniciado sesión, y este equipo no puede guardar una sesión ({reason}).</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>No ha iniciado sesión, y este equipo no tiene un llavero del sistema donde guardar una sesión.</translation>
     </message>
     <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
@@ -411,6 +411,10 @@
         <translation>la codificación del CSV (predeterminado: detección automática)</translation>
     </message>
     <message>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>el archivo CSV que se escribe (predeterminado: la salida estándar)</translation>
+    </message>
+    <message>
         <source>the Excel sheet (default: the first)</source>
         <translation>la hoja de Excel (predeterminado: la primera)</translation>
     </message>
@@ -493,10 +497,6 @@
     <message>
         <source>{file} has no recipient {address}.</source>
         <translation>{file} no tiene el destinatario {address}.</translation>
-    </message>
-    <message>
-        <source>This row is left out and would not be sent: {reasons}</source>
-        <translation>Esta fila queda fuera y no se enviaría: {reasons}</translation>
     </message>
     <message>
         <source>{name} (problem: {reason})</source>
@@ -1017,12 +1017,12 @@ Asunto: {subject}</translation>
         <translation>Listo para enviar.</translation>
     </message>
     <message>
-        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
-        <translation>El envío tarda unos {duration}: {pace:g} mensajes por minuto, y Exchange Online envía a un máximo de {limit} destinatarios en 24 horas ({recipients} en total)</translation>
-    </message>
-    <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
         <translation>El envío tarda aproximadamente {duration} a {pace:g} mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>El envío tarda unos {duration}: {pace:g} mensajes por minuto, y Exchange Online envía a un máximo de {limit} destinatarios en 24 horas ({recipients} en total)</translation>
     </message>
     <message>
         <source>The attachment {name} cannot be read: {reason}</source>
@@ -1039,10 +1039,6 @@ Asunto: {subject}</translation>
     <message>
         <source>The pace must be more than 0 messages per minute.</source>
         <translation>El ritmo debe ser superior a 0 mensajes por minuto.</translation>
-    </message>
-    <message>
-        <source>{days} days {hours} h</source>
-        <translation>{days} días {hours} h</translation>
     </message>
     <message>
         <source>The template uses fields that are not columns of the list: {names}</source>
@@ -1063,6 +1059,10 @@ Asunto: {subject}</translation>
     <message>
         <source>{count} bytes</source>
         <translation>{count} bytes</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} días {hours} h</translation>
     </message>
     <message>
         <source>{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}</source>
@@ -1194,6 +1194,10 @@ Asunto: {subject}</translation>
         <translation>AADSTS50057: La cuenta de usuario {login} está deshabilitada: es un buzón compartido. Inicie sesión como una persona que tenga acceso a él.</translation>
     </message>
     <message>
+        <source>Exchange&apos;s sending delays and limits, e.g. seed=7,submit_delay=0,licenses=25</source>
+        <translation>Retrasos y límites de envío de Exchange, p. ej. seed=7,submit_delay=0,licenses=25</translation>
+    </message>
+    <message>
         <source>Faults must look like SEED:PROFILE (e.g. 42:storm), not {text}.</source>
         <translation>Los errores deben tener la forma SEED:PROFILE (p. ej., 42:storm), no {text}.</translation>
     </message>
@@ -1204,6 +1208,10 @@ Asunto: {subject}</translation>
     <message>
         <source>SQLite file that keeps the mailboxes</source>
         <translation>archivo SQLite que guarda los buzones</translation>
+    </message>
+    <message>
+        <source>Sending settings look like name=value, not {text}.</source>
+        <translation>Los ajustes de envío tienen la forma nombre=valor, no {text}.</translation>
     </message>
     <message>
         <source>The code {code} has expired: start the sign-in again.</source>
@@ -1238,8 +1246,20 @@ Asunto: {subject}</translation>
         <translation>El explorador sin interfaz solo visita este equipo, no {url}.</translation>
     </message>
     <message>
+        <source>The range of {name} must not end before it starts.</source>
+        <translation>El intervalo de {name} no puede terminar antes de empezar.</translation>
+    </message>
+    <message>
         <source>The sandbox cannot listen on {host}:{port}: {reason}</source>
         <translation>El espacio aislado no puede escuchar en {host}:{port}: {reason}</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} cannot be negative.</source>
+        <translation>El ajuste de envío {name} no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The sending setting {name} needs a number, not {value}.</source>
+        <translation>El ajuste de envío {name} necesita un número, no {value}.</translation>
     </message>
     <message>
         <source>The sign-in page answered {status} without a form.</source>
@@ -1258,6 +1278,10 @@ Asunto: {subject}</translation>
         <translation>Ajuste de errores desconocido: {setting}; los ajustes son {names}.</translation>
     </message>
     <message>
+        <source>Unknown sending setting {name}; settings are {names}.</source>
+        <translation>Ajuste de envío desconocido {name}; los ajustes son {names}.</translation>
+    </message>
+    <message>
         <source>a commercially licensed address (repeatable; replaces the default list)</source>
         <translation>una dirección con licencia comercial (se puede repetir; reemplaza la lista predeterminada)</translation>
     </message>
@@ -1268,6 +1292,10 @@ Asunto: {subject}</translation>
     <message>
         <source>authority on N, Graph N+1, uploads N+2, license N+3 (default: free ports)</source>
         <translation>autoridad en N, Graph en N+1, cargas en N+2, licencias en N+3 (predeterminado: puertos libres)</translation>
+    </message>
+    <message>
+        <source>concurrency is app or app+mailbox, not {value}.</source>
+        <translation>concurrency es app o app+mailbox, no {value}.</translation>
     </message>
     <message>
         <source>inject faults: SEED:PROFILE, e.g. 42:storm</source>

@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from jinja2 import Environment, Template as JinjaTemplate, TemplateSyntaxError as JinjaSyntaxError, nodes
+from jinja2 import Environment, Template as JinjaTemplate, nodes
 
 from securemailmerge.errors import TemplateSyntaxError
 from securemailmerge.i18n import translate
+from securemailmerge.template.boundary import JinjaProblem, Kind, jinja_errors
 from securemailmerge.template.syntax import (
     Lexeme,
     PartText,
@@ -156,15 +157,15 @@ class FieldRewriter:
             return source.error(to_original(offset), detail)
 
         lexemes = lex(env, rewritten, fail)
-        try:
+
+        def ours(problem: JinjaProblem) -> TemplateSyntaxError:
+            if problem.kind is Kind.NESTED:
+                return source.error(0, translate("Template", "the template is nested too deeply to read"))
+            return source.line_error(problem.line, problem.detail)
+
+        with jinja_errors(ours):
             tree = parse_with_positions(env, part, rewritten, lexemes, fail)
             template = env.from_string(tree)
-        except JinjaSyntaxError as error:
-            raise source.line_error(error.lineno, error.message or "") from None
-        except RecursionError:
-            raise source.error(
-                0, translate("Template", "the template is nested too deeply to read")
-            ) from None
         return CompiledPart(part, rewritten, tuple(lexemes), tree, template)
 
     def _edits(

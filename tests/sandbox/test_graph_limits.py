@@ -1,4 +1,4 @@
-"""Graph's per-app-per-mailbox throttling and Exchange's recipient limits, in scaled time and on loopback."""
+"""Graph's throttling: 4 in flight per app, requests and uploads per app per mailbox; scaled, on loopback."""
 
 from __future__ import annotations
 
@@ -31,9 +31,18 @@ def test_four_in_flight_then_429_until_one_finishes(clock: Clock) -> None:
     assert throttle is not None
     assert (throttle.reason, throttle.retry_after) == ("MailboxConcurrency", 1)
     assert throttle.message == "Application is over its MailboxConcurrency limit."
-    assert limits.enter(("app", "other mailbox")) is None  # limits are per mailbox
+    # Four per app "regardless of whether the requests all access the same mailbox, or different ones".
+    assert limits.enter(("app", "other mailbox")) is not None
+    assert limits.enter(("other app", "mailbox")) is None
     limits.leave(KEY)
-    assert limits.enter(KEY) is None
+    assert limits.enter(("app", "other mailbox")) is None
+
+
+def test_concurrency_can_be_counted_per_mailbox(clock: Clock) -> None:
+    limits = Limits(clock=clock, concurrency="app+mailbox")
+    assert [limits.enter(KEY) for _ in range(4)] == [None] * 4
+    assert limits.enter(KEY) is not None
+    assert limits.enter(("app", "other mailbox")) is None
 
 
 @pytest.mark.parametrize(("scale", "retry_after"), [(1.0, 600), (0.01, 6)])
@@ -59,34 +68,6 @@ def test_150_mb_of_uploads_per_five_minutes(clock: Clock) -> None:
     assert (throttle.reason, throttle.retry_after) == ("IncomingBytes", 20)
     clock.now += 20
     assert limits.enter(KEY, 1) is None
-
-
-def test_ten_thousand_recipients_per_rolling_day(clock: Clock) -> None:
-    limits = Limits(clock=clock, time_scale=0.001)
-    assert limits.send_recipients("mailbox", 9_999)
-    assert limits.send_recipients("mailbox", 1)
-    assert not limits.send_recipients("mailbox", 1)
-    assert limits.send_recipients("another", 1)
-    clock.now += 24 * 3600 * 0.001
-    assert limits.send_recipients("mailbox", 500)
-
-
-def test_send_beyond_the_daily_recipients_is_refused(clock: Clock) -> None:
-    service = GraphService(demo_directory(), TokenRegistry(), clock=clock)
-    everyone = [{"emailAddress": {"address": f"p{i}@example.com"}} for i in range(500)]
-    with harness.client(service) as graph:
-        statuses = []
-        for _ in range(21):
-            message_id = graph.post("/me/messages", json={"subject": "x", "bccRecipients": everyone}).json()[
-                "id"
-            ]
-            response = graph.post(f"/me/messages/{message_id}/send")
-            statuses.append(response.status_code)
-        assert statuses == [202] * 20 + [403]
-        assert response.json()["error"]["code"] == "ErrorExceededMessageLimit"
-        clock.now += 24 * 3600
-        assert graph.post(f"/me/messages/{message_id}/send").status_code == 202
-    service.close()
 
 
 @pytest.fixture
