@@ -22,10 +22,8 @@ LINE = 78
 _WORD = 75
 _PREFIX = "=?utf-8?q?"
 _B_PREFIX = "=?utf-8?b?"
-# Room for the encoded text in one word; B words hold whole groups of 3 bytes (45 bytes make the 60
-# characters that fit).
-_Q_ROOM = _WORD - len(_PREFIX) - 2
-_B_ROOM = 3 * (_Q_ROOM // 4)
+# RFC 2047 (2): a line holding encoded words is at most 76 characters long.
+_ENCODED_LINE = 76
 # Q encoding in a display name keeps only letters, digits and the signs RFC 2047 (5.3) allows in a
 # phrase; in free text (the subject) every printable sign but = ? and _ may stay as it is (5.1).
 _PHRASE_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!*+-/")
@@ -71,9 +69,10 @@ def _q(data: bytes, table: Mapping[int, str]) -> str:
     return data.decode("latin-1").translate(table)
 
 
-def encoded_words(text: str, table: Mapping[int, str] = PHRASE) -> list[str]:
-    """``text`` as RFC 2047 encoded words of at most 75 characters, never splitting a character.
+def encoded_words(text: str, table: Mapping[int, str] = PHRASE, lead: int = 1) -> list[str]:
+    """``text`` as RFC 2047 encoded words, never splitting a character, each line within 76.
 
+    ``lead`` is how many characters precede the first word on its line (``Subject: `` is 9).
     Words end after a space where they can: decoders join adjacent encoded words without a gap,
     but the standard library inserts one, which then falls where a space is anyway.
     """
@@ -82,11 +81,9 @@ def encoded_words(text: str, table: Mapping[int, str] = PHRASE) -> list[str]:
     # Like the standard library, take whichever encoding is shorter: Q for mostly Latin text, B
     # for scripts where nearly every byte would need =XX.
     use_q = len(whole) <= 4 * ((len(data) + 2) // 3)
-    if use_q and len(whole) <= _Q_ROOM:
-        return [_PREFIX + whole + "?="]
-    if not use_q and len(data) <= _B_ROOM:
+    limit = _room(use_q, min(_WORD, _ENCODED_LINE - lead))
+    if (len(whole) if use_q else len(data)) <= limit:
         return [_word(text, use_q, table)]
-    limit = _Q_ROOM if use_q else _B_ROOM
 
     def cost(piece: str) -> int:
         encoded = piece.encode("utf-8")
@@ -94,24 +91,35 @@ def encoded_words(text: str, table: Mapping[int, str] = PHRASE) -> list[str]:
 
     words: list[str] = []
     current, size = "", 0
+
+    def close() -> None:
+        nonlocal current, size, limit
+        words.append(_word(current, use_q, table))
+        current, size, limit = "", 0, _room(use_q, _WORD)
+
     # Each piece is a run of text with the spaces after it; only a piece too long for one word is
     # cut between characters.
     for piece in _PIECES.findall(text):
         piece_cost = cost(piece)
         if size + piece_cost > limit and current:
-            words.append(_word(current, use_q, table))
-            current, size = "", 0
+            close()
         if piece_cost <= limit:
             current, size = current + piece, size + piece_cost
             continue
         for char in piece:
             char_cost = cost(char)
-            if size + char_cost > limit:
-                words.append(_word(current, use_q, table))
-                current, size = "", 0
+            if size + char_cost > limit and current:
+                close()
             current, size = current + char, size + char_cost
     words.append(_word(current, use_q, table))
     return words
+
+
+def _room(use_q: bool, word: int) -> int:
+    """How much encoded text (Q characters, or bytes before base64) fits in a word of ``word``."""
+    text = word - len(_PREFIX) - 2
+    # B words hold whole groups of 3 bytes: 45 bytes make the 60 characters of a full word.
+    return text if use_q else 3 * (text // 4)
 
 
 def _word(text: str, use_q: bool, table: Mapping[int, str]) -> str:
@@ -145,26 +153,26 @@ def unstructured(name: str, text: str) -> str:
     text = text.strip()
     if text.isascii() and "=?" not in text and not _LONG_WORD.search(text):
         return fold(name, text.split(" "))
-    return fold(name, encoded_words(text, TEXT))
+    return fold(name, encoded_words(text, TEXT, lead=len(name) + 2))
 
 
-def phrase(name: str) -> list[str]:
-    """A display name as the tokens of an RFC 5322 phrase: atoms, or encoded words."""
+def phrase(name: str, lead: int = 1) -> list[str]:
+    """A display name as the tokens of an RFC 5322 phrase: atoms, a quoted string, or encoded words."""
     if _ATOMS.fullmatch(name):
         return name.split()
     if name.isascii() and '"' not in name and "\\" not in name:
         return [f'"{name}"']
-    return encoded_words(name)
+    return encoded_words(name, PHRASE, lead)
 
 
-def mailbox_tokens(mailbox: HeaderAddress) -> list[str]:
+def mailbox_tokens(mailbox: HeaderAddress, lead: int = 1) -> list[str]:
     """The tokens of ``Name <local@domain>`` (or the bare address), the local part quoted if it must be."""
     local = mailbox.local if _DOT_ATOM.fullmatch(mailbox.local) else _quoted(mailbox.local)
     address = f"{local}@{mailbox.domain}"
     name = " ".join(mailbox.name.split())
     if not name:
         return [address]
-    return [*phrase(name), f"<{address}>"]
+    return [*phrase(name, lead), f"<{address}>"]
 
 
 def _quoted(text: str) -> str:
@@ -175,7 +183,7 @@ def address_header(name: str, mailboxes: Sequence[HeaderAddress]) -> str:
     """``To: A <a@x>, b@y`` folded between (and, for long names, inside) the mailboxes."""
     tokens: list[str] = []
     for number, mailbox in enumerate(mailboxes):
-        parts = mailbox_tokens(mailbox)
+        parts = mailbox_tokens(mailbox, len(name) + 2 if number == 0 else 1)
         if number < len(mailboxes) - 1:
             parts[-1] += ","
         tokens.extend(parts)
@@ -184,10 +192,15 @@ def address_header(name: str, mailboxes: Sequence[HeaderAddress]) -> str:
 
 def ascii_fallback(name: str) -> str:
     """A file name in printable ASCII for readers that know no RFC 2231: accents dropped, quotes replaced."""
-    folded = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
-    text = "".join(char for char in folded if char.isascii() and char.isprintable())
-    text = text.replace('"', "'").replace("\\", "_").strip()
-    return text or "attachment"
+    kept = []
+    for char in unicodedata.normalize("NFKD", name.replace("ß", "ss")):
+        if char.isascii() and char.isprintable():
+            kept.append({'"': "'", "\\": "_"}.get(char, char))
+        elif unicodedata.category(char) == "Pd":
+            kept.append("-")  # en and em dashes
+        elif unicodedata.category(char) not in {"Mn", "Cc", "Cf"}:
+            kept.append("_")  # a letter of another script: its place stays visible
+    return "".join(kept).strip() or "attachment"
 
 
 def file_parameters(kind: str, name: str, file_name: str) -> str:

@@ -28,7 +28,6 @@ from securemailmerge.recipients.columns import (
     resolve_column,
 )
 from securemailmerge.recipients.csvfile import open_csv
-from securemailmerge.recipients.xlsxfile import open_xlsx, sheet_names as xlsx_sheet_names
 
 INVALID_ADDRESS = "invalid-address"
 EMPTY_ADDRESS = "empty-address"
@@ -326,6 +325,9 @@ def load_recipients(path: Path, options: RecipientOptions = RecipientOptions()) 
         )
         raise RecipientFileError(text.format(file=path.name), file=str(path))
     if suffix in {".xlsx", ".xlsm"}:
+        # openpyxl takes longer to import than a small CSV takes to check, so only Excel files pay.
+        from securemailmerge.recipients.xlsxfile import open_xlsx
+
         with open_xlsx(path, options.sheet) as sheet:
             details = {"sheet": sheet.title, "header_row": str(sheet.header_row)}
             result = build_recipient_list(
@@ -347,4 +349,6 @@ def load_recipients(path: Path, options: RecipientOptions = RecipientOptions()) 
 
 def sheet_names(path: Path) -> list[str]:
     """The names of the worksheets of an ``.xlsx`` file, in workbook order, for the user to choose."""
+    from securemailmerge.recipients.xlsxfile import sheet_names as xlsx_sheet_names
+
     return xlsx_sheet_names(path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
+import subprocess
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.message import EmailMessage
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from securemailmerge.campaign.headers import ascii_fallback
 from securemailmerge.campaign.mime import base64_size, build_message, estimate_size, recipient_name
 from securemailmerge.errors import AttachmentError, RenderError
 from securemailmerge.recipients.model import Recipient
@@ -220,6 +223,10 @@ def test_any_text_round_trips_or_is_refused(tmp_path: Path, subject: str, name: 
         return
     built = build_message(message, person, sender=None, base_folder=tmp_path)
     assert header_block(built).isascii()
+    # CRLF only, and every line within RFC 5322's 998 characters (header lines within 78).
+    assert b"\n" not in built.replace(b"\r\n", b"")
+    assert all(len(line) <= 78 for line in header_block(built).split(b"\r\n"))
+    assert all(len(line) <= 998 for line in built.split(b"\r\n"))
     parsed = parse(built)
     plain = parsed.get_body(("plain",))
     assert plain is not None
@@ -250,3 +257,68 @@ def test_merge_data_too_long_for_a_header_is_refused_at_once(
     message = RenderedMessage(subject=subject, html="", text="", attachments=())
     with pytest.raises(RenderError, match=problem):
         build_message(message, person, sender=None, base_folder=tmp_path)
+
+
+ATTACHMENT_NAMES = [
+    "plain.pdf",
+    "Übersicht – Café.pdf",
+    'Angebot "Sommer" 2025.pdf',
+    "it's; a, test.txt",
+    "Ñandú año 2025, con un nombre muy largo que pasa de la línea de setenta y ocho letras.pdf",
+    "日本語の資料.pdf",
+]
+
+
+def attachment_message(folder: Path, name: str) -> bytes:
+    (folder / name).write_bytes(b"%PDF-1.4 " + name.encode())
+    person = recipient(fields={"Name": "Jürgen Müller"}, to=("j@example.com",))
+    return build_message(rendered((name,)), person, sender="Ana <ana@example.com>", base_folder=folder)
+
+
+@pytest.mark.parametrize("name", ATTACHMENT_NAMES)
+@pytest.mark.parametrize("parser_policy", [policy.default, policy.compat32], ids=["default", "compat32"])
+def test_attachment_names_survive_the_standard_library_in_both_policies(
+    tmp_path: Path, name: str, parser_policy: policy.Policy
+) -> None:
+    raw = attachment_message(tmp_path, name)
+    assert header_block(raw).isascii()
+    parsed = BytesParser(policy=parser_policy).parsebytes(raw)
+    (part,) = [part for part in parsed.walk() if part.get_content_disposition() == "attachment"]
+    assert part.get_filename() == name
+    assert part.get_payload(decode=True) == b"%PDF-1.4 " + name.encode()
+    # Readers without RFC 2231 find a plain name= in Content-Type, quoted, with no backslash escape.
+    unfolded = raw.decode("ascii").replace("\r\n ", " ")
+    assert re.search(r'\r\nContent-Type: [a-z]+/[a-z.+-]+; name="[ !#-\[\]-~]+"\r\n', unfolded)
+
+
+@pytest.mark.skipif(shutil.which("mshow") is None, reason="mblaze is not installed (apt install mblaze)")
+@pytest.mark.parametrize("name", ATTACHMENT_NAMES)
+def test_mblaze_reads_the_exact_attachment_name(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message = tmp_path / "message.eml"
+    message.write_bytes(attachment_message(tmp_path, name))
+    (tmp_path / "mblaze").mkdir()
+    (tmp_path / "mblaze" / "seq").write_text("", encoding="utf-8")
+    monkeypatch.setenv("MBLAZE", str(tmp_path / "mblaze"))
+    tree = subprocess.run(["mshow", "-t", str(message)], capture_output=True, text=True, check=True).stdout
+    assert f'name="{name}"' in tree.splitlines()[-1]
+    out = tmp_path / "out"
+    out.mkdir()
+    subprocess.run(["mshow", "-x", str(message), "5"], cwd=out, capture_output=True, check=True)
+    assert [path.read_bytes() for path in out.iterdir()] == [b"%PDF-1.4 " + name.encode()]
+
+
+@pytest.mark.skipif(shutil.which("munpack") is None, reason="mpack is not installed (apt install mpack)")
+@pytest.mark.parametrize("name", ATTACHMENT_NAMES)
+def test_mpack_finds_a_file_name_rather_than_part1(tmp_path: Path, name: str) -> None:
+    """munpack knows neither RFC 2231 nor 2047 and writes unsafe characters as X; it gets the ASCII name."""
+    message = tmp_path / "message.eml"
+    message.write_bytes(attachment_message(tmp_path, name))
+    out = tmp_path / "out"
+    out.mkdir()
+    subprocess.run(["munpack", "-q", "-C", str(out), str(message)], capture_output=True, check=True)
+    (written,) = list(out.iterdir())
+    assert written.read_bytes() == b"%PDF-1.4 " + name.encode()
+    assert written.name == re.sub(r"[^A-Za-z0-9._,-]", "X", ascii_fallback(name))
+    assert written.name != "part1"
