@@ -259,6 +259,10 @@
         <translation>Betreff</translation>
     </message>
     <message>
+        <source>From: {sender} (the signed-in mailbox)</source>
+        <translation>Absender: {sender} (das angemeldete Postfach)</translation>
+    </message>
+    <message>
         <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
         <translation>Die Nachrichten haben keine Absenderadresse: Outlook setzt Ihr Konto ein, wenn Sie eine öffnen (mit --from ADRESSE wird sie in die Dateien geschrieben).</translation>
     </message>

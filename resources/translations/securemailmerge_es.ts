@@ -259,6 +259,10 @@
         <translation>Asunto</translation>
     </message>
     <message>
+        <source>From: {sender} (the signed-in mailbox)</source>
+        <translation>Remitente: {sender} (el buzón con la sesión iniciada)</translation>
+    </message>
+    <message>
         <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
         <translation>Los mensajes no tienen dirección de remitente: Outlook pone su cuenta al abrir uno (añada --from DIRECCIÓN para escribirla en los archivos).</translation>
     </message>

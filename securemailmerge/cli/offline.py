@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -284,6 +286,14 @@ def run_export(args: argparse.Namespace) -> int:
     from securemailmerge.campaign import CheckPass, export_eml, unknown_fields_text
 
     inputs = load_inputs(args)
+    if not inputs.settings.sender:
+        sender = _signed_in_sender(args)
+        if sender:
+            inputs = dataclasses.replace(inputs, settings=dataclasses.replace(inputs.settings, sender=sender))
+            print(
+                translate("Cli", "From: {sender} (the signed-in mailbox)").format(sender=sender),
+                file=sys.stderr,
+            )
     # One pass: the messages written are the ones the check rendered, so each row renders once.
     checked = CheckPass(inputs.recipients, inputs.template, inputs.settings)
     if checked.unknown_fields:
@@ -323,6 +333,25 @@ def run_export(args: argparse.Namespace) -> int:
     if not report.ok:
         print(translate("Cli", "Some rows were left out; run check to see why."), file=sys.stderr)
     return EXIT_READY if report.ok else EXIT_BLOCKED
+
+
+def _signed_in_sender(args: argparse.Namespace) -> str | None:
+    """The kept sign-in's name and primary address, when a tenant is configured; else None.
+
+    Only a sign-in kept with ``signin --stay-signed-in`` is used, silently; nothing else is asked.
+    """
+    from securemailmerge.cli.m365 import TENANT_ENV, tenant_config
+    from securemailmerge.m365 import connect, sign_in_silently
+
+    if not (getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)):
+        return None
+    try:
+        with connect(tenant_config(args), sign_in_silently, stay_signed_in=True) as connection:
+            address = connection.sender().address
+            name = connection.profile.display_name
+    except SecureMailMergeError:
+        return None  # not signed in here: the file still opens as a draft Outlook completes
+    return f'"{name}" <{address}>' if name and '"' not in name else address
 
 
 def _fingerprint(args: argparse.Namespace, inputs: Inputs) -> str:
