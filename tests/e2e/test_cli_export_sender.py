@@ -1,4 +1,4 @@
-"""export writes the signed-in mailbox as From when no --from is given, and says Outlook fills it in otherwise."""
+"""Without --from, export writes the kept sign-in as From; without one, it says Outlook fills it in."""
 
 from __future__ import annotations
 
