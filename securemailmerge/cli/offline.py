@@ -59,7 +59,21 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--delimiter", help=translate("Cli", "the CSV delimiter: , ; or tab (default: detected)")
     )
-    group.add_argument("--sheet", help=translate("Cli", "the Excel sheet (default: the first)"))
+    group.add_argument("--sheet", help=translate("Cli", "the Excel sheet (default: the first visible one)"))
+    group.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help=translate("Cli", "the row number of the header (default: found below any title rows)"),
+    )
+    group.add_argument(
+        "--address",
+        default="first",
+        metavar="WHICH",
+        help=translate(
+            "Cli", "which of a row's addresses get the message: first, all, a number such as 2, or @domain"
+        ),
+    )
     group.add_argument(
         "--email-column",
         metavar="NAME",
@@ -99,7 +113,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 def load_inputs(args: argparse.Namespace) -> Inputs:
     """Load the recipient list and the template the common options name."""
     from securemailmerge.campaign import PreflightSettings, header_address
-    from securemailmerge.recipients import RecipientOptions, load_recipients
+    from securemailmerge.recipients import AddressChoice, RecipientOptions, load_recipients
     from securemailmerge.template import load_template
 
     delimiter = _DELIMITERS.get(args.delimiter, args.delimiter) if args.delimiter else None
@@ -107,6 +121,8 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
         encoding=args.encoding,
         delimiter=delimiter,
         sheet=args.sheet,
+        header_row=args.header_row,
+        address=AddressChoice.parse(args.address),
         email_column=args.email_column,
         keep_invalid=args.keep_invalid,
         keep_duplicates=args.keep_duplicates,
@@ -360,6 +376,10 @@ def _fingerprint(args: argparse.Namespace, inputs: Inputs) -> str:
     with args.recipients.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    options = (args.encoding, args.delimiter, args.sheet, args.email_column, args.keep_invalid)
-    digest.update(repr((options, args.keep_duplicates, inputs.template, inputs.settings)).encode("utf-8"))
+    # Every option that shapes the list or the messages; not where they go, the language or the pace.
+    options = sorted((k, str(v)) for k, v in vars(args).items() if k not in _NOT_IN_FINGERPRINT)
+    digest.update(repr((options, inputs.template, inputs.settings)).encode("utf-8"))
     return digest.hexdigest()
+
+
+_NOT_IN_FINGERPRINT = frozenset({"handler", "out", "force", "lang", "per_minute", "command"})

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from securemailmerge import __version__, logfilter
-from securemailmerge.cli import contacts, m365, offline
+from securemailmerge.cli import admin, campaign, contacts, m365, offline
 from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, add_language_argument
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.i18n import LANGUAGES, translate, use_catalogue, user_language
@@ -16,7 +16,13 @@ from securemailmerge.i18n import LANGUAGES, translate, use_catalogue, user_langu
 # What a shell reports for a program ended by SIGPIPE (128 + 13).
 EXIT_BROKEN_PIPE = 141
 
-REGISTRARS: tuple[Registrar, ...] = (offline.register, m365.register, contacts.register)
+REGISTRARS: tuple[Registrar, ...] = (
+    offline.register,
+    m365.register,
+    contacts.register,
+    campaign.register,
+    admin.register,
+)
 
 
 def build_parser(registrars: Sequence[Registrar] = REGISTRARS) -> argparse.ArgumentParser:

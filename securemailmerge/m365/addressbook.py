@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from securemailmerge.errors import GraphError, InputError
@@ -28,6 +28,7 @@ from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.license import LicenseStatus, check_license
 from securemailmerge.m365.mailbox import MailboxRef, Profile
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice as AddressChoice
 from securemailmerge.recipients.model import RecipientList, RecipientOptions, build_recipient_list
 
 MERGE_FIELDS = (
@@ -54,7 +55,6 @@ MERGE_FIELDS = (
     "Folder",
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INDEX = re.compile(r"[1-9]\d*")
 
 
 @dataclass(frozen=True)
@@ -122,53 +122,6 @@ class ContactFilter:
         return tuple(part.strip() for part in self.folder.split("/") if part.strip())
 
 
-@dataclass(frozen=True)
-class AddressChoice:
-    """Which address a contact with several gets: the first, all, the n-th, or the first in a domain.
-
-    When the n-th address or one in the domain does not exist, the contact's first address is used.
-    """
-
-    mode: str = "first"  # "first", "all", "index" or "domain"
-    index: int = 1
-    domain: str = ""
-
-    @classmethod
-    def parse(cls, text: str) -> AddressChoice:
-        """``first``, ``all``, a number (``2``: the second address) or a domain (``@example.de``)."""
-        value = text.strip()
-        if value.casefold() in {"first", "all"}:
-            return cls(value.casefold())
-        if _INDEX.fullmatch(value):
-            return cls("index", index=int(value))
-        domain = value.removeprefix("@").strip().casefold()
-        if value.startswith("@") and "." in domain and not set(domain) & set(" @/,;"):
-            return cls("domain", domain=domain)
-        raise InputError(
-            translate(
-                "AddressBook",
-                "{value!r} does not say which address to use: write first, all, a number such as 2, or a "
-                "domain such as @example.com.",
-            ).format(value=text),
-            field="address",
-        )
-
-    def pick(self, emails: Sequence[str]) -> list[str]:
-        """The addresses to use among ``emails`` (none when the contact has none)."""
-        if not emails or self.mode == "first":
-            return list(emails[:1])
-        if self.mode == "all":
-            return list(emails)
-        if self.mode == "index":
-            return [emails[self.index - 1] if self.index <= len(emails) else emails[0]]
-        in_domain = [e for e in emails if _domain(e) == self.domain or _domain(e).endswith("." + self.domain)]
-        return in_domain[:1] or list(emails[:1])
-
-
-def _domain(address: str) -> str:
-    return address.rpartition("@")[2].casefold()
-
-
 def select_contacts(book: AddressBook, wanted: ContactFilter) -> list[Contact]:
     """The contacts of ``book`` that pass ``wanted``, in the book's order."""
     path = wanted.folder_path()
@@ -221,7 +174,7 @@ def _matches(contact: Contact, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def contact_row(contact: Contact, choice: AddressChoice = AddressChoice()) -> tuple[str, ...]:
+def contact_row(contact: Contact, choice: AddressChoice = FIRST_ADDRESS) -> tuple[str, ...]:
     """The cells of one contact in the order of ``MERGE_FIELDS``."""
     address = contact.data.get("businessAddress")
     postal = address if isinstance(address, dict) else {}
@@ -260,7 +213,7 @@ def _plain(value: object) -> str:
 def recipient_list(
     book: AddressBook,
     contacts: Iterable[Contact],
-    choice: AddressChoice = AddressChoice(),
+    choice: AddressChoice = FIRST_ADDRESS,
     *,
     keep_invalid: bool = False,
     keep_duplicates: bool = False,

@@ -29,7 +29,7 @@ import pytest
 
 from securemailmerge import cli
 from securemailmerge.cli import offline, program
-from securemailmerge.recipients.model import load_recipients
+from securemailmerge.recipients.files import load_recipients
 from securemailmerge.resources import asset_path
 from securemailmerge.template.model import CompiledTemplate, RenderedMessage
 from tests.helpers import REPO

@@ -19,15 +19,13 @@ from securemailmerge.campaign.check import (
     PreflightSettings,
     RowChecked,
     check_rows,
-    format_duration,
-    format_size,
     preflight,
     ready_messages,
-    report_json,
-    report_lines,
 )
+from securemailmerge.campaign.checktext import format_duration, format_size, report_json, report_lines
 from securemailmerge.errors import InputError, TemplateSyntaxError
-from securemailmerge.recipients.model import RecipientList, RowProblem, load_recipients
+from securemailmerge.recipients.files import load_recipients
+from securemailmerge.recipients.model import RecipientList, RowProblem
 from securemailmerge.template.files import load_template
 from securemailmerge.template.model import CompiledTemplate, Template
 
