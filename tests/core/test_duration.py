@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from securemailmerge.campaign.check import PreflightSettings, format_duration, preflight, report_lines
+from securemailmerge.campaign.check import PreflightSettings, preflight
+from securemailmerge.campaign.checktext import format_duration, report_lines
 from securemailmerge.campaign.duration import sending_duration
-from securemailmerge.recipients.model import load_recipients
+from securemailmerge.recipients import load_recipients
 from securemailmerge.template.model import Template
 
 
