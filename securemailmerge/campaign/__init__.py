@@ -45,10 +45,6 @@ if TYPE_CHECKING:
         write_rows as write_rows,
     )
     from securemailmerge.campaign.engine import (
-        DRAFTS as DRAFTS,
-        MODES as MODES,
-        NOW as NOW,
-        SCHEDULED as SCHEDULED,
         Campaign as Campaign,
         Control as Control,
     )
@@ -91,6 +87,12 @@ if TYPE_CHECKING:
         named_to as named_to,
         shown_address as shown_address,
     )
+    from securemailmerge.campaign.modes import (
+        DRAFTS as DRAFTS,
+        MODES as MODES,
+        NOW as NOW,
+        SCHEDULED as SCHEDULED,
+    )
     from securemailmerge.campaign.pacing import (
         Pacing as Pacing,
         Scheduler as Scheduler,
@@ -127,7 +129,8 @@ __getattr__, __all__ = exports(
             "shown_address",
         ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
-        "engine": ("Campaign", "Control", "DRAFTS", "MODES", "NOW", "SCHEDULED"),
+        "engine": ("Campaign", "Control"),
+        "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
             "Cancelled",
             "Event",
