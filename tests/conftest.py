@@ -14,8 +14,9 @@ import keyring.backends.fail
 import pytest
 
 from securemailmerge.i18n import set_translator
+from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import demo_directory
-from securemailmerge.sandbox.graph import GraphService, harness
+from securemailmerge.sandbox.graph import GraphService, SendPolicy, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
 from tests.helpers import InMemoryKeyring, NetworkGuard
 
@@ -38,6 +39,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own app data folder."""
     folder = tmp_path / "appdata"
     monkeypatch.setenv("SMM_DATA_DIR", str(folder))
+    # Nor does a machine-wide tenant configuration of the computer running the tests reach them.
+    monkeypatch.setenv("SMM_MACHINE_CONFIG_DIR", str(tmp_path / "machine"))
     return folder
 
 
@@ -84,3 +87,15 @@ def graph(service: GraphService) -> Iterator[httpx.Client]:
     """An in-process client of ``service``, signed in as Ada with the app's scopes."""
     with harness.client(service) as client:
         yield client
+
+
+@pytest.fixture
+def instant_sandbox() -> Iterator[Sandbox]:
+    """A running Sandbox whose messages leave, and whose reports arrive, at the next request.
+
+    What a recipient received: ``instant_sandbox.graph.inspect.delivered(address)``; bounces:
+    ``.inspect.bounces(sender)``; to keep Exchange's delays instead, use ``Sandbox()`` and
+    ``sandbox.graph.settle()`` (everything queued, now) or ``wait_delivered(timeout)``.
+    """
+    with Sandbox(sending=SendPolicy.instant()) as sandbox:
+        yield sandbox

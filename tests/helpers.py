@@ -6,6 +6,7 @@ Test files import from here, never from each other; fixtures live in ``tests/con
 from __future__ import annotations
 
 import ipaddress
+import random
 import socket
 import threading
 import time
@@ -24,6 +25,7 @@ import requests
 
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.authority import Authority
@@ -149,6 +151,87 @@ def serve_authority(folder: Path) -> Iterator[Served]:
     server = LoopbackServer(authority, sock, certificates.server_context()).start()
     yield Served(authority, tokens, clock, url, certificates.ca_file)
     server.stop()
+
+
+ScriptedAnswer = httpx.Response | Exception
+
+
+class Script:
+    """A MockTransport handler answering each request with the next scripted answer."""
+
+    def __init__(self, *answers: ScriptedAnswer) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+class RecordingTokens:
+    """A token provider that records whether a fresh token was asked for."""
+
+    def __init__(self) -> None:
+        self.calls: list[bool] = []
+
+    def access_token(self, *, force_refresh: bool = False) -> str:
+        self.calls.append(force_refresh)
+        return "fresh-token" if force_refresh else "cached-token"
+
+
+class TopOfRange(random.Random):
+    """Jitter that always picks the longest wait, so backoff sequences are exact."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+class GraphHarness:
+    """A GraphClient over a scripted transport, with its sleeps and retry events recorded."""
+
+    def __init__(
+        self,
+        tmp_path: Path,
+        *answers: ScriptedAnswer,
+        max_attempts: int = 6,
+        rng: random.Random | None = None,
+    ):
+        self.script = Script(*answers)
+        self.tokens = RecordingTokens()
+        self.sleeps: list[float] = []
+        self.events: list[RetryEvent] = []
+        self.factory = HttpFactory(
+            CONFIG, log_path=tmp_path / "network.log", transport=httpx.MockTransport(self.script)
+        )
+        self.graph = GraphClient(
+            self.factory.client(),
+            GRAPH,
+            self.tokens,
+            factory=self.factory,
+            sleep=self.sleeps.append,
+            rng=rng or TopOfRange(),
+            on_retry=self.events.append,
+            max_attempts=max_attempts,
+        )
+
+
+def ok(body: Any = None, status: int = 200, **headers: str) -> httpx.Response:
+    """A Graph success answer (a small resource unless ``body`` says otherwise)."""
+    return httpx.Response(status, json=body if body is not None else {"id": "x"}, headers=headers)
+
+
+def scripted_error(
+    status: int, code: str, *, retry_after: str | None = None, request_id: str = "req-1"
+) -> httpx.Response:
+    """A Graph error answer whose message names its code, optionally with ``Retry-After``."""
+    headers = {"request-id": request_id, **({"Retry-After": retry_after} if retry_after else {})}
+    body = {
+        "error": {"code": code, "message": f"message for {code}", "innerError": {"request-id": request_id}}
+    }
+    return httpx.Response(status, json=body, headers=headers)
 
 
 class NetworkGuard:

@@ -151,32 +151,10 @@ class BodyChecker:
         if not isinstance(value, dict):
             out.append(Problem(where, _node_message(value, "StartObject"), "type"))
             return
-        odata_type = value.get("@odata.type")
-        if type_name and odata_type is not None:
-            given = str(odata_type).removeprefix("#")
-            if given not in self._derived.get(type_name, {type_name}):
-                out.append(
-                    Problem(
-                        where,
-                        f"A resource with type '{given}' was found, but it is not assignable to the expected "
-                        f"type '{type_name}'. The type specified in the resource must be equal to either the "
-                        "expected type or a derived type.",
-                        "polymorphism",
-                    )
-                )
-                return
-            type_name, schema = given, {"$ref": REF_PREFIX + given}
-        elif type_name and self._flag(schema, "x-abstract"):
-            out.append(
-                Problem(
-                    where,
-                    "A resource without a type name was found, but no expected type was specified. To allow "
-                    "entries without type information, the expected type must also be specified when the "
-                    "model is specified.",
-                    "abstract",
-                )
-            )
+        actual = self._actual_type(schema, type_name, value, where, out)
+        if actual is None:
             return
+        schema, type_name = actual
         resolved = self._resolve(schema)
         properties = self._object_properties(schema)
         additional = resolved.get("additionalProperties")
@@ -207,6 +185,38 @@ class BodyChecker:
                         "unknown-property",
                     )
                 )
+
+    def _actual_type(
+        self, schema: Json, type_name: str | None, value: dict[str, Json], where: str, out: list[Problem]
+    ) -> tuple[Json, str | None] | None:
+        """The type ``value`` says it is (``@odata.type``), or None (with a problem) when it may not be."""
+        odata_type = value.get("@odata.type")
+        if type_name and odata_type is not None:
+            given = str(odata_type).removeprefix("#")
+            if given not in self._derived.get(type_name, {type_name}):
+                out.append(
+                    Problem(
+                        where,
+                        f"A resource with type '{given}' was found, but it is not assignable to the expected "
+                        f"type '{type_name}'. The type specified in the resource must be equal to either the "
+                        "expected type or a derived type.",
+                        "polymorphism",
+                    )
+                )
+                return None
+            return {"$ref": REF_PREFIX + given}, given
+        if type_name and self._flag(schema, "x-abstract"):
+            out.append(
+                Problem(
+                    where,
+                    "A resource without a type name was found, but no expected type was specified. To allow "
+                    "entries without type information, the expected type must also be specified when the "
+                    "model is specified.",
+                    "abstract",
+                )
+            )
+            return None
+        return schema, type_name
 
     def _check_primitive(
         self, schema: Json, type_name: str | None, value: Json, where: str, out: list[Problem]

@@ -251,14 +251,16 @@ def test_the_same_seed_gives_the_same_timeline() -> None:
     assert first != other  # the seed does decide the delays
 
 
-def test_instant_delivery_for_tests_that_only_want_the_outcome(wall: Clock) -> None:
-    with Sandbox(wall_clock=wall, sending=SendPolicy.instant()) as sandbox, signed_in(sandbox) as graph:
-        send(graph, draft(graph, ["x@nowhere.invalid"]))
+def test_instant_delivery_for_tests_that_only_want_the_outcome(instant_sandbox: Sandbox) -> None:
+    with signed_in(instant_sandbox) as graph:
+        send(graph, draft(graph, ["x@nowhere.invalid", "ana@example.es"]))
         (sent,) = folder(graph, "sentitems")
         (report,) = folder(graph, "inbox")
-        (bounce,) = sandbox.graph.inspect.bounces(DEMO_USER)
+    (bounce,) = instant_sandbox.graph.inspect.bounces(DEMO_USER)
     assert header(report, "In-Reply-To") == sent["internetMessageId"] == bounce["internetMessageId"]
     assert bounce["status"] == "5.4.310"
+    (delivered,) = instant_sandbox.graph.inspect.delivered("ana@example.es")
+    assert delivered["internetMessageId"] == sent["internetMessageId"]
 
 
 def test_settle_runs_everything_queued_at_its_own_time() -> None:

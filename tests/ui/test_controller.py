@@ -43,6 +43,18 @@ def open_list(qtbot: QtBot, controller: Controller, recipients: Path) -> None:
         controller.open_recipients(recipients)
 
 
+def signed_in_dialog(qtbot: QtBot, sandbox: Sandbox) -> tuple[MainWindow, ContactsDialog]:
+    """A window signed in to ``sandbox`` with its contacts dialog open."""
+    controller = Controller(load_tenant_config(sandbox.tenant_config_path))
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(controller.account_changed, timeout=20_000):
+        controller.sign_in(device_code=True, stay_signed_in=False)
+    dialog = ContactsDialog(controller, window)
+    qtbot.addWidget(dialog)
+    return window, dialog
+
+
 def big_list(folder: Path, rows: int) -> Path:
     path = folder / "big.csv"
     lines = ["FirstName,LastName,Email,Company,Attachment"]
@@ -105,13 +117,8 @@ def test_contacts_without_sign_in_are_refused_in_the_dialog_not_the_window(
 @pytest.mark.e2e
 def test_loading_contacts_shows_progress_and_can_be_stopped(qtbot: QtBot, shown: list[str]) -> None:
     with Sandbox(auto_approve=True) as sandbox:
-        controller = Controller(load_tenant_config(sandbox.tenant_config_path))
-        window = MainWindow(controller)
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(controller.account_changed, timeout=20_000):
-            controller.sign_in(device_code=True, stay_signed_in=False)
-        dialog = ContactsDialog(controller, window)
-        qtbot.addWidget(dialog)
+        window, dialog = signed_in_dialog(qtbot, sandbox)
+        controller = window.controller
 
         progress: list[FolderLoaded] = []
         controller.address_book_progress.connect(progress.append)
@@ -136,13 +143,8 @@ def test_loading_contacts_shows_progress_and_can_be_stopped(qtbot: QtBot, shown:
 @pytest.mark.e2e
 def test_a_refused_mailbox_is_explained_in_the_dialog_that_asked(qtbot: QtBot, shown: list[str]) -> None:
     with Sandbox(auto_approve=True) as sandbox:
-        controller = Controller(load_tenant_config(sandbox.tenant_config_path))
-        window = MainWindow(controller)
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(controller.account_changed, timeout=20_000):
-            controller.sign_in(device_code=True, stay_signed_in=False)
-        dialog = ContactsDialog(controller, window)
-        qtbot.addWidget(dialog)
+        window, dialog = signed_in_dialog(qtbot, sandbox)
+        controller = window.controller
         dialog.mailbox.setText("nobody@contoso.onmicrosoft.com")
         with qtbot.waitSignal(controller.address_book_failed, timeout=20_000):
             dialog.load()

@@ -2,7 +2,10 @@
 
 A draft looks as Graph returns it: ``sentDateTime`` and ``receivedDateTime`` are its creation time,
 an HTML body is kept as a whole ``<html><head>...<body>`` document, and a recipient given without a
-name gets the directory's display name (the address when the directory does not know it). Drafts need
+name gets the directory's display name (the address when the directory does not know it). These are
+what Graph's answers show (the response examples of learn.microsoft.com/graph/api/user-post-messages
+carry an ``<html>`` document and a set ``sentDateTime``); the message resource page does not spell
+them out. Drafts need
 Mail.ReadWrite (Mail.ReadWrite.Shared and full access in another mailbox); reading
 needs Mail.Read. ``internetMessageHeaders`` can be set only when a message is created and every
 name must start with ``x-``. Ids follow ``Prefer: IdType="ImmutableId"``: immutable ids stay the

@@ -1,13 +1,18 @@
 """Non-delivery reports as Exchange Online writes them, in the language of the mailbox that receives them.
 
-A report is ``multipart/report; report-type=delivery-status`` (RFC 3462/3464): a readable part (text
-and HTML), a ``message/delivery-status`` part with one block per failed recipient (``Final-Recipient``,
+A report is ``multipart/report; report-type=delivery-status`` (RFC 3462/3464): a readable part (text and
+HTML), a ``message/delivery-status`` part with one block per failed recipient (``Final-Recipient``,
 ``Action: failed``, ``Status``, ``Diagnostic-Code``), and the original's headers as
 ``text/rfc822-headers``. Its ``In-Reply-To`` and ``References`` carry the original's Message-ID, its
 subject is "Undeliverable: <subject>" ("Unzustellbar:", "No se puede entregar:" for de/es mailboxes),
-and it comes from "Microsoft Outlook" at the tenant's MicrosoftExchange system address, as Exchange
-Online's reports do. The texts are Exchange's, chosen by the mailbox's language, not the app's: that is
-why they live in this table and not in the app's translation catalogue.
+and it comes from "Microsoft Outlook" at the tenant's MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e
+system address, as Exchange Online's reports show (seen in real reports, not on a Microsoft page). The
+codes and their SMTP answers are the NDR table's (learn.microsoft.com/exchange/troubleshoot/
+email-delivery/ndr/non-delivery-reports-in-exchange-online), whose "What's included in an NDR?" part
+also gives the layout: the cause, "Diagnostic information for administrators", the generating server,
+each rejected recipient with the remote server's answer, and the original message headers. The texts are
+Exchange's, chosen by the mailbox's language, not the app's: that is why they live in this table and not
+in the app's translation catalogue.
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """OData query options as Graph's mail and contacts endpoints read them.
 
-``$select``, ``$top`` (1 to 1000, 10 by default; outside that 400), ``$skip``, ``$count``, ``$orderby``,
-``$search``, ``$expand`` (extended properties and attachments) and ``$filter`` (comparisons,
-``and``/``or``/``not``, ``startswith``, ``categories/any(...)`` and
+``$select``, ``$top`` (1 to 1000, 10 by default; above 1000 Graph's Outlook collections answer 400,
+learn.microsoft.com/graph/paging; 0 is refused too, the stricter reading where no page documents it),
+``$skip``, ``$count``, ``$orderby``, ``$search``, ``$expand`` (extended properties and attachments) and
+``$filter`` (comparisons, ``and``/``or``/``not``, ``startswith``, ``categories/any(...)`` and
 ``singleValueExtendedProperties/any(ep: ep/id eq '...' and ep/value eq '...')``). Paging answers an
-absolute ``@odata.nextLink`` with an opaque ``$skiptoken``.
-Anything else gets the 400 Graph gives.
+absolute ``@odata.nextLink`` with an opaque ``$skiptoken``. Anything else gets the 400 Graph gives.
 """
 
 from __future__ import annotations

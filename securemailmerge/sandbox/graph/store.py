@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS sent (
     sent_at TEXT NOT NULL, recipients INTEGER NOT NULL, mime TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sent_mailbox ON sent(mailbox, seq);
+CREATE INDEX IF NOT EXISTS sent_item ON sent(immutable_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS transport (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, mailbox TEXT NOT NULL,
@@ -69,6 +70,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
     report_due REAL
 );
 CREATE INDEX IF NOT EXISTS deliveries_recipient ON deliveries(recipient);
+CREATE INDEX IF NOT EXISTS deliveries_sender ON deliveries(sender, seq);
 CREATE TABLE IF NOT EXISTS blocks (mailbox TEXT PRIMARY KEY, since REAL NOT NULL, until REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
     immutable_id TEXT PRIMARY KEY, mailbox TEXT NOT NULL, original TEXT NOT NULL, at REAL NOT NULL,
