@@ -124,6 +124,7 @@ if TYPE_CHECKING:
         EncryptedTokenCache as EncryptedTokenCache,
         forget_saved_sign_in as forget_saved_sign_in,
         has_saved_sign_in as has_saved_sign_in,
+        keychain_unavailable as keychain_unavailable,
         keychain_unavailable_reason as keychain_unavailable_reason,
     )
 
@@ -202,6 +203,7 @@ __getattr__, __all__ = exports(
             "EncryptedTokenCache",
             "forget_saved_sign_in",
             "has_saved_sign_in",
+            "keychain_unavailable",
             "keychain_unavailable_reason",
         ),
     },

@@ -158,13 +158,19 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
-def keychain_unavailable_reason() -> str | None:
-    """Why "stay signed in" cannot be offered here (translated), or None when the keychain works."""
+def keychain_unavailable() -> KeychainUnavailable | None:
+    """Why "stay signed in" cannot work here, or None when the keychain works; creates no key."""
     try:
         _stored_key()
     except KeychainUnavailable as error:
-        return error.message
+        return error
     return None
+
+
+def keychain_unavailable_reason() -> str | None:
+    """Why "stay signed in" cannot be offered here (translated), or None when the keychain works."""
+    problem = keychain_unavailable()
+    return None if problem is None else problem.message
 
 
 class SharedTokenCache(msal.SerializableTokenCache):  # type: ignore[misc]  # msal has no type hints
