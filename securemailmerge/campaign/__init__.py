@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         SCHEDULED as SCHEDULED,
         Campaign as Campaign,
         Control as Control,
+        graphs_of as graphs_of,
     )
     from securemailmerge.campaign.events import (
         Cancelled as Cancelled,
@@ -81,6 +82,7 @@ if TYPE_CHECKING:
     )
     from securemailmerge.campaign.pacing import (
         Pacing as Pacing,
+        ScaledTime as ScaledTime,
         Scheduler as Scheduler,
         SendWindow as SendWindow,
     )
@@ -104,7 +106,7 @@ __getattr__, __all__ = exports(
     __name__,
     {
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
-        "engine": ("Campaign", "Control", "DRAFTS", "MODES", "NOW", "SCHEDULED"),
+        "engine": ("Campaign", "Control", "DRAFTS", "MODES", "NOW", "SCHEDULED", "graphs_of"),
         "events": (
             "Cancelled",
             "Event",
@@ -131,7 +133,7 @@ __getattr__, __all__ = exports(
             "campaigns_dir",
             "list_campaigns",
         ),
-        "pacing": ("Pacing", "Scheduler", "SendWindow"),
+        "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox",),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from securemailmerge.campaign import (
     Pacing,
     Scheduler,
     campaigns_dir,
+    graphs_of,
     list_campaigns,
     parse_time,
     preflight,
@@ -44,7 +44,7 @@ from securemailmerge.cli.offline import Inputs, add_input_arguments, load_inputs
 from securemailmerge.cli.progress import resume_hint, run_campaign
 from securemailmerge.errors import InputError
 from securemailmerge.i18n import translate
-from securemailmerge.m365 import Connection, GraphClient, LicenseStatus, RetryEvent, load_mailbox_settings
+from securemailmerge.m365 import Connection, LicenseStatus, load_mailbox_settings
 
 
 def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -160,22 +160,6 @@ def register(subparsers: Subparsers) -> None:
     dnc.set_defaults(handler=run_donotcontact)
 
 
-def _graph_maker(
-    connection: Connection,
-) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
-    def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
-        return GraphClient(
-            connection.http,
-            connection.graph.base_url,
-            connection.session,
-            factory=connection.factory,
-            on_retry=on_retry,
-            sleep=sleep,
-        )
-
-    return make
-
-
 def run_send(args: argparse.Namespace) -> int:
     """Check, confirm, plan and send a campaign (or one test message)."""
     inputs = load_inputs(args)
@@ -217,7 +201,7 @@ def run_send(args: argparse.Namespace) -> int:
         return run_campaign(
             Campaign(
                 started.journal,
-                _graph_maker(connection),
+                graphs_of(connection),
                 connection.factory,
                 dnc=DoNotContact.for_mailbox(mailbox),
             ),
@@ -284,7 +268,7 @@ def run_resume(args: argparse.Namespace) -> int:
         mailbox = journal.setting("sender") or planned_for
         return run_campaign(
             Campaign(
-                journal, _graph_maker(connection), connection.factory, dnc=DoNotContact.for_mailbox(mailbox)
+                journal, graphs_of(connection), connection.factory, dnc=DoNotContact.for_mailbox(mailbox)
             ),
             args.campaign,
         )
