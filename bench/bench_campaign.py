@@ -41,6 +41,7 @@ from securemailmerge.campaign import (  # noqa: E402
     ScaledTime,
     graphs_of,
     start_campaign,
+    tags,
 )
 from securemailmerge.m365 import Connection, connect, load_tenant_config  # noqa: E402
 from securemailmerge.recipients import load_recipients  # noqa: E402
@@ -176,7 +177,13 @@ def drafts_throughput(rows: int, work: Path) -> None:
     latency = 0.05
     faults = f"0:none,latency=1,min_latency={latency},max_latency={latency}"
     with sandbox("--faults", faults) as served, served.signed_in() as connection:
-        body = {"subject": "probe", "body": {"contentType": "Text", "content": "x"}}
+        # The same kind of draft a campaign makes: subject, HTML body, a recipient and the two tags.
+        body = {
+            "subject": "Hello P 1",
+            "body": {"contentType": "HTML", "content": "<p>Dear P 1</p>"},
+            "toRecipients": [{"emailAddress": {"address": "p1@example.com", "name": "P 1"}}],
+            "singleValueExtendedProperties": tags("probe", "r1.0000000000000000"),
+        }
         singles = []
         for _ in range(20):
             began = time.perf_counter()

@@ -92,7 +92,7 @@ if TYPE_CHECKING:
         summary_lines as summary_lines,
         write_report as write_report,
     )
-    from securemailmerge.campaign.sender import Mailbox as Mailbox
+    from securemailmerge.campaign.sender import Mailbox as Mailbox, tags as tags
     from securemailmerge.campaign.start import (
         CampaignOptions as CampaignOptions,
         NewCampaign as NewCampaign,
@@ -135,7 +135,7 @@ __getattr__, __all__ = exports(
         ),
         "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
-        "sender": ("Mailbox",),
+        "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact",),
         "csvout": ("safe_csv_cell", "write_csv"),
