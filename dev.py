@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Set everything up and run SecureMailMerge: `python3 dev.py run` or `python3 dev.py test`.
+"""Set everything up and run SecureMailMerge: `python3 dev.py run`, `test` or `build`.
 
 Works on a fresh machine with only Python 3.11+: it creates `.venv` beside this file, installs the
-project with its test extras (again only when pyproject.toml changed), then runs the app on the
-built-in sandbox or the whole check suite (ruff, ruff format, mypy, pytest).
+project with its test and build extras (again only when pyproject.toml changed), then runs the app
+on the built-in sandbox, the whole check suite (ruff, ruff format, mypy, pytest), or builds the
+bundle and installer for this system and smoke-tests the frozen program (tools/package.py).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def ensure_environment() -> Path:
                 "--quiet",
                 "--disable-pip-version-check",
                 "-e",
-                f"{ROOT}[test]",
+                f"{ROOT}[test,build]",
             ],
             check=True,
         )
@@ -62,14 +63,16 @@ def run(python: Path, *args: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Dispatch `run` or `test`; anything after them is passed on."""
-    if not argv or argv[0] not in {"run", "test"}:
+    """Dispatch `run`, `test` or `build`; anything after them is passed on."""
+    if not argv or argv[0] not in {"run", "test", "build"}:
         print(__doc__)
         return 2
     python = ensure_environment()
     command, rest = argv[0], argv[1:]
     if command == "run":
         return run(python, "-m", "ui", "--sandbox", *rest)
+    if command == "build":
+        return run(python, "tools/package.py", *rest)
     for step in (
         ("-m", "ruff", "check", "."),
         ("-m", "ruff", "format", "--check", "."),

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -25,14 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge import logfilter
+from securemailmerge import __version__, logfilter
 from securemailmerge.campaign import PreflightReport, report_lines
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.m365 import Account, DeviceCodePrompt, TenantConfig, load_tenant_config
+from securemailmerge.m365 import (
+    Account,
+    DeviceCodePrompt,
+    TenantSource,
+    find_tenant_config,
+    sandbox_tenant,
+)
 from securemailmerge.paths import data_dir
 from securemailmerge.recipients import RecipientList
 from securemailmerge.resources import asset_path
 from securemailmerge.template import RenderedMessage
+from ui.about import AboutDialog
 from ui.contacts_dialog import ContactsDialog
 from ui.controller import Controller
 from ui.i18n import install_translations
@@ -51,6 +58,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setWindowTitle(self.tr("SecureMailMerge"))
         self.model = RecipientsModel(self)
+        self.tenant_source: TenantSource | None = None  # where the configuration came from, for About
         self._build_actions()
         self._build_central()
         self.account_label = QLabel(self.tr("Not signed in"), self)
@@ -65,6 +73,7 @@ class MainWindow(QMainWindow):
         controller.account_changed.connect(self._show_account)
         controller.device_code.connect(self._show_device_code)
         controller.failed.connect(self._show_error)
+        controller.notice.connect(self.statusBar().showMessage)
         controller.busy_changed.connect(self._show_busy)
         self.resize(1100, 700)
 
@@ -89,6 +98,8 @@ class MainWindow(QMainWindow):
         self.contacts_action.triggered.connect(self._ask_contacts)
         self.sign_in_action = QAction(self.tr("Sign in…"), self)
         self.sign_in_action.triggered.connect(self._sign_in_or_out)
+        self.about_action = QAction(self.tr("About…"), self)
+        self.about_action.triggered.connect(self._show_about)
         for action in (
             self.open_recipients_action,
             self.open_template_action,
@@ -96,6 +107,7 @@ class MainWindow(QMainWindow):
             self.check_action,
             self.stop_check_action,
             self.sign_in_action,
+            self.about_action,
         ):
             toolbar.addAction(action)
 
@@ -149,11 +161,17 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def _show_about(self) -> None:
+        dialog = AboutDialog(self.tenant_source, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def _sign_in_or_out(self) -> None:
         if self.controller.account is not None:
             self.controller.sign_out()
             return
         dialog = SignInDialog(prefer_device_code=self.controller.prefers_device_code, parent=self)
+        self.controller.parent_window = int(self.winId())
         if dialog.exec():
             self.controller.sign_in(
                 device_code=dialog.device_code, stay_signed_in=dialog.stay_signed_in.isChecked()
@@ -239,17 +257,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _tenant(args: argparse.Namespace) -> tuple[TenantConfig | None, Sandbox | None]:
+def _tenant(args: argparse.Namespace) -> tuple[TenantSource | None, Sandbox | None]:
     """The tenant to use and, in sandbox mode, the running sandbox that must live as long as the app."""
     if args.sandbox:
         from securemailmerge.sandbox.app import Sandbox  # only sandbox mode pays for loading it
 
         # A file, so the sandbox's mailboxes (and later a campaign's drafts) survive a restart.
         sandbox = Sandbox(auto_approve=True, state=str(data_dir() / "sandbox.sqlite")).start()
-        return load_tenant_config(sandbox.tenant_config_path), sandbox
-    if args.tenant_config:
-        return load_tenant_config(Path(args.tenant_config)), None
-    return None, None
+        return sandbox_tenant(sandbox.tenant_config_path), sandbox
+    # --tenant-config, else the machine-wide file IT deployed, else the user's own.
+    return find_tenant_config(Path(args.tenant_config) if args.tenant_config else None), None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,17 +276,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tenant-config", metavar="FILE", help="a tenant configuration file")
     parser.add_argument("--lang", choices=["en", "de", "es"], default=None)
     parser.add_argument("--no-sample", action="store_true", help="start empty instead of with the sample")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation on the sandbox, then exit"
+    )
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    if args.self_test:
+        args.sandbox, args.no_sample = True, True
     logfilter.configure(stderr=False)
     app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationVersion(__version__)
+    # The title-bar and task-bar icon; on Linux desktops the .desktop entry's name ties the two.
+    app.setWindowIcon(QIcon(str(asset_path("icons", "securemailmerge-256.png"))))
+    app.setDesktopFileName("securemailmerge")
     install_translations(app, args.lang)
     try:
-        tenant, sandbox = _tenant(args)
+        source, sandbox = _tenant(args)
     except SecureMailMergeError as error:
         QMessageBox.critical(None, "SecureMailMerge", str(error))
         return 2
-    controller = Controller(tenant)
+    controller = Controller(source.config if source else None)
     window = MainWindow(controller)
+    window.tenant_source = source
+    if args.self_test:
+        from ui.selftest import self_test
+
+        try:
+            return self_test(app, controller, window)
+        finally:
+            if sandbox is not None:
+                sandbox.stop()
     if not args.no_sample:
         controller.open_template(asset_path("sample", "template.json"))
         controller.open_recipients(asset_path("sample", "recipients.csv"))

@@ -1,7 +1,8 @@
 """Campaigns: the check before sending, and what a campaign writes.
 
-``check`` (preflight) renders every row once, as a stream of events, and reports; ``mime`` builds
-RFC 5322 messages and ``.eml`` files; ``csvout`` writes CSV reports whose cells cannot start a formula.
+``check`` (preflight) renders every row once, as a stream of events, and reports (``checktext``
+words the report for people and as JSON); ``mime`` builds RFC 5322 messages and ``.eml`` files;
+``csvout`` writes CSV reports whose cells cannot start a formula.
 Sending: ``plan`` and ``journal`` (the campaign on disk), ``pacing`` (the one scheduler), ``sender`` and
 ``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``), ``reconcile`` (after a restart),
 ``bounces``, ``suppression`` (do-not-contact), ``report``, and ``start`` (what front ends call first).
@@ -27,10 +28,12 @@ if TYPE_CHECKING:
         PreflightSettings as PreflightSettings,
         RowChecked as RowChecked,
         check_rows as check_rows,
-        format_duration as format_duration,
-        format_size as format_size,
         preflight as preflight,
         ready_messages as ready_messages,
+    )
+    from securemailmerge.campaign.checktext import (
+        format_duration as format_duration,
+        format_size as format_size,
         report_json as report_json,
         report_lines as report_lines,
         unknown_fields_text as unknown_fields_text,
@@ -146,15 +149,11 @@ __getattr__, __all__ = exports(
             "PreflightEvent",
             "PreflightReport",
             "PreflightSettings",
-            "format_duration",
+            "RowChecked",
             "check_rows",
-            "format_size",
             "preflight",
             "ready_messages",
-            "report_json",
-            "report_lines",
-            "RowChecked",
-            "unknown_fields_text",
         ),
+        "checktext": ("format_duration", "format_size", "report_json", "report_lines", "unknown_fields_text"),
     },
 )

@@ -28,6 +28,8 @@ from securemailmerge.errors import (
 )
 from securemailmerge.i18n import translate
 from securemailmerge.m365 import (
+    BROKER,
+    BROWSER,
     Account,
     Connection,
     DeviceCodePrompt,
@@ -36,13 +38,18 @@ from securemailmerge.m365 import (
     RetryEvent,
     Session,
     TenantConfig,
+    TenantSource,
     check_license,
+    choose_methods,
     choose_sender,
     connect,
+    find_tenant_config,
     forget_saved_sign_in,
     load_mailbox_settings,
-    load_tenant_config,
+    machine_tenant_path,
+    sign_in,
     sign_in_silently,
+    user_tenant_path,
 )
 
 TENANT_ENV = "SMM_TENANT_CONFIG"
@@ -101,16 +108,24 @@ def add_sign_in_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def tenant_config(args: argparse.Namespace) -> TenantConfig:
-    """The tenant the command talks to, from ``--tenant-config`` or ``SMM_TENANT_CONFIG``."""
+def tenant_source(args: argparse.Namespace) -> TenantSource:
+    """The tenant configuration and where it came from (option, variable, machine-wide file, own file)."""
     path = getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)
-    if not path:
+    found = find_tenant_config(Path(path) if path else None)
+    if found is None:
         raise ConfigError(
             translate(
-                "Cli", "No tenant is configured: pass --tenant-config FILE or set {env} to the file."
-            ).format(env=TENANT_ENV)
+                "Cli",
+                "No tenant is configured: pass --tenant-config FILE, set {env} to the file, "
+                "or put it at {machine} or {user}.",
+            ).format(env=TENANT_ENV, machine=machine_tenant_path(), user=user_tenant_path())
         )
-    return load_tenant_config(Path(path))
+    return found
+
+
+def tenant_config(args: argparse.Namespace) -> TenantConfig:
+    """The tenant the command talks to (see ``tenant_source``)."""
+    return tenant_source(args).config
 
 
 def _not_signed_in(reason: str = "") -> SignInRequired:
@@ -160,13 +175,24 @@ def _show_prompt(prompt: DeviceCodePrompt) -> None:
     print(prompt.message, flush=True)
 
 
+def _announce(method: str) -> None:
+    if method == BROKER:
+        print(
+            translate("Cli", "Sign in in the window of this computer's sign-in that opens now."),
+            file=sys.stderr,
+        )
+    elif method == BROWSER:
+        print(translate("Cli", "Sign in in the browser window that opens now."), file=sys.stderr)
+
+
 def _sign_in(session: Session, *, device_code: bool) -> Account:
-    """Sign in with a code shown on stdout, or in the browser (with a hint when there is none)."""
-    if device_code:
-        return session.sign_in_device_code(_show_prompt)
-    print(translate("Cli", "Sign in in the browser window that opens now."), file=sys.stderr)
+    """Sign in with a code shown on stdout, or through the OS broker or the browser (with a hint
+    when neither works here); says on stderr which method signed in."""
+    methods = choose_methods(broker=session.broker, device_code=device_code, then_code=False)
     try:
-        return session.sign_in_interactive(timeout=SIGN_IN_TIMEOUT)
+        signed = sign_in(
+            session, methods, on_prompt=_show_prompt, timeout=SIGN_IN_TIMEOUT, on_method=_announce
+        )
     except AuthError as error:
         if error.code != "no_browser":
             raise
@@ -174,6 +200,8 @@ def _sign_in(session: Session, *, device_code: bool) -> Account:
             "Cli", "Use a code instead: securemailmerge signin --device-code (or --sign-in code)"
         )
         raise AuthError(f"{error.message} {hint}", code=error.code) from None
+    print(signed.message, file=sys.stderr)
+    return signed.account
 
 
 def run_signin(args: argparse.Namespace) -> int:

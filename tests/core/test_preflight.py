@@ -19,13 +19,10 @@ from securemailmerge.campaign.check import (
     PreflightSettings,
     RowChecked,
     check_rows,
-    format_duration,
-    format_size,
     preflight,
     ready_messages,
-    report_json,
-    report_lines,
 )
+from securemailmerge.campaign.checktext import format_duration, format_size, report_json, report_lines
 from securemailmerge.errors import InputError, TemplateSyntaxError
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientList, RowProblem

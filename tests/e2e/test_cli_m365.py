@@ -60,14 +60,15 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("command", [["signin"], ["whoami"], ["contacts", "--out", "x.csv"]])
 def test_without_a_tenant_the_commands_say_how_to_name_one(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str], tmp_path: Path
 ) -> None:
     monkeypatch.delenv(cli_m365.TENANT_ENV, raising=False)
     assert run(capsys, *command) == (
         2,
         "",
-        "securemailmerge: No tenant is configured: pass --tenant-config FILE or set SMM_TENANT_CONFIG to "
-        "the file.\n",
+        "securemailmerge: No tenant is configured: pass --tenant-config FILE, set SMM_TENANT_CONFIG to "
+        f"the file, or put it at {tmp_path / 'machine' / 'tenant.json'} or "
+        f"{tmp_path / 'appdata' / 'tenant.json'}.\n",
     )
 
 
@@ -152,7 +153,10 @@ def test_interactive_sign_in_uses_the_system_browser(
     with as_default_browser(sandbox.browser()) as browser:
         code, out, err = run(capsys, "signin", "--stay-signed-in")
         browser.wait()
-    assert (code, err) == (0, "Sign in in the browser window that opens now.\n")
+    assert (code, err) == (
+        0,
+        f"Sign in in the browser window that opens now.\nSigned in as {DEMO_USER} in the browser.\n",
+    )
     assert out.splitlines()[0] == f"Signed in as Ada Lovelace ({DEMO_USER})."
     assert run(capsys, "whoami")[0] == 0
 
