@@ -912,6 +912,10 @@
         <translation>{count} Adressen hinzugefügt.</translation>
     </message>
     <message>
+        <source>a drafts-only campaign: send its drafts now, at the campaign&apos;s pace</source>
+        <translation>eine Kampagne nur mit Entwürfen: ihre Entwürfe jetzt senden, im Tempo der Kampagne</translation>
+    </message>
+    <message>
         <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
         <translation>{count} Zeilen werden ausgelassen (Sperrliste oder abgemeldet).</translation>
     </message>

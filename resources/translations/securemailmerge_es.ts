@@ -912,6 +912,10 @@
         <translation>Se añadieron {count} direcciones.</translation>
     </message>
     <message>
+        <source>a drafts-only campaign: send its drafts now, at the campaign&apos;s pace</source>
+        <translation>una campaña solo de borradores: enviar ahora sus borradores, al ritmo de la campaña</translation>
+    </message>
+    <message>
         <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
         <translation>Se omiten {count} filas (lista de no contactar o dados de baja).</translation>
     </message>

@@ -109,6 +109,11 @@ def register(subparsers: Subparsers) -> None:
     add_tenant_argument(resume)
     add_sign_in_argument(resume)
     resume.add_argument(
+        "--send-drafts",
+        action="store_true",
+        help=translate("Cli", "a drafts-only campaign: send its drafts now, at the campaign's pace"),
+    )
+    resume.add_argument(
         "--retry-failed", action="store_true", help=translate("Cli", "also try the rows that failed again")
     )
     resume.set_defaults(handler=run_resume)
@@ -265,6 +270,8 @@ def run_resume(args: argparse.Namespace) -> int:
             )
         if args.retry_failed:
             journal.retry_failed()
+        if args.send_drafts:
+            journal.send_drafts()
         mailbox = journal.setting("sender") or planned_for
         return run_campaign(
             Campaign(

@@ -129,6 +129,18 @@ def test_drafts_only_leaves_every_message_in_drafts(service: GraphService, tmp_p
     assert service.inspect.sent(DEMO_USER) == []
 
 
+def test_drafts_left_for_review_are_sent_later_as_they_are(service: GraphService, tmp_path: Path) -> None:
+    journal = new_campaign(tmp_path, 4, settings={"mode": "drafts"})
+    run(journal, service, tmp_path)
+    drafts = {m["id"] for m in service.inspect.messages(DEMO_USER, "drafts")}
+    journal.send_drafts()
+    events = run(journal, service, tmp_path)
+    assert {
+        e.message_id for e in events if isinstance(e, RowSent)
+    } == drafts  # the reviewed drafts, not new ones
+    assert sorted(addresses(service)) == sorted(f"Person {i} <r{i}@example.com>" for i in range(4))
+
+
 def test_scheduled_messages_wait_in_the_outbox_paced(service: GraphService, tmp_path: Path) -> None:
     later = time.time() + 3600
     journal = new_campaign(tmp_path, 4, settings={"mode": "scheduled", "send_at": later, "per_minute": 30.0})

@@ -82,7 +82,8 @@ def plan(
 
 
 def delivered(sandbox: Sandbox, mailbox: str = DEMO_USER) -> Counter[str]:
-    """How many messages left the mailbox for each To address."""
+    """How many messages left the mailbox for each To address, once every accepted one has left."""
+    sandbox.graph.settle()
     return Counter(
         str(HEADERS.parsestr(m["mime"])["To"]).rsplit("<", 1)[-1].rstrip(">")
         for m in sandbox.graph.inspect.sent(mailbox)
