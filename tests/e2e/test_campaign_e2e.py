@@ -81,6 +81,15 @@ def plan(
     return started.journal
 
 
+def run(connection: Connection, journal: Journal) -> list[object]:
+    """Run the campaign to its end on the sandbox's scaled time; its events."""
+    scaled = ScaledTime(SCALE)
+    campaign = Campaign(
+        journal, graphs_of(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+    )
+    return list(campaign.run())
+
+
 def delivered(sandbox: Sandbox, mailbox: str = DEMO_USER) -> Counter[str]:
     """How many messages left the mailbox for each To address, once every accepted one has left."""
     sandbox.graph.settle()
@@ -136,16 +145,11 @@ def test_sending_as_a_shared_mailbox_with_send_as(
 ) -> None:
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 20, shared_mailbox=SALES)
-    scaled = ScaledTime(SCALE)
-    events = list(
-        Campaign(
-            journal, graphs_of(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
-        ).run()
-    )
+    events = run(connection, journal)
     assert isinstance(events[-1], Finished)
+    assert delivered(sandbox) == Counter({f"person{i}@example.com": 1 for i in range(20)})
     froms = {str(HEADERS.parsestr(m["mime"])["From"]) for m in sandbox.graph.inspect.sent(DEMO_USER)}
     assert froms == {f"Sales Team <{SALES}>"}
-    assert delivered(sandbox) == Counter({f"person{i}@example.com": 1 for i in range(20)})
 
 
 def test_sending_as_a_shared_mailbox_without_rights_stops_before_any_message(
@@ -153,12 +157,7 @@ def test_sending_as_a_shared_mailbox_without_rights_stops_before_any_message(
 ) -> None:
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 5, shared_mailbox=BOARD)
-    scaled = ScaledTime(SCALE)
-    events = list(
-        Campaign(
-            journal, graphs_of(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
-        ).run()
-    )
+    events = run(connection, journal)
     assert isinstance(events[-1], Stopped)
     assert events[-1].code == "ErrorSendAsDenied"
     assert not any(isinstance(e, RowSent) for e in events)
