@@ -392,6 +392,10 @@
         <translation>Konto</translation>
     </message>
     <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Fügen Sie --sign-in browser (oder --sign-in code) hinzu, um sich für diesen Befehl anzumelden.</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -436,6 +440,10 @@
         <translation>Von</translation>
     </message>
     <message>
+        <source>From: {sender} (the signed-in mailbox)</source>
+        <translation>Absender: {sender} (das angemeldete Postfach)</translation>
+    </message>
+    <message>
         <source>Interrupted. Every step so far is in the journal.</source>
         <translation>Unterbrochen. Jeder bisherige Schritt steht im Journal.</translation>
     </message>
@@ -454,6 +462,10 @@
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>No category named {names} in {mailbox}; it has no categories.</source>
+        <translation>Keine Kategorie namens {names} in {mailbox}; es hat keine Kategorien.</translation>
     </message>
     <message>
         <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
@@ -544,12 +556,20 @@
         <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
     </message>
     <message>
+        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
+        <translation>Die Nachrichten haben keine Absenderadresse: Outlook setzt Ihr Konto ein, wenn Sie eine öffnen (mit --from ADRESSE wird sie in die Dateien geschrieben).</translation>
+    </message>
+    <message>
         <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
         <translation>Die Anmeldung endet mit diesem Befehl. Um für die nächsten Befehle angemeldet zu bleiben, fügen Sie --stay-signed-in hinzu.</translation>
     </message>
     <message>
         <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
         <translation>Diese Kampagne gehört zu {planned}, angemeldet ist aber {signed_in}; melden Sie sich als {planned} an.</translation>
+    </message>
+    <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Diese Zeile wird ausgelassen und nicht gesendet: {reasons}</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -576,6 +596,10 @@
         <translation>{count} Adressen in {file} geschrieben.</translation>
     </message>
     <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>{count} Kontakte in die Standardausgabe geschrieben.</translation>
+    </message>
+    <message>
         <source>Wrote {count} contacts to {file}.</source>
         <translation>{count} Kontakte in {file} geschrieben.</translation>
     </message>
@@ -588,6 +612,14 @@
         <translation>{count} Zeilen in {file} geschrieben.</translation>
     </message>
     <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer kann keine Anmeldung behalten ({reason}).</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer hat keinen Systemschlüsselbund, in dem eine Anmeldung bleiben könnte.</translation>
+    </message>
+    <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>Sie sind nicht angemeldet; führen Sie aus: securemailmerge signin --stay-signed-in, oder fügen Sie --sign-in browser (oder code) hinzu, um sich nur für diesen Befehl anzumelden</translation>
     </message>
@@ -598,6 +630,10 @@
     <message>
         <source>[y/N] </source>
         <translation>[j/N] </translation>
+    </message>
+    <message>
+        <source>a drafts-only campaign: send its drafts now, at the campaign&apos;s pace</source>
+        <translation>eine Kampagne nur mit Entwürfen: ihre Entwürfe jetzt senden, im Tempo der Kampagne</translation>
     </message>
     <message>
         <source>a shared mailbox to read instead of your own</source>
@@ -784,8 +820,8 @@
         <translation>die CSV-Codierung (Standard: automatisch erkannt)</translation>
     </message>
     <message>
-        <source>the CSV file to write</source>
-        <translation>die zu schreibende CSV-Datei</translation>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>die zu schreibende CSV-Datei (Standard: die Standardausgabe)</translation>
     </message>
     <message>
         <source>the Excel sheet (default: the first visible one)</source>
@@ -912,8 +948,8 @@
         <translation>{count} Adressen hinzugefügt.</translation>
     </message>
     <message>
-        <source>a drafts-only campaign: send its drafts now, at the campaign&apos;s pace</source>
-        <translation>eine Kampagne nur mit Entwürfen: ihre Entwürfe jetzt senden, im Tempo der Kampagne</translation>
+        <source>{count} messages were already there from an earlier run of this export.</source>
+        <translation>{count} Nachrichten waren schon von einem früheren Lauf dieses Exports da.</translation>
     </message>
     <message>
         <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
@@ -1415,6 +1451,10 @@ Betreff: {subject}</translation>
 <context>
     <name>Mime</name>
     <message>
+        <source>A display name has {count} characters (“{start}…”); at most {limit} fit in a message.</source>
+        <translation>Ein Anzeigename hat {count} Zeichen („{start}…“); in eine Nachricht passen höchstens {limit}.</translation>
+    </message>
+    <message>
         <source>Cannot write to {path}: {reason}</source>
         <translation>In {path} kann nicht geschrieben werden: {reason}</translation>
     </message>
@@ -1423,12 +1463,20 @@ Betreff: {subject}</translation>
         <translation>Die Domäne von {address!r} kann nicht codiert werden: {reason}</translation>
     </message>
     <message>
+        <source>The folder {folder} holds an export of other messages (another list, template or sender); choose an empty folder or allow overwriting.</source>
+        <translation>Der Ordner {folder} enthält einen Export anderer Nachrichten (andere Liste, Vorlage oder Absender); wählen Sie einen leeren Ordner oder erlauben Sie das Überschreiben.</translation>
+    </message>
+    <message>
         <source>The folder {folder} is not empty; choose an empty folder or allow overwriting.</source>
         <translation>Der Ordner {folder} ist nicht leer; wählen Sie einen leeren Ordner, oder erlauben Sie das Überschreiben.</translation>
     </message>
     <message>
         <source>The subject contains a line break.</source>
         <translation>Der Betreff enthält einen Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
+        <translation>Der Betreff hat {count} Zeichen; in eine Nachricht passen höchstens {limit}.</translation>
     </message>
     <message>
         <source>There is no address to send this message to.</source>
@@ -1532,12 +1580,20 @@ Betreff: {subject}</translation>
         <translation>Gelesen als {encoding}</translation>
     </message>
     <message>
+        <source>Ready to send {ready} of {total} rows ({count} left out).</source>
+        <translation>Bereit zum Senden: {ready} von {total} Zeilen ({count} ausgelassen).</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Bereit zum Senden.</translation>
     </message>
     <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
         <translation>Das Senden dauert etwa {duration} bei {pace:g} Nachrichten pro Minute</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>Das Senden dauert etwa {duration}: {pace:g} Nachrichten pro Minute, und Exchange Online sendet an höchstens {limit} Empfänger in 24 Stunden (insgesamt {recipients})</translation>
     </message>
     <message>
         <source>The attachment {name} cannot be read: {reason}</source>
@@ -1574,6 +1630,10 @@ Betreff: {subject}</translation>
     <message>
         <source>{count} bytes</source>
         <translation>{count} Bytes</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} Tage {hours} h</translation>
     </message>
     <message>
         <source>{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}</source>

@@ -392,6 +392,10 @@
         <translation>Cuenta</translation>
     </message>
     <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Añada --sign-in browser (o --sign-in code) para iniciar sesión para este comando.</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -436,6 +440,10 @@
         <translation>De</translation>
     </message>
     <message>
+        <source>From: {sender} (the signed-in mailbox)</source>
+        <translation>Remitente: {sender} (el buzón con la sesión iniciada)</translation>
+    </message>
+    <message>
         <source>Interrupted. Every step so far is in the journal.</source>
         <translation>Interrumpido. Cada paso hasta ahora está en el registro.</translation>
     </message>
@@ -454,6 +462,10 @@
     <message>
         <source>Name</source>
         <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No category named {names} in {mailbox}; it has no categories.</source>
+        <translation>No hay ninguna categoría llamada {names} en {mailbox}; no tiene categorías.</translation>
     </message>
     <message>
         <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
@@ -544,12 +556,20 @@
         <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
     </message>
     <message>
+        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
+        <translation>Los mensajes no tienen dirección de remitente: Outlook pone su cuenta al abrir uno (añada --from DIRECCIÓN para escribirla en los archivos).</translation>
+    </message>
+    <message>
         <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
         <translation>La sesión termina con este comando. Para mantenerla iniciada en los próximos comandos, agregue --stay-signed-in.</translation>
     </message>
     <message>
         <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
         <translation>Esta campaña pertenece a {planned}, pero ha iniciado sesión {signed_in}; inicie sesión como {planned}.</translation>
+    </message>
+    <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Esta fila queda fuera y no se enviaría: {reasons}</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -576,6 +596,10 @@
         <translation>Se escribieron {count} direcciones en {file}.</translation>
     </message>
     <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>Se escribieron {count} contactos en la salida estándar.</translation>
+    </message>
+    <message>
         <source>Wrote {count} contacts to {file}.</source>
         <translation>Se escribieron {count} contactos en {file}.</translation>
     </message>
@@ -588,6 +612,14 @@
         <translation>Se escribieron {count} filas en {file}.</translation>
     </message>
     <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>No ha iniciado sesión, y este equipo no puede guardar una sesión ({reason}).</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>No ha iniciado sesión, y este equipo no tiene un llavero del sistema donde guardar una sesión.</translation>
+    </message>
+    <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>No ha iniciado sesión; ejecute: securemailmerge signin --stay-signed-in, o agregue --sign-in browser (o code) para iniciar sesión solo para este comando</translation>
     </message>
@@ -598,6 +630,10 @@
     <message>
         <source>[y/N] </source>
         <translation>[s/N] </translation>
+    </message>
+    <message>
+        <source>a drafts-only campaign: send its drafts now, at the campaign&apos;s pace</source>
+        <translation>una campaña solo de borradores: enviar ahora sus borradores, al ritmo de la campaña</translation>
     </message>
     <message>
         <source>a shared mailbox to read instead of your own</source>
@@ -784,8 +820,8 @@
         <translation>la codificación del CSV (predeterminado: detección automática)</translation>
     </message>
     <message>
-        <source>the CSV file to write</source>
-        <translation>el archivo CSV que se va a escribir</translation>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>el archivo CSV que se escribe (predeterminado: la salida estándar)</translation>
     </message>
     <message>
         <source>the Excel sheet (default: the first visible one)</source>
@@ -912,8 +948,8 @@
         <translation>Se añadieron {count} direcciones.</translation>
     </message>
     <message>
-        <source>a drafts-only campaign: send its drafts now, at the campaign&apos;s pace</source>
-        <translation>una campaña solo de borradores: enviar ahora sus borradores, al ritmo de la campaña</translation>
+        <source>{count} messages were already there from an earlier run of this export.</source>
+        <translation>{count} mensajes ya estaban ahí de una ejecución anterior de esta exportación.</translation>
     </message>
     <message>
         <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
@@ -1415,6 +1451,10 @@ Asunto: {subject}</translation>
 <context>
     <name>Mime</name>
     <message>
+        <source>A display name has {count} characters (“{start}…”); at most {limit} fit in a message.</source>
+        <translation>Un nombre para mostrar tiene {count} caracteres («{start}…»); en un mensaje caben como máximo {limit}.</translation>
+    </message>
+    <message>
         <source>Cannot write to {path}: {reason}</source>
         <translation>No se puede escribir en {path}: {reason}</translation>
     </message>
@@ -1423,12 +1463,20 @@ Asunto: {subject}</translation>
         <translation>No se puede codificar el dominio de {address!r}: {reason}</translation>
     </message>
     <message>
+        <source>The folder {folder} holds an export of other messages (another list, template or sender); choose an empty folder or allow overwriting.</source>
+        <translation>La carpeta {folder} contiene una exportación de otros mensajes (otra lista, plantilla o remitente); elija una carpeta vacía o permita sobrescribir.</translation>
+    </message>
+    <message>
         <source>The folder {folder} is not empty; choose an empty folder or allow overwriting.</source>
         <translation>La carpeta {folder} no está vacía; elija una carpeta vacía o permita sobrescribir.</translation>
     </message>
     <message>
         <source>The subject contains a line break.</source>
         <translation>El asunto contiene un salto de línea.</translation>
+    </message>
+    <message>
+        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
+        <translation>El asunto tiene {count} caracteres; en un mensaje caben como máximo {limit}.</translation>
     </message>
     <message>
         <source>There is no address to send this message to.</source>
@@ -1532,12 +1580,20 @@ Asunto: {subject}</translation>
         <translation>Leído como {encoding}</translation>
     </message>
     <message>
+        <source>Ready to send {ready} of {total} rows ({count} left out).</source>
+        <translation>Listo para enviar {ready} de {total} filas ({count} fuera).</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Listo para enviar.</translation>
     </message>
     <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
         <translation>El envío tarda aproximadamente {duration} a {pace:g} mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>El envío tarda unos {duration}: {pace:g} mensajes por minuto, y Exchange Online envía a un máximo de {limit} destinatarios en 24 horas ({recipients} en total)</translation>
     </message>
     <message>
         <source>The attachment {name} cannot be read: {reason}</source>
@@ -1574,6 +1630,10 @@ Asunto: {subject}</translation>
     <message>
         <source>{count} bytes</source>
         <translation>{count} bytes</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} días {hours} h</translation>
     </message>
     <message>
         <source>{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}</source>

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from securemailmerge.campaign.mime import estimate_size
+from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_duration
+from securemailmerge.campaign.mime import estimate_size, header_problem
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
@@ -33,6 +34,7 @@ class PreflightSettings:
     messages_per_minute: float = 30.0
     sender: str | None = None
     max_message_bytes: int = 35 * 1024 * 1024
+    daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class PreflightReport:
     too_large: tuple[RowProblem, ...] = ()
     source: str = ""
     messages_per_minute: float = PreflightSettings.messages_per_minute
+    recipients: int = 0  # of the ready messages: To, Cc and Bcc, as Exchange counts them
+    daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
     encoding: str | None = None
 
     @property
@@ -124,6 +128,9 @@ class _RowChecker:
         except RenderError as error:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", error)])
         result = _RowResult(rendered)
+        too_long = header_problem(rendered, recipient)
+        if too_long is not None:
+            return _RowResult(None, problems=[self._problem(recipient, "render-error", too_long)])
         sizes: list[int] = []
         for name in rendered.attachments:
             size = self._attachment_size(name)
@@ -199,6 +206,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.ready = 0
+        self.recipients = 0
         self.largest = 0
         self.largest_row: int | None = None
         self.empty: dict[str, list[int]] = {}
@@ -216,6 +224,8 @@ class _Tally:
         if result.rendered is not None and result.size > self.largest:
             self.largest, self.largest_row = result.size, recipient.row
         self.ready += ready
+        if ready:
+            self.recipients += len(recipient.to) + len(recipient.cc) + len(recipient.bcc)
         return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
 
     def report(
@@ -238,10 +248,14 @@ class _Tally:
             problems=tuple(problems),
             largest_message_bytes=self.largest,
             largest_message_row=self.largest_row,
-            estimated_duration=timedelta(minutes=self.ready / settings.messages_per_minute),
+            estimated_duration=sending_duration(
+                self.ready, self.recipients, settings.messages_per_minute, settings.daily_recipient_limit
+            ),
             too_large=tuple(p for p in found if p.code == "too-large"),
             source=recipients.source,
             messages_per_minute=settings.messages_per_minute,
+            recipients=self.recipients,
+            daily_recipient_limit=settings.daily_recipient_limit,
             encoding=recipients.encoding,
         )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from securemailmerge.campaign.check import PreflightReport
+from securemailmerge.campaign.duration import limited_by_the_day
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.csvfile import encoding_label
 
@@ -30,14 +31,19 @@ def format_size(count: int) -> str:
 
 
 def format_duration(duration: timedelta) -> str:
-    """A duration rounded as people estimate it: 42 s, 7 min, 3 h 20 min."""
+    """A duration rounded as people estimate it: 42 s, 7 min, 3 h 20 min, 59 days 6 h."""
     seconds = round(duration.total_seconds())
     if seconds < 60:
         return translate("Preflight", "{seconds} s").format(seconds=seconds)
     minutes = round(seconds / 60)
     if minutes < 60:
         return translate("Preflight", "{minutes} min").format(minutes=minutes)
-    return translate("Preflight", "{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
+    if minutes < 48 * 60:
+        return translate("Preflight", "{hours} h {minutes} min").format(
+            hours=minutes // 60, minutes=minutes % 60
+        )
+    hours = round(minutes / 60)
+    return translate("Preflight", "{days} days {hours} h").format(days=hours // 24, hours=hours % 24)
 
 
 def unknown_fields_text(names: Sequence[str]) -> str:
@@ -87,11 +93,7 @@ def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
                 size=format_size(report.largest_message_bytes), row=report.largest_message_row
             )
         )
-    lines.append(
-        translate("Preflight", "Sending takes about {duration} at {pace:g} messages per minute").format(
-            duration=format_duration(report.estimated_duration), pace=report.messages_per_minute
-        )
-    )
+    lines.append(_duration_text(report))
     if report.problems:
         lines.append(translate("Preflight", "Problems ({count}):").format(count=len(report.problems)))
         for problem in report.problems[:max_problems]:
@@ -106,11 +108,38 @@ def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
                     count=len(report.problems) - max_problems
                 )
             )
-    if report.ok:
-        lines.append(translate("Preflight", "Ready to send."))
-    else:
-        lines.append(translate("Preflight", "Not ready: fix the problems above first."))
+    lines.append(_verdict(report))
     return lines
+
+
+def _verdict(report: PreflightReport) -> str:
+    """Ready or not; when ready with rows left out, how many of how many."""
+    if not report.ok:
+        return translate("Preflight", "Not ready: fix the problems above first.")
+    left_out = report.total_rows - report.ready
+    if left_out:
+        return translate("Preflight", "Ready to send {ready} of {total} rows ({count} left out).").format(
+            ready=report.ready, total=report.total_rows, count=left_out
+        )
+    return translate("Preflight", "Ready to send.")
+
+
+def _duration_text(report: PreflightReport) -> str:
+    duration = format_duration(report.estimated_duration)
+    if limited_by_the_day(report.ready, report.recipients, report.daily_recipient_limit):
+        return translate(
+            "Preflight",
+            "Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends "
+            "to at most {limit} recipients in 24 hours ({recipients} in all)",
+        ).format(
+            duration=duration,
+            pace=report.messages_per_minute,
+            limit=report.daily_recipient_limit,
+            recipients=report.recipients,
+        )
+    return translate("Preflight", "Sending takes about {duration} at {pace:g} messages per minute").format(
+        duration=duration, pace=report.messages_per_minute
+    )
 
 
 def report_json(report: PreflightReport) -> dict[str, Any]:
@@ -132,5 +161,7 @@ def report_json(report: PreflightReport) -> dict[str, Any]:
         "largest_message_row": report.largest_message_row,
         "messages_per_minute": report.messages_per_minute,
         "estimated_duration_seconds": round(report.estimated_duration.total_seconds()),
+        "recipients": report.recipients,
+        "daily_recipient_limit": report.daily_recipient_limit,
         "problems": [asdict(problem) for problem in report.problems],
     }

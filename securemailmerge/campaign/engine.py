@@ -41,6 +41,7 @@ from securemailmerge.campaign.events import (
     Waiting,
 )
 from securemailmerge.campaign.journal import Journal, JournalRow
+from securemailmerge.campaign.modes import DRAFTS, NOW, SCHEDULED
 from securemailmerge.campaign.pacing import DAY, Pacing, Scheduler, SendWindow
 from securemailmerge.campaign.plan import Renderer, RowMessage
 from securemailmerge.campaign.reconcile import Reconciler
@@ -62,8 +63,6 @@ from securemailmerge.m365.retry import RetryEvent
 
 log = logging.getLogger(__name__)
 
-NOW, DRAFTS, SCHEDULED = "now", "drafts", "scheduled"
-MODES = (NOW, DRAFTS, SCHEDULED)
 SEND_TRIES = 6
 RECOVERIES = 5  # waits after a passing campaign-wide error before the run stops
 RECOVERY_WAIT = 30.0  # seconds of the first wait; each next one is twice as long

@@ -13,7 +13,9 @@ import sys
 from securemailmerge.cli.common import EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.cli.m365 import add_tenant_argument, tenant_source
 from securemailmerge.i18n import translate
-from securemailmerge.m365 import SCOPES, admin_consent_url
+
+# SCOPES and admin_consent_url are imported by the commands that use them: loading the Microsoft
+# 365 package takes longer than --help takes to answer.
 
 
 def register(subparsers: Subparsers) -> None:
@@ -35,6 +37,8 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _say_where(args: argparse.Namespace) -> tuple[str, str]:
+    from securemailmerge.m365 import SCOPES, admin_consent_url
+
     source = tenant_source(args)
     print(
         translate("Cli", "Tenant configuration: {where}").format(where=source.description),

@@ -12,39 +12,18 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from securemailmerge.campaign import (
-    BOUNCED,
-    DRAFTS,
-    MODES,
-    NOW,
-    SCHEDULED,
-    BounceReader,
-    Campaign,
-    CampaignOptions,
-    DoNotContact,
-    Journal,
-    Mailbox,
-    Pacing,
-    Scheduler,
-    campaigns_dir,
-    graphs_of,
-    list_campaigns,
-    parse_time,
-    preflight,
-    report_lines,
-    send_test,
-    start_campaign,
-    summary_lines,
-    write_report,
-)
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.cli.m365 import add_sign_in_argument, add_tenant_argument, signed_in
 from securemailmerge.cli.offline import Inputs, add_input_arguments, load_inputs
-from securemailmerge.cli.progress import resume_hint, run_campaign
 from securemailmerge.errors import InputError
 from securemailmerge.i18n import translate
-from securemailmerge.m365 import Connection, LicenseStatus, load_mailbox_settings
+
+# Imported by the commands that run them: the engine and the Microsoft 365 libraries take longer
+# to load than --help takes to answer.
+if TYPE_CHECKING:
+    from securemailmerge.m365 import Connection, LicenseStatus
 
 
 def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -59,6 +38,8 @@ def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True
 
 def register(subparsers: Subparsers) -> None:
     """Add send, resume, status, report, bounces and donotcontact to the command line."""
+    from securemailmerge.campaign import MODES, NOW
+
     send = add_subcommand(subparsers, "send", translate("Cli", "send a campaign: one message per recipient"))
     add_input_arguments(send)
     add_tenant_argument(send)
@@ -167,6 +148,22 @@ def register(subparsers: Subparsers) -> None:
 
 def run_send(args: argparse.Namespace) -> int:
     """Check, confirm, plan and send a campaign (or one test message)."""
+    from securemailmerge.campaign import (
+        SCHEDULED,
+        Campaign,
+        CampaignOptions,
+        DoNotContact,
+        Pacing,
+        campaigns_dir,
+        graphs_of,
+        parse_time,
+        preflight,
+        report_lines,
+        start_campaign,
+    )
+    from securemailmerge.cli.progress import run_campaign
+    from securemailmerge.m365 import load_mailbox_settings
+
     inputs = load_inputs(args)
     checked = preflight(inputs.recipients, inputs.template, inputs.settings)
     if not checked.ok:
@@ -217,6 +214,8 @@ def run_send(args: argparse.Namespace) -> int:
 def _confirm(
     args: argparse.Namespace, ready: int, skipped: int, mailbox: str, mode: str, license: LicenseStatus
 ) -> bool:
+    from securemailmerge.campaign import DRAFTS, NOW, SCHEDULED
+
     texts = {
         NOW: translate("Cli", "Send {count} messages now from {mailbox}?"),
         DRAFTS: translate(
@@ -244,6 +243,8 @@ def _confirm(
 
 
 def _test(connection: Connection, inputs: Inputs, args: argparse.Namespace, shared: str | None) -> int:
+    from securemailmerge.campaign import send_test
+
     recipient, license = send_test(
         connection, inputs.recipients, inputs.template, inputs.settings, row=args.row, shared_mailbox=shared
     )
@@ -258,6 +259,9 @@ def _test(connection: Connection, inputs: Inputs, args: argparse.Namespace, shar
 
 def run_resume(args: argparse.Namespace) -> int:
     """Continue a campaign from its journal, settling first what the mailbox already holds."""
+    from securemailmerge.campaign import Campaign, DoNotContact, Journal, graphs_of
+    from securemailmerge.cli.progress import run_campaign
+
     journal = Journal.open(args.campaign)
     with signed_in(args) as connection:
         planned_for = str(journal.setting("mailbox") or "")
@@ -283,6 +287,9 @@ def run_resume(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     """Print a campaign's counts and state, or list the campaigns in the data folder."""
+    from securemailmerge.campaign import Journal, campaigns_dir, list_campaigns, summary_lines
+    from securemailmerge.cli.progress import resume_hint
+
     if args.campaign is None:
         for folder in list_campaigns(campaigns_dir()):
             with Journal.open(folder) as journal:
@@ -297,6 +304,8 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the campaign's report."""
+    from securemailmerge.campaign import Journal, write_report
+
     with Journal.open(args.campaign) as journal:
         count = write_report(journal, args.out)
     print(
@@ -307,6 +316,16 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_bounces(args: argparse.Namespace) -> int:
     """Read the Inbox for non-delivery reports and opt-out replies about the campaign."""
+    from securemailmerge.campaign import (
+        BOUNCED,
+        BounceReader,
+        DoNotContact,
+        Journal,
+        Mailbox,
+        Pacing,
+        Scheduler,
+    )
+
     with Journal.open(args.campaign) as journal, signed_in(args) as connection:
         mailbox = Mailbox(connection.graph, connection.factory, Scheduler(Pacing()))
         dnc = DoNotContact.for_mailbox(journal.setting("sender") or journal.setting("mailbox") or "")
@@ -333,6 +352,8 @@ def run_bounces(args: argparse.Namespace) -> int:
 
 def run_donotcontact(args: argparse.Namespace) -> int:
     """List, add to, remove from, import into or export the mailbox's do-not-contact list."""
+    from securemailmerge.campaign import DoNotContact
+
     dnc = DoNotContact.for_mailbox(args.mailbox)
     if args.add:
         count = dnc.add(args.add, translate("Cli", "added by hand"))

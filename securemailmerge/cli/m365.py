@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from securemailmerge.cli.common import Subparsers, add_subcommand
 from securemailmerge.errors import (
@@ -27,30 +28,20 @@ from securemailmerge.errors import (
     SignInRequired,
 )
 from securemailmerge.i18n import translate
-from securemailmerge.m365 import (
-    BROKER,
-    BROWSER,
-    Account,
-    Connection,
-    DeviceCodePrompt,
-    HttpFactory,
-    Profile,
-    RetryEvent,
-    Session,
-    TenantConfig,
-    TenantSource,
-    check_license,
-    choose_methods,
-    choose_sender,
-    connect,
-    find_tenant_config,
-    forget_saved_sign_in,
-    load_mailbox_settings,
-    machine_tenant_path,
-    sign_in,
-    sign_in_silently,
-    user_tenant_path,
-)
+
+# The Microsoft 365 libraries (msal, httpx, cryptography, keyring) take longer to import than the
+# offline commands take to run, so they are imported inside the commands that need them.
+if TYPE_CHECKING:
+    from securemailmerge.m365 import (
+        Account,
+        Connection,
+        DeviceCodePrompt,
+        Profile,
+        RetryEvent,
+        Session,
+        TenantConfig,
+        TenantSource,
+    )
 
 TENANT_ENV = "SMM_TENANT_CONFIG"
 SIGN_IN_TIMEOUT = 300.0  # seconds the browser sign-in may take
@@ -110,6 +101,8 @@ def add_sign_in_argument(parser: argparse.ArgumentParser) -> None:
 
 def tenant_source(args: argparse.Namespace) -> TenantSource:
     """The tenant configuration and where it came from (option, variable, machine-wide file, own file)."""
+    from securemailmerge.m365 import find_tenant_config, machine_tenant_path, user_tenant_path
+
     path = getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)
     found = find_tenant_config(Path(path) if path else None)
     if found is None:
@@ -128,18 +121,33 @@ def tenant_config(args: argparse.Namespace) -> TenantConfig:
     return tenant_source(args).config
 
 
-def _not_signed_in(reason: str = "") -> SignInRequired:
-    text = translate(
-        "Cli",
-        "You are not signed in; run: securemailmerge signin --stay-signed-in, "
-        "or add --sign-in browser (or code) to sign in for this command only",
-    )
-    return SignInRequired(f"{text} ({reason})" if reason else text, code="not_signed_in")
+def _not_signed_in(keychain: KeychainUnavailable | None = None) -> SignInRequired:
+    """What to do now: keep a sign-in, or (when this computer cannot keep one) sign in per command."""
+    here = translate("Cli", "Add --sign-in browser (or --sign-in code) to sign in for this command.")
+    if keychain is not None and keychain.code == "no_keychain":
+        text = translate(
+            "Cli", "You are not signed in, and this computer has no system keychain to keep a sign-in in."
+        )
+        text = f"{text} {here}"
+    elif keychain is not None:
+        text = translate(
+            "Cli", "You are not signed in, and this computer cannot keep a sign-in ({reason})."
+        ).format(reason=keychain.message.rstrip("."))
+        text = f"{text} {here}"
+    else:
+        text = translate(
+            "Cli",
+            "You are not signed in; run: securemailmerge signin --stay-signed-in, "
+            "or add --sign-in browser (or code) to sign in for this command only",
+        )
+    return SignInRequired(text, code="not_signed_in")
 
 
 @contextmanager
 def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
     """Sign in silently from the kept sign-in and connect to Graph; SignInRequired says what to run."""
+    from securemailmerge.m365 import connect, sign_in_silently
+
     config = tenant_config(args)
     method = getattr(args, "sign_in", None)
 
@@ -156,7 +164,7 @@ def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
             connection = connect(config, sign_in, stay_signed_in=True, on_retry=_show_retry)
         except KeychainUnavailable as error:
             if method is None:
-                raise _not_signed_in(error.message) from None
+                raise _not_signed_in(error) from None
             connection = connect(config, sign_in, stay_signed_in=False, on_retry=_show_retry)
         with connection:
             yield connection
@@ -176,6 +184,8 @@ def _show_prompt(prompt: DeviceCodePrompt) -> None:
 
 
 def _announce(method: str) -> None:
+    from securemailmerge.m365 import BROKER, BROWSER
+
     if method == BROKER:
         print(
             translate("Cli", "Sign in in the window of this computer's sign-in that opens now."),
@@ -188,6 +198,8 @@ def _announce(method: str) -> None:
 def _sign_in(session: Session, *, device_code: bool) -> Account:
     """Sign in with a code shown on stdout, or through the OS broker or the browser (with a hint
     when neither works here); says on stderr which method signed in."""
+    from securemailmerge.m365 import choose_methods, sign_in
+
     methods = choose_methods(broker=session.broker, device_code=device_code, then_code=False)
     try:
         signed = sign_in(
@@ -206,6 +218,8 @@ def _sign_in(session: Session, *, device_code: bool) -> Account:
 
 def run_signin(args: argparse.Namespace) -> int:
     """Sign in in the browser (or with a device code) and say who is signed in."""
+    from securemailmerge.m365 import HttpFactory, Session, forget_saved_sign_in
+
     config = tenant_config(args)
     factory = HttpFactory(config)
     with Session(config, factory, stay_signed_in=args.stay_signed_in) as session:
@@ -232,6 +246,8 @@ def run_signin(args: argparse.Namespace) -> int:
 
 def run_signout(args: argparse.Namespace) -> int:
     """Forget the kept sign-in: the encrypted token cache and its key in the keychain."""
+    from securemailmerge.m365 import forget_saved_sign_in
+
     forget_saved_sign_in()
     print(translate("Cli", "Signed out. Nothing of your sign-in is kept on this computer."))
     return 0
@@ -239,6 +255,8 @@ def run_signout(args: argparse.Namespace) -> int:
 
 def run_whoami(args: argparse.Namespace) -> int:
     """Print the signed-in user's name, primary address, account, time zone and license."""
+    from securemailmerge.m365 import check_license, load_mailbox_settings
+
     with signed_in(args) as connection:
         profile = connection.profile
         try:
@@ -260,6 +278,8 @@ def run_whoami(args: argparse.Namespace) -> int:
 
 
 def _sender_text(profile: Profile) -> str:
+    from securemailmerge.m365 import choose_sender
+
     try:
         return choose_sender(profile).address
     except InputError as error:

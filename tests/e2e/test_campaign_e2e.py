@@ -91,8 +91,8 @@ def run(connection: Connection, journal: Journal) -> list[object]:
 
 
 def delivered(sandbox: Sandbox, mailbox: str = DEMO_USER) -> Counter[str]:
-    """How many messages left the mailbox for each To address, once every accepted one has left."""
-    sandbox.graph.settle()
+    """How many messages left the mailbox for each To address (after the last ones leave the Outbox)."""
+    sandbox.graph.settle()  # a 202 is accepted, not gone: the last sends may still wait their delay
     return Counter(
         str(HEADERS.parsestr(m["mime"])["To"]).rsplit("<", 1)[-1].rstrip(">")
         for m in sandbox.graph.inspect.sent(mailbox)
