@@ -22,7 +22,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,44 +38,17 @@ from securemailmerge.campaign import (  # noqa: E402
     PreflightSettings,
     RowDrafted,
     RowSent,
+    ScaledTime,
+    graphs_of,
     start_campaign,
+    tags,
 )
-from securemailmerge.m365 import Connection, GraphClient, RetryEvent, connect, load_tenant_config  # noqa: E402
+from securemailmerge.m365 import Connection, connect, load_tenant_config  # noqa: E402
 from securemailmerge.recipients import load_recipients  # noqa: E402
 from securemailmerge.sandbox.directory import DEMO_USER  # noqa: E402
 from securemailmerge.template import Template  # noqa: E402
 
 MB = 1024 * 1024
-
-
-class ScaledTime:
-    """The campaign's clock and sleep, running as fast as the sandbox's scaled time."""
-
-    def __init__(self, scale: float) -> None:
-        self.scale = scale
-        self.start = time.time()
-
-    def clock(self) -> float:
-        return self.start + (time.time() - self.start) / self.scale
-
-    def sleep(self, seconds: float) -> None:
-        time.sleep(max(0.0, seconds) * self.scale)
-
-
-def graph_maker(
-    connection: Connection,
-) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
-    def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
-        return GraphClient(
-            connection.http,
-            connection.graph.base_url,
-            connection.session,
-            factory=connection.factory,
-            on_retry=on_retry,
-            sleep=sleep,
-        )
-
-    return make
 
 
 def campaign(
@@ -110,7 +83,7 @@ def campaign(
     scaled = ScaledTime(scale)
     run = Campaign(
         started.journal,
-        graph_maker(connection),
+        graphs_of(connection),
         connection.factory,
         clock=scaled.clock,
         sleep=scaled.sleep,
@@ -204,7 +177,13 @@ def drafts_throughput(rows: int, work: Path) -> None:
     latency = 0.05
     faults = f"0:none,latency=1,min_latency={latency},max_latency={latency}"
     with sandbox("--faults", faults) as served, served.signed_in() as connection:
-        body = {"subject": "probe", "body": {"contentType": "Text", "content": "x"}}
+        # The same kind of draft a campaign makes: subject, HTML body, a recipient and the two tags.
+        body = {
+            "subject": "Hello P 1",
+            "body": {"contentType": "HTML", "content": "<p>Dear P 1</p>"},
+            "toRecipients": [{"emailAddress": {"address": "p1@example.com", "name": "P 1"}}],
+            "singleValueExtendedProperties": tags("probe", "r1.0000000000000000"),
+        }
         singles = []
         for _ in range(20):
             began = time.perf_counter()

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.engine import (
         Campaign as Campaign,
         Control as Control,
+        graphs_of as graphs_of,
     )
     from securemailmerge.campaign.events import (
         Cancelled as Cancelled,
@@ -95,6 +96,7 @@ if TYPE_CHECKING:
     )
     from securemailmerge.campaign.pacing import (
         Pacing as Pacing,
+        ScaledTime as ScaledTime,
         Scheduler as Scheduler,
         SendWindow as SendWindow,
     )
@@ -104,7 +106,7 @@ if TYPE_CHECKING:
         summary_lines as summary_lines,
         write_report as write_report,
     )
-    from securemailmerge.campaign.sender import Mailbox as Mailbox
+    from securemailmerge.campaign.sender import Mailbox as Mailbox, tags as tags
     from securemailmerge.campaign.start import (
         CampaignOptions as CampaignOptions,
         NewCampaign as NewCampaign,
@@ -129,7 +131,7 @@ __getattr__, __all__ = exports(
             "shown_address",
         ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
-        "engine": ("Campaign", "Control"),
+        "engine": ("Campaign", "Control", "graphs_of"),
         "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
             "Cancelled",
@@ -157,9 +159,9 @@ __getattr__, __all__ = exports(
             "campaigns_dir",
             "list_campaigns",
         ),
-        "pacing": ("Pacing", "Scheduler", "SendWindow"),
+        "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
-        "sender": ("Mailbox",),
+        "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact",),
         "check": (

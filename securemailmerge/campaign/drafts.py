@@ -68,13 +68,16 @@ class Drafter:
             sessions = [a for a in sessions if file_name(a) not in have]
         else:
             draft = self._create(message, inline, deferred)
+            # With nothing left to attach the draft is complete: one commit says so.
             self.journal.update(
                 row.key,
-                DRAFTED,
+                DRAFTED if posted or sessions else READY,
                 message_id=draft.id,
                 internet_message_id=draft.internet_message_id,
                 attempts=row.attempts + 1,
             )
+            if not (posted or sessions):
+                return Prepared(row.key, draft.id, draft.internet_message_id, 0)
         uploaded = self.mailbox.attach(draft.id, posted, sessions)
         self.journal.update(row.key, READY)
         return Prepared(row.key, draft.id, draft.internet_message_id, uploaded)

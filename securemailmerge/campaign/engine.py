@@ -56,6 +56,7 @@ from securemailmerge.errors import (
     SignInRequired,
 )
 from securemailmerge.i18n import translate
+from securemailmerge.m365.connection import Connection
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.retry import RetryEvent
@@ -79,6 +80,22 @@ STOP_CODES = frozenset(
 )
 
 GraphMaker = Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]
+
+
+def graphs_of(connection: Connection) -> GraphMaker:
+    """Graph clients over a signed-in connection, each with the campaign's retry hook and sleep."""
+
+    def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
+        return GraphClient(
+            connection.http,
+            connection.graph.base_url,
+            connection.session,
+            factory=connection.factory,
+            on_retry=on_retry,
+            sleep=sleep,
+        )
+
+    return make
 
 
 class Control:

@@ -310,6 +310,11 @@ class Journal:
             raise KeyError(key)
         return self.row(key)
 
+    def send_drafts(self) -> None:
+        """Turn a drafts-only campaign into one that sends its drafts (reconciled first) at its pace."""
+        if self.setting("mode") == "drafts":
+            self.set_setting("mode", "now")
+
     def retry_failed(self) -> int:
         """Put every failed row back to planned, to be tried again; returns how many."""
         db = self._db()

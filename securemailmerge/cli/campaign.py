@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,12 +23,7 @@ from securemailmerge.i18n import translate
 # Imported by the commands that run them: the engine and the Microsoft 365 libraries take longer
 # to load than --help takes to answer.
 if TYPE_CHECKING:
-    from securemailmerge.m365 import (
-        Connection,
-        GraphClient,
-        LicenseStatus,
-        RetryEvent,
-    )
+    from securemailmerge.m365 import Connection, LicenseStatus
 
 
 def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -96,6 +90,11 @@ def register(subparsers: Subparsers) -> None:
     add_tenant_argument(resume)
     add_sign_in_argument(resume)
     resume.add_argument(
+        "--send-drafts",
+        action="store_true",
+        help=translate("Cli", "a drafts-only campaign: send its drafts now, at the campaign's pace"),
+    )
+    resume.add_argument(
         "--retry-failed", action="store_true", help=translate("Cli", "also try the rows that failed again")
     )
     resume.set_defaults(handler=run_resume)
@@ -147,24 +146,6 @@ def register(subparsers: Subparsers) -> None:
     dnc.set_defaults(handler=run_donotcontact)
 
 
-def _graph_maker(
-    connection: Connection,
-) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
-    from securemailmerge.m365 import GraphClient
-
-    def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
-        return GraphClient(
-            connection.http,
-            connection.graph.base_url,
-            connection.session,
-            factory=connection.factory,
-            on_retry=on_retry,
-            sleep=sleep,
-        )
-
-    return make
-
-
 def run_send(args: argparse.Namespace) -> int:
     """Check, confirm, plan and send a campaign (or one test message)."""
     from securemailmerge.campaign import (
@@ -174,6 +155,7 @@ def run_send(args: argparse.Namespace) -> int:
         DoNotContact,
         Pacing,
         campaigns_dir,
+        graphs_of,
         parse_time,
         preflight,
         report_lines,
@@ -221,7 +203,7 @@ def run_send(args: argparse.Namespace) -> int:
         return run_campaign(
             Campaign(
                 started.journal,
-                _graph_maker(connection),
+                graphs_of(connection),
                 connection.factory,
                 dnc=DoNotContact.for_mailbox(mailbox),
             ),
@@ -277,7 +259,7 @@ def _test(connection: Connection, inputs: Inputs, args: argparse.Namespace, shar
 
 def run_resume(args: argparse.Namespace) -> int:
     """Continue a campaign from its journal, settling first what the mailbox already holds."""
-    from securemailmerge.campaign import Campaign, DoNotContact, Journal
+    from securemailmerge.campaign import Campaign, DoNotContact, Journal, graphs_of
     from securemailmerge.cli.progress import run_campaign
 
     journal = Journal.open(args.campaign)
@@ -292,10 +274,12 @@ def run_resume(args: argparse.Namespace) -> int:
             )
         if args.retry_failed:
             journal.retry_failed()
+        if args.send_drafts:
+            journal.send_drafts()
         mailbox = journal.setting("sender") or planned_for
         return run_campaign(
             Campaign(
-                journal, _graph_maker(connection), connection.factory, dnc=DoNotContact.for_mailbox(mailbox)
+                journal, graphs_of(connection), connection.factory, dnc=DoNotContact.for_mailbox(mailbox)
             ),
             args.campaign,
         )

@@ -18,10 +18,12 @@ from securemailmerge.campaign.events import (
     Stopped,
 )
 from securemailmerge.campaign.journal import READY, SCHEDULED, SENT, Journal
-from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES
-from securemailmerge.sandbox.graph import GraphService
+from securemailmerge.m365.graph import GraphClient
+from securemailmerge.m365.net import HttpFactory
+from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES, Mailbox as SandboxMailbox
+from securemailmerge.sandbox.graph import GraphService, harness
 from securemailmerge.template.model import Template
-from tests.campaign_support import graph_maker, new_campaign, schema_problems
+from tests.campaign_support import CONFIG, Routes, graph_maker, new_campaign, schema_problems
 
 
 def addresses(service: GraphService) -> list[str]:
@@ -127,6 +129,18 @@ def test_drafts_only_leaves_every_message_in_drafts(service: GraphService, tmp_p
     assert service.inspect.sent(DEMO_USER) == []
 
 
+def test_drafts_left_for_review_are_sent_later_as_they_are(service: GraphService, tmp_path: Path) -> None:
+    journal = new_campaign(tmp_path, 4, settings={"mode": "drafts"})
+    run(journal, service, tmp_path)
+    drafts = {m["id"] for m in service.inspect.messages(DEMO_USER, "drafts")}
+    journal.send_drafts()
+    events = run(journal, service, tmp_path)
+    assert {
+        e.message_id for e in events if isinstance(e, RowSent)
+    } == drafts  # the reviewed drafts, not new ones
+    assert sorted(addresses(service)) == sorted(f"Person {i} <r{i}@example.com>" for i in range(4))
+
+
 def test_scheduled_messages_wait_in_the_outbox_paced(service: GraphService, tmp_path: Path) -> None:
     later = time.time() + 3600
     journal = new_campaign(tmp_path, 4, settings={"mode": "scheduled", "send_at": later, "per_minute": 30.0})
@@ -157,3 +171,37 @@ def test_cancel_deletes_the_unsent_drafts_it_made(service: GraphService, tmp_pat
     assert [m for m in service.inspect.messages(DEMO_USER, "drafts")] == []
     assert journal.counts()[SENT] == 1
     assert journal.setting("status") == "cancelled"
+
+
+def test_a_mailbox_not_in_the_cloud_stops_the_campaign_with_the_reason(
+    service: GraphService, tmp_path: Path
+) -> None:
+    on_premises = "7a7a7a7a-0000-4000-8000-000000000009"
+    service.emulator.directory.add(
+        SandboxMailbox(
+            id=on_premises,
+            upn="old@contoso.onmicrosoft.com",
+            display_name="Old",
+            mail="old@contoso.onmicrosoft.com",
+            cloud=False,
+        )
+    )
+    journal = new_campaign(tmp_path, 3)
+    routes = Routes(service)
+    factory = HttpFactory(CONFIG, log_path=tmp_path / "network.log", transport=routes)
+
+    class OldTokens:
+        def access_token(self, *, force_refresh: bool = False) -> str:
+            return harness.token(service, user=on_premises)
+
+    def make(on_retry: Any, sleep: Any) -> GraphClient:
+        return GraphClient(
+            factory.client(), CONFIG.graph_url, OldTokens(), factory=factory, on_retry=on_retry, sleep=sleep
+        )
+
+    events = list(Campaign(journal, make, factory).run())
+    stop = events[-1]
+    assert isinstance(stop, Stopped)
+    assert stop.code == "MailboxNotEnabledForRESTAPI"
+    assert "not an Exchange Online mailbox" in stop.reason
+    assert journal.counts()[SENT] == 0

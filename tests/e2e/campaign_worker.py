@@ -14,10 +14,10 @@ from pathlib import Path
 
 import httpx
 
-from securemailmerge.campaign.engine import Campaign
+from securemailmerge.campaign.engine import Campaign, graphs_of
 from securemailmerge.campaign.journal import Journal
+from securemailmerge.campaign.pacing import ScaledTime
 from securemailmerge.m365.connection import connect
-from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.tenant import load_tenant_config
 
 
@@ -52,31 +52,16 @@ def freeze_at(spec: str | None) -> None:
 def main() -> None:
     tenant, folder, scale = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
     freeze_at(sys.argv[4] if len(sys.argv) > 4 else None)
-    start = time.time()
-
-    def clock() -> float:
-        return start + (time.time() - start) / scale
-
-    def sleep(seconds: float) -> None:
-        time.sleep(max(0.0, seconds) * scale)
-
+    scaled = ScaledTime(scale)
     config = load_tenant_config(Path(tenant))
-    with connect(config, lambda session: session.sign_in_device_code(lambda prompt: None)) as connection:
-
-        def make(on_retry, sleep_):  # type: ignore[no-untyped-def]
-            return GraphClient(
-                connection.http,
-                connection.graph.base_url,
-                connection.session,
-                factory=connection.factory,
-                on_retry=on_retry,
-                sleep=sleep_,
-            )
-
-        with Journal.open(folder) as journal:
-            campaign = Campaign(journal, make, connection.factory, clock=clock, sleep=sleep, grace=30.0)
-            for event in campaign.run():
-                print(f"EVENT {type(event).__name__} {getattr(event, 'key', '')}", flush=True)
+    sign_in = lambda session: session.sign_in_device_code(lambda prompt: None)  # noqa: E731
+    with connect(config, sign_in) as connection, Journal.open(folder) as journal:
+        graphs = graphs_of(connection)
+        campaign = Campaign(
+            journal, graphs, connection.factory, clock=scaled.clock, sleep=scaled.sleep, grace=30.0
+        )
+        for event in campaign.run():
+            print(f"EVENT {type(event).__name__} {getattr(event, 'key', '')}", flush=True)
 
 
 if __name__ == "__main__":

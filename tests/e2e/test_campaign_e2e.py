@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from email.parser import HeaderParser
 from pathlib import Path
 from typing import Any
@@ -12,13 +11,12 @@ from typing import Any
 import pytest
 
 from securemailmerge.campaign.check import PreflightSettings
-from securemailmerge.campaign.engine import Campaign
+from securemailmerge.campaign.engine import Campaign, graphs_of
 from securemailmerge.campaign.events import Finished, RowSent, Stopped
 from securemailmerge.campaign.journal import SENT, Journal
+from securemailmerge.campaign.pacing import ScaledTime
 from securemailmerge.campaign.start import CampaignOptions, start_campaign
 from securemailmerge.m365.connection import Connection, connect
-from securemailmerge.m365.graph import GraphClient
-from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.recipients import load_recipients
 from securemailmerge.sandbox.app import Sandbox
@@ -28,20 +26,6 @@ from securemailmerge.template.model import Template
 pytestmark = pytest.mark.e2e
 HEADERS = HeaderParser()  # the headers are what these tests read; parsing 5 MB bodies is slow
 SCALE = 0.01  # one sandbox minute lasts 0.6 s; the campaign's clock runs at the same speed
-
-
-class ScaledTime:
-    """The campaign's clock and sleep in the sandbox's scaled time."""
-
-    def __init__(self, scale: float) -> None:
-        self.scale = scale
-        self.start = time.time()
-
-    def clock(self) -> float:
-        return self.start + (time.time() - self.start) / self.scale
-
-    def sleep(self, seconds: float) -> None:
-        time.sleep(max(0.0, seconds) * self.scale)
 
 
 @pytest.fixture
@@ -57,22 +41,6 @@ def signed_in(faults: str | None) -> Iterator[tuple[Sandbox, Connection]]:
         config = load_tenant_config(sandbox.tenant_config_path)
         with connect(config, lambda session: session.sign_in_device_code(lambda prompt: None)) as connection:
             yield sandbox, connection
-
-
-def graph_maker(
-    connection: Connection,
-) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
-    def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
-        return GraphClient(
-            connection.http,
-            connection.graph.base_url,
-            connection.session,
-            factory=connection.factory,
-            on_retry=on_retry,
-            sleep=sleep,
-        )
-
-    return make
 
 
 def inputs(folder: Path, rows: int, brochure_mb: float = 0.2) -> tuple[Path, Template]:
@@ -113,6 +81,15 @@ def plan(
     return started.journal
 
 
+def run(connection: Connection, journal: Journal) -> list[object]:
+    """Run the campaign to its end on the sandbox's scaled time; its events."""
+    scaled = ScaledTime(SCALE)
+    campaign = Campaign(
+        journal, graphs_of(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+    )
+    return list(campaign.run())
+
+
 def delivered(sandbox: Sandbox, mailbox: str = DEMO_USER) -> Counter[str]:
     """How many messages left the mailbox for each To address (after the last ones leave the Outbox)."""
     sandbox.graph.settle()  # a 202 is accepted, not gone: the last sends may still wait their delay
@@ -131,7 +108,7 @@ def test_500_rows_with_attachments_under_storm_arrive_once_each(
     journal = plan(connection, tmp_path, 500)
     scaled = ScaledTime(SCALE)
     campaign = Campaign(
-        journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+        journal, graphs_of(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
     )
     # A storm can outlast a request's retries; the run then waits, settles what it did and goes on.
     events = list(campaign.run())
@@ -152,7 +129,7 @@ def test_a_large_common_attachment_is_uploaded_once_and_copied_under_storm(
     journal = plan(connection, tmp_path, 40, brochure_mb=5)
     scaled = ScaledTime(SCALE)
     campaign = Campaign(
-        journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
+        journal, graphs_of(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
     )
     events = list(campaign.run())
     assert isinstance(events[-1], Finished), events[-3:]
@@ -168,16 +145,11 @@ def test_sending_as_a_shared_mailbox_with_send_as(
 ) -> None:
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 20, shared_mailbox=SALES)
-    scaled = ScaledTime(SCALE)
-    events = list(
-        Campaign(
-            journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
-        ).run()
-    )
+    events = run(connection, journal)
     assert isinstance(events[-1], Finished)
+    assert delivered(sandbox) == Counter({f"person{i}@example.com": 1 for i in range(20)})
     froms = {str(HEADERS.parsestr(m["mime"])["From"]) for m in sandbox.graph.inspect.sent(DEMO_USER)}
     assert froms == {f"Sales Team <{SALES}>"}
-    assert delivered(sandbox) == Counter({f"person{i}@example.com": 1 for i in range(20)})
 
 
 def test_sending_as_a_shared_mailbox_without_rights_stops_before_any_message(
@@ -185,12 +157,7 @@ def test_sending_as_a_shared_mailbox_without_rights_stops_before_any_message(
 ) -> None:
     sandbox, connection = signed_in
     journal = plan(connection, tmp_path, 5, shared_mailbox=BOARD)
-    scaled = ScaledTime(SCALE)
-    events = list(
-        Campaign(
-            journal, graph_maker(connection), connection.factory, clock=scaled.clock, sleep=scaled.sleep
-        ).run()
-    )
+    events = run(connection, journal)
     assert isinstance(events[-1], Stopped)
     assert events[-1].code == "ErrorSendAsDenied"
     assert not any(isinstance(e, RowSent) for e in events)

@@ -126,6 +126,7 @@ def run_worker(sandbox: Sandbox, campaign: Path, freeze: str | None) -> list[str
 
 
 def delivered(sandbox: Sandbox) -> Counter[str]:
+    sandbox.graph.settle()  # messages accepted just before the end may still wait in the Outbox
     parser = HeaderParser()
     return Counter(
         str(parser.parsestr(m["mime"])["To"]).rsplit("<", 1)[-1].rstrip(">")
