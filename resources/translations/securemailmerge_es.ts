@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SecureMailMerge</source>
+        <translation>Acerca de SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Personal mail merge for Microsoft 365 that runs entirely on your computer.</source>
+        <translation>Combinación de correspondencia personal para Microsoft 365 que se ejecuta por completo en su ordenador.</translation>
+    </message>
+    <message>
+        <source>Hosts this app may contact:</source>
+        <translation>Servidores con los que esta aplicación puede conectar:</translation>
+    </message>
+    <message>
+        <source>None: no Microsoft 365 tenant is configured (offline work).</source>
+        <translation>Ninguno: no hay ningún inquilino de Microsoft 365 configurado (trabajo sin conexión).</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStep</name>
+    <message>
+        <source>Permissions asked of Microsoft 365</source>
+        <translation>Permisos solicitados a Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Signed-in mailbox</source>
+        <translation>Buzón con sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Stay signed in on this computer</source>
+        <translation>Mantener la sesión iniciada en este ordenador</translation>
+    </message>
+    <message>
+        <source>Send from</source>
+        <translation>Enviar desde</translation>
+    </message>
+    <message>
+        <source>My own mailbox</source>
+        <translation>Mi propio buzón</translation>
+    </message>
+    <message>
+        <source>A shared mailbox:</source>
+        <translation>Un buzón compartido:</translation>
+    </message>
+    <message>
+        <source>Shared mailbox address</source>
+        <translation>Dirección del buzón compartido</translation>
+    </message>
+    <message>
+        <source>sales@contoso.com</source>
+        <translation>ventas@contoso.com</translation>
+    </message>
+    <message>
+        <source>Use this mailbox</source>
+        <translation>Usar este buzón</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>You can open recipients, write the message and preview it without signing in. Sign in to use Outlook contacts and to send.</source>
+        <translation>Puede abrir destinatarios, escribir el mensaje y verlo en vista previa sin iniciar sesión. Inicie sesión para usar los contactos de Outlook y para enviar.</translation>
+    </message>
+    <message>
+        <source>This account has no mailbox to send from.</source>
+        <translation>Esta cuenta no tiene un buzón desde el que enviar.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Messages go out from {address}.</source>
+        <translation>Los mensajes salen de {address}.</translation>
+    </message>
+    <message>
+        <source>Sign in to see the address messages go out from.</source>
+        <translation>Inicie sesión para ver la dirección desde la que salen los mensajes.</translation>
+    </message>
+</context>
+<context>
     <name>AddressBook</name>
     <message>
         <source>{value!r} does not say which address to use: write first, all, a number such as 2, or a domain such as @example.com.</source>
@@ -501,6 +591,10 @@
         <translation>Destinatarios de los contactos de Outlook</translation>
     </message>
     <message>
+        <source>Mailbox</source>
+        <translation>Buzón</translation>
+    </message>
+    <message>
         <source>Your own mailbox, or the address of a shared mailbox</source>
         <translation>Su propio buzón o la dirección de un buzón compartido</translation>
     </message>
@@ -511,6 +605,10 @@
     <message>
         <source>Choose a mailbox and load its contacts.</source>
         <translation>Elija un buzón y cargue sus contactos.</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Contactos que coinciden</translation>
     </message>
     <message>
         <source>any of the checked categories</source>
@@ -561,8 +659,19 @@
         <translation>Contactos</translation>
     </message>
     <message>
+        <source>Filtering…</source>
+        <translation>Filtrando…</translation>
+    </message>
+    <message>
         <source>{count} contacts match: {ready} ready, {empty} without an address.</source>
         <translation>Coinciden {count} contactos: {ready} listos, {empty} sin dirección.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>no address</source>
+        <translation>sin dirección</translation>
     </message>
 </context>
 <context>
@@ -576,8 +685,8 @@
         <translation>Abra una lista de destinatarios y una plantilla para ver una vista previa.</translation>
     </message>
     <message>
-        <source>Open a recipient list and a template first.</source>
-        <translation>Abra primero una lista de destinatarios y una plantilla.</translation>
+        <source>The license is checked when you load an address book, send a test or send a campaign.</source>
+        <translation>La licencia se comprueba al cargar una libreta de direcciones, al enviar una prueba o al enviar una campaña.</translation>
     </message>
     <message>
         <source>No Microsoft 365 tenant is configured; see the README.</source>
@@ -639,6 +748,39 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>SecureMailMerge</source>
+        <translation>SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong: {error}. Your work is kept; please report this.</source>
+        <translation>Algo inesperado salió mal: {error}. Su trabajo se conserva; por favor, infórmenos.</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMenu</name>
+    <message>
+        <source>Open recipients to see their fields</source>
+        <translation>Abra destinatarios para ver sus campos</translation>
+    </message>
+</context>
+<context>
     <name>Graph</name>
     <message>
         <source>Throttled by Microsoft, waiting {seconds} s (attempt {attempt}).</source>
@@ -695,6 +837,29 @@
     <message>
         <source>Request id: {request_id}.</source>
         <translation>Id. de solicitud: {request_id}.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>{file} is not an Outlook template or message (.oft, .msg, .eml).</source>
+        <translation>{file} no es una plantilla ni un mensaje de Outlook (.oft, .msg, .eml).</translation>
+    </message>
+    <message>
+        <source>it has no message headers</source>
+        <translation>no tiene encabezados de mensaje</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be created: {reason}.</source>
+        <translation>No se puede crear la carpeta {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The attachment {name} cannot be saved to {folder}: {reason}.</source>
+        <translation>No se puede guardar el adjunto {name} en {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Outlook message: {reason}.</source>
+        <translation>{file} no se puede leer como mensaje de Outlook: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -782,8 +947,31 @@
         <translation>No ha iniciado sesión</translation>
     </message>
     <message>
-        <source>Main</source>
-        <translation>Principal</translation>
+        <source>Signed-in account</source>
+        <translation>Cuenta con sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Ctrl+{number}</source>
+        <translation>Ctrl+{number}</translation>
+    </message>
+    <message>
+        <source>{step} (Ctrl+{number})</source>
+        <translation>{step} (Ctrl+{number})</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} &lt;{address}&gt;</source>
+        <translation>Sesión iniciada como {name} &lt;{address}&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>Open recipients…</source>
@@ -794,36 +982,119 @@
         <translation>Abrir plantilla…</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>Comprobar</translation>
+        <source>Save template…</source>
+        <translation>Guardar plantilla…</translation>
     </message>
     <message>
-        <source>Render every message once and list what needs attention</source>
-        <translation>Generar cada mensaje una vez y enumerar lo que requiere atención</translation>
+        <source>Import from Outlook…</source>
+        <translation>Importar de Outlook…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir a</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>Sign in or out…</source>
+        <translation>Iniciar o cerrar sesión…</translation>
     </message>
     <message>
         <source>Outlook contacts…</source>
         <translation>Contactos de Outlook…</translation>
     </message>
     <message>
-        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
-        <translation>Destinatarios de los contactos de su buzón o de un buzón compartido</translation>
+        <source>Check now</source>
+        <translation>Comprobar ahora</translation>
     </message>
     <message>
-        <source>Sign in…</source>
-        <translation>Iniciar sesión…</translation>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <source>Press Check to see what needs attention.</source>
-        <translation>Haga clic en Comprobar para ver lo que requiere atención.</translation>
+        <source>About SecureMailMerge</source>
+        <translation>Acerca de SecureMailMerge</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStep</name>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
     </message>
     <message>
-        <source>Open recipients</source>
-        <translation>Abrir destinatarios</translation>
+        <source>Subject; type {{ to insert a field</source>
+        <translation>Asunto; escriba {{ para insertar un campo</translation>
     </message>
     <message>
-        <source>Recipient lists (*.csv *.txt *.xlsx)</source>
-        <translation>Listas de destinatarios (*.csv *.txt *.xlsx)</translation>
+        <source>HTML source</source>
+        <translation>Código HTML</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Diseño</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texto sin formato</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Open template…</source>
+        <translation>Abrir plantilla…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Guardar plantilla…</translation>
+    </message>
+    <message>
+        <source>Import from Outlook…</source>
+        <translation>Importar de Outlook…</translation>
+    </message>
+    <message>
+        <source>An Outlook template (.oft) or message (.msg, .eml)</source>
+        <translation>Una plantilla (.oft) o un mensaje (.msg, .eml) de Outlook</translation>
+    </message>
+    <message>
+        <source>Make the plain text from the message</source>
+        <translation>Generar el texto sin formato a partir del mensaje</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Attachments for everybody</source>
+        <translation>Adjuntos para todos</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Attachment column</source>
+        <translation>Columna de adjuntos</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Per recipient, files named in column</source>
+        <translation>Por destinatario, los archivos de la columna</translation>
     </message>
     <message>
         <source>Open template</source>
@@ -834,22 +1105,48 @@
         <translation>Plantillas (*.json *.html *.htm)</translation>
     </message>
     <message>
-        <source>{file}: {ready} ready, {left} left out, {problems} problems</source>
-        <translation>{file}: {ready} listos, {left} omitidos, {problems} problemas</translation>
+        <source>Save template</source>
+        <translation>Guardar plantilla</translation>
     </message>
     <message>
-        <source>To: {to}
-Subject: {subject}</source>
-        <translation>Para: {to}
-Asunto: {subject}</translation>
+        <source>Templates (*.json)</source>
+        <translation>Plantillas (*.json)</translation>
     </message>
     <message>
-        <source>Signed in as {name} &lt;{address}&gt;</source>
-        <translation>Sesión iniciada como {name} &lt;{address}&gt;</translation>
+        <source>Saved {file}.</source>
+        <translation>{file} guardado.</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Cerrar sesión</translation>
+        <source>Import from Outlook</source>
+        <translation>Importar de Outlook</translation>
+    </message>
+    <message>
+        <source>Outlook files (*.oft *.msg *.eml)</source>
+        <translation>Archivos de Outlook (*.oft *.msg *.eml)</translation>
+    </message>
+    <message>
+        <source>Imported {file}; its files are in {folder}.</source>
+        <translation>{file} importado; sus archivos están en {folder}.</translation>
+    </message>
+    <message>
+        <source>Unsaved message</source>
+        <translation>Mensaje sin guardar</translation>
+    </message>
+    <message>
+        <source>The message has changes that are not saved. Save them?</source>
+        <translation>El mensaje tiene cambios sin guardar. ¿Guardarlos?</translation>
+    </message>
+    <message>
+        <source>{file} cannot be copied to {folder}: {reason}</source>
+        <translation>No se puede copiar {file} en {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>Copied {file} into {folder}.</source>
+        <translation>{file} copiado en {folder}.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1221,24 @@ Asunto: {subject}</translation>
     <message>
         <source>The sign-in service {host} answered with HTTP status {status}.</source>
         <translation>El servicio de inicio de sesión {host} respondió con el estado HTTP {status}.</translation>
+    </message>
+</context>
+<context>
+    <name>Outlook</name>
+    <message>
+        <source>The message&apos;s styles cannot be inlined for Outlook: {reason}.</source>
+        <translation>Los estilos del mensaje no se pueden incrustar para Outlook: {reason}.</translation>
+    </message>
+    <message>
+        <source>An image in the message is not valid base64 data.</source>
+        <translation>Una imagen del mensaje no contiene datos base64 válidos.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsView</name>
+    <message>
+        <source>Permissions</source>
+        <translation>Permisos</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1329,108 @@ Asunto: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewStep</name>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>CCO</translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation>Responder a</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Message as sent</source>
+        <translation>Mensaje tal como se enviará</translation>
+    </message>
+    <message>
+        <source>Problems found by the check</source>
+        <translation>Problemas encontrados por la comprobación</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Find a recipient</source>
+        <translation>Buscar un destinatario</translation>
+    </message>
+    <message>
+        <source>Find a recipient…</source>
+        <translation>Buscar un destinatario…</translation>
+    </message>
+    <message>
+        <source>No recipient contains “{text}”.</source>
+        <translation>Ningún destinatario contiene «{text}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %Ln</source>
+        <translation>
+            <numerusform>de %Ln</numerusform>
+            <numerusform>de %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: this row is left out. {reason}</source>
+        <translation>No se envía: esta fila queda fuera. {reason}</translation>
+    </message>
+    <message>
+        <source>(sign in to see the sender)</source>
+        <translation>(inicie sesión para ver el remitente)</translation>
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation>(sin dirección)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Checking every message…</source>
+        <translation>Comprobando cada mensaje…</translation>
+    </message>
+    <message>
+        <source>Open recipients and write a message to check them.</source>
+        <translation>Abra destinatarios y escriba un mensaje para comprobarlos.</translation>
+    </message>
+    <message>
+        <source>Show row {row}</source>
+        <translation>Mostrar la fila {row}</translation>
+    </message>
+</context>
+<context>
     <name>Recipients</name>
     <message>
         <source>{file} has no column {column!r}. Its columns are: {columns}.</source>
@@ -1079,12 +1496,263 @@ Asunto: {subject}</translation>
         <translation>Omitido</translation>
     </message>
     <message>
+        <source>You left this row out; it will not be sent.</source>
+        <translation>Ha dejado fuera esta fila; no se enviará.</translation>
+    </message>
+    <message>
+        <source>Ready to send</source>
+        <translation>Listo para enviar</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>No válido</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Revisar</translation>
     </message>
     <message>
+        <source>Bounced</source>
+        <translation>Rebotado</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsStep</name>
+    <message>
+        <source>Open a file…</source>
+        <translation>Abrir un archivo…</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file; you can also drop one here</source>
+        <translation>Un archivo CSV o Excel; también puede soltarlo aquí</translation>
+    </message>
+    <message>
+        <source>Outlook contacts…</source>
+        <translation>Contactos de Outlook…</translation>
+    </message>
+    <message>
+        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
+        <translation>Destinatarios de los contactos de su buzón o de uno compartido</translation>
+    </message>
+    <message>
+        <source>No recipients yet: open a file or drop one here.</source>
+        <translation>Aún no hay destinatarios: abra un archivo o suéltelo aquí.</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>How the file is read</source>
+        <translation>Cómo se lee el archivo</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Delimitador</translation>
+    </message>
+    <message>
+        <source>Email column</source>
+        <translation>Columna de correo</translation>
+    </message>
+    <message>
+        <source>CC column</source>
+        <translation>Columna CC</translation>
+    </message>
+    <message>
+        <source>BCC column</source>
+        <translation>Columna CCO</translation>
+    </message>
+    <message>
+        <source>Reply-To column</source>
+        <translation>Columna Responder a</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <source>Find in any column…</source>
+        <translation>Buscar en cualquier columna…</translation>
+    </message>
+    <message>
+        <source>Find recipients</source>
+        <translation>Buscar destinatarios</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Mostrar filas</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Todas las filas</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Coma (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Punto y coma (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>Open recipients</source>
+        <translation>Abrir destinatarios</translation>
+    </message>
+    <message>
+        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>Listas de destinatarios (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Loading {file}…</source>
+        <translation>Cargando {file}…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>codificación {encoding}</translation>
+    </message>
+    <message>
+        <source>delimiter {delimiter}</source>
+        <translation>delimitador {delimiter}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>hoja {sheet}</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>encabezado en la fila {row}</translation>
+    </message>
+    <message>
+        <source>email column {column}</source>
+        <translation>columna de correo {column}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ready</source>
+        <translation>
+            <numerusform>%Ln listo</numerusform>
+            <numerusform>%Ln listos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln fuera</numerusform>
+            <numerusform>%Ln fuera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln mostrado</numerusform>
+            <numerusform>%Ln mostrados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RichEditor</name>
+    <message>
+        <source>Formatting</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Cuerpo del mensaje</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>Insertar campo</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursiva</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Subrayado</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>Viñetas</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>Numeración</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Vínculo…</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Tamaño de fuente</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Color…</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>Insertar vínculo</translation>
+    </message>
+    <message>
+        <source>Address (https://…):</source>
+        <translation>Dirección (https://…):</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Color del texto</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>Insertar imagen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1902,113 @@ Asunto: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>SendStep</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>How to send</source>
+        <translation>Cómo enviar</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Only create drafts</source>
+        <translation>Crear solo borradores</translation>
+    </message>
+    <message>
+        <source>Schedule for later</source>
+        <translation>Programar para más tarde</translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>Enviar a las</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Mensajes por minuto</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>Límite diario</translation>
+    </message>
+    <message>
+        <source> recipients a day</source>
+        <translation> destinatarios al día</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>Solo entre</translation>
+    </message>
+    <message>
+        <source>Sending window start</source>
+        <translation>Inicio del horario de envío</translation>
+    </message>
+    <message>
+        <source>Sending window end</source>
+        <translation>Fin del horario de envío</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Sending window</source>
+        <translation>Horario de envío</translation>
+    </message>
+    <message>
+        <source>Send test to me</source>
+        <translation>Enviarme una prueba</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Iniciar…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Cancelar campaña</translation>
+    </message>
+    <message>
+        <source>Sending log</source>
+        <translation>Registro de envío</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Recuentos</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Microsoft 365</source>
@@ -1244,12 +2019,28 @@ Asunto: {subject}</translation>
         <translation>SecureMailMerge solo pide a Microsoft estos permisos, cada uno por un motivo:</translation>
     </message>
     <message>
-        <source>Permission</source>
-        <translation>Permiso</translation>
+        <source>Keeps the sign-in encrypted, with its key in the system keychain</source>
+        <translation>Guarda la sesión cifrada, con su clave en el llavero del sistema</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Motivo</translation>
+        <source>Waiting for Microsoft…</source>
+        <translation>Esperando a Microsoft…</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>Código de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser; this window waits for it.</source>
+        <translation>Termine de iniciar sesión en el navegador; esta ventana lo espera.</translation>
+    </message>
+    <message>
+        <source>On any device, open &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and enter this code:</source>
+        <translation>En cualquier dispositivo, abra &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; e introduzca este código:</translation>
     </message>
     <message>
         <source>Stay signed in on this computer</source>

@@ -68,9 +68,9 @@ def test_compiled_catalogues_match_their_sources(language: str, tmp_path: Path) 
 
 @pytest.mark.parametrize(("language", "word"), [("de", "Empfänger"), ("es", "destinatarios")])
 def test_the_window_speaks_the_users_language(qtbot: QtBot, language: str, word: str) -> None:
-    from ui.app import MainWindow
     from ui.controller import Controller
     from ui.i18n import install_translations
+    from ui.window import MainWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -78,7 +78,7 @@ def test_the_window_speaks_the_users_language(qtbot: QtBot, language: str, word:
     try:
         window = MainWindow(Controller(None))
         qtbot.addWidget(window)
-        assert word in window.open_recipients_action.text()
+        assert word in window.menu_actions.open_recipients.text()
     finally:
         install_translations(app, "en")
 
