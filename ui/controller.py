@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from securemailmerge.campaign import PreflightReport, PreflightSettings, preflight
 from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
@@ -422,4 +422,6 @@ class Controller(QObject):
         """Stop background work and close connections."""
         self._check_timer.stop()
         self.cancel_all()
+        # A worker still running when Python exits deadlocks the interpreter's shutdown; wait for them.
+        QThreadPool.globalInstance().waitForDone(10_000)
         self._disconnect()

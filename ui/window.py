@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
             step.go_to_step.connect(self.go_to)
             step.show_row.connect(self._preview_row)
         controller.profile_changed.connect(self._show_profile)
-        controller.failed.connect(lambda message: show_error(self, message))
+        controller.failed.connect(self._show_error)
         controller.busy_changed.connect(self._show_busy)
         self._restore()
 
@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
                     name=profile.display_name, address=profile.mail or profile.user_principal_name
                 )
             )
+
+    def _show_error(self, message: str) -> None:
+        show_error(self, message)
 
     def _show_busy(self, busy: bool) -> None:
         if busy and QApplication.overrideCursor() is None:

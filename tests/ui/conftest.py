@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.m365 import load_tenant_config
@@ -13,6 +14,12 @@ from securemailmerge.resources import asset_path
 from securemailmerge.sandbox.app import Sandbox
 from ui.controller import Controller
 from ui.window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-qt closes windows after each test: unsaved edits are discarded, not asked about."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture

@@ -106,9 +106,9 @@ class PreviewStep(Step):
         splitter.addWidget(problems)
         splitter.setSizes([500, 200])
         self.layout_.addWidget(splitter, 1)
-        controller.recipients_changed.connect(lambda _r: self.show_model_row(0))
-        controller.template_changed.connect(lambda _t: self.refresh())
-        controller.sender_changed.connect(lambda _s: self.refresh())
+        controller.recipients_changed.connect(self._first_row)
+        controller.template_changed.connect(self.refresh)
+        controller.sender_changed.connect(self.refresh)
         controller.report_stale.connect(self._report_stale)
         controller.report_ready.connect(self._show_report)
 
@@ -146,7 +146,7 @@ class PreviewStep(Step):
     def set_model(self, model: RecipientsModel) -> None:
         """The table whose rows the preview walks through (the Recipients step's)."""
         self.model = model
-        model.dataChanged.connect(lambda *_args: self.refresh())
+        model.dataChanged.connect(self.refresh)
 
     def entered(self) -> None:
         """Always show the current state when the step opens."""
@@ -183,7 +183,10 @@ class PreviewStep(Step):
         self.next_button.setEnabled(self.row < count - 1)
         self.refresh()
 
-    def refresh(self) -> None:
+    def _first_row(self, _recipients: object) -> None:
+        self.show_model_row(0)
+
+    def refresh(self, *_changed: object) -> None:
         """Render the current row again (the template, sender or list may have changed)."""
         recipient = self.model.recipient(self.row) if self.model else None
         count = self.model.rowCount() if self.model else 0

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from securemailmerge.campaign import PreflightReport
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList, sheet_names
 from ui.contacts_dialog import ContactsDialog
@@ -86,10 +87,8 @@ class RecipientsStep(Step):
         self.dialog = ContactsDialog(controller, self)
         self.model.dataChanged.connect(self._ticked)
         controller.recipients_changed.connect(self._show_list)
-        controller.report_ready.connect(lambda report: self.model.set_checked(report.problems))
-        controller.account_changed.connect(
-            lambda account: self.contacts_button.setEnabled(account is not None)
-        )
+        controller.report_ready.connect(self._show_checked)
+        controller.account_changed.connect(self._signed_in)
 
     def title(self) -> str:
         """The step's name."""
@@ -261,6 +260,12 @@ class RecipientsStep(Step):
             parts.append(self.tr("header in row {row}").format(row=details["header_row"]))
         parts.append(self.tr("email column {column}").format(column=recipients.email_column))
         self.detected.setText(", ".join(parts))
+
+    def _signed_in(self, account: object) -> None:
+        self.contacts_button.setEnabled(account is not None)
+
+    def _show_checked(self, report: PreflightReport) -> None:
+        self.model.set_checked(report.problems)
 
     def _ticked(self, top: object, _bottom: object, roles: list[int] | None = None) -> None:
         left_out = self.model.left_out
