@@ -1,4 +1,4 @@
-"""Outlook imports: an .eml's subject, bodies, attachments and inline images become a self-contained template."""
+"""Outlook imports: an .eml with attachments and inline images becomes a self-contained template."""
 
 from __future__ import annotations
 

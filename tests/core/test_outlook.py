@@ -1,4 +1,4 @@
-"""Outlook-friendly HTML: CSS rules written onto elements, local and data: images sent inline, remote ones left."""
+"""Outlook-friendly HTML: CSS written onto elements, local and data: images inline, remote ones left."""
 
 from __future__ import annotations
 

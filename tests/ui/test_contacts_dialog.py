@@ -1,4 +1,4 @@
-"""Outlook contacts: a shared mailbox's contacts filtered by category chips, folder and text, listed by name."""
+"""Outlook contacts: a shared mailbox's contacts filtered by category chips and text, listed by name."""
 
 from __future__ import annotations
 
