@@ -14,13 +14,24 @@ import keyring.backends.fail
 import pytest
 
 from securemailmerge.i18n import set_translator
+from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import demo_directory
-from securemailmerge.sandbox.graph import GraphService, harness
+from securemailmerge.sandbox.graph import GraphService, SendPolicy, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
-from tests.helpers import InMemoryKeyring
+from tests.helpers import InMemoryKeyring, NetworkGuard
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SMM_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def network_guard() -> Iterator[NetworkGuard]:
+    """Nothing may reach the internet: a connection to any address but loopback fails the test."""
+    guard = NetworkGuard()
+    with guard.installed():
+        yield guard
+    if guard.attempts:
+        pytest.fail(f"the test tried to reach the network: {', '.join(guard.attempts)}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -74,3 +85,15 @@ def graph(service: GraphService) -> Iterator[httpx.Client]:
     """An in-process client of ``service``, signed in as Ada with the app's scopes."""
     with harness.client(service) as client:
         yield client
+
+
+@pytest.fixture
+def instant_sandbox() -> Iterator[Sandbox]:
+    """A running Sandbox whose messages leave, and whose reports arrive, at the next request.
+
+    What a recipient received: ``instant_sandbox.graph.inspect.delivered(address)``; bounces:
+    ``.inspect.bounces(sender)``; to keep Exchange's delays instead, use ``Sandbox()`` and
+    ``sandbox.graph.settle()`` (everything queued, now) or ``wait_delivered(timeout)``.
+    """
+    with Sandbox(sending=SendPolicy.instant()) as sandbox:
+        yield sandbox

@@ -5,6 +5,10 @@ Test files import from here, never from each other; fixtures live in ``tests/con
 
 from __future__ import annotations
 
+import ipaddress
+import random
+import socket
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -21,6 +25,7 @@ import requests
 
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.m365.retry import RetryEvent
 from securemailmerge.m365.tenant import TenantConfig
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.authority import Authority
@@ -31,7 +36,8 @@ from securemailmerge.sandbox.server import LoopbackServer, listen
 from securemailmerge.sandbox.tokens import TokenRegistry
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The team's shared folder sits beside the checkout, or beside the folder of worktrees.
+SHARED = next((up / "shared" for up in REPO.parents if (up / "shared").is_dir()), REPO.parent / "shared")
 CONFIG = TenantConfig(client_id="11111111-2222-3333-4444-555555555555")
 GRAPH = CONFIG.graph_url
 
@@ -145,6 +151,140 @@ def serve_authority(folder: Path) -> Iterator[Served]:
     server = LoopbackServer(authority, sock, certificates.server_context()).start()
     yield Served(authority, tokens, clock, url, certificates.ca_file)
     server.stop()
+
+
+ScriptedAnswer = httpx.Response | Exception
+
+
+class Script:
+    """A MockTransport handler answering each request with the next scripted answer."""
+
+    def __init__(self, *answers: ScriptedAnswer) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+class RecordingTokens:
+    """A token provider that records whether a fresh token was asked for."""
+
+    def __init__(self) -> None:
+        self.calls: list[bool] = []
+
+    def access_token(self, *, force_refresh: bool = False) -> str:
+        self.calls.append(force_refresh)
+        return "fresh-token" if force_refresh else "cached-token"
+
+
+class TopOfRange(random.Random):
+    """Jitter that always picks the longest wait, so backoff sequences are exact."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+class GraphHarness:
+    """A GraphClient over a scripted transport, with its sleeps and retry events recorded."""
+
+    def __init__(
+        self,
+        tmp_path: Path,
+        *answers: ScriptedAnswer,
+        max_attempts: int = 6,
+        rng: random.Random | None = None,
+    ):
+        self.script = Script(*answers)
+        self.tokens = RecordingTokens()
+        self.sleeps: list[float] = []
+        self.events: list[RetryEvent] = []
+        self.factory = HttpFactory(
+            CONFIG, log_path=tmp_path / "network.log", transport=httpx.MockTransport(self.script)
+        )
+        self.graph = GraphClient(
+            self.factory.client(),
+            GRAPH,
+            self.tokens,
+            factory=self.factory,
+            sleep=self.sleeps.append,
+            rng=rng or TopOfRange(),
+            on_retry=self.events.append,
+            max_attempts=max_attempts,
+        )
+
+
+def ok(body: Any = None, status: int = 200, **headers: str) -> httpx.Response:
+    """A Graph success answer (a small resource unless ``body`` says otherwise)."""
+    return httpx.Response(status, json=body if body is not None else {"id": "x"}, headers=headers)
+
+
+def scripted_error(
+    status: int, code: str, *, retry_after: str | None = None, request_id: str = "req-1"
+) -> httpx.Response:
+    """A Graph error answer whose message names its code, optionally with ``Retry-After``."""
+    headers = {"request-id": request_id, **({"Retry-After": retry_after} if retry_after else {})}
+    body = {
+        "error": {"code": code, "message": f"message for {code}", "innerError": {"request-id": request_id}}
+    }
+    return httpx.Response(status, json=body, headers=headers)
+
+
+class NetworkGuard:
+    """Refuses every socket connection to an address that is not loopback, and remembers each attempt.
+
+    The test that made one fails when it ends, even if the code under test swallowed the refusal.
+    """
+
+    def __init__(self) -> None:
+        self.attempts: list[str] = []
+        self._lock = threading.Lock()
+
+    def check(self, address: object) -> None:
+        """Raise ``ConnectionRefusedError`` (and remember it) unless ``address`` is on this computer."""
+        if not isinstance(address, tuple):
+            return  # a Unix socket or a socket pair never leaves the computer
+        host = str(address[0])
+        if _is_loopback(host):
+            return
+        with self._lock:
+            self.attempts.append(f"{host}:{address[1]}")
+        raise ConnectionRefusedError(f"tests may not connect to {host}: only loopback is allowed")
+
+    @contextmanager
+    def installed(self) -> Iterator[NetworkGuard]:
+        """Guard ``socket.connect`` and ``connect_ex`` while the block runs."""
+        connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+        def guarded_connect(sock: socket.socket, address: Any) -> None:
+            self.check(address)
+            connect(sock, address)
+
+        def guarded_connect_ex(sock: socket.socket, address: Any) -> int:
+            self.check(address)
+            return connect_ex(sock, address)
+
+        socket.socket.connect = guarded_connect  # type: ignore[method-assign]
+        socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign]
+        try:
+            yield self
+        finally:
+            socket.socket.connect, socket.socket.connect_ex = connect, connect_ex  # type: ignore[method-assign]
+
+
+def _is_loopback(host: str) -> bool:
+    if host.casefold() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return False  # a name: resolving it could already leave the computer
+    mapped = getattr(address, "ipv4_mapped", None)
+    return address.is_loopback or (mapped is not None and mapped.is_loopback)
 
 
 class Clock:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,7 +40,9 @@ from PySide6.QtWidgets import (
 from securemailmerge.m365 import (
     Contact,
     ContactFilter,
+    FolderLoaded,
     OpenedAddressBook,
+    RetryEvent,
     recipient_list,
     select_contacts,
     without_address,
@@ -124,15 +127,15 @@ class ContactsDialog(QDialog):
         self.opened: OpenedAddressBook | None = None
         self.chosen: RecipientList | None = None
         self._generation = 0
-        self._loading = False
+        self.loading = False
         self.setWindowTitle(self.tr("Recipients from Outlook contacts"))
         layout = QVBoxLayout(self)
         source = QHBoxLayout()
-        self.mailbox = QComboBox(self)
-        self.mailbox.setEditable(True)
+        self.mailbox = QLineEdit(self)
         self.mailbox.setAccessibleName(self.tr("Mailbox"))
         self.mailbox.setPlaceholderText(self.tr("Your own mailbox, or the address of a shared mailbox"))
-        self.mailbox.addItems(["", *settings.recent("mailboxes")])
+        self.mailbox.setCompleter(QCompleter(settings.recent("mailboxes"), self.mailbox))
+        self.mailbox.returnPressed.connect(self.load)
         self.load_button = QPushButton(self.tr("Load contacts"), self)
         self.load_button.setDefault(True)
         self.load_button.clicked.connect(self.load)
@@ -171,6 +174,10 @@ class ContactsDialog(QDialog):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.categories.itemChanged.connect(lambda _i: self.refilter())
         controller.address_book_opened.connect(self._show_book)
+        controller.address_book_progress.connect(self._show_progress)
+        controller.address_book_failed.connect(self._show_failure)
+        controller.address_book_aborted.connect(self._show_stopped)
+        controller.graph_waiting.connect(self._show_waiting)
         self.resize(640, 680)
 
     def _filters(self) -> QFormLayout:
@@ -199,15 +206,32 @@ class ContactsDialog(QDialog):
         return form
 
     def load(self) -> None:
-        """Load the named mailbox's contacts in the background; a failure clears the previous ones."""
-        self.load_button.setEnabled(False)
+        """Load the named mailbox's contacts in the background; while loading, the button stops it."""
+        if self.loading:
+            self.controller.cancel_address_book()
+            return
         self.status.setText(self.tr("Loading contacts…"))
-        mailbox = self.mailbox.currentText().strip() or None
-        self._loading = self.controller.open_address_book(mailbox, on_error=self._failed) is not None
+        if self.controller.open_address_book(self.mailbox.text().strip() or None) is not None:
+            self._set_loading(True)
 
-    def _failed(self, message: str) -> None:
-        self._loading = False
-        self.load_button.setEnabled(True)
+    def _set_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self.load_button.setText(self.tr("Stop loading") if loading else self.tr("Load contacts"))
+
+    def _show_progress(self, loaded: FolderLoaded) -> None:
+        self.status.setText(
+            self.tr("Loading contacts… {count} so far ({folder} read).").format(
+                count=loaded.contacts_so_far, folder=loaded.folder.name or self.tr("Contacts")
+            )
+        )
+
+    def _show_waiting(self, event: RetryEvent) -> None:
+        if self.loading:
+            self.status.setText(str(event))
+
+    def _show_failure(self, message: str) -> None:
+        """A failed load clears what the previous one showed."""
+        self._set_loading(False)
         self.status.setText(message)
         self.opened, self.chosen = None, None
         self._generation += 1
@@ -217,14 +241,23 @@ class ContactsDialog(QDialog):
         self.summary.clear()
         self.ok_button.setEnabled(False)
 
+    def _show_stopped(self) -> None:
+        self._set_loading(False)
+        self.status.setText(self.tr("Loading was stopped; load again to see the contacts."))
+
+    def reject(self) -> None:
+        """Close the dialog, stopping a load that is still running."""
+        if self.loading:
+            self.controller.cancel_address_book()
+        super().reject()
+
     def _show_book(self, opened: OpenedAddressBook) -> None:
-        if not self._loading:
+        if not self.loading:
             return
-        self._loading = False
+        self._set_loading(False)
         self.opened = opened
         if not opened.book.mailbox.own:
             settings.remember("mailboxes", opened.book.mailbox.address)
-        self.load_button.setEnabled(True)
         book = opened.book
         notes = [
             self.tr("{source}: {count} contacts in {folders} folders.").format(
@@ -289,7 +322,7 @@ class ContactsDialog(QDialog):
                 self.summary.setText(message)
                 self.ok_button.setEnabled(False)
 
-        self.controller.run(job, done, failed)
+        self.controller.run(job, done, failed=failed)
 
     def _show_selection(self, selection: Selection) -> None:
         self.chosen = selection.chosen

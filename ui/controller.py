@@ -9,19 +9,20 @@ and to ``failed`` (the window's message box) only when the caller gave none.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from securemailmerge.campaign import PreflightReport, PreflightSettings, preflight
+from securemailmerge.campaign import CheckStarted, PreflightReport, PreflightSettings, check_rows
 from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
 from securemailmerge.m365 import (
     Account,
     Connection,
     DeviceCodePrompt,
+    FolderLoaded,
     HttpFactory,
     LicenseStatus,
     MailboxRef,
@@ -32,7 +33,7 @@ from securemailmerge.m365 import (
     TenantConfig,
     choose_sender,
     connect,
-    open_address_book,
+    iter_open_address_book,
     sign_in_silently,
 )
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
@@ -50,6 +51,7 @@ ErrorHandler = Callable[[str], None]
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
 CHECK_DELAY_MS = 400
+PROGRESS_STRIDE = 200  # rows between two progress steps of a long check, at most
 
 
 class Controller(QObject):
@@ -59,12 +61,18 @@ class Controller(QObject):
     template_changed = Signal(object)  # Template | None
     report_ready = Signal(object)  # PreflightReport
     report_stale = Signal()  # inputs changed; a new report is on its way
+    check_progress = Signal(int, int)  # rows checked, rows in all
+    check_aborted = Signal()
+    check_running = Signal(bool)  # a check started (True) or ended, however it ended (False)
     account_changed = Signal(object)  # Account | None
     graph_waiting = Signal(object)  # RetryEvent: Microsoft throttled or a request is tried again
     profile_changed = Signal(object)  # Profile | None
     sender_changed = Signal(str)  # the address messages go out from ("" when unknown)
     device_code = Signal(object)  # DeviceCodePrompt
     address_book_opened = Signal(object)  # OpenedAddressBook
+    address_book_progress = Signal(object)  # FolderLoaded
+    address_book_failed = Signal(str)  # a sentence for the contacts dialog
+    address_book_aborted = Signal()
     failed = Signal(str)  # a sentence for the user
     busy_changed = Signal(bool)
 
@@ -85,12 +93,13 @@ class Controller(QObject):
         self._factory = HttpFactory(tenant) if tenant else None
         self._connection: Connection | None = None
         self._workers: set[Worker] = set()
-        self._check_worker: Worker | None = None
+        self._check: Worker | None = None
+        self._address_book: Worker | None = None
         self._check_generation = 0
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
-        self._check_timer.timeout.connect(self.check)
+        self._check_timer.timeout.connect(self._check_again)
 
     @property
     def account(self) -> Account | None:
@@ -111,31 +120,33 @@ class Controller(QObject):
         self,
         job: Callable[[threading.Event], Any],
         done: Callable[[Any], None],
-        on_error: ErrorHandler | None = None,
-        on_event: Callable[[Any], None] | None = None,
+        *,
+        progress: Callable[[Any], None] | None = None,
+        failed: ErrorHandler | None = None,
+        aborted: Callable[[], None] | None = None,
     ) -> Worker:
-        """Run ``job`` on a worker; ``done`` gets its result on the UI thread, errors go to ``on_error``."""
+        """Run ``job`` on a worker; its events go to ``progress``, its result to ``done`` (UI thread).
+
+        An error goes, as a sentence, to ``failed`` (the dialog that asked) or else to ``failed``
+        the signal; a stop the user asked for goes to ``aborted`` and is never taken for a result.
+        """
         worker = Worker(job)
         self._workers.add(worker)
         self.busy_changed.emit(True)
-
-        def settle() -> None:
-            self._workers.discard(worker)
-            self.busy_changed.emit(bool(self._workers))
-
-        def finish(result: object) -> None:
-            settle()
-            done(result)
-
-        def fail(error: object) -> None:
-            settle()
-            (on_error or self.failed.emit)(self.describe(error))
-
-        worker.signals.finished.connect(finish)
-        worker.signals.failed.connect(fail)
-        if on_event is not None:
-            worker.signals.progress.connect(on_event)
+        signals = worker.signals
+        signals.returned.connect(done)
+        if progress is not None:
+            signals.yielded.connect(progress)
+        if aborted is not None:
+            signals.aborted.connect(aborted)
+        tell = failed or self.failed.emit
+        signals.errored.connect(lambda error: tell(self.describe(error)))
+        signals.finished.connect(lambda: self._finished(worker))
         return worker.start()
+
+    def _finished(self, worker: Worker) -> None:
+        self._workers.discard(worker)
+        self.busy_changed.emit(bool(self._workers))
 
     def describe(self, error: object) -> str:
         """The sentence for an error: the engine's own message, or a plain note for a bug."""
@@ -146,7 +157,7 @@ class Controller(QObject):
     def cancel_all(self) -> None:
         """Ask every running job to stop at its next step."""
         for worker in list(self._workers):
-            worker.cancel.set()
+            worker.quit()
 
     # Recipients
 
@@ -165,7 +176,7 @@ class Controller(QObject):
             self._set_list(None)
             (on_error or self.failed.emit)(message)
 
-        return self.run(lambda _cancel: load_recipients(path, chosen), done, failed)
+        return self.run(lambda _cancel: load_recipients(path, chosen), done, failed=failed)
 
     def reload_recipients(self, on_error: ErrorHandler | None = None, **changes: Any) -> Worker | None:
         """Read the same file again with some options changed (sheet, encoding, columns...)."""
@@ -240,19 +251,39 @@ class Controller(QObject):
         """Recipients, template or sender changed: the report is stale until the next check finishes."""
         self.report = None
         self._check_generation += 1
-        if self._check_worker is not None:
-            self._check_worker.cancel.set()
+        self.cancel_check()
         self.report_stale.emit()
         if self.template is not None and self.recipients is not None:
             self._check_timer.start()
+        else:
+            self._check_timer.stop()
+
+    def _check_again(self) -> None:
+        if self.template is not None and self.recipients is not None:
+            self.check()
 
     def check(self) -> Worker | None:
         """Run preflight over every row in the background; only the newest run's report is shown."""
+        self._check_timer.stop()
         recipients, template = self.sending_list(), self.template
         if template is None or recipients is None:
+            self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None
         generation = self._check_generation
         settings_ = PreflightSettings(base_folder=self.template_folder, sender=self.sender_address() or None)
+
+        def job(_cancel: threading.Event) -> Generator[tuple[int, int], None, PreflightReport]:
+            total = len(recipients.rows)
+            # A signal per row would flood the window; about a hundred steps show the progress.
+            stride = max(1, min(PROGRESS_STRIDE, total // 100))
+            for event in check_rows(recipients, template, settings_):
+                if isinstance(event, PreflightReport):
+                    return event
+                if isinstance(event, CheckStarted):
+                    yield 0, total
+                elif event.position % stride == 0 or event.position == total:
+                    yield event.position, total
+            raise AssertionError("preflight ends with its report")
 
         def done(report: object) -> None:
             if generation != self._check_generation or not isinstance(report, PreflightReport):
@@ -264,10 +295,28 @@ class Controller(QObject):
             if generation == self._check_generation:
                 self.failed.emit(message)
 
-        self._check_worker = self.run(
-            lambda _cancel: preflight(recipients, template, settings_), done, failed
+        def aborted() -> None:
+            if generation == self._check_generation:
+                self.check_aborted.emit()
+
+        self.cancel_check()
+        worker = self.run(
+            job, done, progress=lambda step: self.check_progress.emit(*step), failed=failed, aborted=aborted
         )
-        return self._check_worker
+        worker.signals.finished.connect(lambda: self._check_ended(worker))
+        self._check = worker
+        self.check_running.emit(True)
+        return worker
+
+    def _check_ended(self, worker: Worker) -> None:
+        if self._check is worker:
+            self._check = None
+            self.check_running.emit(False)
+
+    def cancel_check(self) -> None:
+        """Ask a running check to stop; ``check_aborted`` confirms it."""
+        if self._check is not None:
+            self._check.quit()
 
     # Microsoft 365
 
@@ -320,7 +369,7 @@ class Controller(QObject):
 
             return self._connect(sign_in, stay_signed_in)
 
-        return self.run(job, self._connected, report)
+        return self.run(job, self._connected, failed=report)
 
     def _prompt(self, prompt: DeviceCodePrompt) -> None:
         # Called on the worker thread: a queued signal carries it to the window.
@@ -341,7 +390,7 @@ class Controller(QObject):
                     return None
                 raise
 
-        return self.run(job, self._connected)
+        return self.run(job, self._connected, failed=lambda _message: None)
 
     def set_stay_signed_in(self, enabled: bool) -> None:
         """Keep the sign-in for the next start, or forget the kept one."""
@@ -356,25 +405,44 @@ class Controller(QObject):
         """True when the current sign-in is kept for the next start."""
         return self._connection is not None and self._connection.session.stay_signed_in
 
-    def open_address_book(
-        self, shared_mailbox: str | None, on_error: ErrorHandler | None = None
-    ) -> Worker | None:
-        """Load the user's (or a shared mailbox's) contacts and categories in the background."""
-        report = on_error or self.failed.emit
+    def open_address_book(self, shared_mailbox: str | None) -> Worker | None:
+        """Load the user's (or a shared mailbox's) contacts and categories in the background.
+
+        Progress arrives on ``address_book_progress``, errors on ``address_book_failed`` (the
+        contacts dialog asked, so they land there), a stop on ``address_book_aborted``.
+        """
         connection = self._connection
         if connection is None or connection.account is None:
-            report(self.tr("Sign in first to use Outlook contacts."))
+            self.address_book_failed.emit(self.tr("Sign in first to use Outlook contacts."))
             return None
 
-        def job(_cancel: threading.Event) -> OpenedAddressBook:
-            return open_address_book(connection.graph, connection.factory, connection.profile, shared_mailbox)
+        def job(_cancel: threading.Event) -> Generator[FolderLoaded, None, OpenedAddressBook]:
+            graph, factory, profile = connection.graph, connection.factory, connection.profile
+            for event in iter_open_address_book(graph, factory, profile, shared_mailbox):
+                if isinstance(event, OpenedAddressBook):
+                    return event
+                yield event
+            raise AssertionError("loading ends with the address book")
 
         def done(opened: object) -> None:
             assert isinstance(opened, OpenedAddressBook)
             self.license = opened.license
             self.address_book_opened.emit(opened)
 
-        return self.run(job, done, report)
+        self.cancel_address_book()
+        self._address_book = self.run(
+            job,
+            done,
+            progress=self.address_book_progress.emit,
+            failed=self.address_book_failed.emit,
+            aborted=self.address_book_aborted.emit,
+        )
+        return self._address_book
+
+    def cancel_address_book(self) -> None:
+        """Ask a running contacts load to stop; ``address_book_aborted`` confirms it."""
+        if self._address_book is not None:
+            self._address_book.quit()
 
     def license_text(self) -> str:
         """The license state as last checked, or that it is checked only when it matters."""

@@ -40,6 +40,7 @@ class MenuActions:
     sign_in: QAction
     contacts: QAction
     check: QAction
+    stop_check: QAction
     about: QAction
 
 
@@ -98,11 +99,25 @@ def build_menus(window: MainWindow) -> MenuActions:
         window, tools, QCoreApplication.translate("Menus", "Check now"), window.controller.check, "F5"
     )
 
+    stop_check = _action(
+        window, tools, QCoreApplication.translate("Menus", "Stop check"), window.controller.cancel_check
+    )
+    stop_check.setEnabled(False)
+    window.controller.check_running.connect(stop_check.setEnabled)
+
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     about = _action(
         window, help_menu, QCoreApplication.translate("Menus", "About SecureMailMerge"), window.show_about
     )
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return MenuActions(
-        open_recipients, open_template, save_template, import_message, sign_in, contacts, check, about
+        open_recipients,
+        open_template,
+        save_template,
+        import_message,
+        sign_in,
+        contacts,
+        check,
+        stop_check,
+        about,
     )

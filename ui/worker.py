@@ -1,8 +1,11 @@
 """Run engine work off the UI thread: a QRunnable that iterates a generator and emits its events.
 
-Modelled on superqt's thread worker: the signals sit on a helper QObject, the worker checks a cancel
-flag between steps, and it never touches a widget. The engine's typed errors arrive as ``failed``
-with the exception, so the window can show its translated message.
+Shaped like superqt's ``GeneratorWorker``: the signals sit on a helper QObject; ``started`` first,
+then ``yielded`` for every event, then exactly one of ``returned`` (the result), ``aborted`` (the
+user asked to stop) or ``errored`` (the exception), and ``finished`` last, always, so the window
+resets itself in one place. ``quit()`` only asks: the worker stops before the next step, and an
+error raised by a job that was asked to stop counts as aborted. ``run()`` called directly runs the
+job in the calling thread, as tests do. It never touches a widget.
 """
 
 from __future__ import annotations
@@ -22,13 +25,20 @@ log = logging.getLogger(__name__)
 class WorkerSignals(QObject):
     """The signals of one worker; they cross threads, widgets never do."""
 
-    progress = Signal(object)
-    finished = Signal(object)
-    failed = Signal(object)
+    started = Signal()
+    yielded = Signal(object)
+    returned = Signal(object)
+    aborted = Signal()
+    errored = Signal(object)
+    finished = Signal()
+
+
+class _Aborted(Exception):
+    """The user asked the job to stop."""
 
 
 class Worker(QRunnable):
-    """Runs ``job(cancel)``: a generator's items become ``progress``, its return value ``finished``."""
+    """Runs ``job(cancel)``: a generator's items become ``yielded``, its return value ``returned``."""
 
     def __init__(self, job: Callable[[threading.Event], Any]) -> None:
         super().__init__()
@@ -38,20 +48,36 @@ class Worker(QRunnable):
         self.cancel = threading.Event()
         self.signals = WorkerSignals()
 
+    def quit(self) -> None:
+        """Ask the job to stop at its next step; ``aborted`` confirms it."""
+        self.cancel.set()
+
+    @property
+    def abort_requested(self) -> bool:
+        """True once ``quit`` was called."""
+        return self.cancel.is_set()
+
     def run(self) -> None:
-        """Run the job on a pool thread; every outcome becomes a signal."""
+        """Run the job on a pool thread; every outcome becomes a signal, and ``finished`` comes last."""
+        self.signals.started.emit()
         try:
             result = self.job(self.cancel)
             if isinstance(result, Generator):
                 result = self._drain(result)
-        except SecureMailMergeError as error:
-            self.signals.failed.emit(error)
-            return
+        except _Aborted:
+            self.signals.aborted.emit()
         except Exception as error:  # the UI must show something instead of dying silently
-            log.exception("unexpected error in a background job")
-            self.signals.failed.emit(error)
-            return
-        self.signals.finished.emit(result)
+            if self.cancel.is_set():
+                # The stop was asked for; what it broke (a cancelled sign-in, say) is no news.
+                self.signals.aborted.emit()
+            else:
+                if not isinstance(error, SecureMailMergeError):
+                    log.exception("unexpected error in a background job")
+                self.signals.errored.emit(error)
+        else:
+            self.signals.returned.emit(result)
+        finally:
+            self.signals.finished.emit()
 
     def start(self, pool: QThreadPool | None = None) -> Worker:
         """Queue the job on ``pool`` (the global one by default); connect the signals before this."""
@@ -59,10 +85,14 @@ class Worker(QRunnable):
         return self
 
     def _drain(self, events: Generator[Any, None, Any]) -> Any:
-        while not self.cancel.is_set():
-            try:
-                self.signals.progress.emit(next(events))
-            except StopIteration as stop:
-                return stop.value
-        events.close()
-        return None
+        try:
+            while True:
+                if self.cancel.is_set():
+                    raise _Aborted
+                try:
+                    event = next(events)
+                except StopIteration as stop:
+                    return stop.value
+                self.signals.yielded.emit(event)
+        finally:
+            events.close()

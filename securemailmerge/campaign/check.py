@@ -1,13 +1,15 @@
 """Preflight: render every message once and report what would block or spoil the campaign.
 
-The check streams: it keeps counts, problems and the largest size, never the rendered messages, so
-100,000 rows cost little more memory than the recipient list itself. A bad row becomes a problem in
+The check streams: ``check_rows`` yields one event per row (with its rendered message) and the report
+last, and keeps only counts, problems and the largest size, so 100,000 rows cost little more memory
+than the recipient list itself. ``preflight`` wants only the report; ``CheckPass`` lets ``export``
+write the messages of the same pass, so each row is rendered once. A bad row becomes a problem in
 the report; only input that spoils every row (a template syntax error) raises.
 """
 
 from __future__ import annotations
 
-from collections import ChainMap
+from collections import ChainMap, deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
@@ -17,6 +19,7 @@ from typing import Any
 from securemailmerge.campaign.mime import estimate_size
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
+from securemailmerge.recipients.csvfile import encoding_label
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template.model import RenderedMessage, Template, compile_template
@@ -53,6 +56,7 @@ class PreflightReport:
     too_large: tuple[RowProblem, ...] = ()
     source: str = ""
     messages_per_minute: float = PreflightSettings.messages_per_minute
+    encoding: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -147,61 +151,137 @@ class _RowChecker:
                 yield column
 
 
-def preflight(recipients: RecipientList, template: Template, settings: PreflightSettings) -> PreflightReport:
-    """Render every ready row once and report counts, problems, the largest message and the duration."""
+@dataclass(frozen=True)
+class CheckStarted:
+    """Preflight compiled the template: how many rows it will render, and the fields the list lacks."""
+
+    rows: int
+    unknown_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RowChecked:
+    """Preflight rendered one row (``position`` of ``CheckStarted.rows``): its message, size and problems.
+
+    ``rendered`` is None when the row cannot be rendered; ``ready`` says whether it would be sent.
+    """
+
+    recipient: Recipient
+    position: int
+    rendered: RenderedMessage | None = field(repr=False)
+    size: int
+    problems: tuple[RowProblem, ...]
+    ready: bool
+
+
+# One pass: CheckStarted, then a RowChecked per row, then the PreflightReport.
+PreflightEvent = CheckStarted | RowChecked | PreflightReport
+
+
+def check_rows(
+    recipients: RecipientList, template: Template, settings: PreflightSettings
+) -> Iterator[PreflightEvent]:
+    """Render every ready row once, yielding an event per row and the report last.
+
+    Stop iterating to cancel. The messages are not kept: a consumer that needs them (``export``)
+    takes them from the ``RowChecked`` events of the same pass.
+    """
     if settings.messages_per_minute <= 0:
         raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
     checker = _RowChecker(recipients, template, settings)
-    ready = 0
-    largest, largest_row = 0, None
-    empty: dict[str, list[int]] = {}
-    found: list[RowProblem] = []
-    for recipient in recipients.rows:
+    yield CheckStarted(len(recipients.rows), checker.unknown_fields)
+    tally = _Tally()
+    for position, recipient in enumerate(recipients.rows, start=1):
+        yield tally.add(checker, recipient, position)
+    yield tally.report(checker, recipients, settings)
+
+
+class _Tally:
+    """What the report keeps while rows stream past: counts, problems, empty fields, the largest size."""
+
+    def __init__(self) -> None:
+        self.ready = 0
+        self.largest = 0
+        self.largest_row: int | None = None
+        self.empty: dict[str, list[int]] = {}
+        self.found: list[RowProblem] = []
+
+    def add(self, checker: _RowChecker, recipient: Recipient, position: int) -> RowChecked:
+        """Check one row and count it."""
         for column in checker.empty_columns(recipient):
-            empty.setdefault(column, []).append(recipient.row)
+            self.empty.setdefault(column, []).append(recipient.row)
         result = checker.check(recipient)
-        found.extend(result.problems)
-        if result.rendered is None:
-            continue
-        if result.size > largest:
-            largest, largest_row = result.size, recipient.row
-        if not result.problems and recipient.to:
-            ready += 1
-    if checker.unknown_fields:
-        ready = 0
-    problems = sorted([*recipients.problems, *found], key=lambda problem: problem.row)
-    return PreflightReport(
-        ready=ready,
-        # Invalid: any problem that leaves a row out other than a duplicate address (bad or empty
-        # addresses, ragged rows); warnings such as formula-like cells leave nothing out.
-        invalid=len({p.row for p in recipients.problems if not p.warning and p.code != DUPLICATE}),
-        duplicates=len({p.row for p in recipients.problems if p.code == DUPLICATE}),
-        total_rows=len(recipients.rows) + len(recipients.excluded),
-        unknown_fields=checker.unknown_fields,
-        empty_fields={column: tuple(rows) for column, rows in sorted(empty.items())},
-        missing_attachments=tuple(p for p in found if p.code == "missing-attachment"),
-        render_errors=tuple(p for p in found if p.code == "render-error"),
-        problems=tuple(problems),
-        largest_message_bytes=largest,
-        largest_message_row=largest_row,
-        estimated_duration=timedelta(minutes=ready / settings.messages_per_minute),
-        too_large=tuple(p for p in found if p.code == "too-large"),
-        source=recipients.source,
-        messages_per_minute=settings.messages_per_minute,
-    )
+        self.found.extend(result.problems)
+        ready = (
+            result.rendered is not None and not result.problems and bool(recipient.to)
+        ) and not checker.unknown_fields
+        if result.rendered is not None and result.size > self.largest:
+            self.largest, self.largest_row = result.size, recipient.row
+        self.ready += ready
+        return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
+
+    def report(
+        self, checker: _RowChecker, recipients: RecipientList, settings: PreflightSettings
+    ) -> PreflightReport:
+        """The report over every row counted."""
+        found = self.found
+        problems = sorted([*recipients.problems, *found], key=lambda problem: problem.row)
+        return PreflightReport(
+            ready=self.ready,
+            # Invalid: any problem that leaves a row out other than a duplicate address (bad or empty
+            # addresses, ragged rows); warnings such as formula-like cells leave nothing out.
+            invalid=len({p.row for p in recipients.problems if not p.warning and p.code != DUPLICATE}),
+            duplicates=len({p.row for p in recipients.problems if p.code == DUPLICATE}),
+            total_rows=len(recipients.rows) + len(recipients.excluded),
+            unknown_fields=checker.unknown_fields,
+            empty_fields={column: tuple(rows) for column, rows in sorted(self.empty.items())},
+            missing_attachments=tuple(p for p in found if p.code == "missing-attachment"),
+            render_errors=tuple(p for p in found if p.code == "render-error"),
+            problems=tuple(problems),
+            largest_message_bytes=self.largest,
+            largest_message_row=self.largest_row,
+            estimated_duration=timedelta(minutes=self.ready / settings.messages_per_minute),
+            too_large=tuple(p for p in found if p.code == "too-large"),
+            source=recipients.source,
+            messages_per_minute=settings.messages_per_minute,
+            encoding=recipients.encoding,
+        )
+
+
+def preflight(recipients: RecipientList, template: Template, settings: PreflightSettings) -> PreflightReport:
+    """Render every ready row once and report counts, problems, the largest message and the duration."""
+    last = deque(check_rows(recipients, template, settings), maxlen=1)[0]
+    assert isinstance(last, PreflightReport)
+    return last
+
+
+class CheckPass:
+    """One preflight pass that writes as it goes: the ready rows with their messages, then ``report``.
+
+    Compiling happens here, so a template that cannot be used raises before anything is written.
+    """
+
+    def __init__(self, recipients: RecipientList, template: Template, settings: PreflightSettings) -> None:
+        self._events = check_rows(recipients, template, settings)
+        started = next(self._events)
+        assert isinstance(started, CheckStarted)
+        self.unknown_fields = started.unknown_fields
+        self.report: PreflightReport | None = None
+
+    def ready(self) -> Iterator[tuple[Recipient, RenderedMessage]]:
+        """The ready rows, each with its message, one at a time; ``report`` is set after the last."""
+        for event in self._events:
+            if isinstance(event, RowChecked) and event.ready and event.rendered is not None:
+                yield event.recipient, event.rendered
+            elif isinstance(event, PreflightReport):
+                self.report = event
 
 
 def ready_messages(
     recipients: RecipientList, template: Template, settings: PreflightSettings
 ) -> Iterator[tuple[Recipient, RenderedMessage]]:
     """The rows preflight counts as ready, each with its rendered message, one at a time."""
-    checker = _RowChecker(recipients, template, settings)
-    if checker.unknown_fields:
-        return
-    for recipient in recipients.rows:
-        result = checker.check(recipient)
-        if result.rendered is not None and not result.problems and recipient.to:
-            yield recipient, result.rendered
+    return CheckPass(recipients, template, settings).ready()
 
 
 # Long lists of row numbers are cut in the sentences; report_json carries them all.
@@ -257,6 +337,10 @@ def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
             duplicates=report.duplicates,
         )
     ]
+    if report.encoding:
+        lines.append(
+            translate("Preflight", "Read as {encoding}").format(encoding=encoding_label(report.encoding))
+        )
     if report.unknown_fields:
         lines.append(unknown_fields_text(report.unknown_fields))
     for name, rows in report.empty_fields.items():
@@ -302,6 +386,7 @@ def report_json(report: PreflightReport) -> dict[str, Any]:
     return {
         "ok": report.ok,
         "source": report.source,
+        "encoding": report.encoding,
         "total_rows": report.total_rows,
         "ready": report.ready,
         "invalid": report.invalid,

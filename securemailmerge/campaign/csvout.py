@@ -14,11 +14,14 @@ from securemailmerge.i18n import translate
 # East Asian locales. Tab and CR matter because some importers strip them and then see the next char.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# A value that already starts with such a protecting apostrophe gets one more, so that our own
+# reader (which removes one) gives every value back as it was.
+_PROTECTED = re.compile("'+[=+\\-@\t\r＝＋－＠]")
 
 
 def safe_csv_cell(value: str) -> str:
     """``value`` made inert for spreadsheets: a leading formula character gets a ``'`` before it."""
-    if value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+    if (value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value)) or _PROTECTED.match(value):
         return "'" + value
     return value
 

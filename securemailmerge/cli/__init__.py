@@ -1,7 +1,8 @@
 """The command line: ``securemailmerge preview|check|export|signin|signout|whoami|contacts``.
 
 ``common`` holds the plumbing every group shares, ``offline`` the commands that need no sign-in,
-``m365`` the Microsoft 365 ones, and ``program`` the parser and the one place errors become a line.
+``m365`` signing in (and who is signed in), ``contacts`` the address-book export, and ``program``
+the parser and the one place errors become a line.
 """
 
 from securemailmerge.cli.common import Registrar, Subparsers, add_subcommand

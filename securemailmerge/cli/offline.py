@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from securemailmerge.campaign import (
+    CheckPass,
     PreflightSettings,
     export_eml,
     format_size,
     header_address,
     named_to,
     preflight,
-    ready_messages,
     report_json,
     report_lines,
     unknown_fields_text,
@@ -27,7 +27,13 @@ from securemailmerge.campaign import (
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.errors import AttachmentError, InputError, SecureMailMergeError
 from securemailmerge.i18n import translate
-from securemailmerge.recipients import Recipient, RecipientList, RecipientOptions, load_recipients
+from securemailmerge.recipients import (
+    AddressChoice,
+    Recipient,
+    RecipientList,
+    RecipientOptions,
+    load_recipients,
+)
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template import Template, compile_template, load_template
 
@@ -64,7 +70,21 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--delimiter", help=translate("Cli", "the CSV delimiter: , ; or tab (default: detected)")
     )
-    group.add_argument("--sheet", help=translate("Cli", "the Excel sheet (default: the first)"))
+    group.add_argument("--sheet", help=translate("Cli", "the Excel sheet (default: the first visible one)"))
+    group.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help=translate("Cli", "the row number of the header (default: found below any title rows)"),
+    )
+    group.add_argument(
+        "--address",
+        default="first",
+        metavar="WHICH",
+        help=translate(
+            "Cli", "which of a row's addresses get the message: first, all, a number such as 2, or @domain"
+        ),
+    )
     group.add_argument(
         "--email-column",
         metavar="NAME",
@@ -108,6 +128,8 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
         encoding=args.encoding,
         delimiter=delimiter,
         sheet=args.sheet,
+        header_row=args.header_row,
+        address=AddressChoice.parse(args.address),
         email_column=args.email_column,
         keep_invalid=args.keep_invalid,
         keep_duplicates=args.keep_duplicates,
@@ -258,18 +280,21 @@ def run_check(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Write one .eml file per ready recipient; exit 1 when rows were left out for problems."""
     inputs = load_inputs(args)
-    report = preflight(inputs.recipients, inputs.template, inputs.settings)
-    if report.unknown_fields:
-        raise InputError(unknown_fields_text(report.unknown_fields))
+    # One pass: the messages written are the ones the check rendered, so each row renders once.
+    checked = CheckPass(inputs.recipients, inputs.template, inputs.settings)
+    if checked.unknown_fields:
+        raise InputError(unknown_fields_text(checked.unknown_fields))
     last_row = max((r.row for r in inputs.recipients.rows), default=1)
     written = export_eml(
-        ready_messages(inputs.recipients, inputs.template, inputs.settings),
+        checked.ready(),
         args.out,
         sender=inputs.settings.sender,
         base_folder=inputs.settings.base_folder or Path.cwd(),
         last_row=last_row,
         force=args.force,
     )
+    report = checked.report
+    assert report is not None  # export_eml read every ready row, so the pass ran to its report
     print(translate("Cli", "Wrote {count} messages to {folder}").format(count=len(written), folder=args.out))
     if not report.ok:
         print(translate("Cli", "Some rows were left out; run check to see why."), file=sys.stderr)

@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from securemailmerge import __version__, logfilter
-from securemailmerge.cli import m365, offline
+from securemailmerge.cli import campaign, contacts, m365, offline
 from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, add_language_argument
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.i18n import LANGUAGES, translate, use_catalogue, user_language
 
-REGISTRARS: tuple[Registrar, ...] = (offline.register, m365.register)
+REGISTRARS: tuple[Registrar, ...] = (offline.register, m365.register, contacts.register, campaign.register)
 
 
 def build_parser(registrars: Sequence[Registrar] = REGISTRARS) -> argparse.ArgumentParser:

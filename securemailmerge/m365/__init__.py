@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         AddressChoice as AddressChoice,
         ContactFilter as ContactFilter,
         OpenedAddressBook as OpenedAddressBook,
+        iter_open_address_book as iter_open_address_book,
         open_address_book as open_address_book,
         recipient_list as recipient_list,
         select_contacts as select_contacts,
@@ -42,9 +43,11 @@ if TYPE_CHECKING:
     )
     from securemailmerge.m365.contacts import (
         AddressBook as AddressBook,
+        AddressBookLoaded as AddressBookLoaded,
         Contact as Contact,
         ContactFolder as ContactFolder,
         FolderLoaded as FolderLoaded,
+        iter_address_book as iter_address_book,
         load_address_book as load_address_book,
     )
     from securemailmerge.m365.graph import GraphClient as GraphClient
@@ -101,6 +104,7 @@ __getattr__, __all__ = exports(
             "ContactFilter",
             "MERGE_FIELDS",
             "OpenedAddressBook",
+            "iter_open_address_book",
             "open_address_book",
             "recipient_list",
             "select_contacts",
@@ -109,7 +113,15 @@ __getattr__, __all__ = exports(
         "auth": ("Account", "DeviceCodePrompt", "Session"),
         "categories": ("Category", "CategoryList", "load_categories"),
         "connection": ("Connection", "SignIn", "connect", "sign_in_silently"),
-        "contacts": ("AddressBook", "Contact", "ContactFolder", "FolderLoaded", "load_address_book"),
+        "contacts": (
+            "AddressBook",
+            "AddressBookLoaded",
+            "Contact",
+            "ContactFolder",
+            "FolderLoaded",
+            "iter_address_book",
+            "load_address_book",
+        ),
         "graph": ("GraphClient",),
         "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
         "mailbox": (

@@ -1,6 +1,7 @@
 """Opening a mailbox's address book, choosing contacts from it, and turning them into a recipient list.
 
-``open_address_book`` loads what a front end shows for the signed-in profile: the contacts of the
+``open_address_book`` (``iter_open_address_book`` as it goes, folder by folder) loads what a front end
+shows for the signed-in profile: the contacts of the
 user's or a shared mailbox, its categories (or why they could not be read) and the license outcome.
 ``select_contacts`` filters by categories (any or all of them), by folder (with or without its
 subfolders) and by text (names, company, email and postal address), ignoring case and accents.
@@ -15,17 +16,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from securemailmerge.errors import GraphError, InputError
 from securemailmerge.i18n import translate
 from securemailmerge.m365.categories import CategoryList, load_categories
-from securemailmerge.m365.contacts import AddressBook, Contact, FolderLoaded, load_address_book
+from securemailmerge.m365.contacts import AddressBook, Contact, FolderLoaded, iter_address_book
 from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.license import LicenseStatus, check_license
 from securemailmerge.m365.mailbox import MailboxRef, Profile
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice as AddressChoice
 from securemailmerge.recipients.model import RecipientList, RecipientOptions, build_recipient_list
 
 MERGE_FIELDS = (
@@ -52,7 +55,6 @@ MERGE_FIELDS = (
     "Folder",
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INDEX = re.compile(r"[1-9]\d*")
 
 
 @dataclass(frozen=True)
@@ -66,22 +68,33 @@ class OpenedAddressBook:
     license: LicenseStatus
 
 
+def iter_open_address_book(
+    graph: GraphClient, factory: HttpFactory, profile: Profile, shared_mailbox: str | None = None
+) -> Iterator[FolderLoaded | OpenedAddressBook]:
+    """Load the user's (or ``shared_mailbox``'s) contacts, a ``FolderLoaded`` per folder, then the book.
+
+    The categories are read and the license is checked after the last folder; stop iterating to cancel.
+    """
+    mailbox = MailboxRef.shared(shared_mailbox) if shared_mailbox else MailboxRef.mine(profile)
+    for event in iter_address_book(graph, mailbox):
+        if isinstance(event, FolderLoaded):
+            yield event
+            continue
+        book = event.book
+        try:
+            categories, problem = load_categories(graph, book.mailbox, book.contacts), None
+        except GraphError as error:
+            categories, problem = None, error.message
+        yield OpenedAddressBook(profile, book, categories, problem, check_license(factory, profile.mail))
+
+
 def open_address_book(
-    graph: GraphClient,
-    factory: HttpFactory,
-    profile: Profile,
-    shared_mailbox: str | None = None,
-    *,
-    on_progress: Callable[[FolderLoaded], None] | None = None,
+    graph: GraphClient, factory: HttpFactory, profile: Profile, shared_mailbox: str | None = None
 ) -> OpenedAddressBook:
     """Load the user's (or ``shared_mailbox``'s) contacts and categories, and check the license."""
-    mailbox = MailboxRef.shared(shared_mailbox) if shared_mailbox else MailboxRef.mine(profile)
-    book = load_address_book(graph, mailbox, on_progress=on_progress)
-    try:
-        categories, problem = load_categories(graph, book.mailbox, book.contacts), None
-    except GraphError as error:
-        categories, problem = None, error.message
-    return OpenedAddressBook(profile, book, categories, problem, check_license(factory, profile.mail))
+    last = deque(iter_open_address_book(graph, factory, profile, shared_mailbox), maxlen=1)[0]
+    assert isinstance(last, OpenedAddressBook)
+    return last
 
 
 def fold(text: str) -> str:
@@ -107,53 +120,6 @@ class ContactFilter:
         if self.folder is None:
             return None
         return tuple(part.strip() for part in self.folder.split("/") if part.strip())
-
-
-@dataclass(frozen=True)
-class AddressChoice:
-    """Which address a contact with several gets: the first, all, the n-th, or the first in a domain.
-
-    When the n-th address or one in the domain does not exist, the contact's first address is used.
-    """
-
-    mode: str = "first"  # "first", "all", "index" or "domain"
-    index: int = 1
-    domain: str = ""
-
-    @classmethod
-    def parse(cls, text: str) -> AddressChoice:
-        """``first``, ``all``, a number (``2``: the second address) or a domain (``@example.de``)."""
-        value = text.strip()
-        if value.casefold() in {"first", "all"}:
-            return cls(value.casefold())
-        if _INDEX.fullmatch(value):
-            return cls("index", index=int(value))
-        domain = value.removeprefix("@").strip().casefold()
-        if value.startswith("@") and "." in domain and not set(domain) & set(" @/,;"):
-            return cls("domain", domain=domain)
-        raise InputError(
-            translate(
-                "AddressBook",
-                "{value!r} does not say which address to use: write first, all, a number such as 2, or a "
-                "domain such as @example.com.",
-            ).format(value=text),
-            field="address",
-        )
-
-    def pick(self, emails: Sequence[str]) -> list[str]:
-        """The addresses to use among ``emails`` (none when the contact has none)."""
-        if not emails or self.mode == "first":
-            return list(emails[:1])
-        if self.mode == "all":
-            return list(emails)
-        if self.mode == "index":
-            return [emails[self.index - 1] if self.index <= len(emails) else emails[0]]
-        in_domain = [e for e in emails if _domain(e) == self.domain or _domain(e).endswith("." + self.domain)]
-        return in_domain[:1] or list(emails[:1])
-
-
-def _domain(address: str) -> str:
-    return address.rpartition("@")[2].casefold()
 
 
 def select_contacts(book: AddressBook, wanted: ContactFilter) -> list[Contact]:
@@ -208,7 +174,7 @@ def _matches(contact: Contact, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def contact_row(contact: Contact, choice: AddressChoice = AddressChoice()) -> tuple[str, ...]:
+def contact_row(contact: Contact, choice: AddressChoice = FIRST_ADDRESS) -> tuple[str, ...]:
     """The cells of one contact in the order of ``MERGE_FIELDS``."""
     address = contact.data.get("businessAddress")
     postal = address if isinstance(address, dict) else {}
@@ -247,7 +213,7 @@ def _plain(value: object) -> str:
 def recipient_list(
     book: AddressBook,
     contacts: Iterable[Contact],
-    choice: AddressChoice = AddressChoice(),
+    choice: AddressChoice = FIRST_ADDRESS,
     *,
     keep_invalid: bool = False,
     keep_duplicates: bool = False,

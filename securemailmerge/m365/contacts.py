@@ -4,14 +4,16 @@
 ``contactFolders`` (the folders inside it) and each folder's ``childFolders`` depth first, so a
 contact in ``Kunden/Spanien`` is found as well. Pages hold up to 1,000 contacts (the largest
 ``$top`` Graph allows), so 20,000 contacts take about 20 requests. Every request ``$select``s the
-fields the app uses (never ``personalNotes``: private). A contact seen twice (Graph's paging is not
-a snapshot) is kept once. Graph's 403 and 404 answers become messages that name the mailbox and
-the missing right (``securemailmerge.m365.mailbox.explain``).
+fields the app uses (never ``personalNotes``: private). ``iter_address_book`` reports each folder
+as it is read (``FolderLoaded``) and can be stopped between folders. A contact seen twice
+(Graph's paging is not a snapshot) is kept once. Graph's 403 and 404 answers become messages
+that name the mailbox and the missing right (``securemailmerge.m365.mailbox.explain``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections import deque
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,13 +110,18 @@ class AddressBook:
         return counts
 
 
-def load_address_book(
-    graph: GraphClient,
-    mailbox: MailboxRef,
-    *,
-    on_progress: Callable[[FolderLoaded], None] | None = None,
-) -> AddressBook:
-    """Read every contact of ``mailbox`` from every contact folder, nested ones included."""
+@dataclass(frozen=True)
+class AddressBookLoaded:
+    """Every folder has been read: the address book is complete."""
+
+    book: AddressBook
+
+
+def iter_address_book(graph: GraphClient, mailbox: MailboxRef) -> Iterator[FolderLoaded | AddressBookLoaded]:
+    """Read every contact of ``mailbox``, nested folders too: a ``FolderLoaded`` per folder, then the book.
+
+    Stop iterating to cancel; no request is sent after the consumer stops.
+    """
     folders: list[ContactFolder] = []
     contacts: list[Contact] = []
     seen: set[str] = set()
@@ -129,12 +136,18 @@ def load_address_book(
                 if contact is not None and contact.id not in seen:
                     seen.add(contact.id)
                     contacts.append(contact)
-            if on_progress is not None:
-                on_progress(FolderLoaded(folder, len(contacts) - before, len(contacts)))
+            yield FolderLoaded(folder, len(contacts) - before, len(contacts))
     except GraphError as error:
         permission = "Contacts.Read" if mailbox.own else "Contacts.Read.Shared"
         raise explain(error, mailbox, what, permission=permission, right=right) from None
-    return AddressBook(mailbox, folders, contacts)
+    yield AddressBookLoaded(AddressBook(mailbox, folders, contacts))
+
+
+def load_address_book(graph: GraphClient, mailbox: MailboxRef) -> AddressBook:
+    """Read every contact of ``mailbox`` from every contact folder, nested ones included."""
+    last = deque(iter_address_book(graph, mailbox), maxlen=1)[0]
+    assert isinstance(last, AddressBookLoaded)
+    return last.book
 
 
 def _walk_folders(graph: GraphClient, mailbox: MailboxRef) -> Iterator[ContactFolder]:

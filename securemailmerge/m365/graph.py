@@ -128,7 +128,11 @@ class GraphClient:
                 ),
                 host=host,
             )
-        headers = {"Content-Range": f"bytes {start}-{start + len(data) - 1}/{total}"}
+        # Microsoft's upload page lists Content-Type: application/octet-stream as required for each chunk.
+        headers = {
+            "Content-Range": f"bytes {start}-{start + len(data) - 1}/{total}",
+            "Content-Type": "application/octet-stream",
+        }
         response = self._request("PUT", upload_url, content=data, headers=headers, authorize=False)
         return self._json(response) if response.content else None
 

@@ -1,8 +1,10 @@
 """Recipient lists: rows from CSV files, Excel sheets and address books, with their addresses checked.
 
-``model`` is the list and its one builder that every source goes through; ``csvfile`` and
-``xlsxfile`` read files; ``columns`` finds the email, CC, BCC and Reply-To columns; ``addresses``
-parses and validates what a cell holds.
+``model`` is the list and its one builder that every source goes through; ``files`` opens a file
+with ``csvfile`` or ``xlsxfile`` (``excelformat`` shows numbers as Excel does, ``workbookcheck``
+refuses damaged, encrypted and oversized workbooks); ``choice`` picks among a row's addresses;
+``columns`` finds the email, CC, BCC and Reply-To columns; ``addresses`` parses and validates what a
+cell holds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ if TYPE_CHECKING:
         reason_text as reason_text,
         split_addresses as split_addresses,
     )
+    from securemailmerge.recipients.choice import AddressChoice as AddressChoice
+    from securemailmerge.recipients.files import (
+        load_recipients as load_recipients,
+        sheet_names as sheet_names,
+    )
     from securemailmerge.recipients.model import (
         DUPLICATE as DUPLICATE,
         EMPTY_ADDRESS as EMPTY_ADDRESS,
@@ -30,8 +37,6 @@ if TYPE_CHECKING:
         RecipientOptions as RecipientOptions,
         RowProblem as RowProblem,
         build_recipient_list as build_recipient_list,
-        load_recipients as load_recipients,
-        sheet_names as sheet_names,
     )
 
 __getattr__, __all__ = exports(
@@ -55,8 +60,8 @@ __getattr__, __all__ = exports(
             "RecipientOptions",
             "RowProblem",
             "build_recipient_list",
-            "load_recipients",
-            "sheet_names",
         ),
+        "choice": ("AddressChoice",),
+        "files": ("load_recipients", "sheet_names"),
     },
 )

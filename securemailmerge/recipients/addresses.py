@@ -32,6 +32,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SEPARATORS = frozenset(";,")
 _NEEDS_SPLITTING = re.compile(r"[;,<\"]")
 _SHORT_CASE_INSENSITIVE = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
+# One bare address of ASCII letters, digits and the usual signs, with no name, space or separator.
+_PLAIN = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9.\-]+")
 
 LINE_BREAK = "line-break"
 NO_AT = "no-at"
@@ -39,6 +41,9 @@ BAD_DOMAIN = "domain"
 BAD_LOCAL = "local"
 BAD_NAME = "name"
 BAD_SYNTAX = "syntax"
+X500 = "x500"
+# Outlook exports an Exchange contact's internal directory name in place of its address.
+_X500 = re.compile(r"\s*/o=", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +70,18 @@ def reason_text(reason: str) -> str:
         BAD_DOMAIN: translate("Addresses", "the part after the @ sign is not a valid domain"),
         BAD_LOCAL: translate("Addresses", "the part before the @ sign is not valid"),
         BAD_NAME: translate("Addresses", "the name before the address contains a control character"),
+        X500: translate(
+            "Addresses",
+            "it is an Exchange directory (X.500) name, not an internet address; "
+            "export the contact again with its SMTP address",
+        ),
     }
     return texts.get(reason, translate("Addresses", "it is not written like an email address"))
+
+
+def is_x500(text: str) -> bool:
+    """Whether ``text`` is an Exchange X.500 name (``/O=EXCHANGELABS/OU=...``) rather than an address."""
+    return _X500.match(text) is not None
 
 
 def split_addresses(cell: str) -> list[str]:
@@ -146,7 +161,7 @@ def normalise_address(address: str) -> str | BadAddress:
         return BadAddress(address, LINE_BREAK)
     local, at, domain = address.rpartition("@")
     if not at:
-        return BadAddress(address, NO_AT)
+        return BadAddress(address, X500 if is_x500(address) else NO_AT)
     if DOT_ATOM_TEXT.match(local) or _plain_international(local):
         checked = _check_domain(domain)
         if checked is None:
@@ -192,6 +207,18 @@ def _check_domain(domain: str) -> tuple[str, str] | None:
     except EmailNotValidError:
         return None
     return result.domain, result.ascii_domain
+
+
+def plain_address(cell: str) -> str | None:
+    """The normalised address of a cell that holds one plain, valid address and nothing else
+    (the common case, checked without splitting or parsing); ``None`` for anything else. The
+    cell's own string is returned when it is already normalised."""
+    if _PLAIN.fullmatch(cell) is None:
+        return None
+    normalised = normalise_address(cell)
+    if not isinstance(normalised, str):
+        return None
+    return cell if normalised == cell else normalised
 
 
 def parse_address_cell(cell: str) -> tuple[list[Mailbox], list[BadAddress]]:

@@ -1,13 +1,17 @@
 """Recipient columns: the header checked, and the email, CC, BCC and Reply-To columns found by name.
 
-Header names are compared without case, spaces, dashes, dots and underscores, in English, German
-and Spanish (``E-Mail-Adresse``, ``Correo electrónico``); a column the user names is found exactly or
-ignoring case and surrounding spaces. Problems name the file and the column positions the user sees.
+Header names are compared without case, accents, spaces, dashes, dots, colons and underscores, in
+English, German and Spanish (``E-Mail-Adresse``, ``Correo electrónico``), as the exports of Outlook,
+outlook.com, Google Contacts, Thunderbird, Mailchimp and HubSpot name them; a contact's second and
+third address columns are found too. A column named like Cc (Mailchimp's country code is "CC") is
+taken only when its cells look like addresses. A column the user names is found exactly or ignoring
+case and surrounding spaces. Problems name the file and the column positions the user sees.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,22 +23,37 @@ def _names(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Header names compared without case, spaces, dashes, dots and underscores, best match first.
+# Header names compared without case, accents, spaces, dashes, dots, colons and underscores, best
+# match first. "email1value" is Google Contacts, "primaryemail" Thunderbird.
 _EMAIL_NAMES = (
-    _names("email emailaddress emailadresse email1address emailadresse1 primaryemail"),
-    _names("correoelectronico correoelectrónico direcciondecorreoelectronico direccióndecorreoelectrónico"),
-    _names("mail mailaddress mailadresse correo direcciondecorreo direccióndecorreo"),
+    _names("email emailaddress emailadresse email1 email1address emailadresse1 email1value primaryemail"),
+    _names("correoelectronico direcciondecorreoelectronico correoelectronico1"),
+    _names("mail mailaddress mailadresse correo direcciondecorreo"),
     _names("courriel adresse"),
 )
+# The second, third, ... address of one contact: "E-mail 2 Address" (Outlook), "E-Mail 2: Adresse"
+# (Outlook in German), "Dirección del correo electrónico 3" (in Spanish), "E-mail 2 - Value"
+# (Google), "Email2"; Thunderbird calls its second one "Secondary Email".
+_NUMBERED_EMAIL = re.compile(
+    r"(?:e?mail|emailaddress|correo|correoelectronico|direcciondel?correoelectronico)"
+    r"([1-9]\d?)(?:address|adresse|value)?"
+)
+_SECOND_EMAIL_NAMES = _names("secondaryemail")
 # The names of the optional columns, compared the same way.
 CC_NAMES = _names("cc ccaddress ccadresse ccemail kopie kopiean copia copiaa concopia")
 BCC_NAMES = _names("bcc bccaddress bccadresse bccemail blindkopie cco copiaoculta blindcopy")
 REPLY_TO_NAMES = _names("replyto antwortan antwortenan antwortadresse responder respondera")
 _NAME_NOISE = re.compile(r"[\s\-_.:]+")
+# How many sample cells must hold an "@" for a column to count as one of addresses.
+_ADDRESS_SHARE = 0.5
+_CANDIDATES_SHOWN = 6
+_NAME_SHOWN = 40
+_HEADER_SEARCH_ROWS = 20
 
 
 def _key(name: str) -> str:
-    return _NAME_NOISE.sub("", name).casefold()
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return _NAME_NOISE.sub("", "".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
 def detect_email_column(columns: Sequence[str]) -> str | None:
@@ -45,6 +64,73 @@ def detect_email_column(columns: Sequence[str]) -> str | None:
             if key in names:
                 return column
     return None
+
+
+def more_address_columns(columns: Sequence[str], first: str) -> tuple[str, ...]:
+    """The columns holding a contact's other addresses after ``first`` ("E-mail 2 Address", ...), in order."""
+    numbered: list[tuple[int, int, str]] = []
+    for position, column in enumerate(columns):
+        if column == first:
+            continue
+        key = _key(column)
+        match = _NUMBERED_EMAIL.fullmatch(key)
+        if match is not None and int(match.group(1)) > 1:
+            numbered.append((int(match.group(1)), position, column))
+        elif key in _SECOND_EMAIL_NAMES:
+            numbered.append((2, position, column))
+    return tuple(column for _, _, column in sorted(numbered))
+
+
+def looks_like_addresses(cells: Sequence[str]) -> bool:
+    """Whether the non-empty ``cells`` are mostly addresses (a column of country codes named "CC" is not)."""
+    filled = [cell for cell in cells if cell.strip()]
+    return not filled or sum("@" in cell for cell in filled) >= len(filled) * _ADDRESS_SHARE
+
+
+def detect_email_by_content(columns: Sequence[str], sample: Sequence[Sequence[str]]) -> str | None:
+    """The column whose sample cells are mostly addresses, when no column is named like one."""
+    best, best_count = None, 0
+    for position, column in enumerate(columns):
+        cells = [row[position] for row in sample if position < len(row) and row[position].strip()]
+        count = sum("@" in cell for cell in cells)
+        if count > best_count and count >= len(cells) * _ADDRESS_SHARE:
+            best, best_count = column, count
+    return best
+
+
+def candidates_text(columns: Sequence[str]) -> str:
+    """A handful of column names, each cut short, for a message: never a whole garbled header."""
+    shown = [name if len(name) <= _NAME_SHOWN else name[: _NAME_SHOWN - 1] + "…" for name in columns]
+    text = ", ".join(shown[:_CANDIDATES_SHOWN])
+    if len(shown) > _CANDIDATES_SHOWN:
+        text += " " + translate("Recipients", "and {count} more").format(count=len(shown) - _CANDIDATES_SHOWN)
+    return text
+
+
+def find_header_row(records: Sequence[tuple[int, Sequence[str]]]) -> int | None:
+    """The row number of the header among the first ``(row, cells)`` records, or ``None`` for the first.
+
+    A first row with several names and no gap between them is the header. Otherwise (a title
+    above the table, a note, blank cells) it is the first row that names an email column, else the
+    first row with several names.
+    """
+    rows = [
+        (number, [cell.strip() for cell in cells])
+        for number, cells in records
+        if any(c.strip() for c in cells)
+    ]
+    rows = rows[:_HEADER_SEARCH_ROWS]
+    if not rows:
+        return None
+    first = rows[0][1]
+    while first and not first[-1]:
+        first = first[:-1]
+    if len(first) >= 2 and all(first):
+        return None
+    for number, cells in rows:
+        if detect_email_column([cell for cell in cells if cell]) is not None:
+            return number
+    return next((number for number, cells in rows if sum(map(bool, cells)) >= 2), None)
 
 
 def detect_column(columns: Sequence[str], names: frozenset[str], taken: set[str]) -> str | None:

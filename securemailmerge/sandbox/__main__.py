@@ -23,6 +23,7 @@ from typing import NoReturn
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.i18n import translate
 from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.graph import SendPolicy
 from securemailmerge.sandbox.license import parse_licensed
 
 PROGRAM = "python -m securemailmerge.sandbox"
@@ -59,6 +60,13 @@ def _time_scale(text: str) -> float:
     return value
 
 
+def _sending(text: str) -> SendPolicy:
+    try:
+        return SendPolicy.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _licensed(text: str) -> tuple[str, date | None]:
     try:
         return parse_licensed(text)
@@ -88,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=_time_scale,
         default=1.0,
         help=translate("Sandbox", "multiply Graph's time windows"),
+    )
+    parser.add_argument(
+        "--sending",
+        type=_sending,
+        metavar="NAME=VALUE,...",
+        help=translate(
+            "Sandbox", "Exchange's sending delays and limits, e.g. seed=7,submit_delay=0,licenses=25"
+        ),
     )
     parser.add_argument(
         "--auto-approve",
@@ -122,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         time_scale=args.time_scale,
         auto_approve=args.auto_approve,
         licensed=dict(args.licensed) if args.licensed else None,
+        sending=args.sending,
     )
     try:
         sandbox.start()

@@ -9,6 +9,9 @@
 ``port=N`` serves the authority on N, Graph on N+1, uploads on N+2 and the license endpoint on
 N+3; the default 0 takes four free ports. ``data_dir`` receives the CA, the server's key and
 certificate and ``tenant.json``; without it a temporary folder is used and removed by ``stop()``.
+``sending`` sets Exchange's delays and limits (a ``SendPolicy`` or its text form, see ``graph/policy.py``);
+``sandbox.graph.settle()`` delivers everything queued at once, ``sandbox.graph.inspect`` shows what was
+delivered, queued and bounced (see ``graph/__init__.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import shutil
 import socket
 import tempfile
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -28,7 +32,7 @@ from securemailmerge.sandbox.authority import DEVICE_POLL_INTERVAL, Authority
 from securemailmerge.sandbox.browser import HeadlessBrowser
 from securemailmerge.sandbox.certs import create_certificates
 from securemailmerge.sandbox.directory import CLIENT_ID, DEMO_USER, Directory, demo_directory
-from securemailmerge.sandbox.graph import FaultProfile, GraphService
+from securemailmerge.sandbox.graph import FaultProfile, GraphService, SendPolicy
 from securemailmerge.sandbox.license import LicenseService
 from securemailmerge.sandbox.server import LoopbackServer, listen
 from securemailmerge.sandbox.tokens import TokenRegistry
@@ -61,6 +65,8 @@ class Sandbox:
         access_token_lifetime: float = 3600,
         licensed: Mapping[str, date | None] | None = None,
         data_dir: Path | None = None,
+        sending: SendPolicy | str | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.port = port
         self.state = state
@@ -69,6 +75,9 @@ class Sandbox:
         self.auto_approve = auto_approve
         self.licensed = licensed
         self.data_dir = data_dir
+        # A bad setting is the caller's mistake: say so here, before anything is bound or written.
+        self.sending = SendPolicy.parse(sending) if isinstance(sending, str) else sending
+        self.wall_clock = wall_clock  # Graph's dates and the transport's timeline; tests may move it by hand
         self.directory: Directory = demo_directory()
         self.tokens = TokenRegistry(access_lifetime=access_token_lifetime)
         self._servers: list[LoopbackServer] = []
@@ -126,7 +135,13 @@ class Sandbox:
             poll_interval=max(1, round(DEVICE_POLL_INTERVAL * self.time_scale)),
         )
         self.graph = GraphService(
-            self.directory, self.tokens, state=self.state, faults=profile, time_scale=self.time_scale
+            self.directory,
+            self.tokens,
+            state=self.state,
+            faults=profile,
+            time_scale=self.time_scale,
+            sending=self.sending,
+            wall_clock=self.wall_clock,
         )
         self._graph_open = True
         self.graph.set_upload_base_url(self.upload_url)

@@ -32,6 +32,7 @@ class Mailbox:
     shared: bool = False
     cloud: bool = True  # False: an on-premises mailbox (MailboxNotEnabledForRESTAPI)
     time_zone: str = "W. Europe Standard Time"
+    language: str = "en-US"  # mailboxSettings' locale: the language of the reports Exchange writes to it
     # rights of other users here, by the other user's id
     rights: dict[str, Rights] = field(default_factory=dict)
 

@@ -2,9 +2,10 @@
 
 ``model`` holds the template and its compiled form; ``environment`` is the sandbox with its
 allowlisted filters; ``fields`` and ``syntax`` turn ``{{First Name}}`` into safe lookups and place
-errors at their line and column; ``htmltext`` makes the plain-text part; ``files`` reads and writes
-template files; ``importers`` reads Outlook templates and messages; ``outlook`` makes sent HTML
-Outlook-friendly (inlined styles, embedded images).
+errors at their line and column; ``boundary`` is the one place Jinja2's errors become ours;
+``htmltext`` makes the plain-text part; ``files`` reads and writes template files; ``importers``
+reads Outlook templates and messages; ``outlook`` makes sent HTML Outlook-friendly (inlined
+styles, embedded images).
 """
 
 from __future__ import annotations

@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from jinja2 import Environment, Template as JinjaTemplate, TemplateSyntaxError as JinjaSyntaxError, nodes
+from jinja2 import Environment, Template as JinjaTemplate, nodes
 
 from securemailmerge.errors import TemplateSyntaxError
 from securemailmerge.i18n import translate
+from securemailmerge.template.boundary import JinjaProblem, Kind, jinja_errors
 from securemailmerge.template.syntax import (
     Lexeme,
     PartText,
@@ -28,6 +29,7 @@ from securemailmerge.template.syntax import (
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "FirstName": ("First Name", "Given Name", "Vorname", "Nombre", "Prénom"),
+    "MiddleName": ("Middle Name", "Additional Name", "Weitere Vornamen", "Segundo nombre"),
     "LastName": (
         "Last Name",
         "Surname",
@@ -37,7 +39,17 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
         "Apellido(s)",
         "Apellido",
     ),
-    "Email": ("E-Mail", "Email Address", "E-Mail-Adresse", "Mail", "Correo", "Correo electrónico"),
+    "Email": (
+        "E-Mail",
+        "Email Address",
+        "E-Mail-Adresse",
+        "E-mail 1 - Value",
+        "Primary Email",
+        "Mail",
+        "Correo",
+        "Correo electrónico",
+        "Dirección de correo electrónico",
+    ),
     "Company": (
         "Company Name",
         "Organization",
@@ -46,8 +58,20 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
         "Unternehmen",
         "Empresa",
         "Compañía",
+        "Organización",
+        "Organization Name",
+        "Organization 1 - Name",
     ),
-    "JobTitle": ("Job Title", "Position", "Berufsbezeichnung", "Cargo", "Puesto"),
+    "JobTitle": (
+        "Job Title",
+        "Position",
+        "Berufsbezeichnung",
+        "Cargo",
+        "Puesto",
+        "Organization Title",
+        "Organization 1 - Title",
+    ),
+    "Department": ("Abteilung", "Departamento", "Organization Department", "Organization 1 - Department"),
     "DisplayName": ("Display Name", "Name", "Full Name", "Anzeigename", "Nombre completo"),
 }
 """Contact-style field names and the column names they stand for; any spelling of a group finds the others."""
@@ -156,15 +180,15 @@ class FieldRewriter:
             return source.error(to_original(offset), detail)
 
         lexemes = lex(env, rewritten, fail)
-        try:
+
+        def ours(problem: JinjaProblem) -> TemplateSyntaxError:
+            if problem.kind is Kind.NESTED:
+                return source.error(0, translate("Template", "the template is nested too deeply to read"))
+            return source.line_error(problem.line, problem.detail)
+
+        with jinja_errors(ours):
             tree = parse_with_positions(env, part, rewritten, lexemes, fail)
             template = env.from_string(tree)
-        except JinjaSyntaxError as error:
-            raise source.line_error(error.lineno, error.message or "") from None
-        except RecursionError:
-            raise source.error(
-                0, translate("Template", "the template is nested too deeply to read")
-            ) from None
         return CompiledPart(part, rewritten, tuple(lexemes), tree, template)
 
     def _edits(
@@ -225,32 +249,29 @@ class FieldRewriter:
             index += 1
 
     def _field_at(self, inner: Sequence[Lexeme], first: int) -> tuple[int, str]:
-        """The last token and the name of the field written from ``inner[first]`` on."""
-        words, separators = [first], []
+        """The last token and the name of the field written from ``inner[first]`` on.
+
+        Words joined by spaces or a bare hyphen (``E-Mail``) are one name. Words joined by a colon,
+        a slash or a spaced hyphen (``E-Mail 2: Adresse``, ``Organization 1 - Name``) are one name
+        only when a column is called so: otherwise ``{{ Price - Discount }}`` still subtracts.
+        """
+        words, separators, hard = [first], [""], [False]
         while True:
             after = words[-1] + 1
-            if after >= len(inner):
+            gap = _gap(inner, after)
+            if gap is None:
                 break
-            gap = inner[after]
-            if gap.kind == "whitespace" and "\n" not in gap.value:
-                separator = " "
-            elif gap.kind == "operator" and gap.value == "-":
-                separator = "-"  # E-Mail: names do not subtract in a mail merge
-            else:
-                break
-            if after + 1 >= len(inner) or inner[after + 1].kind not in {"name", "integer"}:
-                break
-            words.append(after + 1)
+            end, separator = gap
+            words.append(end)
             separators.append(separator)
+            hard.append(separator != "-" and bool(set(separator) & set("-:/")))
         texts = [inner[word].value for word in words]
 
         def joined(count: int) -> str:
-            return texts[0] + "".join(
-                sep + text for sep, text in zip(separators[: count - 1], texts[1:count], strict=True)
-            )
+            return "".join(sep + text for sep, text in zip(separators[:count], texts[:count], strict=True))
 
         take = 1
-        while take < len(texts) and texts[take] not in _KEYWORDS:
+        while take < len(texts) and texts[take] not in _KEYWORDS and not hard[take]:
             take += 1
         # A keyword may be part of a name when a column is called exactly that ("Opt in").
         for count in range(len(texts), take, -1):
@@ -266,6 +287,25 @@ class FieldRewriter:
             self._identifiers[name] = identifier
             self.names[identifier] = name
         return identifier
+
+
+def _gap(inner: Sequence[Lexeme], start: int) -> tuple[int, str] | None:
+    """The next word of a field name after ``inner[start - 1]``, and what separates them: spaces
+    on one line and at most one ``-``, ``:`` or ``/``; ``None`` when no word follows so."""
+    index, separator, operators = start, "", 0
+    while index < len(inner):
+        lexeme = inner[index]
+        if lexeme.kind == "whitespace" and "\n" not in lexeme.value:
+            separator += "" if separator.endswith(" ") else " "
+        elif lexeme.kind == "operator" and lexeme.value in {"-", ":", "/"} and not operators:
+            separator += lexeme.value
+            operators = 1
+        else:
+            break
+        index += 1
+    if not separator or index >= len(inner) or inner[index].kind not in {"name", "integer"}:
+        return None
+    return index, separator
 
 
 def _role(seen: Sequence[Lexeme]) -> str:

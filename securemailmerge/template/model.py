@@ -15,18 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import (
-    StrictUndefined,
-    Template as JinjaTemplate,
-    TemplateSyntaxError as JinjaSyntaxError,
-    UndefinedError,
-    meta,
-    nodes,
-)
-from jinja2.exceptions import SecurityError
+from jinja2 import StrictUndefined, Template as JinjaTemplate, meta, nodes
 
 from securemailmerge.errors import RenderError
 from securemailmerge.i18n import translate
+from securemailmerge.template.boundary import JinjaProblem, Kind, UnknownField, jinja_errors
 from securemailmerge.template.environment import TemplateSandbox
 from securemailmerge.template.fields import CompiledPart, FieldResolver, FieldRewriter
 from securemailmerge.template.htmltext import (
@@ -98,10 +91,6 @@ _UNDERIVABLE = (
 )
 
 
-class _UnknownField(UndefinedError):
-    """A template used a field the recipient list does not have; the message is the field's name."""
-
-
 class CompiledTemplate:
     """A template compiled once for the columns of a recipient list, ready to render any row."""
 
@@ -118,7 +107,7 @@ class CompiledTemplate:
         fields = {name: rewriter.field_name(name) for part in parts for name in _undeclared(part.tree)}
         self._bindings = [(name, resolver.resolve(field), field) for name, field in fields.items()]
         self._missing = {
-            name: StrictUndefined(hint=field, exc=_UnknownField) for name, field in fields.items()
+            name: StrictUndefined(hint=field, exc=UnknownField) for name, field in fields.items()
         }
         self._attachment_column = template.attachment_column
         column = template.attachment_column
@@ -196,22 +185,18 @@ class CompiledTemplate:
     def _render(self, part: str | JinjaTemplate, context: dict[str, Any], key: str, source: str = "") -> str:
         if isinstance(part, str):
             return part
-        try:
+
+        def ours(problem: JinjaProblem) -> RenderError:
+            if problem.kind is Kind.UNKNOWN_FIELD:
+                return _unknown(problem.detail)
+            if problem.kind is Kind.REFUSED:
+                message = translate("Template", "The {part} tries something templates may not do: {detail}.")
+            else:
+                message = translate("Template", "The {part} cannot be filled in: {detail}.")
+            return RenderError(message.format(part=part_label(key, source), detail=problem.detail), field=key)
+
+        with jinja_errors(ours, rendering=True):
             return part.render(context)
-        except _UnknownField as error:
-            raise _unknown(error.message or "") from None
-        except SecurityError as error:
-            message = translate("Template", "The {part} tries something templates may not do: {detail}.")
-            label = part_label(key, source)
-            raise RenderError(message.format(part=label, detail=_plain(error)), field=key) from None
-        except Exception as error:  # the template's own expressions can fail in any way
-            message = translate("Template", "The {part} cannot be filled in: {detail}.")
-            label = part_label(key, source)
-            raise RenderError(message.format(part=label, detail=_plain(error)), field=key) from None
-
-
-def _plain(error: Exception) -> str:
-    return str(error).rstrip(".") or type(error).__name__
 
 
 def _one_line(name: str, field: str) -> None:
@@ -264,12 +249,17 @@ def _derive_text(html: CompiledPart) -> JinjaTemplate | None:
     if pieces is None:
         return None
     try:
-        derived = _TEXT_FROM_HTML.parse(_text_source(pieces))
-        if not _undeclared(derived) <= _undeclared(tree):
-            return None
-        return _TEXT_FROM_HTML.from_string(derived)
-    except (JinjaSyntaxError, RecursionError):
+        with jinja_errors(lambda _problem: _NotDerivable()):
+            derived = _TEXT_FROM_HTML.parse(_text_source(pieces))
+            if not _undeclared(derived) <= _undeclared(tree):
+                return None
+            return _TEXT_FROM_HTML.from_string(derived)
+    except _NotDerivable:
         return None
+
+
+class _NotDerivable(Exception):
+    """The plain text that the HTML shows cannot be written as a template."""
 
 
 def _html_pieces(part: CompiledPart) -> Iterable[Piece]:

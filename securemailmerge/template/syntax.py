@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from jinja2 import Environment, TemplateSyntaxError as JinjaSyntaxError, nodes
+from jinja2 import Environment, nodes
 from jinja2.lexer import Token, TokenStream
 from jinja2.parser import Parser
 
 from securemailmerge.errors import TemplateSyntaxError
 from securemailmerge.i18n import translate
+from securemailmerge.template.boundary import JinjaProblem, jinja_errors
 
 _BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "set"})
 _OPENERS = {"variable_begin": "variable_end", "block_begin": "block_end"}
@@ -91,7 +92,16 @@ def lex(env: Environment, source: str, fail: Callable[[int, str], TemplateSyntax
     """Jinja2's tokens of ``source`` (line breaks already ``\\n``), each tied to its offset."""
     lexemes: list[Lexeme] = []
     offset = 0
-    try:
+
+    def ours(problem: JinjaProblem) -> TemplateSyntaxError:
+        at = lexemes[-1].start if lexemes and lexemes[-1].kind.endswith("_begin") else offset
+        # (A "{#" never closed is pointed at, not what follows it.)
+        while at < len(source) and source[at].isspace():
+            at += 1
+        # Jinja2 adds the offset in its own terms ("unexpected char '$' at 9"); ours is in the message.
+        return fail(at, re.sub(r" at \d+$", "", problem.detail))
+
+    with jinja_errors(ours):
         for line, kind, value in env.lexer.tokeniter(source, None):
             start = offset
             # Whitespace control (``{%-``) strips blanks the preceding data token no longer holds.
@@ -99,13 +109,6 @@ def lex(env: Environment, source: str, fail: Callable[[int, str], TemplateSyntax
                 start += 1
             lexemes.append(Lexeme(kind, value, start, line))
             offset = start + len(value)
-    except JinjaSyntaxError as error:
-        if lexemes and lexemes[-1].kind.endswith("_begin"):
-            offset = lexemes[-1].start  # "{#" never closed: point at it, not at what follows
-        while offset < len(source) and source[offset].isspace():
-            offset += 1
-        # Jinja2 adds the offset in its own terms ("unexpected char '$' at 9"); ours is in the message.
-        raise fail(offset, re.sub(r" at \d+$", "", error.message or "")) from None
     return lexemes
 
 
@@ -164,7 +167,7 @@ def parse_with_positions(
     tokens: list[Token] = []
     offsets: list[int] = []
     feeding = [0]
-    failed: list[int] = []
+    reading = [False]  # True while Jinja2's lexer reads a token: an error then is that token's fault
 
     def raw() -> Iterator[tuple[int, str, str]]:
         for lexeme in lexemes:
@@ -172,35 +175,34 @@ def parse_with_positions(
             yield lexeme.line, lexeme.kind, lexeme.value
 
     def tracked() -> Iterator[Token]:
-        wrapped = env.lexer.wrap(raw(), part)
-        while True:
-            try:
-                token = next(wrapped)
-            except StopIteration:
-                return
-            except JinjaSyntaxError:
-                failed.append(feeding[0])  # a bad string or name: the token being read is at fault
-                raise
+        reading[0] = True
+        for token in env.lexer.wrap(raw(), part):
+            reading[0] = False
             tokens.append(token)
             offsets.append(feeding[0])
             yield token
+            reading[0] = True
+        reading[0] = False
 
     parser = Parser(env, source, name=part)
     parser.stream = TokenStream(tracked(), part, None)
-    try:
-        return parser.parse()
-    except JinjaSyntaxError as error:
+
+    def ours(problem: JinjaProblem) -> TemplateSyntaxError:
         current = parser.stream.current
         index = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i] is current), None)
-        if failed:
-            offset, detail = failed[0], error.message
+        detail: str | None
+        if reading[0]:  # a bad string or name
+            offset, detail = feeding[0], problem.detail
         elif current.type == "eof" or index is None:
             offset, detail = _unfinished(lexemes, len(source))
         else:
             offset, detail = offsets[index], None
             if index and tokens[index - 1].type == "block_begin" and current.type == "name":
                 detail = _misplaced_tag(str(current.value))
-        raise fail(offset, detail or _generic(error.message or "")) from None
+        return fail(offset, detail or _generic(problem.detail))
+
+    with jinja_errors(ours):
+        return parser.parse()
 
 
 def _unfinished(lexemes: Sequence[Lexeme], end: int) -> tuple[int, str | None]:

@@ -16,6 +16,7 @@ from securemailmerge.recipients.addresses import (
     Mailbox,
     normalise_address,
     parse_address_cell,
+    plain_address,
     reason_text,
     split_addresses,
 )
@@ -165,3 +166,22 @@ def test_splitting_returns_every_address_with_its_name(
     assert [(box.name, box.address) for box in parsed] == [
         (name, address.lower()) for name, address in entries
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(local=_LOCAL, domain=_DOMAIN, padding=st.sampled_from(["", " ", ";", "Name <"]))
+def test_the_plain_cell_path_agrees_with_parsing_the_cell(local: str, domain: str, padding: str) -> None:
+    cell = f"{padding}{local}@{domain}{'>' if padding.endswith('<') else ''}"
+    good, bad = parse_address_cell(cell)
+    plain = plain_address(cell)
+    if plain is not None:
+        assert (good, bad) == ([Mailbox(plain)], [])
+
+
+def test_the_plain_cell_path_takes_the_common_cells_only() -> None:
+    assert plain_address("Anna.Weiss@Example.DE") == "Anna.Weiss@example.de"
+    cell = "anna@example.de"
+    assert plain_address(cell) is cell, "an address already normalised is kept as the same string"
+    assert [plain_address(c) for c in ("Anna <a@example.de>", "a@example.de; b@example.de", "a@x", "")] == [
+        None
+    ] * 4

@@ -18,6 +18,7 @@ import csv
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -28,7 +29,9 @@ import pytest
 
 from securemailmerge import cli
 from securemailmerge.cli import offline, program
+from securemailmerge.recipients.files import load_recipients
 from securemailmerge.resources import asset_path
+from securemailmerge.template.model import CompiledTemplate, RenderedMessage
 from tests.helpers import REPO
 
 SAMPLE = asset_path("sample")
@@ -337,3 +340,23 @@ def test_python_dash_m_runs_the_command_line() -> None:
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["ready"] == 21
+
+
+def test_export_of_the_sample_renders_each_row_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    render = CompiledTemplate.render
+
+    def counted(self: CompiledTemplate, fields: Mapping[str, str]) -> RenderedMessage:
+        rendered.append(fields["Email"])
+        return render(self, fields)
+
+    monkeypatch.setattr(CompiledTemplate, "render", counted)
+    code, out, _ = run(capsys, "export", *SAMPLE_ARGS, "--out", str(tmp_path / "eml"))
+    assert code == 1
+    assert "Wrote 21 messages" in out
+    rows = load_recipients(SAMPLE / "recipients.csv").rows
+    # Every row the check renders is rendered exactly once, and the export renders nothing more.
+    assert sorted(rendered) == sorted(recipient.fields["Email"] for recipient in rows)
+    assert len(rendered) == len(set(rendered)) == len(rows)

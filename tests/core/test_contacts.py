@@ -20,8 +20,10 @@ from securemailmerge.errors import (
 from securemailmerge.m365.contacts import (
     CONTACT_FIELDS,
     PAGE_SIZE,
+    AddressBookLoaded,
     ContactFolder,
     FolderLoaded,
+    iter_address_book,
     load_address_book,
 )
 from securemailmerge.m365.graph import GraphClient
@@ -163,9 +165,11 @@ def test_a_shared_mailbox_is_read_through_users_and_named_in_the_source() -> Non
 
 
 def test_progress_is_reported_per_folder() -> None:
-    events: list[FolderLoaded] = []
     with graph_for(FakeGraph(NESTED)) as graph:
-        load_address_book(graph, ME, on_progress=events.append)
+        *events, loaded = iter_address_book(graph, ME)
+    assert all(isinstance(event, FolderLoaded) for event in events)
+    assert isinstance(loaded, AddressBookLoaded)
+    assert len(loaded.book.contacts) == 7
     assert [(e.folder.name, e.contacts_in_folder, e.contacts_so_far) for e in events] == [
         ("", 2, 2),
         ("Kunden", 1, 3),
@@ -175,6 +179,18 @@ def test_progress_is_reported_per_folder() -> None:
         ("Partners", 1, 7),
     ]
     assert events[0].folder == ContactFolder(None, ())
+
+
+def test_stopping_the_load_sends_no_further_request() -> None:
+    fake = FakeGraph(NESTED)
+    with graph_for(fake) as graph:
+        events = iter_address_book(graph, ME)
+        first = next(events)
+        assert isinstance(first, FolderLoaded)
+        asked = len(fake.requests)
+        events.close()
+    assert len(fake.requests) == asked
+    assert "/me/contactFolders/K/contacts" not in fake.paths()
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,12 @@ import pytest
 
 from securemailmerge.campaign import check as preflight_module
 from securemailmerge.campaign.check import (
+    CheckPass,
+    CheckStarted,
     PreflightReport,
     PreflightSettings,
+    RowChecked,
+    check_rows,
     format_duration,
     format_size,
     preflight,
@@ -23,9 +27,10 @@ from securemailmerge.campaign.check import (
     report_lines,
 )
 from securemailmerge.errors import InputError, TemplateSyntaxError
-from securemailmerge.recipients.model import RecipientList, RowProblem, load_recipients
+from securemailmerge.recipients.files import load_recipients
+from securemailmerge.recipients.model import RecipientList, RowProblem
 from securemailmerge.template.files import load_template
-from securemailmerge.template.model import Template
+from securemailmerge.template.model import CompiledTemplate, Template
 
 HEADER = "Vorname;E-Mail;Firma;Anhang\r\n"
 # Row 2 fine; 3 invalid address; 4 empty address; 5 duplicate of 2; 6 missing attachment; 7 empty Firma.
@@ -251,3 +256,60 @@ def test_report_json_carries_every_row(tmp_path: Path) -> None:
     assert data["empty_fields"] == {"Firma": [7]}
     assert [p["row"] for p in data["problems"]] == [3, 4, 5, 6]
     assert data["estimated_duration_seconds"] == 4  # 2 ready messages at 30 per minute
+
+
+def test_the_check_streams_one_event_per_row_then_the_report(tmp_path: Path) -> None:
+    recipients, template, settings = make_inputs(tmp_path)
+    events = list(check_rows(recipients, template, settings))
+    started, *rows, report = events
+    assert started == CheckStarted(rows=len(recipients.rows), unknown_fields=())
+    assert [event.position for event in rows] == list(range(1, len(recipients.rows) + 1))
+    assert [event.recipient.row for event in rows] == [r.row for r in recipients.rows]
+    assert [event.recipient.row for event in rows if event.ready] == [2, 7]
+    missing = next(event for event in rows if event.recipient.row == 6)
+    assert not missing.ready
+    assert [p.code for p in missing.problems] == ["missing-attachment"]
+    assert report == preflight(recipients, template, settings)
+
+
+def test_unknown_fields_are_known_before_the_first_row_and_leave_nothing_ready(tmp_path: Path) -> None:
+    recipients, template, settings = make_inputs(tmp_path, template={**TEMPLATE, "subject": "{{ Anrede }}"})
+    events = check_rows(recipients, template, settings)
+    assert next(events) == CheckStarted(rows=len(recipients.rows), unknown_fields=("Anrede",))
+    assert not any(isinstance(event, RowChecked) and event.ready for event in events)
+
+
+def test_stopping_the_stream_stops_rendering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    recipients, template, settings = make_inputs(tmp_path)
+    renders = count_renders(monkeypatch)
+    events = check_rows(recipients, template, settings)
+    next(events)
+    next(events)
+    events.close()
+    assert renders == [1]
+
+
+def test_a_check_pass_hands_over_the_messages_it_rendered_and_then_its_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recipients, template, settings = make_inputs(tmp_path)
+    renders = count_renders(monkeypatch)
+    checked = CheckPass(recipients, template, settings)
+    assert checked.report is None
+    assert [recipient.row for recipient, _ in checked.ready()] == [2, 7]
+    assert checked.report is not None
+    assert checked.report.ready == 2
+    assert renders == [len(recipients.rows)]
+
+
+def count_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A one-item list holding how many messages were rendered since the call."""
+    renders = [0]
+    render = CompiledTemplate.render
+
+    def counted(self: CompiledTemplate, fields: Any) -> Any:
+        renders[0] += 1
+        return render(self, fields)
+
+    monkeypatch.setattr(CompiledTemplate, "render", counted)
+    return renders

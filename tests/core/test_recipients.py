@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from securemailmerge.errors import ColumnError, RecipientFileError
-from securemailmerge.recipients.model import RecipientOptions, build_recipient_list, load_recipients
+from securemailmerge.recipients.files import load_recipients
+from securemailmerge.recipients.model import RecipientOptions, build_recipient_list
 
 CSV_WITH_PROBLEMS = (
     "Vorname;Nachname;E-Mail;Notiz\r\n"
@@ -184,9 +185,14 @@ def test_files_without_recipients_are_an_error(tmp_path: Path, text: str, messag
         load_recipients(write(tmp_path, text))
 
 
+def test_spreadsheet_formats_we_cannot_read_are_named(tmp_path: Path) -> None:
+    with pytest.raises(RecipientFileError, match=r"zahlen.numbers: this spreadsheet format cannot be read"):
+        load_recipients(write(tmp_path, "x", name="zahlen.numbers"))
+
+
 @pytest.mark.parametrize("name", ["alt.xls", "tabelle.ods"])
-def test_spreadsheet_formats_we_cannot_read_are_named(tmp_path: Path, name: str) -> None:
-    with pytest.raises(RecipientFileError, match=rf"{name}: this spreadsheet format cannot be read"):
+def test_a_text_file_named_like_a_workbook_is_named_as_not_one(tmp_path: Path, name: str) -> None:
+    with pytest.raises(RecipientFileError, match=rf"{name} cannot be read as an Excel workbook"):
         load_recipients(write(tmp_path, "x", name=name))
 
 

@@ -10,8 +10,10 @@ import pytest
 from openpyxl import Workbook
 
 from securemailmerge.errors import RecipientFileError
-from securemailmerge.recipients.model import RecipientOptions, load_recipients, sheet_names
-from securemailmerge.recipients.xlsxfile import cell_text, open_xlsx
+from securemailmerge.recipients.excelformat import cell_text
+from securemailmerge.recipients.files import load_recipients, sheet_names
+from securemailmerge.recipients.model import RecipientOptions
+from securemailmerge.recipients.xlsxfile import open_sheet
 
 
 def workbook(
@@ -180,7 +182,7 @@ def test_the_language_sets_separators_and_month_names(tmp_path: Path) -> None:
         {"S": [["Email", "Datum", "Betrag"], ["a@example.de", date(2024, 3, 1), 0.5]]},
         {"B2": "d. mmmm yyyy", "C2": "0.00"},
     )
-    with open_xlsx(path, language="de") as sheet:
+    with open_sheet(path, language="de") as sheet:
         assert list(sheet.rows) == [(2, ("a@example.de", "1. März 2024", "0,50"))]
-    with open_xlsx(path, language="en") as sheet:
+    with open_sheet(path, language="en") as sheet:
         assert list(sheet.rows) == [(2, ("a@example.de", "1. March 2024", "0.50"))]

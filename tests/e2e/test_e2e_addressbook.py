@@ -202,7 +202,9 @@ def test_throttling_and_503_storms_lose_and_duplicate_no_contact(faults: str, ki
     assert set(loaded) == set(expected)
     assert kinds <= set(errors)  # the faults did happen, and were survived
     throttled = [event for event in retries if isinstance(event, Throttled)]
-    assert len(throttled) == errors["ApplicationThrottled"]
+    # Every 429 waits its Retry-After; so does each 503 that carries one (Graph's sometimes do).
+    assert errors["ApplicationThrottled"] <= len(throttled)
+    assert len(throttled) <= errors["ApplicationThrottled"] + errors.get("ErrorServerBusy", 0)
     assert all(event.wait_seconds in {1, 2, 3} for event in throttled)  # the sandbox's Retry-After values
 
 

@@ -29,6 +29,10 @@ def send_one(service: GraphService) -> str:
 def test_http_views(service: GraphService) -> None:
     message_id = send_one(service)
     with inspection(service) as client:
+        (queued,) = client.get(f"/mailboxes/{DEMO_USER}/queued").json()["value"]
+        assert queued["id"] == message_id  # accepted, in the Outbox until its submit delay passes
+        assert client.post("/settle").json() == {"ran": 1}
+        assert client.get(f"/mailboxes/{DEMO_USER}/queued").json()["value"] == []
         mailboxes = {m["address"]: m for m in client.get("/mailboxes").json()["value"]}
         assert mailboxes[SALES]["shared"] is True
         folders = {
@@ -45,6 +49,15 @@ def test_http_views(service: GraphService) -> None:
         assert mime.headers["Content-Type"] == "message/rfc822"
         assert mime.text == sent["mime"]
         assert "To: ana@example.es" in mime.text
+        (delivered,) = client.get("/recipients/ana@example.es/messages").json()["value"]
+        assert (delivered["messageId"], delivered["from"]) == (message_id, DEMO_USER)
+        assert delivered["mime"] == sent["mime"]
+        assert client.get(f"/mailboxes/{DEMO_USER}/bounces").json()["value"] == []
+        limits = client.get(f"/mailboxes/{DEMO_USER}/limits").json()
+        assert limits["recipientsLast24Hours"] == 1
+        assert (limits["recipientsPerDay"], limits["messagesPerMinute"]) == (10_000, 30)
+        assert limits["blockedUntil"] is None
+        assert limits["tenantExternalPerDay"] == 10_000  # 500 x 1^0.7 + 9,500 for the one user
         counters = client.get("/counters").json()
         assert counters["requests"] == {DEMO_USER: 3}
         assert counters["errors"] == {DEMO_USER: {"ErrorItemNotFound": 1}}
@@ -72,6 +85,9 @@ def test_state_file_survives_a_restart(tmp_path: Path) -> None:
     message_id = send_one(first)
     first.close()
     second = GraphService(demo_directory(), TokenRegistry(), state=state)
+    (waiting,) = second.inspect.messages(DEMO_USER, "outbox")  # the queue survives the restart
+    assert waiting["id"] == message_id
+    second.settle()
     (message,) = second.inspect.messages(DEMO_USER, "sentitems")
     assert message["id"] == message_id
     with harness.client(second) as graph:

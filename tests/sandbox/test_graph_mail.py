@@ -18,7 +18,7 @@ from securemailmerge.sandbox.directory import (
     Rights,
     demo_directory,
 )
-from securemailmerge.sandbox.graph import GraphService, harness
+from securemailmerge.sandbox.graph import GraphService, SendPolicy, harness
 from securemailmerge.sandbox.tokens import TokenRegistry
 from tests.helpers import Clock
 
@@ -34,8 +34,8 @@ def wall() -> Clock:
 
 @pytest.fixture
 def graph_options(wall: Clock) -> dict[str, Any]:
-    """The emulator of these tests reads the hand-moved wall clock."""
-    return {"wall_clock": wall}
+    """The emulator of these tests reads the hand-moved wall clock; messages leave at the next request."""
+    return {"wall_clock": wall, "sending": SendPolicy.instant()}
 
 
 def draft(key: str = "r1", **extra: object) -> dict[str, object]:
@@ -259,12 +259,12 @@ def test_send_on_behalf_names_the_sender(wall: Clock) -> None:
         rights={DEMO_USER_ID: Rights(full_access=True, send_on_behalf=True)},
     )
     directory.add(helpdesk)
-    service = GraphService(directory, TokenRegistry(), wall_clock=wall)
+    service = GraphService(directory, TokenRegistry(), wall_clock=wall, sending=SendPolicy.instant())
     with harness.client(service) as client:
         message_id = create(client, **{"from": {"emailAddress": {"address": helpdesk.mail}}})
         assert client.post(f"/me/messages/{message_id}/send").status_code == 202
     (sent,) = service.inspect.sent(DEMO_USER)
-    assert "From: help@contoso.onmicrosoft.com" in sent["mime"]
+    assert "From: Help Desk <help@contoso.onmicrosoft.com>" in sent["mime"]  # the directory's name
     assert "Sender: Ada Lovelace <ada.lovelace@contoso.onmicrosoft.com>" in sent["mime"]
     service.close()
 
@@ -417,7 +417,7 @@ def test_on_premises_mailbox_is_not_enabled_for_rest(wall: Clock) -> None:
             rights={DEMO_USER_ID: Rights(full_access=True)},
         )
     )
-    service = GraphService(directory, TokenRegistry(), wall_clock=wall)
+    service = GraphService(directory, TokenRegistry(), wall_clock=wall, sending=SendPolicy.instant())
     with harness.client(service) as client:
         response = client.get("/users/old@contoso.com/messages")
     assert error(response)[:2] == (404, "MailboxNotEnabledForRESTAPI")

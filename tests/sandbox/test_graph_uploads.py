@@ -47,7 +47,8 @@ def put(
 ) -> httpx.Response:
     content_range = f"bytes {start}-{start + len(data) - 1}/{total}"
     # A bare request: the client's Authorization header must not go to the upload URL.
-    request = httpx.Request("PUT", url, content=data, headers={"Content-Range": content_range, **headers})
+    sent = {"Content-Range": content_range, "Content-Type": "application/octet-stream", **headers}
+    request = httpx.Request("PUT", url, content=data, headers=sent)
     return client.send(request)
 
 
@@ -77,6 +78,7 @@ def test_chunks_in_order_then_201_with_location(graph: httpx.Client) -> None:
         (0, MB, {"Authorization": "Bearer at.x"}, 401, "InvalidAuthenticationToken"),
         (MB, MB, {}, 416, "InvalidRange"),
         (0, 4 * MB + 1, {}, 413, "RequestEntityTooLarge"),
+        (0, MB, {"Content-Type": "text/plain"}, 400, "ErrorInvalidRequest"),
     ],
 )
 def test_chunks_graph_refuses(
@@ -109,7 +111,7 @@ def test_session_expires_fifteen_minutes_after_the_last_chunk(graph: httpx.Clien
 @pytest.mark.parametrize(
     ("size", "code"),
     [
-        (3 * MB - 1, "ErrorAttachmentSizeShouldNotBeLessThanMinimiumSize"),
+        (3 * MB - 1, "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize"),
         (150 * MB + 1, "ErrorAttachmentSizeLimitExceeded"),
     ],
 )
@@ -121,6 +123,30 @@ def test_session_sizes_graph_refuses(graph: httpx.Client, size: int, code: str) 
     )
     assert response.status_code == 400
     assert response.json()["error"]["code"] == code
+
+
+def test_a_chunk_without_a_content_type_is_refused(graph: httpx.Client) -> None:
+    _, url = session(graph, 4 * MB)
+    request = httpx.Request(
+        "PUT", url, content=b"a" * MB, headers={"Content-Range": f"bytes 0-{MB - 1}/{4 * MB}"}
+    )
+    response = graph.send(request)
+    assert (response.status_code, response.json()["error"]["code"]) == (400, "ErrorInvalidRequest")
+
+
+@pytest.mark.parametrize(("size", "status"), [(26 * MB, 201), (27 * MB, 400)])
+def test_a_session_that_would_pass_the_message_size_limit_is_refused(
+    graph: httpx.Client, size: int, status: int
+) -> None:
+    # 35 MB per message, attachments counted base64-encoded: 26 MB fits, 27 MB (36 MB encoded) does not.
+    message_id = graph.post("/me/messages", json={"subject": "x"}).json()["id"]
+    response = graph.post(
+        f"/me/messages/{message_id}/attachments/createUploadSession",
+        json={"AttachmentItem": {"attachmentType": "file", "name": "a.bin", "size": size}},
+    )
+    assert response.status_code == status
+    if status == 400:
+        assert response.json()["error"]["code"] == "ErrorMessageSizeExceeded"
 
 
 def test_sessions_in_a_shared_mailbox_fail_at_the_first_chunk(service: GraphService) -> None:

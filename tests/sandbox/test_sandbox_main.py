@@ -98,9 +98,19 @@ def test_a_busy_port_is_one_line_on_stderr_and_exit_2() -> None:
         (["--faults", "7:hurricane"], "hurricane"),
         (["--licensed", "not-an-address"], "not-an-address"),
         (["--time-scale", "0"], "--time-scale"),
+        (["--sending", "licenses=many"], "licenses"),
+        (["--sending", "speed=3"], "speed"),
         (["--port", "70000"], "--port"),
     ],
-    ids=["faults-shape", "faults-profile", "licensed", "time-scale", "port"],
+    ids=[
+        "faults-shape",
+        "faults-profile",
+        "licensed",
+        "time-scale",
+        "sending-number",
+        "sending-name",
+        "port",
+    ],
 )
 def test_bad_options_are_one_line_on_stderr_and_exit_2(arguments: list[str], fragment: str) -> None:
     process = _start(*arguments)

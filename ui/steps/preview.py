@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -100,6 +101,10 @@ class PreviewStep(Step):
         self.problems.setAccessibleName(self.tr("Problems found by the check"))
         self.problems.itemActivated.connect(self._problem_chosen)
         self.problems.itemClicked.connect(self._problem_chosen)
+        self.check_progress = QProgressBar(problems)
+        self.check_progress.setAccessibleName(self.tr("Check progress"))
+        self.check_progress.hide()
+        lower.addWidget(self.check_progress)
         lower.addWidget(self.report_label)
         lower.addWidget(self.problems, 1)
         splitter.addWidget(message)
@@ -111,6 +116,9 @@ class PreviewStep(Step):
         controller.sender_changed.connect(self.refresh)
         controller.report_stale.connect(self._report_stale)
         controller.report_ready.connect(self._show_report)
+        controller.check_progress.connect(self._show_check_progress)
+        controller.check_running.connect(self.check_progress.setVisible)
+        controller.check_aborted.connect(self._check_stopped)
 
     def title(self) -> str:
         """The step's name."""
@@ -239,6 +247,13 @@ class PreviewStep(Step):
         for label in self.header_labels.values():
             label.clear()
         self.body.setPlainText(message if isinstance(message, str) else "")
+
+    def _show_check_progress(self, done: int, total: int) -> None:
+        self.check_progress.setMaximum(max(total, 1))
+        self.check_progress.setValue(done)
+
+    def _check_stopped(self) -> None:
+        self.report_label.setText(self.tr("The check was stopped; press Check to run it again."))
 
     def _report_stale(self) -> None:
         self.problems.clear()

@@ -3,6 +3,20 @@
 ``GraphService`` serves ``/v1.0/...`` (every call of the Graph schema, for ``/me`` and
 ``/users/{id or address}``) and the inspection API under ``/_sandbox/`` from ``graph_app``, and the
 upload sessions' PUTs from ``upload_app``. H4's ``Sandbox`` mounts them on their own HTTPS ports.
+
+Sending is asynchronous, as Exchange's is (``transport.py`` names Microsoft's pages): a 202 means
+accepted; the Sent Items copy, the recipients' copies and the non-delivery reports come later, and
+the sending limits bite then. For tests and benchmarks:
+
+- fast or instant delivery: ``GraphService(..., sending=SendPolicy.instant())`` (no delays: a message
+  leaves at the next request), ``--time-scale`` (every delay and window scaled), or
+  ``service.settle()``, which runs everything still queued at once, each event at its own time;
+  ``service.wait_delivered(timeout)`` waits for real (scaled) time instead;
+- what a recipient received: ``service.inspect.delivered(address)`` (or ``GET /_sandbox/recipients/
+  {address}/messages``), each with its MIME text; a tenant mailbox also finds it in its Inbox;
+- bounces: ``service.inspect.bounces(sender)`` (``GET /_sandbox/mailboxes/{address}/bounces``), each
+  with the original's ids and the status code, and the report itself in the sender's Inbox;
+- queued messages and limits: ``inspect.queued(mailbox)`` and ``inspect.limits(mailbox)``.
 """
 
 from __future__ import annotations
@@ -32,12 +46,14 @@ from securemailmerge.sandbox.graph.http import (
 )
 from securemailmerge.sandbox.graph.inspect import Inspector, inspection_response
 from securemailmerge.sandbox.graph.limits import Limits
+from securemailmerge.sandbox.graph.policy import SendPolicy
 from securemailmerge.sandbox.graph.routes import authenticate, serve
 from securemailmerge.sandbox.graph.seed import add_contact_folder, add_contacts, generate_contacts, seed_demo
 from securemailmerge.sandbox.graph.store import Store
+from securemailmerge.sandbox.graph.transport import next_due, process
 from securemailmerge.sandbox.tokens import TokenRegistry
 
-__all__ = ["FaultProfile", "GraphService", "Inspector", "generate_contacts"]
+__all__ = ["FaultProfile", "GraphService", "Inspector", "SendPolicy", "generate_contacts"]
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 WSGIApplication = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -58,22 +74,25 @@ class GraphService:
         wall_clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
         seed: bool = True,
+        sending: SendPolicy | None = None,
     ) -> None:
         if time_scale <= 0:
             raise ValueError(translate("Sandbox", "The time scale must be above 0."))
         profile = faults or FaultProfile()
+        policy = sending or SendPolicy()
         store = Store(state)
         self.emulator = Emulator(
             directory=directory,
             tokens=tokens,
             store=store,
-            limits=Limits(clock=clock, time_scale=time_scale),
+            limits=Limits(clock=clock, time_scale=time_scale, concurrency=policy.concurrency),
             faults=profile.injector(),
             profile=profile,
             clock=clock,
             wall_clock=wall_clock,
             time_scale=time_scale,
             sleep=sleep,
+            policy=policy,
         )
         if seed:
             seed_demo(store, directory)
@@ -96,6 +115,24 @@ class GraphService:
         target = root.id if folder is None else add_contact_folder(store, box.id, folder, root.id).id
         add_contacts(store, box.id, target, generate_contacts(box.id, n, seed))
         return target
+
+    def settle(self) -> int:
+        """Run every queued departure and report now, each at its own time; returns how many ran."""
+        return process(self.emulator, until=float("inf"))
+
+    def wait_delivered(self, timeout: float = 30.0) -> None:
+        """Wait (really, on the service's clock) until nothing is queued; TimeoutError after ``timeout``."""
+        emulator = self.emulator
+        deadline = emulator.wall_clock() + timeout
+        while True:
+            process(emulator)
+            due = next_due(emulator)
+            if due is None:
+                return
+            now = emulator.wall_clock()
+            if now >= deadline:
+                raise TimeoutError(f"Messages were still queued after {timeout} seconds.")
+            emulator.sleep(max(0.001, min(due, deadline) - now))
 
     def graph_app(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """WSGI: ``/v1.0/...`` and ``/_sandbox/...``."""
@@ -191,7 +228,10 @@ class GraphService:
             )
         elif fault == "unavailable":
             error = GraphHttpError(
-                503, "ErrorServerBusy", "The server cannot service this request right now. Try again later."
+                503,
+                "ErrorServerBusy",
+                "The server cannot service this request right now. Try again later.",
+                {"Retry-After": str(decision.retry_after)} if decision.hint_on_503 else None,
             )
         elif fault == "timeout":
             error = GraphHttpError(

@@ -5,7 +5,13 @@ gets 401), send the bytes in order in chunks of at most 4 MB with ``Content-Rang
 ``nextExpectedRanges`` until the last chunk, which answers 201 with the attachment's ``Location``.
 A session expires 15 minutes (times the time scale) after its last chunk; then its URL answers 404.
 Sessions on a mailbox other than the signed-in user's fail at the first PUT with 403, as Graph's
-known issue with delegated access to shared mailboxes does.
+known issue with delegated access to shared mailboxes does. Each PUT must say ``Content-Type:
+application/octet-stream``, which Microsoft's "Attach large files to Outlook messages" page lists as a
+required header (learn.microsoft.com/graph/outlook-large-attachments); without it the sandbox answers
+400 ErrorInvalidRequest (Microsoft documents no error for it: the code is the sandbox's choice). A
+session below 3 MB is refused with ErrorAttachmentSizeShouldNotBeLessThanMinimumSize; a session or a
+small attachment that would take the message past the mailbox's 35 MB (attachments counted
+base64-encoded, as Exchange counts them) is refused at once with ErrorMessageSizeExceeded.
 """
 
 from __future__ import annotations
@@ -85,6 +91,7 @@ def add_attachment_from_body(call: Call, item: Item, body: dict[str, Json]) -> s
             "RequestEntityTooLarge",
             "Attachments of 3 MB or more must be uploaded through an upload session.",
         )
+    check_message_size(call, item, len(content))
     meta = {
         "lastModifiedDateTime": now_iso(call.emulator.now()),
         "name": name,
@@ -97,6 +104,24 @@ def add_attachment_from_body(call: Call, item: Item, body: dict[str, Json]) -> s
     att_id = ids.attachment_id()
     call.store.add_attachment(item.pk, att_id, meta, content)
     return att_id
+
+
+def encoded(size: int) -> int:
+    """Bytes an attachment takes in the message: base64, as Exchange counts it against the size limit."""
+    return -(-size // 3) * 4
+
+
+def check_message_size(call: Call, item: Item, adding: int = 0) -> None:
+    """400 ErrorMessageSizeExceeded when the message (with ``adding`` more attachment bytes) is too big."""
+    sizes = [int(meta.get("size", 0)) for _, meta in call.store.attachment_meta(item.pk)]
+    body = len(str((item.data.get("body") or {}).get("content") or "").encode())
+    total = body + sum(encoded(n) for n in sizes) + (encoded(adding) if adding else 0)
+    if total > call.emulator.policy.max_message_bytes:
+        raise GraphHttpError(
+            400,
+            "ErrorMessageSizeExceeded",
+            "The message exceeds the maximum supported size., Cannot save changes made to an item to store.",
+        )
 
 
 def _draft(call: Call) -> Item:
@@ -159,7 +184,7 @@ def create_upload_session(call: Call) -> GraphResponse:
     if size < MIN_SESSION_BYTES:
         raise GraphHttpError(
             400,
-            "ErrorAttachmentSizeShouldNotBeLessThanMinimiumSize",
+            "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize",
             "Attachment size must be greater than the minimum size.",
         )
     if size > MAX_SESSION_BYTES:
@@ -168,6 +193,7 @@ def create_upload_session(call: Call) -> GraphResponse:
             "ErrorAttachmentSizeLimitExceeded",
             "The attachment exceeds 150 MB, the largest an upload session accepts.",
         )
+    check_message_size(call, item, size)
     emulator = call.emulator
     session_id, secret = ids.guid(), ids.secret()
     lifetime = SESSION_LIFETIME * emulator.time_scale
@@ -258,6 +284,10 @@ def _put_chunk(
         environ["wsgi.input"].read(int(environ["CONTENT_LENGTH"]))
         raise GraphHttpError(413, "RequestEntityTooLarge", "A chunk may hold at most 4 MB.")
     data = read_body(environ)
+    if request.headers.get("Content-Type", "").split(";")[0].strip().lower() != "application/octet-stream":
+        raise GraphHttpError(
+            400, "ErrorInvalidRequest", "A chunk must be sent with Content-Type: application/octet-stream."
+        )
     match = _RANGE.match(request.headers.get("Content-Range", ""))
     if not match:
         raise GraphHttpError(400, "ErrorInvalidRequest", "The Content-Range header is missing or malformed.")

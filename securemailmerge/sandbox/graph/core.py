@@ -13,6 +13,7 @@ from securemailmerge.sandbox.directory import Directory, Mailbox, Rights
 from securemailmerge.sandbox.graph.faults import FaultInjector, FaultProfile
 from securemailmerge.sandbox.graph.http import GraphHttpError, GraphRequest, access_denied, not_found
 from securemailmerge.sandbox.graph.limits import Limits
+from securemailmerge.sandbox.graph.policy import SendPolicy
 from securemailmerge.sandbox.graph.store import Folder, Item, Store
 from securemailmerge.sandbox.graph_schema import GraphSchema, Operation, default_schema
 from securemailmerge.sandbox.tokens import Grant, TokenRegistry
@@ -76,6 +77,7 @@ class Emulator:
     counters: Counters = field(default_factory=Counters)
     upload_base_url: str = DEFAULT_UPLOAD_BASE
     sleep: Callable[[float], None] = time.sleep
+    policy: SendPolicy = field(default_factory=SendPolicy)
 
     def now(self) -> datetime:
         """The emulator's wall-clock time (UTC)."""

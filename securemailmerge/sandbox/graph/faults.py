@@ -5,7 +5,9 @@ Profiles: ``none``, ``light`` and ``storm``; any setting can be overridden after
 (503), ``timeout`` (504 before the work), ``timeout_after`` (504 after the work was committed: the
 draft exists although the client saw an error), ``drop`` and ``drop_after`` (the connection closes
 without an answer, before or after the work), ``expired`` (401 InvalidAuthenticationToken, as when
-a token expires mid-campaign). ``latency`` is the share of requests that take ``min_latency`` to
+a token expires mid-campaign). Half the 503s carry ``Retry-After``, as Graph's may ("Microsoft Graph
+throttling guidance", learn.microsoft.com/graph/throttling: "503 Service Unavailable ... may include a
+Retry-After header"). ``latency`` is the share of requests that take ``min_latency`` to
 ``max_latency`` seconds (times the time scale) while holding their slot among the mailbox's four.
 """
 
@@ -126,11 +128,12 @@ PROFILES = {
 
 @dataclass(frozen=True)
 class FaultDecision:
-    """What happens to one request: a fault (or None), a delay, and the Retry-After of a 429/503."""
+    """What happens to one request: a fault (or None), a delay, and the Retry-After of a 429 (or 503)."""
 
     fault: str | None
     delay: float
     retry_after: int
+    hint_on_503: bool = False  # a 503 that carries Retry-After, as Graph's sometimes do
 
 
 class FaultInjector:
@@ -139,6 +142,8 @@ class FaultInjector:
     def __init__(self, profile: FaultProfile) -> None:
         self.profile = profile
         self._random = random.Random(profile.seed)  # noqa: S311 - reproducible faults, not security
+        # A draw of its own: which 503s carry Retry-After must not shift the sequence of the faults.
+        self._hints = random.Random(profile.seed + 1)  # noqa: S311
         self._lock = threading.Lock()
 
     def next(self) -> FaultDecision:
@@ -149,6 +154,7 @@ class FaultInjector:
             delay_roll = self._random.random()
             delay = self._random.uniform(profile.min_latency, max(profile.min_latency, profile.max_latency))
             retry_after = self._random.randint(1, max(1, profile.max_retry_after))
+            hint = self._hints.random() < 0.5
         fault = None
         for name in FAULTS:
             rate = getattr(profile, name)
@@ -156,4 +162,4 @@ class FaultInjector:
                 fault = name
                 break
             roll -= rate
-        return FaultDecision(fault, delay if delay_roll < profile.latency else 0.0, retry_after)
+        return FaultDecision(fault, delay if delay_roll < profile.latency else 0.0, retry_after, hint)

@@ -1,6 +1,12 @@
 """Mail folders and messages: create drafts, get, list, update and delete them.
 
-Drafts need Mail.ReadWrite (Mail.ReadWrite.Shared and full access in another mailbox); reading
+A draft looks as Graph returns it: ``sentDateTime`` and ``receivedDateTime`` are its creation time,
+an HTML body is kept as a whole ``<html><head>...<body>`` document, and a recipient given without a
+name gets the directory's display name (the address when the directory does not know it). These are
+what Graph's answers show (the response examples of learn.microsoft.com/graph/api/user-post-messages
+carry an ``<html>`` document and a set ``sentDateTime``); the message resource page does not spell
+them out. Drafts need
+Mail.ReadWrite (Mail.ReadWrite.Shared and full access in another mailbox); reading
 needs Mail.Read. ``internetMessageHeaders`` can be set only when a message is created and every
 name must start with ``x-``. Ids follow ``Prefer: IdType="ImmutableId"``: immutable ids stay the
 same for the item's life, REST ids change whenever it moves to another folder.
@@ -14,7 +20,7 @@ import re
 import secrets
 from typing import Any
 
-from securemailmerge.sandbox.directory import TENANT_DOMAIN
+from securemailmerge.sandbox.directory import TENANT_DOMAIN, Directory
 from securemailmerge.sandbox.graph import ids, odata
 from securemailmerge.sandbox.graph.attachments import add_attachment_from_body, attachment_entity
 from securemailmerge.sandbox.graph.core import Call, Emulator, folder_or_404, mail_access, message_or_404
@@ -108,15 +114,24 @@ def render(call: Call, item: Item, options: odata.Options) -> dict[str, Json]:
     )
 
 
-def recipient(entry: Json) -> dict[str, Json]:
-    """A recipient as Exchange stores it (the name defaults to the address)."""
+def recipient(entry: Json, directory: Directory | None = None) -> dict[str, Json]:
+    """A recipient as Exchange stores it: without a name, the directory's display name, else the address."""
     address = (entry.get("emailAddress") or {}) if isinstance(entry, dict) else {}
-    return {
-        "emailAddress": {
-            "name": address.get("name") or address.get("address"),
-            "address": address.get("address"),
-        }
-    }
+    name = address.get("name")
+    if not name and directory is not None and address.get("address"):
+        known = directory.find(str(address["address"]))
+        name = known.display_name if known is not None else None
+    return {"emailAddress": {"name": name or address.get("address"), "address": address.get("address")}}
+
+
+def html_document(content: str) -> str:
+    """An HTML body as Exchange stores it: a whole document, with the UTF-8 meta line it adds."""
+    if re.match(r"\s*(<!doctype[^>]*>\s*)?<html[\s>]", content, re.IGNORECASE):
+        return content
+    return (
+        '<html><head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n'
+        f"</head>\r\n<body>\r\n{content}\r\n</body>\r\n</html>\r\n"
+    )
 
 
 def preview(body: dict[str, Json]) -> str:
@@ -142,7 +157,7 @@ def check_headers(headers: Json) -> list[dict[str, str]]:
     return result
 
 
-def apply_fields(data: dict[str, Json], body: dict[str, Json]) -> None:
+def apply_fields(data: dict[str, Json], body: dict[str, Json], directory: Directory | None = None) -> None:
     """Copy writable message properties of a request body into stored data."""
     for key, value in body.items():
         if (
@@ -158,14 +173,16 @@ def apply_fields(data: dict[str, Json], body: dict[str, Json]) -> None:
         ):
             continue
         if key in {"toRecipients", "ccRecipients", "bccRecipients", "replyTo"}:
-            data[key] = [recipient(r) for r in value or []]
+            data[key] = [recipient(r, directory) for r in value or []]
         elif key == "from":
-            data[key] = recipient(value) if value else None
+            data[key] = recipient(value, directory) if value else None
         elif key == "body":
             body_value = value or {}
+            kind = str(body_value.get("contentType") or "text").lower()
+            content = str(body_value.get("content") or "")
             data[key] = {
-                "contentType": str(body_value.get("contentType") or "text").lower(),
-                "content": body_value.get("content") or "",
+                "contentType": kind,
+                "content": html_document(content) if kind == "html" else content,
             }
             data["bodyPreview"] = preview(data[key])
         elif key == "importance" and isinstance(value, str):
@@ -185,7 +202,7 @@ def new_message_data(emulator: Emulator, folder_id: str) -> dict[str, Json]:
         "changeKey": base64.b64encode(secrets.token_bytes(12)).decode(),
         "categories": [],
         "receivedDateTime": now,
-        "sentDateTime": None,
+        "sentDateTime": now,  # Graph gives a draft its creation time here, not null
         "hasAttachments": False,
         "internetMessageId": f"<{secrets.token_hex(12).upper()}@{TENANT_DOMAIN.split('.')[0]}.sandbox.local>",
         "subject": "",
@@ -215,7 +232,7 @@ def create_item(call: Call, body: dict[str, Json], folder: Folder) -> Item:
     headers = check_headers(body.get("internetMessageHeaders"))
     props = read_props(body.get("singleValueExtendedProperties"))
     data = new_message_data(call.emulator, folder.id)
-    apply_fields(data, body)
+    apply_fields(data, body, call.emulator.directory)
     data["internetMessageHeaders"] = headers
     attachments = body.get("attachments") or []
     with call.store.transaction():
@@ -276,7 +293,7 @@ def update_message(call: Call) -> GraphResponse:
     props = read_props(body.get("singleValueExtendedProperties"))
     with call.store.transaction():
         item = message_or_404(call)  # the latest version, under the store's lock
-        apply_fields(item.data, body)
+        apply_fields(item.data, body, call.emulator.directory)
         call.store.save_item(item)
         if props:
             call.store.set_props(item.pk, props)

@@ -1,10 +1,11 @@
 """OData query options as Graph's mail and contacts endpoints read them.
 
-``$select``, ``$top`` (at most 1000, 10 by default), ``$skip``, ``$count``, ``$orderby``, ``$search``,
-``$expand`` (extended properties and attachments) and ``$filter`` (comparisons, ``and``/``or``/``not``,
-``startswith``, ``categories/any(...)`` and ``singleValueExtendedProperties/any(ep: ep/id eq '...' and
-ep/value eq '...')``). Paging answers an absolute ``@odata.nextLink`` with an opaque ``$skiptoken``.
-Anything else gets the 400 Graph gives.
+``$select``, ``$top`` (1 to 1000, 10 by default; above 1000 Graph's Outlook collections answer 400,
+learn.microsoft.com/graph/paging; 0 is refused too, the stricter reading where no page documents it),
+``$skip``, ``$count``, ``$orderby``, ``$search``, ``$expand`` (extended properties and attachments) and
+``$filter`` (comparisons, ``and``/``or``/``not``, ``startswith``, ``categories/any(...)`` and
+``singleValueExtendedProperties/any(ep: ep/id eq '...' and ep/value eq '...')``). Paging answers an
+absolute ``@odata.nextLink`` with an opaque ``$skiptoken``. Anything else gets the 400 Graph gives.
 """
 
 from __future__ import annotations
@@ -68,6 +69,11 @@ def parse_options(
             options.select.append(by_folded[name.casefold()])
     if "$top" in given:
         options.top = _non_negative(given["$top"], "$top")
+        if options.top < 1:
+            raise parse_error(
+                f"Invalid value '{given['$top']}' for $top query option found. The $top query option "
+                f"requires a value between 1 and {MAX_TOP}."
+            )
         if options.top > MAX_TOP:
             raise parse_error(
                 f"The limit of '{MAX_TOP}' for Top query has been exceeded. The value from the incoming "

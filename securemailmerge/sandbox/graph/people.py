@@ -41,6 +41,14 @@ def user_entity(mailbox: Mailbox) -> dict[str, Json]:
     }
 
 
+LANGUAGES = {
+    "en-US": "English (United States)",
+    "en-GB": "English (United Kingdom)",
+    "de-DE": "Deutsch (Deutschland)",
+    "es-ES": "español (España, alfabetización internacional)",
+}
+
+
 def settings_entity(mailbox: Mailbox, archive_folder: str | None) -> dict[str, Json]:
     """A mailbox's settings."""
     return {
@@ -58,7 +66,10 @@ def settings_entity(mailbox: Mailbox, archive_folder: str | None) -> dict[str, J
             "scheduledStartDateTime": {"dateTime": "2024-01-01T00:00:00.0000000", "timeZone": "UTC"},
             "scheduledEndDateTime": {"dateTime": "2024-01-02T00:00:00.0000000", "timeZone": "UTC"},
         },
-        "language": {"locale": "en-US", "displayName": "English (United States)"},
+        "language": {
+            "locale": mailbox.language,
+            "displayName": LANGUAGES.get(mailbox.language, mailbox.language),
+        },
         "workingHours": {
             "daysOfWeek": ["monday", "tuesday", "wednesday", "thursday", "friday"],
             "startTime": "08:00:00.0000000",

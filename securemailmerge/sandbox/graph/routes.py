@@ -3,7 +3,8 @@
 Only the schema's operations are served, for ``/me`` and ``/users/{id or address}``; other paths get
 Graph's 400 "Resource not found for the segment", other methods 405. A missing, unknown or expired
 token gets 401 InvalidAuthenticationToken. Mailbox calls count against the app's limits for that
-mailbox and in the inspection counters; deferred sends that are due leave before the call is served.
+mailbox and in the inspection counters; the transport's due events (messages leaving, reports
+arriving) run before the call is served.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from securemailmerge.sandbox.directory import Mailbox
-from securemailmerge.sandbox.graph import attachments, messages, people, sending
+from securemailmerge.sandbox.graph import attachments, messages, people, sending, transport
 from securemailmerge.sandbox.graph.core import Call, Emulator
 from securemailmerge.sandbox.graph.http import GraphHttpError, GraphRequest, GraphResponse, error_response
 from securemailmerge.sandbox.tokens import Grant
@@ -155,8 +156,7 @@ def serve(
         try:
             if request.delay:
                 emulator.sleep(request.delay)
-            if mailbox.cloud:
-                sending.release_due(emulator, mailbox)
+            transport.process(emulator)
             return handler(call), mailbox_label
         finally:
             if not admitted:

@@ -1,31 +1,29 @@
-"""Sending: ``send`` (202; the draft moves to Sent Items), ``sendMail`` (202) and ``copy`` (201).
+"""Sending: ``send`` (202; the draft goes to the Outbox), ``sendMail`` (202) and ``copy`` (201).
 
-A draft whose ``SystemTime 0x3FEF`` (deferred send time) lies ahead waits in the Outbox and moves to
-Sent Items when the emulator's clock passes it. ``from`` set to another mailbox needs Mail.Send.Shared
-and Send As or Send on Behalf there, else 403 ErrorSendAsDenied. Exchange's limits: 500 recipients
-per message, 10,000 recipients per rolling 24 hours, 35 MB per message. Every message that leaves is
-kept as RFC 5322 MIME for the inspection API, whether or not it is saved in Sent Items.
+What Graph checks before it answers: at least one recipient, each resolvable, at most 500 per message
+(Exchange Online limits, "Recipient limit"), the message within the mailbox's 35 MB (its MaxSendSize,
+attachments counted base64-encoded as they travel), and ``from`` set to another mailbox needs
+Mail.Send.Shared and Send As or Send on Behalf there, else 403 ErrorSendAsDenied. Everything after the
+202 (the Sent Items copy, rate and daily limits, bounces, deferred send) is the transport's: see
+``transport.py``. Every message that leaves is kept as RFC 5322 MIME for the inspection API.
 """
 
 from __future__ import annotations
 
-import email.policy
 import re
-from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
 from typing import Any
 
 from securemailmerge.sandbox.directory import Mailbox
-from securemailmerge.sandbox.graph import ids, odata
-from securemailmerge.sandbox.graph.core import Call, Emulator, folder_or_404, mail_access, message_or_404
+from securemailmerge.sandbox.graph import ids, odata, transport
+from securemailmerge.sandbox.graph.attachments import check_message_size
+from securemailmerge.sandbox.graph.core import Call, folder_or_404, mail_access, message_or_404
 from securemailmerge.sandbox.graph.http import GraphHttpError, GraphResponse, access_denied, now_iso
-from securemailmerge.sandbox.graph.limits import MAX_RECIPIENTS_PER_MESSAGE
-from securemailmerge.sandbox.graph.messages import create_item, message_entity, move
+from securemailmerge.sandbox.graph.messages import create_item, message_entity
+from securemailmerge.sandbox.graph.mime import recipient_addresses
 from securemailmerge.sandbox.graph.props import DEFERRED_SEND_TIME, parse_time
 from securemailmerge.sandbox.graph.store import Item
 
 Json = Any
-MAX_MESSAGE_BYTES = 35 * 1024 * 1024
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SEND_AS_DENIED = (
     "The user account which was used to submit this request does not have the right to send mail on "
@@ -36,14 +34,6 @@ _SEND_AS_DENIED = (
 
 def _param(body: dict[str, Json], name: str) -> Json:
     return next((v for k, v in body.items() if k.lower() == name.lower()), None)
-
-
-def _recipients(data: dict[str, Json]) -> list[str]:
-    found = []
-    for key in ("toRecipients", "ccRecipients", "bccRecipients"):
-        for entry in data.get(key) or []:
-            found.append(str((entry.get("emailAddress") or {}).get("address") or ""))
-    return found
 
 
 def _sender(call: Call, data: dict[str, Json]) -> tuple[dict[str, Json], dict[str, Json]]:
@@ -67,7 +57,7 @@ def _sender(call: Call, data: dict[str, Json]) -> tuple[dict[str, Json], dict[st
 
 def _check_sendable(call: Call, item: Item) -> int:
     """Exchange's checks before it accepts a message; returns its recipient count."""
-    recipients = _recipients(item.data)
+    recipients = recipient_addresses(item.data)
     if not recipients:
         raise GraphHttpError(
             400,
@@ -83,67 +73,26 @@ def _check_sendable(call: Call, item: Item) -> int:
                 "must "
                 "be resolved before a message can be submitted.",
             )
-    if len(recipients) > MAX_RECIPIENTS_PER_MESSAGE:
+    most = call.emulator.policy.recipients_per_message
+    if len(recipients) > most:
         raise GraphHttpError(
             400,
             "ErrorExceededMaxRecipientLimit",
-            f"The message has {len(recipients)} recipients; Exchange accepts at most "
-            f"{MAX_RECIPIENTS_PER_MESSAGE}.",
+            f"The message has {len(recipients)} recipients; Exchange accepts at most {most}.",
         )
-    size = sum(meta.get("size", 0) for _, meta in call.store.attachment_meta(item.pk))
-    if size + len(str(item.data.get("body"))) > MAX_MESSAGE_BYTES:
-        raise GraphHttpError(
-            400, "ErrorMessageSizeExceeded", "The message exceeds the maximum supported size."
-        )
+    check_message_size(call, item)
     return len(recipients)
 
 
-def submit(call: Call, item: Item) -> None:
-    """Accept a draft for sending: now, or held in the Outbox until its deferred send time."""
-    count = _check_sendable(call, item)
+def submit(call: Call, item: Item, *, keep: bool = True) -> None:
+    """Accept a draft for sending: to the Outbox, to leave now or at its deferred send time."""
+    _check_sendable(call, item)
     sender_from, sender = _sender(call, item.data)
-    if not call.emulator.limits.send_recipients(call.mailbox.id, count):
-        raise GraphHttpError(
-            403, "ErrorExceededMessageLimit", "Cannot send mail. Daily Message/Recipient limit exceeded."
-        )
     item.data["from"], item.data["sender"] = sender_from, sender
     item.data["isDraft"] = False
     deferred = call.store.props(item.pk).get(DEFERRED_SEND_TIME)
     due = parse_time(deferred) if deferred else None
-    if due is not None and due > call.emulator.now():
-        move(item, folder_or_404(call, "outbox"))
-        item.release_at = now_iso(due)
-        call.store.save_item(item)
-        return
-    deliver(call.emulator, item, call.mailbox)
-
-
-def deliver(emulator: Emulator, item: Item, mailbox: Mailbox, *, keep: bool = True) -> None:
-    """The message leaves: Sent Items (unless ``keep`` is False) and the MIME log."""
-    sent_at = emulator.now() if item.release_at is None else parse_time(item.release_at) or emulator.now()
-    stamp = now_iso(sent_at)
-    item.data.update(sentDateTime=stamp, receivedDateTime=stamp, isDraft=False, isRead=True)
-    item.release_at = None
-    store = emulator.store
-    with store.transaction():
-        mime = to_mime(item, store.attachments(item.pk), sent_at)
-        store.log_sent(mailbox.id, item.immutable_id, stamp, len(_recipients(item.data)), mime)
-        if keep:
-            sent = store.folder(mailbox.id, "mail", "sentitems")
-            assert sent is not None
-            move(item, sent)
-            store.save_item(item)
-        else:
-            store.delete_item(item)
-
-
-def release_due(emulator: Emulator, mailbox: Mailbox) -> int:
-    """Send every deferred message of ``mailbox`` whose time has come; returns how many left."""
-    with emulator.store.transaction():  # concurrent requests must not both deliver the same item
-        due = emulator.store.due_items(mailbox.id, now_iso(emulator.now()))
-        for item in due:
-            deliver(emulator, item, mailbox)
-    return len(due)
+    transport.accept(call.emulator, item, call.mailbox, keep=keep, deferred=due)
 
 
 def send(call: Call) -> GraphResponse:
@@ -180,9 +129,7 @@ def send_mail(call: Call) -> GraphResponse:
     keep = _param(body, "saveToSentItems")
     with call.store.transaction():
         item = create_item(call, message, folder_or_404(call, "drafts"))
-        submit(call, item)
-        if keep is False and item.release_at is None:
-            call.store.delete_item(item)
+        submit(call, item, keep=keep is not False)
     return GraphResponse(202)
 
 
@@ -217,43 +164,3 @@ def copy(call: Call) -> GraphResponse:
     return GraphResponse(
         201, {"@odata.context": f"{call.context_base}/messages/$entity", **entity}, call.ids_header()
     )
-
-
-def _address(entry: dict[str, Json] | None) -> str:
-    email_address = (entry or {}).get("emailAddress") or {}
-    address = email_address.get("address") or ""
-    name = email_address.get("name") or ""
-    return formataddr(("" if name == address else name, address))
-
-
-def to_mime(item: Item, attachments: list[tuple[str, dict[str, Json], bytes]], sent_at: Any) -> str:
-    """The message as RFC 5322 text, as the recipients receive it (no Bcc header)."""
-    data = item.data
-    message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = _address(data.get("from"))
-    if data.get("sender") and data.get("sender") != data.get("from"):
-        message["Sender"] = _address(data.get("sender"))
-    for header, key in (("To", "toRecipients"), ("Cc", "ccRecipients"), ("Reply-To", "replyTo")):
-        if data.get(key):
-            message[header] = ", ".join(_address(r) for r in data[key])
-    message["Subject"] = data.get("subject") or ""
-    message["Date"] = format_datetime(sent_at)
-    message["Message-ID"] = data.get("internetMessageId") or f"<{ids.guid()}@sandbox.local>"
-    if data.get("importance") and data["importance"] != "normal":
-        message["Importance"] = data["importance"]
-    for header in data.get("internetMessageHeaders") or []:
-        message[header["name"]] = header["value"]
-    body = data.get("body") or {}
-    subtype = "html" if (body.get("contentType") or "").lower() == "html" else "plain"
-    message.set_content(body.get("content") or "", subtype=subtype, charset="utf-8")
-    for _, meta, content in attachments:
-        maintype, _, subtype_ = str(meta.get("contentType") or "application/octet-stream").partition("/")
-        message.add_attachment(
-            content,
-            maintype=maintype or "application",
-            subtype=subtype_ or "octet-stream",
-            filename=meta.get("name"),
-            disposition="inline" if meta.get("isInline") else "attachment",
-            cid=f"<{meta['contentId']}>" if meta.get("contentId") else None,
-        )
-    return message.as_string()

@@ -28,7 +28,6 @@ CREATE TABLE IF NOT EXISTS items (
     release_at TEXT
 );
 CREATE INDEX IF NOT EXISTS items_folder ON items(mailbox, folder_id, pk);
-CREATE INDEX IF NOT EXISTS items_release ON items(release_at) WHERE release_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS props (
     item_pk INTEGER NOT NULL, prop_id TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (item_pk, prop_id)
 );
@@ -54,7 +53,29 @@ CREATE TABLE IF NOT EXISTS sent (
     sent_at TEXT NOT NULL, recipients INTEGER NOT NULL, mime TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sent_mailbox ON sent(mailbox, seq);
+CREATE INDEX IF NOT EXISTS sent_item ON sent(immutable_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS transport (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, mailbox TEXT NOT NULL,
+    item_pk INTEGER NOT NULL, due REAL NOT NULL, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS transport_due ON transport(due, seq);
+CREATE TABLE IF NOT EXISTS departures (
+    mailbox TEXT NOT NULL, at REAL NOT NULL, recipients INTEGER NOT NULL, external INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS departures_at ON departures(at);
+CREATE TABLE IF NOT EXISTS deliveries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, sender TEXT NOT NULL, message_id TEXT NOT NULL,
+    internet_message_id TEXT NOT NULL, recipient TEXT NOT NULL, code TEXT, at REAL NOT NULL,
+    report_due REAL
+);
+CREATE INDEX IF NOT EXISTS deliveries_recipient ON deliveries(recipient);
+CREATE INDEX IF NOT EXISTS deliveries_sender ON deliveries(sender, seq);
+CREATE TABLE IF NOT EXISTS blocks (mailbox TEXT PRIMARY KEY, since REAL NOT NULL, until REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (
+    immutable_id TEXT PRIMARY KEY, mailbox TEXT NOT NULL, original TEXT NOT NULL, at REAL NOT NULL,
+    mime TEXT NOT NULL
+);
 """
 
 
@@ -214,6 +235,11 @@ class Store:
         )
         return _item(rows[0]) if rows else None
 
+    def item_by_pk(self, pk: int) -> Item | None:
+        """An item by its row number (None once it is deleted)."""
+        rows = self.query("SELECT * FROM items WHERE pk = ?", (pk,))
+        return _item(rows[0]) if rows else None
+
     def items(
         self,
         mailbox: str,
@@ -271,16 +297,6 @@ class Store:
                     "INSERT OR REPLACE INTO props(item_pk, prop_id, value) VALUES (?, ?, ?)",
                     (item_pk, prop_id, value),
                 )
-
-    def due_items(self, mailbox: str, now_iso: str) -> list[Item]:
-        """Items held with a release time at or before ``now_iso`` (deferred sends that are due)."""
-        rows = self.query(
-            # Without the hint SQLite walks the whole mailbox (20,000 contacts) on every request.
-            "SELECT * FROM items INDEXED BY items_release"
-            " WHERE release_at IS NOT NULL AND release_at <= ? AND mailbox = ? ORDER BY pk",
-            (now_iso, mailbox),
-        )
-        return [_item(r) for r in rows]
 
     # attachments ---------------------------------------------------------------------------------
 

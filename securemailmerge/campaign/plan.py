@@ -1,0 +1,259 @@
+"""The campaign plan: preflight's ready rows, each with a fingerprint of its content, and the settings.
+
+A plan is written into the journal once, at ``send``; ``resume`` re-renders each row from the
+journal (the template, the list's columns and the row's cells are stored), so a row's message is the
+same message whatever process sends it. The fingerprint covers everything the recipient receives:
+subject, body, addresses, sender and each attachment's name and size. Rows the user must not write
+to (on the do-not-contact list, or marked unsubscribed in the list itself) are kept as ``skipped``
+with the reason, so the report accounts for every row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from securemailmerge.campaign.check import PreflightSettings, ready_messages
+from securemailmerge.campaign.footer import with_footer
+from securemailmerge.campaign.journal import SKIPPED, PlannedRow
+from securemailmerge.errors import AttachmentError, InputError
+from securemailmerge.i18n import translate
+from securemailmerge.recipients.model import Recipient, RecipientList
+from securemailmerge.safepaths import resolve_attachment
+from securemailmerge.template.model import CompiledTemplate, RenderedMessage, Template, compile_template
+
+# From this size an attachment goes through an upload session (Graph's rule), and a common one of
+# this size is uploaded once into a template draft that is copied per recipient.
+LARGE_ATTACHMENT = 3 * 1024 * 1024
+
+Exclusion = Callable[[Recipient], str | None]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One file to attach: its name as the template gives it, where it is, its size, and if it is common."""
+
+    name: str
+    path: Path
+    size: int
+    common: bool
+
+    @property
+    def large(self) -> bool:
+        """True when Graph needs an upload session for it (3 MB and more)."""
+        return self.size >= LARGE_ATTACHMENT
+
+
+@dataclass(frozen=True)
+class RowMessage:
+    """Everything needed to build one recipient's draft."""
+
+    key: str
+    recipient: Recipient
+    rendered: RenderedMessage
+    attachments: tuple[Attachment, ...]
+    sender: str | None
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The settings and the rows of a new campaign, ready to be written into a journal."""
+
+    settings: dict[str, Any]
+    rows: list[PlannedRow]
+
+    @property
+    def ready(self) -> int:
+        """How many rows will get a message."""
+        return sum(1 for row in self.rows if row.state != SKIPPED)
+
+
+def recipient_data(recipient: Recipient) -> dict[str, Any]:
+    """A recipient as JSON data for the journal."""
+    return {
+        "row": recipient.row,
+        "fields": dict(recipient.fields),
+        "to": list(recipient.to),
+        "cc": list(recipient.cc),
+        "bcc": list(recipient.bcc),
+        "reply_to": list(recipient.reply_to),
+        "display_names": [list(pair) for pair in recipient.display_names],
+    }
+
+
+def recipient_from(data: Mapping[str, Any]) -> Recipient:
+    """The recipient stored by ``recipient_data``."""
+    return Recipient(
+        row=int(data["row"]),
+        fields=dict(data["fields"]),
+        to=tuple(data["to"]),
+        cc=tuple(data["cc"]),
+        bcc=tuple(data["bcc"]),
+        reply_to=tuple(data["reply_to"]),
+        display_names=tuple((str(a), str(b)) for a, b in data["display_names"]),
+    )
+
+
+def row_key(recipient: Recipient) -> str:
+    """The row's key in the journal and in its draft's tag."""
+    return f"r{recipient.row}"
+
+
+def fingerprint(
+    rendered: RenderedMessage, recipient: Recipient, sender: str | None, attachments: Iterable[Attachment]
+) -> str:
+    """A short hash of everything the recipient receives."""
+    content = [
+        rendered.subject,
+        rendered.html,
+        list(recipient.to),
+        list(recipient.cc),
+        list(recipient.bcc),
+        list(recipient.reply_to),
+        list(recipient.display_names),
+        sender or "",
+        [(a.name, a.size) for a in attachments],
+    ]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def template_data(template: Template) -> dict[str, Any]:
+    """A template as JSON data for the journal."""
+    data = asdict(template)
+    data["attachments"] = list(template.attachments)
+    return data
+
+
+def template_fingerprint(template: Template) -> str:
+    """A short hash of the template itself."""
+    return hashlib.sha256(json.dumps(template_data(template), sort_keys=True).encode()).hexdigest()[:16]
+
+
+class AttachmentFiles:
+    """Finds each attachment once inside the base folder and remembers its size."""
+
+    def __init__(self, base_folder: Path) -> None:
+        self.base_folder = base_folder
+        self._known: dict[str, tuple[Path, int]] = {}
+
+    def find(self, name: str) -> tuple[Path, int]:
+        """Where ``name`` is and its size; AttachmentError when it is missing."""
+        known = self._known.get(name)
+        if known is None:
+            path = resolve_attachment(self.base_folder, name)
+            try:
+                known = (path, path.stat().st_size)
+            except OSError as error:
+                raise AttachmentError(
+                    translate("Campaign", "The attachment {name} cannot be read: {reason}").format(
+                        name=name, reason=error.strerror or error
+                    ),
+                    file=name,
+                ) from error
+            self._known[name] = known
+        return known
+
+    def attachments(self, names: Iterable[str], common: frozenset[str]) -> tuple[Attachment, ...]:
+        """The files for a message's attachment names."""
+        return tuple(Attachment(name, *self.find(name), common=name in common) for name in names)
+
+
+def build_plan(
+    recipients: RecipientList,
+    template: Template,
+    preflight: PreflightSettings,
+    settings: Mapping[str, Any],
+    *,
+    exclude: Exclusion = lambda recipient: None,
+    schedule: Callable[[Recipient], float | None] = lambda recipient: None,
+) -> Plan:
+    """The plan for the ready rows; ``exclude`` names why a row is left out (None: it is kept)."""
+    base_folder = (preflight.base_folder or Path.cwd()).resolve()
+    files = AttachmentFiles(base_folder)
+    footer = str(settings.get("footer") or "")
+    kept: list[tuple[Recipient, RenderedMessage]] = []
+    rows: list[PlannedRow] = []
+    names: Counter[str] = Counter()
+    for recipient, rendered in ready_messages(recipients, template, preflight):
+        reason = exclude(recipient)
+        if reason is not None:
+            rows.append(
+                PlannedRow(
+                    row_key(recipient), recipient.row, recipient_data(recipient), 0, "", None, SKIPPED, reason
+                )
+            )
+            continue
+        kept.append((recipient, rendered))
+        names.update(set(rendered.attachments))
+    # A name every message carries is common: uploaded once per campaign when it is large.
+    common = frozenset(name for name, count in names.items() if count == len(kept) and len(kept) > 1)
+    for recipient, rendered in kept:
+        message = with_footer(rendered, footer) if footer else rendered
+        attachments = files.attachments(message.attachments, common)
+        rows.append(
+            PlannedRow(
+                key=row_key(recipient),
+                row=recipient.row,
+                recipient=recipient_data(recipient),
+                recipients=len(recipient.to) + len(recipient.cc) + len(recipient.bcc),
+                fingerprint=fingerprint(message, recipient, preflight.sender, attachments),
+                schedule_at=schedule(recipient),
+            )
+        )
+    if not kept:
+        raise InputError(translate("Campaign", "No row is ready to send, so no campaign was started."))
+    rows.sort(key=lambda planned: planned.row)
+    full = {
+        "id": uuid.uuid4().hex,
+        "template": template_data(template),
+        "template_fingerprint": template_fingerprint(template),
+        "columns": list(recipients.columns),
+        "source": recipients.source,
+        "base_folder": str(base_folder),
+        "sender": preflight.sender,
+        "common_attachments": sorted(common),
+        **settings,
+    }
+    return Plan(full, rows)
+
+
+class Renderer:
+    """Renders any row of a journal again, exactly as the plan rendered it."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        data = settings["template"]
+        self.template = Template(
+            subject=data["subject"],
+            html=data["html"],
+            text=data.get("text"),
+            attachments=tuple(data.get("attachments") or ()),
+            attachment_column=data.get("attachment_column"),
+        )
+        self.compiled: CompiledTemplate = compile_template(self.template, tuple(settings["columns"]))
+        self.sender: str | None = settings.get("sender")
+        self.footer = str(settings.get("footer") or "")
+        self.common = frozenset(settings.get("common_attachments") or ())
+        self.files = AttachmentFiles(Path(settings["base_folder"]))
+
+    def message(self, key: str, recipient_json: Mapping[str, Any]) -> RowMessage:
+        """The row's message now; its fingerprint differs from the plan's when an input changed."""
+        recipient = recipient_from(recipient_json)
+        rendered = self.compiled.render(recipient.fields)
+        if self.footer:
+            rendered = with_footer(rendered, self.footer)
+        attachments = self.files.attachments(rendered.attachments, self.common)
+        return RowMessage(
+            key=key,
+            recipient=recipient,
+            rendered=rendered,
+            attachments=attachments,
+            sender=self.sender,
+            fingerprint=fingerprint(rendered, recipient, self.sender, attachments),
+        )

@@ -1,0 +1,289 @@
+"""Showing numbers, dates and times as Excel shows them, for a cell's number format and a language.
+
+A letter should say ``12.500,50 €`` where the sheet shows it, not ``12500.5``: a number format code
+(``#,##0.00 [$€-407]``, ``dd.mm.yyyy``) is compiled once into a function, and the language (``en``,
+``de``, ``es``) gives the decimal and group separators, the month and day names, and the short
+date of Excel's built-in date formats, which follow the computer's regional settings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+# Excel shows these built-in formats in the computer's own short date style; we show ISO dates.
+_LOCALE_DATE_FORMATS = {"mm-dd-yy": "yyyy-mm-dd", "m/d/yy h:mm": "yyyy-mm-dd hh:mm", "m/d/yy": "yyyy-mm-dd"}
+_SEPARATORS = {"en": (".", ","), "de": (",", "."), "es": (",", ".")}
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+_DAYS = {
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+}
+_LCID_LANGUAGE = {0x09: "en", 0x07: "de", 0x0A: "es"}
+_DATE_TOKEN = re.compile(
+    r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|AM/PM|am/pm|A/P|a/p|y+|m+|d+|h+|s+|\.0+|[eE]+|.', re.IGNORECASE
+)
+_NUMBER_TOKEN = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|.')
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+Formatter = Callable[[Any, str], str]
+
+
+def cell_text(value: object, number_format: str, language: str = "en") -> str:
+    """The text Excel shows for a cell ``value`` with ``number_format``, in ``language`` (en, de, es)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return _shown(value, number_format, language)
+
+
+# Dates and amounts repeat down a column (an event date, a price), so one formatting serves many rows.
+@lru_cache(maxsize=65536, typed=True)
+def _shown(value: object, number_format: str, language: str) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime | date | time | timedelta):
+        return _date_formatter(number_format)(value, language)
+    if isinstance(value, int | float):
+        return _number_formatter(number_format)(value, language)
+    return str(value)
+
+
+def _general(value: float, language: str) -> str:
+    """Excel's General format: up to 15 significant digits, never an exponent, no ``.0``."""
+    if isinstance(value, int):
+        return str(value)
+    text = repr(value)
+    # The shortest exact form is what Excel shows when it has at most 15 digits and no exponent.
+    if "e" not in text and "n" not in text and len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15:
+        text = text.removesuffix(".0")
+        return text.replace(".", _decimal_separator(language))
+    text = format(Decimal(format(value, ".15g")), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", _decimal_separator(language))
+
+
+def _sections(code: str) -> list[str]:
+    sections, current = [], ""
+    for part in _NUMBER_TOKEN.findall(code):
+        if part == ";":
+            sections.append(current)
+            current = ""
+        else:
+            current += part
+    return [*sections, current]
+
+
+def _literal(token: str) -> str:
+    """What a format token that is not a placeholder shows: quoted text, escaped chars, currency."""
+    if token.startswith('"'):
+        return token[1:-1]
+    if token.startswith("\\"):
+        return token[1:]
+    if token.startswith(("_", "*")):
+        return ""  # padding to align columns, invisible in a letter
+    if token.startswith("[$"):
+        return token[2:-1].split("-")[0]
+    if token.startswith("["):
+        return ""  # a colour or a condition
+    return token
+
+
+@lru_cache(maxsize=256)
+def _number_formatter(code: str) -> Formatter:
+    """A function that shows a number as ``code`` says; ``General`` for codes we do not model."""
+    if code in {"General", "@", ""} or "/" in code or "?" in code:
+        return _general  # fractions and aligned digits do not matter in a letter
+    sections = _sections(code)
+    if "E+" in code.upper() or "E-" in code.upper():
+        digits = sections[0].upper().partition("E")[0].partition(".")[2]
+        places = digits.count("0") + digits.count("#")
+        return lambda value, language: f"{value:.{places}E}".replace(".", _decimal_separator(language))
+    positive, *others = [_compile_section(section) for section in sections[:3]]
+    negative = others[0] if others and sections[1] else None
+    zero = others[1] if len(others) > 1 else None
+
+    def show(value: Any, language: str) -> str:
+        if value == 0 and zero is not None:
+            return zero(0, language)
+        if value < 0 and negative is not None:
+            return negative(-value, language)
+        text = positive(abs(value), language)
+        return "-" + text if value < 0 and any(char in "123456789" for char in text) else text
+
+    return show
+
+
+def _decimal_separator(language: str) -> str:
+    return _SEPARATORS.get(language, _SEPARATORS["en"])[0]
+
+
+def _compile_section(section: str) -> Formatter:
+    """One section of a number format: placeholders with text around them, or text alone."""
+    if section.strip() in {"General", ""}:
+        return _general
+    tokens = _NUMBER_TOKEN.findall(section)
+    places = [index for index, token in enumerate(tokens) if token in {"0", "#"}]
+    if not places:
+        text = "".join(_literal(token) for token in tokens)
+        return lambda value, language: text
+    first, last = places[0], places[-1]
+    pattern = "".join(tokens[first : last + 1])
+    prefix = "".join(_literal(token) for token in tokens[:first])
+    suffix = "".join(_literal(token) for token in tokens[last + 1 :])
+    percent = "%" in prefix + suffix
+    whole, _, fraction = pattern.partition(".")
+    min_int = whole.count("0")
+    max_dec = fraction.count("0") + fraction.count("#")
+    min_dec = fraction.count("0")
+    grouping = "," in whole
+
+    def show(value: Any, language: str) -> str:
+        decimal_sep, group_sep = _SEPARATORS.get(language, _SEPARATORS["en"])
+        number = Decimal(repr(value)) * (100 if percent else 1)
+        digits = format(number.quantize(Decimal(1).scaleb(-max_dec), rounding=ROUND_HALF_UP), "f")
+        integer, _, decimals = digits.partition(".")
+        while len(decimals) > min_dec and decimals.endswith("0"):
+            decimals = decimals[:-1]
+        integer = integer.lstrip("0").rjust(min_int, "0")
+        if grouping:
+            integer = f"{int(integer or 0):,}".replace(",", group_sep) if integer else integer
+        return prefix + integer + (decimal_sep + decimals if decimals else "") + suffix
+
+    return show
+
+
+@lru_cache(maxsize=256)
+def _date_formatter(code: str) -> Formatter:
+    """A function that shows a date, time or duration as ``code`` says (ISO for the locale default)."""
+    section = _sections(_LOCALE_DATE_FORMATS.get(code, code))[0]
+    if section in {"General", ""}:
+        section = "yyyy-mm-dd hh:mm:ss"
+    tokens = _DATE_TOKEN.findall(section)
+    twelve_hours = any(token.upper() in {"AM/PM", "A/P"} for token in tokens)
+    language_id = next((t for t in tokens if t.startswith("[$") and "-" in t), "")
+    forced = (
+        _LCID_LANGUAGE.get(int(language_id[2:-1].split("-")[1] or "0", 16) & 0x3FF) if language_id else None
+    )
+    kinds = [token[0].lower() if token[0].lower() in "ymdhs" else "" for token in tokens]
+    for index, kind in enumerate(kinds):
+        # "m" means minutes right after an hour or right before seconds, as in Excel.
+        previous = next((k for k in reversed(kinds[:index]) if k), "")
+        following = next((k for k in kinds[index + 1 :] if k), "")
+        if kind == "m" and len(tokens[index]) <= 2 and (previous == "h" or following == "s"):
+            kinds[index] = "M"
+
+    template = _numeric_date(tokens, kinds, twelve_hours)
+    if template is not None:
+        fill = template.format
+
+        def numeric(value: Any, language: str) -> str:
+            moment = _as_datetime(value)[0]
+            return fill(
+                y=moment.year,
+                yy=moment.year % 100,
+                m=moment.month,
+                d=moment.day,
+                H=moment.hour,
+                M=moment.minute,
+                S=moment.second,
+            )
+
+        return numeric
+
+    def show(value: Any, language: str) -> str:
+        moment, elapsed = _as_datetime(value)
+        return "".join(
+            _date_part(token, kind, moment, elapsed, twelve_hours, forced or language)
+            for token, kind in zip(tokens, kinds, strict=True)
+        )
+
+    return show
+
+
+_NUMERIC_PARTS = {
+    ("y", 1): "{yy:02d}",
+    ("y", 2): "{yy:02d}",
+    ("m", 1): "{m}",
+    ("m", 2): "{m:02d}",
+    ("d", 1): "{d}",
+    ("d", 2): "{d:02d}",
+    ("h", 1): "{H}",
+    ("h", 2): "{H:02d}",
+    ("M", 1): "{M}",
+    ("M", 2): "{M:02d}",
+    ("s", 1): "{S}",
+    ("s", 2): "{S:02d}",
+}
+
+
+def _numeric_date(tokens: list[str], kinds: list[str], twelve_hours: bool) -> str | None:
+    """A ``str.format`` template for a format of digits and separators only (``dd.mm.yyyy hh:mm``),
+    which shows a date in one call; ``None`` when it needs names, AM/PM or elapsed time."""
+    pieces = []
+    for token, kind in zip(tokens, kinds, strict=True):
+        if kind == "y":
+            pieces.append("{y:04d}" if len(token) > 2 else "{yy:02d}")
+        elif kind:
+            piece = _NUMERIC_PARTS.get((kind, len(token)))
+            if piece is None or (kind == "h" and twelve_hours):
+                return None
+            pieces.append(piece)
+        elif token.startswith(("[", ".0")) or token.upper() in {"AM/PM", "A/P"}:
+            return None
+        else:
+            pieces.append(_literal(token).replace("{", "{{").replace("}", "}}"))
+    return "".join(pieces)
+
+
+def _as_datetime(value: Any) -> tuple[datetime, timedelta]:
+    if isinstance(value, timedelta):
+        return _EXCEL_EPOCH + value, value
+    if isinstance(value, datetime):
+        return value, value - _EXCEL_EPOCH
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day), timedelta(0)
+    moment = datetime.combine(_EXCEL_EPOCH.date(), value)
+    return moment, moment - _EXCEL_EPOCH
+
+
+def _date_part(
+    token: str, kind: str, moment: datetime, elapsed: timedelta, twelve: bool, language: str
+) -> str:
+    size = len(token)
+    if kind == "y":
+        return f"{moment.year:04d}" if size > 2 else f"{moment.year % 100:02d}"
+    if kind == "m":
+        month_name = _MONTHS.get(language, _MONTHS["en"]).split()[moment.month - 1]
+        return {1: str(moment.month), 2: f"{moment.month:02d}", 3: month_name[:3]}.get(size, month_name)
+    if kind == "d":
+        day_name = _DAYS.get(language, _DAYS["en"]).split()[moment.weekday()]
+        return {1: str(moment.day), 2: f"{moment.day:02d}", 3: day_name[:3]}.get(size, day_name)
+    if kind == "h":
+        hour = (moment.hour % 12 or 12) if twelve else moment.hour
+        return str(hour).rjust(size, "0")
+    if kind == "M":
+        return f"{moment.minute:02d}" if size == 2 else str(moment.minute)
+    if kind == "s":
+        return f"{moment.second:02d}" if size == 2 else str(moment.second)
+    upper = token.upper()
+    if upper in {"AM/PM", "A/P"}:
+        text = "AM" if moment.hour < 12 else "PM"
+        return text if upper == "AM/PM" else text[0]
+    if upper.startswith("[") and upper.strip("[]") and set(upper.strip("[]")) <= set("HMS"):
+        seconds = int(elapsed.total_seconds())
+        unit = {"h": 3600, "m": 60, "s": 1}[upper[1].lower()]
+        return str(seconds // unit).rjust(len(upper) - 2, "0")
+    if token.startswith(".0"):
+        return (decimal := f"{moment.microsecond / 1_000_000:.{size - 1}f}")[decimal.index(".") :]
+    return _literal(token)

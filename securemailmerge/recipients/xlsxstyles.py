@@ -1,0 +1,143 @@
+"""The number format of each cell of an ``.xlsx`` sheet, read from its XML without a full parse.
+
+calamine gives values (and tells dates from numbers) but not number formats, which decide whether
+``12500.5`` shows as ``12.500,50 €``. The styles part maps a cell's style index to a format code;
+the sheet part is scanned with a regular expression for the style index of each cell, up to
+``SCAN_BYTES`` of it: a sheet that fits is formatted exactly, and below that point each column
+keeps the last format seen in it, as columns of amounts and dates do.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import ElementTree
+
+SCAN_BYTES = 32 << 20
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ROW = re.compile(rb'<row r="([0-9]+)"')
+# ECMA-376 part 1, 18.8.30: the formats every workbook has without listing them.
+BUILTIN_FORMATS = {
+    0: "General",
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    37: "#,##0 ;(#,##0)",
+    38: "#,##0 ;[Red](#,##0)",
+    39: "#,##0.00;(#,##0.00)",
+    40: "#,##0.00;[Red](#,##0.00)",
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+    48: "##0.0E+0",
+    49: "@",
+}
+
+
+@dataclass
+class CellFormats:
+    """Format codes by 0-based ``(row, column)``; below ``scanned_rows``, by column."""
+
+    cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    columns: dict[int, str] = field(default_factory=dict)
+    scanned_rows: int = 1 << 62
+
+    def code(self, row: int, column: int) -> str:
+        """The format code of a cell (``General`` when it has none)."""
+        if row < self.scanned_rows:
+            return self.cells.get((row, column), "General")
+        return self.columns.get(column, "General")
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def read_formats(path: Path, sheet: str) -> CellFormats:
+    """The number formats of the cells of ``sheet``; none when the parts are missing or odd."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            styles = _style_formats(archive)
+            part = _sheet_part(archive, sheet)
+            if not styles or part is None:
+                return CellFormats()
+            return _scan(archive, part, styles)
+    except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
+        return CellFormats()
+
+
+def _style_formats(archive: zipfile.ZipFile) -> list[str]:
+    root = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    custom = {
+        int(item.get("numFmtId", "0")): item.get("formatCode", "General")
+        for item in root.iter(f"{_MAIN}numFmt")
+    }
+    xfs = root.find(f"{_MAIN}cellXfs")
+    if xfs is None:
+        return []
+    codes = []
+    for xf in xfs.iter(f"{_MAIN}xf"):
+        number = int(xf.get("numFmtId", "0"))
+        codes.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
+    return codes
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    wanted = next(
+        (item.get(f"{_DOC_RELS}id") for item in book.iter(f"{_MAIN}sheet") if item.get("name") == sheet), None
+    )
+    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    for relation in relations.iter(f"{_RELS}Relationship"):
+        if relation.get("Id") == wanted:
+            target = relation.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+    return None
+
+
+def _scan(archive: zipfile.ZipFile, part: str, styles: list[str]) -> CellFormats:
+    formats = CellFormats()
+    wanted = {index: code for index, code in enumerate(styles) if code not in {"General", "@"}}
+    if not wanted:
+        return formats
+    with archive.open(part) as stream:
+        data = stream.read(SCAN_BYTES)
+        complete = not stream.read(1)
+    # Only cells whose style shows a number differently from General are matched, in C.
+    choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
+    cell = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"')
+    for match in cell.finditer(data):
+        column = _column_index(match.group(1))
+        code = wanted[int(match.group(3))]
+        formats.cells[(int(match.group(2)) - 1, column)] = code
+        formats.columns[column] = code
+    if not complete:
+        last = _ROW.findall(data[-4096:])
+        # The last row may be cut off: it and those below are judged by their column.
+        formats.scanned_rows = int(last[-1]) - 1 if last else 0
+    return formats
