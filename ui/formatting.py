@@ -7,9 +7,17 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 
+UNITS = ("bytes", "KB", "MB", "GB", "TB")
+
+
 def size(count: int) -> str:
-    """A byte count in the user's language: ``4.9 KB``, ``4,9 KB``."""
-    return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    """A byte count as Windows and Outlook write it, in the user's language: ``4.9 KB``, ``4,9 KB``."""
+    value, unit = float(count), 0
+    while value >= 1024 and unit < len(UNITS) - 1:
+        value, unit = value / 1024, unit + 1
+    if unit == 0:
+        return f"{QLocale().toString(count)} {UNITS[0]}"
+    return f"{QLocale().toString(value, 'f', 1)} {UNITS[unit]}"
 
 
 def number(value: int) -> str:

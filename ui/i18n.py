@@ -22,16 +22,16 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     language = language if language in LANGUAGE_NAMES else i18n.user_language()
     while _installed:
         app.removeTranslator(_installed.pop())
+    # English has a catalogue too: it holds the plural forms ("1 row", "2 rows") and nothing else.
+    catalogues = [(str(asset_path("translations", f"securemailmerge_{language}.qm")), "")]
     if language != "en":
-        catalogues = [
-            (str(asset_path("translations", f"securemailmerge_{language}.qm")), ""),
-            (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ]
-        for name, folder in catalogues:
-            translator = QTranslator(app)
-            if translator.load(name, folder) if folder else translator.load(name):
-                app.installTranslator(translator)
-                _installed.append(translator)
+        qt = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues.append((f"qtbase_{language}", qt))
+    for name, folder in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, folder) if folder else translator.load(name):
+            app.installTranslator(translator)
+            _installed.append(translator)
     QLocale.setDefault(QLocale(language))
     i18n.set_translator(QCoreApplication.translate)
     return language

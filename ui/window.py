@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
             step.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             step.go_to_step.connect(self.go_to)
             step.show_row.connect(self._preview_row)
+        self.send.bounced.connect(self.recipients.model.set_bounced)
         controller.profile_changed.connect(self._show_profile)
         controller.failed.connect(self._show_error)
         controller.busy_changed.connect(self._show_busy)

@@ -2528,12 +2528,145 @@
         <translation>Kampagne abbrechen</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Check for bounces</source>
+        <translation>Nach Unzustellbarkeiten suchen</translation>
+    </message>
+    <message>
+        <source>Look in your Inbox for messages that came back</source>
+        <translation>Im Posteingang nach zurückgekommenen Nachrichten suchen</translation>
+    </message>
+    <message>
         <source>Counts</source>
         <translation>Zahlen</translation>
     </message>
     <message>
+        <source>Sending a test message to you…</source>
+        <translation>Eine Testnachricht an Sie wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Reports (*.csv *.xlsx)</source>
+        <translation>Berichte (*.csv *.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln rows to {file}.</source>
+        <translation>
+            <numerusform>%Ln Zeile in {file} geschrieben.</numerusform>
+            <numerusform>%Ln Zeilen in {file} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln messages now from {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Nachricht jetzt von {mailbox} senden?</numerusform>
+            <numerusform>%Ln Nachrichten jetzt von {mailbox} senden?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Entwurf anlegen, zum Senden als {mailbox}?</numerusform>
+            <numerusform>%Ln Entwürfe anlegen, zum Senden als {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln messages from {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Nachricht von {mailbox} planen?</numerusform>
+            <numerusform>%Ln Nachrichten von {mailbox} planen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>
+            <numerusform>%Ln Zeile wird ausgelassen (Nicht-kontaktieren-Liste oder abgemeldet).</numerusform>
+            <numerusform>%Ln Zeilen werden ausgelassen (Nicht-kontaktieren-Liste oder abgemeldet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Kampagne starten</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Campaign {folder} started.</source>
+        <translation>Kampagne {folder} gestartet.</translation>
+    </message>
+    <message>
+        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
+        <translation>Gesendet {sent} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
+    </message>
+    <message>
+        <source>{pending} of {total} to go, from {mailbox}.</source>
+        <translation>{pending} von {total} offen, von {mailbox}.</translation>
+    </message>
+    <message>
+        <source>Row {row}: {state}.</source>
+        <translation>Zeile {row}: {state}.</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>Zeile {row} unzustellbar ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Waiting ({why}).</source>
+        <translation>Warten ({why}).</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Angehalten: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled; %Ln unsent drafts deleted.</source>
+        <translation>
+            <numerusform>Abgebrochen; %Ln nicht gesendeter Entwurf gelöscht.</numerusform>
+            <numerusform>Abgebrochen; %Ln nicht gesendete Entwürfe gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new bounces found.</source>
+        <translation>
+            <numerusform>%Ln neue Unzustellbarkeit gefunden.</numerusform>
+            <numerusform>%Ln neue Unzustellbarkeiten gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>Die Kampagne {folder} wurde nicht beendet. Fortsetzen? Nichts wird doppelt gesendet.</translation>
+    </message>
+    <message>
         <source>Daily cap</source>
         <translation>Tageshöchstzahl</translation>
+    </message>
+    <message>
+        <source>Resume that campaign</source>
+        <translation>Diese Kampagne fortsetzen</translation>
     </message>
     <message>
         <source>How to send</source>
@@ -2618,6 +2751,17 @@
     <message>
         <source>and</source>
         <translation>und</translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <source>Sign in first to send.</source>
+        <translation>Melden Sie sich zuerst an, um zu senden.</translation>
+    </message>
+    <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
     </message>
 </context>
 <context>

@@ -2528,12 +2528,145 @@
         <translation>Cancelar campaña</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>Exportar informe…</translation>
+    </message>
+    <message>
+        <source>Check for bounces</source>
+        <translation>Buscar rebotes</translation>
+    </message>
+    <message>
+        <source>Look in your Inbox for messages that came back</source>
+        <translation>Buscar en la Bandeja de entrada los mensajes devueltos</translation>
+    </message>
+    <message>
         <source>Counts</source>
         <translation>Recuentos</translation>
     </message>
     <message>
+        <source>Sending a test message to you…</source>
+        <translation>Enviándole un mensaje de prueba…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>Reports (*.csv *.xlsx)</source>
+        <translation>Informes (*.csv *.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln rows to {file}.</source>
+        <translation>
+            <numerusform>Se escribió %Ln fila en {file}.</numerusform>
+            <numerusform>Se escribieron %Ln filas en {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln messages now from {mailbox}?</source>
+        <translation>
+            <numerusform>¿Enviar ahora %Ln mensaje desde {mailbox}?</numerusform>
+            <numerusform>¿Enviar ahora %Ln mensajes desde {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
+        <translation>
+            <numerusform>¿Crear %Ln borrador, para enviar como {mailbox}?</numerusform>
+            <numerusform>¿Crear %Ln borradores, para enviar como {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln messages from {mailbox}?</source>
+        <translation>
+            <numerusform>¿Programar %Ln mensaje desde {mailbox}?</numerusform>
+            <numerusform>¿Programar %Ln mensajes desde {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>
+            <numerusform>%Ln fila queda fuera (lista de no contactar o dada de baja).</numerusform>
+            <numerusform>%Ln filas quedan fuera (lista de no contactar o dadas de baja).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Iniciar la campaña</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Campaign {folder} started.</source>
+        <translation>Campaña {folder} iniciada.</translation>
+    </message>
+    <message>
+        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
+        <translation>Enviados {sent} · fallidos {failed} · rebotados {bounced}</translation>
+    </message>
+    <message>
+        <source>{pending} of {total} to go, from {mailbox}.</source>
+        <translation>Faltan {pending} de {total}, desde {mailbox}.</translation>
+    </message>
+    <message>
+        <source>Row {row}: {state}.</source>
+        <translation>Fila {row}: {state}.</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>La fila {row} falló ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>La fila {row} rebotó ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>En pausa.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Reanudada.</translation>
+    </message>
+    <message>
+        <source>Waiting ({why}).</source>
+        <translation>Esperando ({why}).</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Detenida: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled; %Ln unsent drafts deleted.</source>
+        <translation>
+            <numerusform>Cancelada; se eliminó %Ln borrador no enviado.</numerusform>
+            <numerusform>Cancelada; se eliminaron %Ln borradores no enviados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Hecho.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new bounces found.</source>
+        <translation>
+            <numerusform>Se encontró %Ln rebote nuevo.</numerusform>
+            <numerusform>Se encontraron %Ln rebotes nuevos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>La campaña {folder} no terminó. ¿Reanudarla? Nada se envía dos veces.</translation>
+    </message>
+    <message>
         <source>Daily cap</source>
         <translation>Límite diario</translation>
+    </message>
+    <message>
+        <source>Resume that campaign</source>
+        <translation>Reanudar esa campaña</translation>
     </message>
     <message>
         <source>How to send</source>
@@ -2618,6 +2751,17 @@
     <message>
         <source>and</source>
         <translation>y</translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <source>Sign in first to send.</source>
+        <translation>Inicie sesión primero para enviar.</translation>
+    </message>
+    <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
     </message>
 </context>
 <context>

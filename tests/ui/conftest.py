@@ -36,7 +36,8 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
     """The built-in Microsoft 365, approving sign-in codes at once."""
-    with Sandbox(auto_approve=True) as running:
+    # Exchange's delays kept short (their real range is the sandbox default) so tests wait seconds.
+    with Sandbox(auto_approve=True, sending="submit_delay=0-1,ndr_delay=1-2") as running:
         yield running
 
 
