@@ -1,7 +1,8 @@
 """Keep the translation catalogues in step with the code: ``python tools/translations.py [--check]``.
 
 Runs ``pyside6-lupdate`` over the engine and the app to refresh ``resources/translations/*.ts`` (German
-and Spanish; English holds only plural forms), then ``pyside6-lrelease`` to compile the ``.qm`` files the desktop app loads. With
+and Spanish; English holds only plural forms), then ``pyside6-lrelease`` to compile the ``.qm`` files
+the desktop app loads. With
 ``--check`` it changes nothing and exits 1 when a catalogue misses a source text or a translation.
 """
 

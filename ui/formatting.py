@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-
 UNITS = ("bytes", "KB", "MB", "GB", "TB")
 
 
