@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Set everything up and run SecureMailMerge: `python3 dev.py run` or `python3 dev.py test`.
+"""Set everything up and run SecureMailMerge: `python3 dev.py run`, `test` or `build`.
 
 Works on a fresh machine with only Python 3.11+: it creates `.venv` beside this file, installs the
-project with its test extras (again only when pyproject.toml changed), then runs the app on the
-built-in sandbox or the whole check suite (ruff, ruff format, mypy, pytest).
+project with its test and build extras (again only when pyproject.toml changed), then runs the app
+on the built-in sandbox, the whole check suite (ruff, ruff format, mypy, pytest), or builds the
+bundle and installer for this system and smoke-tests the frozen program (tools/package.py).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def ensure_environment() -> Path:
                 "--quiet",
                 "--disable-pip-version-check",
                 "-e",
-                f"{ROOT}[test]",
+                f"{ROOT}[test,build]",
             ],
             check=True,
         )
@@ -61,15 +62,38 @@ def run(python: Path, *args: str) -> int:
     return subprocess.run([str(python), *args], cwd=ROOT).returncode
 
 
+# The X11 libraries Qt's xcb platform needs that a minimal Debian or Ubuntu lacks, by package name.
+QT_XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+}
+
+
+def missing_qt_libraries() -> list[str]:
+    """The Debian packages of Qt's X11 libraries that are not installed (Linux with X11 only)."""
+    import ctypes.util
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return []
+    return [package for name, package in QT_XCB_LIBRARIES.items() if ctypes.util.find_library(name) is None]
+
+
 def main(argv: list[str]) -> int:
-    """Dispatch `run` or `test`; anything after them is passed on."""
-    if not argv or argv[0] not in {"run", "test"}:
+    """Dispatch `run`, `test` or `build`; anything after them is passed on."""
+    if not argv or argv[0] not in {"run", "test", "build"}:
         print(__doc__)
         return 2
     python = ensure_environment()
     command, rest = argv[0], argv[1:]
     if command == "run":
+        missing = missing_qt_libraries()
+        if missing:
+            print("Qt cannot open a window: install " + " ".join(missing) + " (e.g. sudo apt install ...)")
+            return 1
         return run(python, "-m", "ui", "--sandbox", *rest)
+    if command == "build":
+        return run(python, "tools/package.py", *rest)
     for step in (
         ("-m", "ruff", "check", "."),
         ("-m", "ruff", "format", "--check", "."),

@@ -36,8 +36,7 @@ from pathlib import Path
 import python_calamine
 from openpyxl import Workbook, load_workbook
 
-from securemailmerge.recipients import RecipientList, load_recipients
-from securemailmerge.recipients.xlsxstyles import read_formats
+from securemailmerge.recipients import RecipientList, load_recipients, read_formats
 
 FIRST = ["Jürgen", "María José", "Sören", "Lucía", "Björn", "Núria", "Hans-Peter", "Begoña", "Jörg", "Ángel"]
 LAST = ["Müller", "García", "Schröder", "Fernández", "Weiß", "Pérez", "Groß", "Núñez", "Köhler", "Ibáñez"]

@@ -1,17 +1,26 @@
-"""Attachment files, found only inside the folder the user chose.
+"""Safe paths: attachment files found only inside the folder the user chose, and atomic writing.
 
 A name comes from the template or from a recipient's row, so it is not trusted: it must be relative,
 must not climb out with ``..``, and must not lead outside through a symbolic link. ``/`` and ``\\``
 both separate folders, so a template written on Windows works on macOS and Linux. A name whose
 accents are composed differently from the file on disk (macOS writes names decomposed) still finds it.
+
+Every file we write for the user goes through ``atomic_output``: the bytes go to a temporary file
+in the same folder, are flushed and fsynced, and only then renamed over the final name. After a
+kill or a crash the final name holds either the complete new file or what was there before.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import IO
 
 from securemailmerge.errors import AttachmentError
 from securemailmerge.i18n import translate
@@ -71,3 +80,62 @@ def _find(root: Path, parts: list[str]) -> Path | None:
             candidate = path / match
         path = candidate
     return path
+
+
+# Temporary files are hidden (a leading dot) and end in this, so a later run can recognise and
+# remove what a killed one left behind.
+TEMP_SUFFIX = ".partial"
+
+
+@lru_cache(maxsize=1)
+def _new_file_mode() -> int:
+    """The mode a plainly created file would get: 0666 less the umask (read once, then restored)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def is_temporary(path: Path) -> bool:
+    """True for a temporary file ``atomic_output`` makes (left behind only by a kill or a crash)."""
+    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+
+
+@contextmanager
+def atomic_output(path: Path, *, sync_parent: bool = True) -> Iterator[IO[bytes]]:
+    """A binary file that appears under ``path`` complete, or not at all, when the block ends.
+
+    The file keeps the mode of the file it replaces (a new one gets the usual 0666 less umask).
+    ``sync_parent=False`` is for callers writing many files into one folder: they call
+    ``sync_folder`` once at the end instead of once per file.
+    """
+    mode = path.stat().st_mode & 0o777 if path.is_file() else _new_file_mode()
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+        if sync_parent:
+            sync_folder(path.parent)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_atomically(path: Path, data: bytes, *, sync_parent: bool = True) -> None:
+    """Write ``data`` to ``path`` through ``atomic_output``."""
+    with atomic_output(path, sync_parent=sync_parent) as handle:
+        handle.write(data)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames inside ``folder`` durable (POSIX; Windows has no handle to a folder)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -39,6 +39,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own app data folder."""
     folder = tmp_path / "appdata"
     monkeypatch.setenv("SMM_DATA_DIR", str(folder))
+    # Nor does a machine-wide tenant configuration of the computer running the tests reach them.
+    monkeypatch.setenv("SMM_MACHINE_CONFIG_DIR", str(tmp_path / "machine"))
     return folder
 
 

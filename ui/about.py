@@ -1,50 +1,65 @@
-"""The About box: version, license state, and every host the app may contact."""
+"""The About box: the version, where the tenant configuration came from, and every host the app contacts."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from securemailmerge import __version__
-from ui.controller import Controller
+from securemailmerge.m365 import ENDPOINTS, PORT, TenantSource, hosts_text
+from securemailmerge.resources import asset_path
 
 
 class AboutDialog(QDialog):
-    """What the app is and where it connects to."""
+    """Version and configuration at the top, the firewall list (as in the README) below."""
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(self, source: TenantSource | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About SecureMailMerge"))
         layout = QVBoxLayout(self)
-        tenant = controller.tenant
-        hosts = (
-            sorted(
-                {
-                    urlsplit(url).hostname or url
-                    for url in (tenant.authority, tenant.graph_url, tenant.license_url)
-                }
-            )
-            if tenant
-            else []
+        header = QHBoxLayout()
+        icon = QLabel(self)
+        icon.setPixmap(QPixmap(str(asset_path("icons", "securemailmerge-64.png"))))
+        header.addWidget(icon)
+        self.version_label = QLabel(self.tr("SecureMailMerge {version}").format(version=__version__), self)
+        header.addWidget(self.version_label, 1)
+        layout.addLayout(header)
+        where = source.description if source else self.tr("none: the app works offline only")
+        self.config_label = QLabel(self.tr("Tenant configuration: {where}").format(where=where), self)
+        self.config_label.setWordWrap(True)
+        layout.addWidget(self.config_label)
+        layout.addWidget(
+            QLabel(self.tr("The app contacts only these hosts, over HTTPS on port {port}:").format(port=PORT))
         )
-        lines = [
-            f"<h2>SecureMailMerge {__version__}</h2>",
-            self.tr("Personal mail merge for Microsoft 365 that runs entirely on your computer."),
-            "<p>" + controller.license_text() + "</p>",
-            "<p><b>" + self.tr("Hosts this app may contact:") + "</b></p>",
-        ]
-        if hosts:
-            lines.append("<ul>" + "".join(f"<li>{host}</li>" for host in hosts) + "</ul>")
-        else:
-            lines.append(
-                "<p>" + self.tr("None: no Microsoft 365 tenant is configured (offline work).") + "</p>"
-            )
-        self.text = QLabel("".join(lines), self)
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text)
+        self.hosts = QTableWidget(len(ENDPOINTS), 4, self)
+        self.hosts.setHorizontalHeaderLabels(
+            [self.tr("Purpose"), self.tr("Hosts"), self.tr("Methods"), self.tr("When")]
+        )
+        self.hosts.verticalHeader().hide()
+        self.hosts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.hosts.setWordWrap(True)
+        for row, entry in enumerate(ENDPOINTS):
+            cells = [entry.purpose_text(), hosts_text(entry), ", ".join(entry.methods), entry.when_text()]
+            for column, text in enumerate(cells):
+                self.hosts.setItem(row, column, QTableWidgetItem(text))
+        columns = self.hosts.horizontalHeader()
+        for column in range(3):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Rows grow with the wrapped "when" text, whatever width the dialog is given.
+        self.hosts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.hosts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(1000, 460)

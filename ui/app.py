@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from securemailmerge import logfilter
+from securemailmerge import __version__, logfilter
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.m365 import TenantConfig, load_tenant_config
+from securemailmerge.m365 import TenantSource, find_tenant_config, sandbox_tenant
 from securemailmerge.paths import data_dir
 from securemailmerge.resources import asset_path
 from ui import settings
@@ -24,18 +25,17 @@ if TYPE_CHECKING:
     from securemailmerge.sandbox.app import Sandbox
 
 
-def _tenant(args: argparse.Namespace) -> tuple[TenantConfig | None, Sandbox | None]:
+def _tenant(args: argparse.Namespace) -> tuple[TenantSource | None, Sandbox | None]:
     """The tenant to use and, in sandbox mode, the running sandbox that must live as long as the app."""
     if args.sandbox:
         from securemailmerge.sandbox.app import Sandbox  # only sandbox mode pays for loading it
 
         # A file, so the sandbox's mailboxes (and later a campaign's drafts) survive a restart.
         sandbox = Sandbox(auto_approve=True, state=str(data_dir() / "sandbox.sqlite")).start()
-        return load_tenant_config(sandbox.tenant_config_path), sandbox
-    config = args.tenant_config or settings.TENANT_CONFIG.get()
-    if config:
-        return load_tenant_config(Path(config)), None
-    return None, None
+        return sandbox_tenant(sandbox.tenant_config_path), sandbox
+    # --tenant-config, else the one chosen in Settings, else IT's machine-wide file, else the user's.
+    chosen = args.tenant_config or settings.TENANT_CONFIG.get()
+    return find_tenant_config(Path(chosen) if chosen else None), None
 
 
 def open_sample(window: MainWindow) -> None:
@@ -51,19 +51,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tenant-config", metavar="FILE", help="a tenant configuration file")
     parser.add_argument("--lang", choices=["en", "de", "es"], default=None)
     parser.add_argument("--no-sample", action="store_true", help="start empty instead of with the sample")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation on the sandbox, then exit"
+    )
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    if args.self_test:
+        args.sandbox, args.no_sample = True, True
     logfilter.configure(stderr=False)
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("SecureMailMerge")
+    app.setApplicationVersion(__version__)
+    # The title-bar and task-bar icon; on Linux desktops the .desktop entry's name ties the two.
+    app.setWindowIcon(QIcon(str(asset_path("icons", "securemailmerge-256.png"))))
+    app.setDesktopFileName("securemailmerge")
     install_translations(app, args.lang or settings.LANGUAGE.get() or None)
     install_excepthook()
     try:
-        tenant, sandbox = _tenant(args)
+        source, sandbox = _tenant(args)
     except SecureMailMergeError as error:
         QMessageBox.critical(None, "SecureMailMerge", str(error))
         return 2
-    controller = Controller(tenant)
+    controller = Controller(source.config if source else None)
     window = MainWindow(controller)
+    window.tenant_source = source
+    if args.self_test:
+        from ui.selftest import self_test
+
+        try:
+            return self_test(app, controller, window)
+        finally:
+            if sandbox is not None:
+                sandbox.stop()
     if not args.no_sample:
         open_sample(window)
     controller.sign_in_silent()

@@ -30,10 +30,13 @@ from securemailmerge.m365 import (
     Profile,
     RetryEvent,
     Session,
+    SignedIn,
     TenantConfig,
+    choose_methods,
     choose_sender,
     connect,
     iter_open_address_book,
+    sign_in,
     sign_in_silently,
 )
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
@@ -74,6 +77,7 @@ class Controller(QObject):
     address_book_failed = Signal(str)  # a sentence for the contacts dialog
     address_book_aborted = Signal()
     failed = Signal(str)  # a sentence for the user
+    notice = Signal(str)  # a passing sentence for the status line
     busy_changed = Signal(bool)
 
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
@@ -95,6 +99,7 @@ class Controller(QObject):
         self._workers: set[Worker] = set()
         self._check: Worker | None = None
         self._address_book: Worker | None = None
+        self.parent_window: int | None = None  # the native window the OS broker's sign-in sits on
         self._check_generation = 0
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -361,15 +366,30 @@ class Controller(QObject):
             return None
         self._disconnect()
 
+        signed: list[SignedIn] = []
+
         def job(cancel: threading.Event) -> Connection:
-            def sign_in(session: Session) -> Account:
-                if device_code:
-                    return session.sign_in_device_code(self._prompt, cancel=cancel)
-                return session.sign_in_interactive(cancel=cancel)
+            def step(session: Session) -> Account:
+                methods = choose_methods(broker=session.broker, device_code=device_code)
+                signed.append(
+                    sign_in(
+                        session,
+                        methods,
+                        on_prompt=self._prompt,
+                        parent_window=self.parent_window,
+                        cancel=cancel,
+                    )
+                )
+                return signed[-1].account
 
-            return self._connect(sign_in, stay_signed_in)
+            return self._connect(step, stay_signed_in)
 
-        return self.run(job, self._connected, failed=report)
+        def done(connection: object) -> None:
+            self._connected(connection)
+            if signed:
+                self.notice.emit(signed[-1].message)  # which way the user signed in
+
+        return self.run(job, done, failed=report)
 
     def _prompt(self, prompt: DeviceCodePrompt) -> None:
         # Called on the worker thread: a queued signal carries it to the window.

@@ -135,6 +135,14 @@ class RichEditor(QWidget):
         return action
 
     def _build_toolbar(self) -> None:
+        # First, so it never hides behind the toolbar's overflow arrow in a narrow window.
+        self.field_button = QToolButton(self)
+        self.field_button.setText(self.tr("Insert field"))
+        self.field_button.setAccessibleName(self.tr("Insert field"))
+        self.field_button.setMenu(self.fields)
+        self.field_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(self.field_button)
+        self.toolbar.addSeparator()
         self.bold = self._action(self.tr("Bold"), QKeySequence.StandardKey.Bold, self._toggle_bold)
         self.italic = self._action(self.tr("Italic"), QKeySequence.StandardKey.Italic, self._toggle_italic)
         self.underline = self._action(
@@ -163,13 +171,6 @@ class RichEditor(QWidget):
         self.colour = self._action(self.tr("Colour…"), None, self.choose_colour)
         self.image = self._action(self.tr("Image…"), None, self.insert_image)
         self.table = self._action(self.tr("Table"), None, self.insert_table)
-        self.toolbar.addSeparator()
-        self.field_button = QToolButton(self)
-        self.field_button.setText(self.tr("Insert field"))
-        self.field_button.setAccessibleName(self.tr("Insert field"))
-        self.field_button.setMenu(self.fields)
-        self.field_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(self.field_button)
         self.text.currentCharFormatChanged.connect(self._show_format)
 
     def _merge(

@@ -1,21 +1,20 @@
 """A table model over a recipient list: lazy, so 100,000 rows scroll without building widgets.
 
 Column 0 is the tick that includes or leaves out a row, column 1 the source row number, column 2
-the status with its icon and reason; the list's own columns follow. ``SEARCH_ROLE`` gives the proxy
-one string per row (status code, then every cell), so one regular expression filters by status and
-text in C++ without a Python call per cell.
+the status with its icon and reason; the list's own columns follow. ``matching`` finds the rows
+a filter keeps on a worker, and ``show_only`` shows them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
 )
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QStyle
 from securemailmerge.recipients import DUPLICATE, Recipient, RecipientList, RowProblem
 
 _Index = QModelIndex | QPersistentModelIndex
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED = 3  # tick, row, status
 
 READY, INVALID, DUPLICATE_ROW, MISSING, LEFT_OUT, BOUNCED = (
@@ -46,13 +44,54 @@ _ICONS = {
 }
 
 
+class _Rows(Sequence[tuple[Recipient, bool]]):
+    """The ready rows then the excluded ones, without copying them: a list of 100,000 costs a freeze.
+
+    Sorting keeps an order of positions instead of moving the recipients.
+    """
+
+    def __init__(self, ready: Sequence[Recipient] = (), excluded: Sequence[Recipient] = ()) -> None:
+        self._ready, self._excluded = ready, excluded
+        self._count = len(ready)
+        self._order: list[int] | None = None
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Recipient, bool]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Recipient, bool]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[Recipient, bool] | Sequence[tuple[Recipient, bool]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = self._order[index] if self._order is not None else index
+        if position < self._count:
+            return self._ready[position], True
+        return self._excluded[position - self._count], False
+
+    def __len__(self) -> int:
+        return len(self._order) if self._order is not None else self._count + len(self._excluded)
+
+    def every(self) -> _Rows:
+        """All rows in file order, whatever is shown."""
+        return _Rows(self._ready, self._excluded)
+
+    def show(self, positions: list[int] | None) -> None:
+        """Show only the rows at ``positions`` (file order positions), or all of them."""
+        self._order = positions
+
+    def sort(self, key: Callable[[tuple[Recipient, bool]], Any], reverse: bool = False) -> None:
+        """Order the shown rows by ``key`` of each (recipient, ready) pair."""
+        plain = self.every()
+        shown = self._order if self._order is not None else range(len(plain))
+        self._order = sorted(shown, key=lambda i: key(plain[i]), reverse=reverse)
+
+
 class RecipientsModel(QAbstractTableModel):
     """Every row of the list (ready ones first), with its tick, status and reason."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._list: RecipientList | None = None
-        self._rows: list[tuple[Recipient, bool]] = []
+        self._rows = _Rows()
         self._problems: dict[int, RowProblem] = {}
         self._checked: dict[int, RowProblem] = {}
         self._bounced: dict[int, str] = {}
@@ -63,11 +102,11 @@ class RecipientsModel(QAbstractTableModel):
         """Show ``recipients`` (or nothing)."""
         self.beginResetModel()
         self._list = recipients
-        self._rows = []
+        self._rows = _Rows()
         self._problems, self._checked, self._bounced = {}, {}, {}
         self.left_out = set()
         if recipients is not None:
-            self._rows = [(r, True) for r in recipients.rows] + [(r, False) for r in recipients.excluded]
+            self._rows = _Rows(recipients.rows, recipients.excluded)
             for problem in recipients.problems:
                 if not problem.warning:
                     self._problems.setdefault(problem.row, problem)
@@ -108,6 +147,9 @@ class RecipientsModel(QAbstractTableModel):
     def status(self, row: int) -> tuple[str, str]:
         """The status code of model row ``row`` and the sentence that explains it."""
         recipient, ready = self._rows[row]
+        return self._status_of(recipient, ready)
+
+    def _status_of(self, recipient: Recipient, ready: bool) -> tuple[str, str]:
         if recipient.row in self._bounced:
             return BOUNCED, self._bounced[recipient.row]
         problem = self._problems.get(recipient.row)
@@ -196,9 +238,36 @@ class RecipientsModel(QAbstractTableModel):
             return self.status(row)[1]
         if role == Qt.ItemDataRole.ForegroundRole and not self.is_ready(row):
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == SEARCH_ROLE:
-            return self.status(row)[0] + "\x1e" + "\x1f".join(recipient.fields.values())
         return None
+
+    def matching(self, text: str, status: str | None) -> list[int] | None:
+        """File positions of the rows containing ``text`` with status ``status``; None for all rows.
+
+        Reads only Python data, so a worker runs it: 100,000 rows are not searched on the UI thread.
+        """
+        words = text.strip().casefold()
+        if not words and not status:
+            return None
+        every = self._rows.every()
+        found = []
+        for position in range(len(every)):
+            recipient, ready = every[position]
+            if status and self._status_of(recipient, ready)[0] != status:
+                continue
+            if words and not any(words in value.casefold() for value in recipient.fields.values()):
+                continue
+            found.append(position)
+        return found
+
+    def show_only(self, positions: list[int] | None) -> None:
+        """Show the rows at these file positions (None: all)."""
+        self.beginResetModel()
+        self._rows.show(positions)
+        self.endResetModel()
+
+    def total(self) -> int:
+        """How many rows the list has, shown or not."""
+        return len(self._rows.every())
 
     def _icon(self, code: str) -> QIcon:
         if code not in self._icons:
@@ -226,23 +295,15 @@ class RecipientsModel(QAbstractTableModel):
 
 
 class RecipientsFilter(QSortFilterProxyModel):
-    """Filters by status and text with one regular expression over ``SEARCH_ROLE``; sorting is the model's."""
+    """The table's proxy: the model filters (off the UI thread) and sorts its own rows; it passes them on.
+
+    A proxy that filtered by itself would ask the model for each of 100,000 rows on the UI thread.
+    """
 
     def __init__(self, model: RecipientsModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSourceModel(model)
-        self.setFilterRole(SEARCH_ROLE)
-        self.setFilterKeyColumn(0)
         self.model_ = model
-
-    def set_filter(self, text: str, status: str | None) -> None:
-        """Keep rows whose cells contain ``text`` and, when given, whose status is ``status``."""
-        words = QRegularExpression.escape(text.strip())
-        head = f"^{status}\x1e" if status else ""
-        pattern = f"{head}.*{words}" if (head or words) else ""
-        self.setFilterRegularExpression(
-            QRegularExpression(pattern, QRegularExpression.PatternOption.CaseInsensitiveOption)
-        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Let the model sort its rows; the proxy keeps their order."""

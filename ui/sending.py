@@ -38,6 +38,7 @@ from securemailmerge.campaign import (
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import Connection, GraphClient, LicenseStatus, RetryEvent
 from ui.controller import Controller
+from ui.worker import Worker
 
 FINAL = frozenset({"finished", "cancelled"})
 
@@ -103,6 +104,7 @@ class Sending(QObject):
         self.control: Control | None = None
         self.folder: Path | None = None
         self.running = False
+        self._worker: Worker | None = None
 
     def _connection(self) -> Connection | None:
         connection = self.controller.connection
@@ -165,11 +167,12 @@ class Sending(QObject):
         if connection is None or self.running:
             return
 
-        def job(_cancel: threading.Event) -> Generator[object, None, None]:
+        def job(_cancel: threading.Event) -> Generator[object, None, bool]:
             journal = Journal.open(folder)
             yield folder
             mailbox = str(journal.setting("sender") or journal.setting("mailbox") or "")
             yield from self._run(connection, journal, mailbox)
+            return True
 
         self._go(job)
 
@@ -198,12 +201,22 @@ class Sending(QObject):
             else:
                 self.progressed.emit(item)
 
+        # Nothing is done with the result; a job that returns None would send None across threads,
+        # which this PySide6 miscounts (none_dealloc), so the jobs return True instead.
         worker = self.controller.run(job, lambda _result: None, progress=event, failed=self.failed.emit)
         worker.signals.finished.connect(self._ended)
+        self._worker = worker
 
     def _ended(self) -> None:
         self.running = False
         self.ended.emit()
+
+    def leave(self) -> None:
+        """The app closes: stop the run at its next step and keep it resumable (no draft deleted)."""
+        if self.running and self._worker is not None:
+            self._worker.quit()
+            if self.control is not None:
+                self.control.resume()  # a paused run waits inside a step; let it reach the next one
 
     def pause(self) -> None:
         """Ask the run to pause after its current step."""

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.m365 import Profile
+from securemailmerge.m365 import Profile, TenantSource
 from ui import settings
+from ui.about import AboutDialog
 from ui.controller import Controller
 from ui.dialogs import show_error
 from ui.menus import build_menus
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: Controller) -> None:
         super().__init__()
         self.controller = controller
+        self.tenant_source: TenantSource | None = None  # where the configuration came from, for About
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("SecureMailMerge"))
         self.account = AccountStep(controller, self)
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         controller.profile_changed.connect(self._show_profile)
         controller.failed.connect(self._show_error)
         controller.busy_changed.connect(self._show_busy)
+        controller.notice.connect(self._show_notice)
         self._restore()
 
     def _build_central(self) -> None:
@@ -135,9 +138,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """The About box: version, license state and the hosts the app may contact."""
-        from ui.about import AboutDialog
-
-        AboutDialog(self.controller, self).exec()
+        dialog = AboutDialog(self.tenant_source, self)
+        license_label = QLabel(self.controller.license_text(), dialog)
+        license_label.setWordWrap(True)
+        layout = dialog.layout()
+        assert layout is not None
+        layout.addWidget(license_label)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _show_profile(self, profile: Profile | None) -> None:
         if profile is None:
@@ -148,6 +156,9 @@ class MainWindow(QMainWindow):
                     name=profile.display_name, address=profile.mail or profile.user_principal_name
                 )
             )
+
+    def _show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _show_error(self, message: str) -> None:
         show_error(self, message)
@@ -183,5 +194,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.send.sending.leave()
         self.controller.close()
         super().closeEvent(event)

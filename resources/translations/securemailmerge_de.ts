@@ -8,16 +8,36 @@
         <translation>Über SecureMailMerge</translation>
     </message>
     <message>
-        <source>Hosts this app may contact:</source>
-        <translation>Server, die diese App kontaktieren darf:</translation>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
     </message>
     <message>
-        <source>None: no Microsoft 365 tenant is configured (offline work).</source>
-        <translation>Keine: Es ist kein Microsoft-365-Mandant eingerichtet (Offline-Arbeit).</translation>
+        <source>Methods</source>
+        <translation>Methoden</translation>
     </message>
     <message>
-        <source>Personal mail merge for Microsoft 365 that runs entirely on your computer.</source>
-        <translation>Persönlicher Serienbrief für Microsoft 365, der vollständig auf Ihrem Computer läuft.</translation>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge {version}</source>
+        <translation>SecureMailMerge {version}</translation>
+    </message>
+    <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Mandantenkonfiguration: {where}</translation>
+    </message>
+    <message>
+        <source>The app contacts only these hosts, over HTTPS on port {port}:</source>
+        <translation>Die App verbindet sich nur mit diesen Hosts, über HTTPS auf Port {port}:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>none: the app works offline only</source>
+        <translation>keine: die App arbeitet nur offline</translation>
     </message>
 </context>
 <context>
@@ -195,6 +215,14 @@
         <translation>Die Anmeldung wurde abgelehnt. Sie können sie erneut starten, sobald Sie bereit sind.</translation>
     </message>
     <message>
+        <source>The app registration lacks the redirect addresses the sign-in broker needs; ask your IT department to add them (see the README).</source>
+        <translation>Der App-Registrierung fehlen die Umleitungsadressen, die der Anmeldebroker braucht; bitten Sie Ihre IT-Abteilung, sie hinzuzufügen (siehe README).</translation>
+    </message>
+    <message>
+        <source>The sign-in broker of this computer is not available.</source>
+        <translation>Der Anmeldebroker dieses Computers ist nicht verfügbar.</translation>
+    </message>
+    <message>
         <source>The sign-in code expired before it was used. Start the sign-in again for a new code.</source>
         <translation>Der Anmeldecode ist abgelaufen, bevor er verwendet wurde. Starten Sie die Anmeldung erneut, um einen neuen Code zu erhalten.</translation>
     </message>
@@ -234,20 +262,28 @@
         <translation>Die Adresse existiert nicht (unbekannter Empfänger).</translation>
     </message>
     <message>
+        <source>The domain does not exist.</source>
+        <translation>Die Domain existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The message could not be delivered (status {code}).</source>
+        <translation>Die Nachricht konnte nicht zugestellt werden (Status {code}).</translation>
+    </message>
+    <message>
         <source>The recipient was not found in their organisation (unknown address).</source>
         <translation>Der Empfänger wurde in seiner Organisation nicht gefunden (unbekannte Adresse).</translation>
     </message>
     <message>
-        <source>The domain does not exist.</source>
-        <translation>Die Domain existiert nicht.</translation>
+        <source>The recipient&apos;s mailbox is full.</source>
+        <translation>Das Postfach des Empfängers ist voll.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server does not accept mail for this address.</source>
         <translation>Der Server des Empfängers nimmt für diese Adresse keine E-Mails an.</translation>
     </message>
     <message>
-        <source>The recipient&apos;s mailbox is full.</source>
-        <translation>Das Postfach des Empfängers ist voll.</translation>
+        <source>The recipient&apos;s server refused the message (status {code}).</source>
+        <translation>Der Server des Empfängers hat die Nachricht abgelehnt (Status {code}).</translation>
     </message>
     <message>
         <source>Your mailbox reached its daily limit for recipients; it cannot send for a while.</source>
@@ -257,68 +293,100 @@
         <source>Your organisation reached its daily limit for external recipients.</source>
         <translation>Ihre Organisation hat ihr Tageslimit für externe Empfänger erreicht.</translation>
     </message>
-    <message>
-        <source>The recipient&apos;s server refused the message (status {code}).</source>
-        <translation>Der Server des Empfängers hat die Nachricht abgelehnt (Status {code}).</translation>
-    </message>
-    <message>
-        <source>The message could not be delivered (status {code}).</source>
-        <translation>Die Nachricht konnte nicht zugestellt werden (Status {code}).</translation>
-    </message>
 </context>
 <context>
     <name>Campaign</name>
     <message>
-        <source>Replied to ask to be unsubscribed.</source>
-        <translation>Hat geantwortet und um Abmeldung gebeten.</translation>
+        <source>A scheduled campaign needs a time (--at) or a column of times.</source>
+        <translation>Eine geplante Kampagne braucht eine Uhrzeit (--at) oder eine Spalte mit Zeiten.</translation>
     </message>
     <message>
-        <source>SecureMailMerge: attachments shared by a campaign</source>
-        <translation>SecureMailMerge: gemeinsame Anhänge einer Kampagne</translation>
+        <source>Exchange accepted the message; its copy was not yet in Sent Items when checked.</source>
+        <translation>Exchange hat die Nachricht angenommen; ihre Kopie war bei der Prüfung noch nicht in Gesendete Elemente.</translation>
     </message>
     <message>
-        <source>Paused: Exchange reports that your mailbox reached its daily limit for recipients (5.1.90). Resume the campaign tomorrow.</source>
-        <translation>Pausiert: Exchange meldet, dass Ihr Postfach sein Tageslimit für Empfänger erreicht hat (5.1.90). Setzen Sie die Kampagne morgen fort.</translation>
+        <source>Marked as unsubscribed in the recipient list.</source>
+        <translation>In der Empfängerliste als abgemeldet markiert.</translation>
     </message>
     <message>
-        <source>Paused at your request.</source>
-        <translation>Auf Ihren Wunsch pausiert.</translation>
+        <source>Microsoft Graph copied a draft without an id.</source>
+        <translation>Microsoft Graph hat einen Entwurf ohne ID kopiert.</translation>
     </message>
     <message>
-        <source>Sent with SecureMailMerge</source>
-        <translation>Gesendet mit SecureMailMerge</translation>
+        <source>Microsoft Graph created a draft without an id.</source>
+        <translation>Microsoft Graph hat einen Entwurf ohne ID angelegt.</translation>
     </message>
     <message>
-        <source>{folder} already holds a campaign; resume it or choose another folder.</source>
-        <translation>{folder} enthält bereits eine Kampagne; setzen Sie sie fort oder wählen Sie einen anderen Ordner.</translation>
-    </message>
-    <message>
-        <source>{folder} holds no campaign (no {file}).</source>
-        <translation>{folder} enthält keine Kampagne (kein {file}).</translation>
-    </message>
-    <message>
-        <source>The campaign journal {file} cannot be read: {reason}</source>
-        <translation>Das Kampagnenprotokoll {file} kann nicht gelesen werden: {reason}</translation>
-    </message>
-    <message>
-        <source>The attachment {name} cannot be read: {reason}</source>
-        <translation>Der Anhang {name} kann nicht gelesen werden: {reason}</translation>
+        <source>Microsoft Graph opened an upload session without an address.</source>
+        <translation>Microsoft Graph hat eine Upload-Sitzung ohne Adresse geöffnet.</translation>
     </message>
     <message>
         <source>No row is ready to send, so no campaign was started.</source>
         <translation>Keine Zeile ist sendebereit, daher wurde keine Kampagne gestartet.</translation>
     </message>
     <message>
-        <source>still a draft: its send was not accepted and is asked for again</source>
-        <translation>noch ein Entwurf: das Senden wurde nicht angenommen und wird erneut angefordert</translation>
+        <source>No row is ready to send.</source>
+        <translation>Keine Zeile ist sendebereit.</translation>
     </message>
     <message>
-        <source>no current draft: it is made again</source>
-        <translation>kein aktueller Entwurf: er wird neu erstellt</translation>
+        <source>On your do-not-contact list.</source>
+        <translation>Auf Ihrer Nicht-kontaktieren-Liste.</translation>
+    </message>
+    <message>
+        <source>Paused at your request.</source>
+        <translation>Auf Ihren Wunsch pausiert.</translation>
+    </message>
+    <message>
+        <source>Paused: Exchange reports that your mailbox reached its daily limit for recipients (5.1.90). Resume the campaign tomorrow.</source>
+        <translation>Pausiert: Exchange meldet, dass Ihr Postfach sein Tageslimit für Empfänger erreicht hat (5.1.90). Setzen Sie die Kampagne morgen fort.</translation>
+    </message>
+    <message>
+        <source>Replied to ask to be unsubscribed.</source>
+        <translation>Hat geantwortet und um Abmeldung gebeten.</translation>
+    </message>
+    <message>
+        <source>Row {row} is not a ready row of the list.</source>
+        <translation>Zeile {row} ist keine sendebereite Zeile der Liste.</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge: attachments shared by a campaign</source>
+        <translation>SecureMailMerge: gemeinsame Anhänge einer Kampagne</translation>
+    </message>
+    <message>
+        <source>Sent with SecureMailMerge</source>
+        <translation>Gesendet mit SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>The attachment {name} cannot be read: {reason}</source>
+        <translation>Der Anhang {name} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign journal {file} cannot be read: {reason}</source>
+        <translation>Das Kampagnenprotokoll {file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The do-not-contact file {file} cannot be read: {reason}</source>
+        <translation>Die Nicht-kontaktieren-Datei {file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The recipient list has no column {column}.</source>
+        <translation>Die Empfängerliste hat keine Spalte {column}.</translation>
+    </message>
+    <message>
+        <source>Unknown mode {mode}.</source>
+        <translation>Unbekannter Modus {mode}.</translation>
+    </message>
+    <message>
+        <source>[Test]</source>
+        <translation>[Test]</translation>
     </message>
     <message>
         <source>draft found in Drafts: it is completed and sent</source>
         <translation>Entwurf in Entwürfe gefunden: er wird vervollständigt und gesendet</translation>
+    </message>
+    <message>
+        <source>found in Sent Items: it was sent already</source>
+        <translation>in Gesendete Elemente gefunden: er wurde bereits gesendet</translation>
     </message>
     <message>
         <source>found in the Outbox: it leaves at its scheduled time</source>
@@ -329,80 +397,40 @@
         <translation>im Postausgang gefunden: er wurde angenommen und ist unterwegs</translation>
     </message>
     <message>
-        <source>found in Sent Items: it was sent already</source>
-        <translation>in Gesendete Elemente gefunden: er wurde bereits gesendet</translation>
+        <source>imported</source>
+        <translation>importiert</translation>
     </message>
     <message>
-        <source>Exchange accepted the message; its copy was not yet in Sent Items when checked.</source>
-        <translation>Exchange hat die Nachricht angenommen; ihre Kopie war bei der Prüfung noch nicht in Gesendete Elemente.</translation>
+        <source>no current draft: it is made again</source>
+        <translation>kein aktueller Entwurf: er wird neu erstellt</translation>
     </message>
     <message>
         <source>sent, not yet confirmed</source>
         <translation>gesendet, noch nicht bestätigt</translation>
     </message>
     <message>
-        <source>Microsoft Graph created a draft without an id.</source>
-        <translation>Microsoft Graph hat einen Entwurf ohne ID angelegt.</translation>
+        <source>still a draft: its send was not accepted and is asked for again</source>
+        <translation>noch ein Entwurf: das Senden wurde nicht angenommen und wird erneut angefordert</translation>
     </message>
     <message>
-        <source>Microsoft Graph copied a draft without an id.</source>
-        <translation>Microsoft Graph hat einen Entwurf ohne ID kopiert.</translation>
+        <source>{file}:{row}: {address} is not an email address.</source>
+        <translation>{file}:{row}: {address} ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <source>Microsoft Graph opened an upload session without an address.</source>
-        <translation>Microsoft Graph hat eine Upload-Sitzung ohne Adresse geöffnet.</translation>
+        <source>{folder} already holds a campaign; resume it or choose another folder.</source>
+        <translation>{folder} enthält bereits eine Kampagne; setzen Sie sie fort oder wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <source>Unknown mode {mode}.</source>
-        <translation>Unbekannter Modus {mode}.</translation>
-    </message>
-    <message>
-        <source>A scheduled campaign needs a time (--at) or a column of times.</source>
-        <translation>Eine geplante Kampagne braucht eine Uhrzeit (--at) oder eine Spalte mit Zeiten.</translation>
-    </message>
-    <message>
-        <source>{text} is not a time like 2026-05-04 09:30.</source>
-        <translation>{text} ist keine Zeitangabe wie 2026-05-04 09:30.</translation>
-    </message>
-    <message>
-        <source>The recipient list has no column {column}.</source>
-        <translation>Die Empfängerliste hat keine Spalte {column}.</translation>
+        <source>{folder} holds no campaign (no {file}).</source>
+        <translation>{folder} enthält keine Kampagne (kein {file}).</translation>
     </message>
     <message>
         <source>{location}, column {column}: {problem}</source>
         <translation>{location}, Spalte {column}: {problem}</translation>
     </message>
     <message>
-        <source>Row {row} is not a ready row of the list.</source>
-        <translation>Zeile {row} ist keine sendebereite Zeile der Liste.</translation>
-    </message>
-    <message>
-        <source>No row is ready to send.</source>
-        <translation>Keine Zeile ist sendebereit.</translation>
-    </message>
-    <message>
-        <source>[Test]</source>
-        <translation>[Test]</translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation>importiert</translation>
-    </message>
-    <message>
-        <source>On your do-not-contact list.</source>
-        <translation>Auf Ihrer Nicht-kontaktieren-Liste.</translation>
-    </message>
-    <message>
-        <source>Marked as unsubscribed in the recipient list.</source>
-        <translation>In der Empfängerliste als abgemeldet markiert.</translation>
-    </message>
-    <message>
-        <source>The do-not-contact file {file} cannot be read: {reason}</source>
-        <translation>Die Nicht-kontaktieren-Datei {file} kann nicht gelesen werden: {reason}</translation>
-    </message>
-    <message>
-        <source>{file}:{row}: {address} is not an email address.</source>
-        <translation>{file}:{row}: {address} ist keine E-Mail-Adresse.</translation>
+        <source>{text} is not a time like 2026-05-04 09:30.</source>
+        <translation>{text} ist keine Zeitangabe wie 2026-05-04 09:30.</translation>
     </message>
 </context>
 <context>
@@ -435,6 +463,10 @@
         <translation>Konto</translation>
     </message>
     <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Fügen Sie --sign-in browser (oder --sign-in code) hinzu, um sich für diesen Befehl anzumelden.</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -445,6 +477,14 @@
     <message>
         <source>Bcc</source>
         <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}.</source>
+        <translation>Kampagne {folder}: {pending} von {total} offen, von {mailbox}, Modus {mode}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; {count} unsent drafts deleted.</source>
+        <translation>Abgebrochen; {count} nicht gesendete Entwürfe gelöscht.</translation>
     </message>
     <message>
         <source>Categories: {problem}</source>
@@ -459,8 +499,24 @@
         <translation>Kontakte ohne Adresse: {names}</translation>
     </message>
     <message>
+        <source>Create {count} drafts in the Drafts of your mailbox, to be sent as {mailbox}?</source>
+        <translation>{count} Entwürfe in den Entwürfen Ihres Postfachs anlegen, zum Senden als {mailbox}?</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Von</translation>
+    </message>
+    <message>
+        <source>From: {sender} (the signed-in mailbox)</source>
+        <translation>Absender: {sender} (das angemeldete Postfach)</translation>
+    </message>
+    <message>
+        <source>Interrupted. Every step so far is in the journal.</source>
+        <translation>Unterbrochen. Jeder bisherige Schritt steht im Protokoll.</translation>
     </message>
     <message>
         <source>License</source>
@@ -471,16 +527,28 @@
         <translation>Lizenz: {outcome}</translation>
     </message>
     <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>Microsoft 365 war nicht erreichbar oder hat weiter gedrosselt</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>No category named {names} in {mailbox}; it has no categories.</source>
+        <translation>Keine Kategorie namens {names} in {mailbox}; es hat keine Kategorien.</translation>
     </message>
     <message>
         <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
         <translation>In {mailbox} gibt es keine Kategorie {names}; vorhandene Kategorien: {known}.</translation>
     </message>
     <message>
-        <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
-        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config FILE an, oder setzen Sie {env} auf die Datei.</translation>
+        <source>No tenant is configured: pass --tenant-config FILE, set {env} to the file, or put it at {machine} or {user}.</source>
+        <translation>Kein Mandant konfiguriert: Geben Sie --tenant-config DATEI an, setzen Sie {env} auf die Datei oder legen Sie sie unter {machine} oder {user} ab.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Personal mail merge for Microsoft 365, checked on your computer.</source>
@@ -499,12 +567,40 @@
         <translation>Zeile</translation>
     </message>
     <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>Zeile {row} unzustellbar ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {how}</source>
+        <translation>Zeile {row}: {how}</translation>
+    </message>
+    <message>
         <source>Run: securemailmerge signin --stay-signed-in</source>
         <translation>Führen Sie aus: securemailmerge signin --stay-signed-in</translation>
     </message>
     <message>
+        <source>Schedule {count} messages from {mailbox} (they wait in the Outbox)?</source>
+        <translation>{count} Nachrichten von {mailbox} planen (sie warten im Postausgang)?</translation>
+    </message>
+    <message>
+        <source>Send {count} messages now from {mailbox}?</source>
+        <translation>{count} Nachrichten jetzt von {mailbox} senden?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
         <source>Sign in in the browser window that opens now.</source>
         <translation>Melden Sie sich in dem Browserfenster an, das sich jetzt öffnet.</translation>
+    </message>
+    <message>
+        <source>Sign in in the window of this computer&apos;s sign-in that opens now.</source>
+        <translation>Melden Sie sich in dem Anmeldefenster dieses Computers an, das sich jetzt öffnet.</translation>
     </message>
     <message>
         <source>Signed in as {name} ({account}).</source>
@@ -523,8 +619,28 @@
         <translation>Betreff</translation>
     </message>
     <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Mandantenkonfiguration: {where}</translation>
+    </message>
+    <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
+    </message>
+    <message>
+        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
+        <translation>Die Nachrichten haben keine Absenderadresse: Outlook setzt Ihr Konto ein, wenn Sie eine öffnen (mit --from ADRESSE wird sie in die Dateien geschrieben).</translation>
+    </message>
+    <message>
         <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
         <translation>Die Anmeldung endet mit diesem Befehl. Um für die nächsten Befehle angemeldet zu bleiben, fügen Sie --stay-signed-in hinzu.</translation>
+    </message>
+    <message>
+        <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
+        <translation>Diese Kampagne gehört zu {planned}, angemeldet ist aber {signed_in}; melden Sie sich als {planned} an.</translation>
+    </message>
+    <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Diese Zeile wird ausgelassen und nicht gesendet: {reasons}</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -535,8 +651,24 @@
         <translation>An</translation>
     </message>
     <message>
+        <source>To continue: securemailmerge resume --campaign {folder}</source>
+        <translation>Zum Fortsetzen: securemailmerge resume --campaign {folder}</translation>
+    </message>
+    <message>
         <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
         <translation>Verwenden Sie stattdessen einen Code: securemailmerge signin --device-code (oder --sign-in code)</translation>
+    </message>
+    <message>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Warten bis {time}: {why}.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} addresses to {file}.</source>
+        <translation>{count} Adressen in {file} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>{count} Kontakte in die Standardausgabe geschrieben.</translation>
     </message>
     <message>
         <source>Wrote {count} contacts to {file}.</source>
@@ -547,6 +679,18 @@
         <translation>{count} Nachrichten in {folder} geschrieben</translation>
     </message>
     <message>
+        <source>Wrote {count} rows to {file}.</source>
+        <translation>{count} Zeilen in {file} geschrieben.</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer kann keine Anmeldung behalten ({reason}).</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>Sie sind nicht angemeldet, und dieser Computer hat keinen Systemschlüsselbund, in dem eine Anmeldung bleiben könnte.</translation>
+    </message>
+    <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>Sie sind nicht angemeldet; führen Sie aus: securemailmerge signin --stay-signed-in, oder fügen Sie --sign-in browser (oder code) hinzu, um sich nur für diesen Befehl anzumelden</translation>
     </message>
@@ -555,8 +699,28 @@
         <translation>Sie bleiben auf diesem Computer angemeldet, bis Sie ausführen: securemailmerge signout</translation>
     </message>
     <message>
+        <source>[y/N] </source>
+        <translation>[j/N] </translation>
+    </message>
+    <message>
         <source>a shared mailbox to read instead of your own</source>
         <translation>ein freigegebenes Postfach, das statt Ihres eigenen gelesen wird</translation>
+    </message>
+    <message>
+        <source>add an address</source>
+        <translation>eine Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <source>add the addresses of a CSV file</source>
+        <translation>die Adressen einer CSV-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>von Hand hinzugefügt</translation>
+    </message>
+    <message>
+        <source>also try the rows that failed again</source>
+        <translation>auch die fehlgeschlagenen Zeilen erneut versuchen</translation>
     </message>
     <message>
         <source>also write the problems to a CSV file</source>
@@ -567,12 +731,24 @@
         <translation>und {count} weitere</translation>
     </message>
     <message>
+        <source>at most N recipients per rolling 24 hours (default: 10000)</source>
+        <translation>höchstens N Empfänger in gleitenden 24 Stunden (Standard: 10000)</translation>
+    </message>
+    <message>
         <source>check every message before sending</source>
         <translation>jede Nachricht vor dem Senden prüfen</translation>
     </message>
     <message>
         <source>contacts need any (default) or all of the categories</source>
         <translation>Kontakte brauchen eine (any, Standard) oder alle (all) der Kategorien</translation>
+    </message>
+    <message>
+        <source>continue an interrupted campaign</source>
+        <translation>eine unterbrochene Kampagne fortsetzen</translation>
+    </message>
+    <message>
+        <source>do not ask before sending</source>
+        <translation>vor dem Senden nicht fragen</translation>
     </message>
     <message>
         <source>for contacts with several addresses: first (default), all, 2, or @domain</source>
@@ -603,6 +779,14 @@
         <translation>die Unterordner von --folder auslassen</translation>
     </message>
     <message>
+        <source>look for bounces and opt-out replies</source>
+        <translation>nach Unzustellbarkeitsberichten und Abmeldeantworten suchen</translation>
+    </message>
+    <message>
+        <source>now, drafts (leave them in Drafts), scheduled, or test (one to you)</source>
+        <translation>now, drafts (in Entwürfe lassen), scheduled oder test (eine an Sie)</translation>
+    </message>
+    <message>
         <source>only contacts in this Outlook category (repeatable)</source>
         <translation>nur Kontakte in dieser Outlook-Kategorie (wiederholbar)</translation>
     </message>
@@ -615,12 +799,28 @@
         <translation>nur dieser Kontaktordner, etwa Kunden/Spanien (/ ist der Ordner „Kontakte“)</translation>
     </message>
     <message>
+        <source>outside the sending window</source>
+        <translation>außerhalb des Sendezeitfensters</translation>
+    </message>
+    <message>
         <source>print the HTML body</source>
         <translation>den HTML-Text ausgeben</translation>
     </message>
     <message>
+        <source>print the link where an administrator grants the app&apos;s permissions for the tenant</source>
+        <translation>den Link ausgeben, unter dem ein Administrator die Berechtigungen der App für den Mandanten erteilt</translation>
+    </message>
+    <message>
         <source>print the report as JSON</source>
         <translation>den Bericht als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>scheduled mode: a column of times</source>
+        <translation>Modus scheduled: eine Spalte mit Zeiten</translation>
+    </message>
+    <message>
+        <source>scheduled mode: when, e.g. 2026-05-04 09:30</source>
+        <translation>Modus scheduled: wann, z. B. 2026-05-04 09:30</translation>
     </message>
     <message>
         <source>securemailmerge: {error}</source>
@@ -631,8 +831,32 @@
         <translation>securemailmerge: {file}: {reason}</translation>
     </message>
     <message>
+        <source>send a campaign: one message per recipient</source>
+        <translation>eine Kampagne senden: eine Nachricht je Empfänger</translation>
+    </message>
+    <message>
+        <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
+        <translation>nur dann senden, z. B. &apos;mon-fri 08:00-18:00&apos;</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>gesendete Nachrichten, deren Kopien noch unterwegs zu „Gesendete Elemente“ sind</translation>
+    </message>
+    <message>
+        <source>show a campaign&apos;s state, or list campaigns</source>
+        <translation>den Stand einer Kampagne zeigen oder Kampagnen auflisten</translation>
+    </message>
+    <message>
+        <source>show or change the do-not-contact list</source>
+        <translation>die Nicht-kontaktieren-Liste zeigen oder ändern</translation>
+    </message>
+    <message>
         <source>show the message for one recipient</source>
         <translation>die Nachricht für einen Empfänger anzeigen</translation>
+    </message>
+    <message>
+        <source>show which tenant configuration is used, and where it is</source>
+        <translation>anzeigen, welche Mandantenkonfiguration verwendet wird und wo sie liegt</translation>
     </message>
     <message>
         <source>show who is signed in, their address, time zone and license</source>
@@ -647,6 +871,14 @@
         <translation>mit einem Code auf einem anderen Gerät anmelden (für Computer ohne Browser)</translation>
     </message>
     <message>
+        <source>take an address off</source>
+        <translation>eine Adresse entfernen</translation>
+    </message>
+    <message>
+        <source>test mode: the row to send</source>
+        <translation>Modus test: die zu sendende Zeile</translation>
+    </message>
+    <message>
         <source>the CSV delimiter: , ; or tab (default: detected)</source>
         <translation>das CSV-Trennzeichen: , ; oder tab (Standard: automatisch erkannt)</translation>
     </message>
@@ -655,16 +887,24 @@
         <translation>die CSV-Codierung (Standard: automatisch erkannt)</translation>
     </message>
     <message>
-        <source>the CSV file to write</source>
-        <translation>die zu schreibende CSV-Datei</translation>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>die zu schreibende CSV-Datei (Standard: die Standardausgabe)</translation>
     </message>
     <message>
         <source>the Excel sheet (default: the first visible one)</source>
         <translation>das Excel-Tabellenblatt (Standard: das erste sichtbare)</translation>
     </message>
     <message>
+        <source>the campaign&apos;s folder (its journal lives there)</source>
+        <translation>der Ordner der Kampagne (dort liegt ihr Protokoll)</translation>
+    </message>
+    <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>die Spalte mit den Adressen (Standard: automatisch erkannt)</translation>
+    </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>das Tageslimit für Empfänger ist erreicht</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -679,6 +919,10 @@
         <translation>die Sprache der Meldungen (Standard: die des Systems)</translation>
     </message>
     <message>
+        <source>the mailbox whose list it is</source>
+        <translation>das Postfach, dem die Liste gehört</translation>
+    </message>
+    <message>
         <source>the message template (.json or .html)</source>
         <translation>die Nachrichtenvorlage (.json oder .html)</translation>
     </message>
@@ -689,6 +933,10 @@
     <message>
         <source>the recipient&apos;s address</source>
         <translation>die Adresse des Empfängers</translation>
+    </message>
+    <message>
+        <source>the report file</source>
+        <translation>die Berichtsdatei</translation>
     </message>
     <message>
         <source>the row number as in the file</source>
@@ -711,8 +959,16 @@
         <translation>die Mandantenkonfiguration (Standard: die in {env} genannte Datei)</translation>
     </message>
     <message>
+        <source>the zone of --window and --at (default: the mailbox&apos;s)</source>
+        <translation>die Zeitzone von --window und --at (Standard: die des Postfachs)</translation>
+    </message>
+    <message>
         <source>unknown ({reason})</source>
         <translation>unbekannt ({reason})</translation>
+    </message>
+    <message>
+        <source>up to S more seconds between messages, at random</source>
+        <translation>bis zu S Sekunden mehr zwischen Nachrichten, zufällig</translation>
     </message>
     <message>
         <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
@@ -721,6 +977,10 @@
     <message>
         <source>which of a row&apos;s addresses get the message: first, all, a number such as 2, or @domain</source>
         <translation>welche Adressen einer Zeile die Nachricht erhalten: first, all, eine Zahl wie 2 oder @domain</translation>
+    </message>
+    <message>
+        <source>write a campaign&apos;s report (.csv or .xlsx)</source>
+        <translation>den Bericht einer Kampagne schreiben (.csv oder .xlsx)</translation>
     </message>
     <message>
         <source>write a mailbox&apos;s contacts to a CSV file</source>
@@ -733,6 +993,34 @@
     <message>
         <source>write one .eml file per ready recipient</source>
         <translation>eine .eml-Datei je sendebereitem Empfänger schreiben</translation>
+    </message>
+    <message>
+        <source>write the list to a CSV file</source>
+        <translation>die Liste in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>yes (--yes)</source>
+        <translation>ja (--yes)</translation>
+    </message>
+    <message>
+        <source>{address} asked to be unsubscribed; added to the do-not-contact list.</source>
+        <translation>{address} hat um Abmeldung gebeten; zur Nicht-kontaktieren-Liste hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>{address} is not on the list.</source>
+        <translation>{address} steht nicht auf der Liste.</translation>
+    </message>
+    <message>
+        <source>{count} addresses added.</source>
+        <translation>{count} Adressen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>{count} messages were already there from an earlier run of this export.</source>
+        <translation>{count} Nachrichten waren schon von einem früheren Lauf dieses Exports da.</translation>
+    </message>
+    <message>
+        <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>{count} Zeilen werden ausgelassen (Nicht-kontaktieren-Liste oder abgemeldet).</translation>
     </message>
     <message>
         <source>{file} has no ready recipient.</source>
@@ -755,204 +1043,12 @@
         <translation>{name} ({size})</translation>
     </message>
     <message>
-        <source>{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters.</source>
-        <translation>{source}: {total} Kontakte in {folders} Kontaktordner(n); {chosen} entsprechen den Filtern.</translation>
-    </message>
-    <message>
-        <source>the campaign&apos;s folder (its journal lives there)</source>
-        <translation>der Ordner der Kampagne (dort liegt ihr Protokoll)</translation>
-    </message>
-    <message>
-        <source>send a campaign: one message per recipient</source>
-        <translation>eine Kampagne senden: eine Nachricht je Empfänger</translation>
-    </message>
-    <message>
-        <source>now, drafts (leave them in Drafts), scheduled, or test (one to you)</source>
-        <translation>now, drafts (in Entwürfe lassen), scheduled oder test (eine an Sie)</translation>
-    </message>
-    <message>
-        <source>scheduled mode: when, e.g. 2026-05-04 09:30</source>
-        <translation>Modus scheduled: wann, z. B. 2026-05-04 09:30</translation>
-    </message>
-    <message>
-        <source>scheduled mode: a column of times</source>
-        <translation>Modus scheduled: eine Spalte mit Zeiten</translation>
-    </message>
-    <message>
-        <source>up to S more seconds between messages, at random</source>
-        <translation>bis zu S Sekunden mehr zwischen Nachrichten, zufällig</translation>
-    </message>
-    <message>
-        <source>at most N recipients per rolling 24 hours (default: 10000)</source>
-        <translation>höchstens N Empfänger in gleitenden 24 Stunden (Standard: 10000)</translation>
-    </message>
-    <message>
-        <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
-        <translation>nur dann senden, z. B. &apos;mon-fri 08:00-18:00&apos;</translation>
-    </message>
-    <message>
-        <source>the zone of --window and --at (default: the mailbox&apos;s)</source>
-        <translation>die Zeitzone von --window und --at (Standard: die des Postfachs)</translation>
-    </message>
-    <message>
-        <source>test mode: the row to send</source>
-        <translation>Modus test: die zu sendende Zeile</translation>
-    </message>
-    <message>
-        <source>do not ask before sending</source>
-        <translation>vor dem Senden nicht fragen</translation>
-    </message>
-    <message>
-        <source>continue an interrupted campaign</source>
-        <translation>eine unterbrochene Kampagne fortsetzen</translation>
-    </message>
-    <message>
-        <source>also try the rows that failed again</source>
-        <translation>auch die fehlgeschlagenen Zeilen erneut versuchen</translation>
-    </message>
-    <message>
-        <source>show a campaign&apos;s state, or list campaigns</source>
-        <translation>den Stand einer Kampagne zeigen oder Kampagnen auflisten</translation>
-    </message>
-    <message>
-        <source>write a campaign&apos;s report (.csv or .xlsx)</source>
-        <translation>den Bericht einer Kampagne schreiben (.csv oder .xlsx)</translation>
-    </message>
-    <message>
-        <source>the report file</source>
-        <translation>die Berichtsdatei</translation>
-    </message>
-    <message>
-        <source>look for bounces and opt-out replies</source>
-        <translation>nach Unzustellbarkeitsberichten und Abmeldeantworten suchen</translation>
-    </message>
-    <message>
-        <source>show or change the do-not-contact list</source>
-        <translation>die Nicht-kontaktieren-Liste zeigen oder ändern</translation>
-    </message>
-    <message>
-        <source>the mailbox whose list it is</source>
-        <translation>das Postfach, dem die Liste gehört</translation>
-    </message>
-    <message>
-        <source>add an address</source>
-        <translation>eine Adresse hinzufügen</translation>
-    </message>
-    <message>
-        <source>take an address off</source>
-        <translation>eine Adresse entfernen</translation>
-    </message>
-    <message>
-        <source>add the addresses of a CSV file</source>
-        <translation>die Adressen einer CSV-Datei hinzufügen</translation>
-    </message>
-    <message>
-        <source>write the list to a CSV file</source>
-        <translation>die Liste in eine CSV-Datei schreiben</translation>
-    </message>
-    <message>
-        <source>Nothing was sent.</source>
-        <translation>Es wurde nichts gesendet.</translation>
-    </message>
-    <message>
-        <source>Send {count} messages now from {mailbox}?</source>
-        <translation>{count} Nachrichten jetzt von {mailbox} senden?</translation>
-    </message>
-    <message>
-        <source>Create {count} drafts in the Drafts of your mailbox, to be sent as {mailbox}?</source>
-        <translation>{count} Entwürfe in den Entwürfen Ihres Postfachs anlegen, zum Senden als {mailbox}?</translation>
-    </message>
-    <message>
-        <source>Schedule {count} messages from {mailbox} (they wait in the Outbox)?</source>
-        <translation>{count} Nachrichten von {mailbox} planen (sie warten im Postausgang)?</translation>
-    </message>
-    <message>
-        <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
-        <translation>{count} Zeilen werden ausgelassen (Nicht-kontaktieren-Liste oder abgemeldet).</translation>
-    </message>
-    <message>
-        <source>yes (--yes)</source>
-        <translation>ja (--yes)</translation>
-    </message>
-    <message>
-        <source>[y/N] </source>
-        <translation>[j/N] </translation>
-    </message>
-    <message>
-        <source>Test message for row {row} sent to {address}.</source>
-        <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
-    </message>
-    <message>
-        <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
-        <translation>Diese Kampagne gehört zu {planned}, angemeldet ist aber {signed_in}; melden Sie sich als {planned} an.</translation>
-    </message>
-    <message>
-        <source>Wrote {count} rows to {file}.</source>
-        <translation>{count} Zeilen in {file} geschrieben.</translation>
-    </message>
-    <message>
-        <source>Row {row} bounced ({code}): {reason}</source>
-        <translation>Zeile {row} unzustellbar ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>{address} asked to be unsubscribed; added to the do-not-contact list.</source>
-        <translation>{address} hat um Abmeldung gebeten; zur Nicht-kontaktieren-Liste hinzugefügt.</translation>
-    </message>
-    <message>
         <source>{new} new bounces; {total} in all.</source>
         <translation>{new} neue Unzustellbarkeiten; {total} insgesamt.</translation>
     </message>
     <message>
-        <source>added by hand</source>
-        <translation>von Hand hinzugefügt</translation>
-    </message>
-    <message>
-        <source>{count} addresses added.</source>
-        <translation>{count} Adressen hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>{address} is not on the list.</source>
-        <translation>{address} steht nicht auf der Liste.</translation>
-    </message>
-    <message>
-        <source>Wrote {count} addresses to {file}.</source>
-        <translation>{count} Adressen in {file} geschrieben.</translation>
-    </message>
-    <message>
-        <source>To continue: securemailmerge resume --campaign {folder}</source>
-        <translation>Zum Fortsetzen: securemailmerge resume --campaign {folder}</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <source>Interrupted. Every step so far is in the journal.</source>
-        <translation>Unterbrochen. Jeder bisherige Schritt steht im Protokoll.</translation>
-    </message>
-    <message>
-        <source>Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}.</source>
-        <translation>Kampagne {folder}: {pending} von {total} offen, von {mailbox}, Modus {mode}.</translation>
-    </message>
-    <message>
-        <source>Row {row} failed ({code}): {reason}</source>
-        <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Row {row}: {how}</source>
-        <translation>Zeile {row}: {how}</translation>
-    </message>
-    <message>
-        <source>Waiting until {time} ({why}).</source>
-        <translation>Warten bis {time} ({why}).</translation>
-    </message>
-    <message>
-        <source>Cancelled; {count} unsent drafts deleted.</source>
-        <translation>Abgebrochen; {count} nicht gesendete Entwürfe gelöscht.</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
+        <source>{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters.</source>
+        <translation>{source}: {total} Kontakte in {folders} Kontaktordner(n); {chosen} entsprechen den Filtern.</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1350,57 @@
     </message>
 </context>
 <context>
+    <name>Hosts</name>
+    <message>
+        <source>China (21Vianet)</source>
+        <translation>China (21Vianet)</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Weltweit</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in (Entra ID)</source>
+        <translation>Microsoft-Anmeldung (Entra ID)</translation>
+    </message>
+    <message>
+        <source>Outlook attachment upload</source>
+        <translation>Outlook-Anlagen-Upload</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge license check</source>
+        <translation>SecureMailMerge-Lizenzprüfung</translation>
+    </message>
+    <message>
+        <source>US Government (DoD)</source>
+        <translation>US-Regierung (DoD)</translation>
+    </message>
+    <message>
+        <source>US Government (GCC High)</source>
+        <translation>US-Regierung (GCC High)</translation>
+    </message>
+    <message>
+        <source>loading an address book, sending a test and sending a campaign; it receives only your address</source>
+        <translation>beim Laden eines Adressbuchs, beim Testversand und beim Senden einer Kampagne; er erhält nur Ihre Adresse</translation>
+    </message>
+    <message>
+        <source>reading your profile, contacts and categories; creating, sending and cleaning up drafts</source>
+        <translation>Lesen von Profil, Kontakten und Kategorien; Erstellen, Senden und Aufräumen von Entwürfen</translation>
+    </message>
+    <message>
+        <source>signing in, and renewing the sign-in about once an hour while the app is used</source>
+        <translation>bei der Anmeldung und etwa stündlich zur Erneuerung, solange die App benutzt wird</translation>
+    </message>
+    <message>
+        <source>uploading attachments of 3 MB or more, to the address Graph names for each upload</source>
+        <translation>Hochladen von Anlagen ab 3 MB an die Adresse, die Graph für jeden Upload nennt</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>The attachment {name} cannot be saved to {folder}: {reason}.</source>
@@ -1365,6 +1512,10 @@
         <translation>SecureMailMerge</translation>
     </message>
     <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
         <source>Signed in as {name} &lt;{address}&gt;</source>
         <translation>Angemeldet als {name} &lt;{address}&gt;</translation>
     </message>
@@ -1390,10 +1541,6 @@
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
-    </message>
-    <message>
-        <source>Stop check</source>
-        <translation>Prüfung anhalten</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1438,6 +1585,10 @@
     <message>
         <source>Sign in or out…</source>
         <translation>An- oder abmelden…</translation>
+    </message>
+    <message>
+        <source>Stop check</source>
+        <translation>Prüfung anhalten</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1721,10 @@
 <context>
     <name>Mime</name>
     <message>
+        <source>A display name has {count} characters (“{start}…”); at most {limit} fit in a message.</source>
+        <translation>Ein Anzeigename hat {count} Zeichen („{start}…“); in eine Nachricht passen höchstens {limit}.</translation>
+    </message>
+    <message>
         <source>Cannot write to {path}: {reason}</source>
         <translation>In {path} kann nicht geschrieben werden: {reason}</translation>
     </message>
@@ -1578,12 +1733,20 @@
         <translation>Die Domäne von {address!r} kann nicht codiert werden: {reason}</translation>
     </message>
     <message>
+        <source>The folder {folder} holds an export of other messages (another list, template or sender); choose an empty folder or allow overwriting.</source>
+        <translation>Der Ordner {folder} enthält einen Export anderer Nachrichten (andere Liste, Vorlage oder Absender); wählen Sie einen leeren Ordner oder erlauben Sie das Überschreiben.</translation>
+    </message>
+    <message>
         <source>The folder {folder} is not empty; choose an empty folder or allow overwriting.</source>
         <translation>Der Ordner {folder} ist nicht leer; wählen Sie einen leeren Ordner, oder erlauben Sie das Überschreiben.</translation>
     </message>
     <message>
         <source>The subject contains a line break.</source>
         <translation>Der Betreff enthält einen Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
+        <translation>Der Betreff hat {count} Zeichen; in eine Nachricht passen höchstens {limit}.</translation>
     </message>
     <message>
         <source>There is no address to send this message to.</source>
@@ -1655,28 +1818,28 @@
 <context>
     <name>Pacing</name>
     <message>
-        <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
-        <translation>Die Zeitzone {name} ist unbekannt; nennen Sie eine IANA-Zone wie Europe/Berlin.</translation>
-    </message>
-    <message>
-        <source>The sending window {text} is not like mon-fri 08:00-18:00 (days optional).</source>
-        <translation>Der Sendezeitraum {text} hat nicht die Form mon-fri 08:00-18:00 (Tage optional).</translation>
-    </message>
-    <message>
-        <source>The pace must be more than 0 messages per minute.</source>
-        <translation>Das Tempo muss über 0 Nachrichten pro Minute liegen.</translation>
+        <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
+        <translation>Eine Nachricht an {count} Empfänger übersteigt die Tageshöchstzahl von {cap}.</translation>
     </message>
     <message>
         <source>The daily recipient cap must be at least 1.</source>
         <translation>Die Tageshöchstzahl an Empfängern muss mindestens 1 sein.</translation>
     </message>
     <message>
+        <source>The pace must be more than 0 messages per minute.</source>
+        <translation>Das Tempo muss über 0 Nachrichten pro Minute liegen.</translation>
+    </message>
+    <message>
         <source>The random pause cannot be negative.</source>
         <translation>Die zufällige Pause darf nicht negativ sein.</translation>
     </message>
     <message>
-        <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
-        <translation>Eine Nachricht an {count} Empfänger übersteigt die Tageshöchstzahl von {cap}.</translation>
+        <source>The sending window {text} is not like mon-fri 08:00-18:00 (days optional).</source>
+        <translation>Der Sendezeitraum {text} hat nicht die Form mon-fri 08:00-18:00 (Tage optional).</translation>
+    </message>
+    <message>
+        <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
+        <translation>Die Zeitzone {name} ist unbekannt; nennen Sie eine IANA-Zone wie Europe/Berlin.</translation>
     </message>
 </context>
 <context>
@@ -1705,12 +1868,20 @@
         <translation>Gelesen als {encoding}</translation>
     </message>
     <message>
+        <source>Ready to send {ready} of {total} rows ({count} left out).</source>
+        <translation>Bereit zum Senden: {ready} von {total} Zeilen ({count} ausgelassen).</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Bereit zum Senden.</translation>
     </message>
     <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
         <translation>Das Senden dauert etwa {duration} bei {pace:g} Nachrichten pro Minute</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>Das Senden dauert etwa {duration}: {pace:g} Nachrichten pro Minute, und Exchange Online sendet an höchstens {limit} Empfänger in 24 Stunden (insgesamt {recipients})</translation>
     </message>
     <message>
         <source>The attachment {name} cannot be read: {reason}</source>
@@ -1747,6 +1918,10 @@
     <message>
         <source>{count} bytes</source>
         <translation>{count} Bytes</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} Tage {hours} h</translation>
     </message>
     <message>
         <source>{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}</source>
@@ -1804,6 +1979,10 @@
         <translation>Cc</translation>
     </message>
     <message>
+        <source>Check progress</source>
+        <translation>Fortschritt der Prüfung</translation>
+    </message>
+    <message>
         <source>Checking every message…</source>
         <translation>Jede Nachricht wird geprüft…</translation>
     </message>
@@ -1824,10 +2003,6 @@
         <translation>Nachricht, wie sie gesendet wird</translation>
     </message>
     <message>
-        <source>Check progress</source>
-        <translation>Fortschritt der Prüfung</translation>
-    </message>
-    <message>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
@@ -1838,10 +2013,6 @@
     <message>
         <source>Not sent: this row is left out. {reason}</source>
         <translation>Wird nicht gesendet: Diese Zeile ist ausgelassen. {reason}</translation>
-    </message>
-    <message>
-        <source>The check was stopped; press Check to run it again.</source>
-        <translation>Die Prüfung wurde angehalten; drücken Sie Prüfen, um sie erneut zu starten.</translation>
     </message>
     <message>
         <source>Open recipients and write a message to check them.</source>
@@ -1870,6 +2041,10 @@
     <message>
         <source>Subject</source>
         <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>The check was stopped; press Check to run it again.</source>
+        <translation>Die Prüfung wurde angehalten; drücken Sie Prüfen, um sie erneut zu starten.</translation>
     </message>
     <message>
         <source>To</source>
@@ -2160,88 +2335,8 @@
 <context>
     <name>Report</name>
     <message>
-        <source>Row</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>An</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Message id</source>
-        <translation>Nachrichten-ID</translation>
-    </message>
-    <message>
-        <source>Internet message id</source>
-        <translation>Internet-Nachrichten-ID</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>Versuche</translation>
-    </message>
-    <message>
-        <source>Sent copy in</source>
-        <translation>Gesendete Kopie in</translation>
-    </message>
-    <message>
-        <source>planned</source>
-        <translation>geplant</translation>
-    </message>
-    <message>
-        <source>draft started</source>
-        <translation>Entwurf begonnen</translation>
-    </message>
-    <message>
-        <source>draft ready</source>
-        <translation>Entwurf fertig</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>wird gesendet</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>gesendet</translation>
-    </message>
-    <message>
-        <source>scheduled</source>
-        <translation>geplant (Postausgang)</translation>
-    </message>
-    <message>
-        <source>delivered</source>
-        <translation>zugestellt</translation>
-    </message>
-    <message>
-        <source>bounced</source>
-        <translation>unzustellbar</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>left out</source>
-        <translation>ausgelassen</translation>
-    </message>
-    <message>
-        <source>The report must be a .csv or .xlsx file, not {file}.</source>
-        <translation>Der Bericht muss eine .csv- oder .xlsx-Datei sein, nicht {file}.</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -2252,12 +2347,120 @@
         <translation>Kampagne {folder} ({mode}), von {sender}: {status}.</translation>
     </message>
     <message>
-        <source>Stopped: {reason}</source>
-        <translation>Angehalten: {reason}</translation>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Internet message id</source>
+        <translation>Internet-Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Sent as {shared}: the sent copies are in the Sent Items of {mailbox}, the mailbox that sent them, not in {shared}&apos;s.</source>
         <translation>Gesendet als {shared}: Die gesendeten Kopien liegen in Gesendete Elemente von {mailbox}, dem sendenden Postfach, nicht in dem von {shared}.</translation>
+    </message>
+    <message>
+        <source>Sent copy in</source>
+        <translation>Gesendete Kopie in</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The report must be a .csv or .xlsx file, not {file}.</source>
+        <translation>Der Bericht muss eine .csv- oder .xlsx-Datei sein, nicht {file}.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>unzustellbar</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>draft ready</source>
+        <translation>Entwurf fertig</translation>
+    </message>
+    <message>
+        <source>draft started</source>
+        <translation>Entwurf begonnen</translation>
+    </message>
+    <message>
+        <source>drafts only</source>
+        <translation>nur Entwürfe</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>ausgelassen</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht begonnen</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>running or interrupted</source>
+        <translation>läuft oder unterbrochen</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant (Postausgang)</translation>
+    </message>
+    <message>
+        <source>send now</source>
+        <translation>sofort senden</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
     </message>
 </context>
 <context>
@@ -2523,64 +2726,11 @@
         <source> recipients a day</source>
         <translation> Empfänger pro Tag</translation>
     </message>
-    <message>
-        <source>Cancel campaign</source>
-        <translation>Kampagne abbrechen</translation>
-    </message>
-    <message>
-        <source>Export report…</source>
-        <translation>Bericht exportieren…</translation>
-    </message>
-    <message>
-        <source>Check for bounces</source>
-        <translation>Nach Unzustellbarkeiten suchen</translation>
-    </message>
-    <message>
-        <source>Look in your Inbox for messages that came back</source>
-        <translation>Im Posteingang nach zurückgekommenen Nachrichten suchen</translation>
-    </message>
-    <message>
-        <source>Counts</source>
-        <translation>Zahlen</translation>
-    </message>
-    <message>
-        <source>Sending a test message to you…</source>
-        <translation>Eine Testnachricht an Sie wird gesendet…</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>Bericht exportieren</translation>
-    </message>
-    <message>
-        <source>Reports (*.csv *.xlsx)</source>
-        <translation>Berichte (*.csv *.xlsx)</translation>
-    </message>
     <message numerus="yes">
-        <source>Wrote %Ln rows to {file}.</source>
+        <source>%Ln new bounces found.</source>
         <translation>
-            <numerusform>%Ln Zeile in {file} geschrieben.</numerusform>
-            <numerusform>%Ln Zeilen in {file} geschrieben.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Send %Ln messages now from {mailbox}?</source>
-        <translation>
-            <numerusform>%Ln Nachricht jetzt von {mailbox} senden?</numerusform>
-            <numerusform>%Ln Nachrichten jetzt von {mailbox} senden?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
-        <translation>
-            <numerusform>%Ln Entwurf anlegen, zum Senden als {mailbox}?</numerusform>
-            <numerusform>%Ln Entwürfe anlegen, zum Senden als {mailbox}?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Schedule %Ln messages from {mailbox}?</source>
-        <translation>
-            <numerusform>%Ln Nachricht von {mailbox} planen?</numerusform>
-            <numerusform>%Ln Nachrichten von {mailbox} planen?</numerusform>
+            <numerusform>%Ln neue Unzustellbarkeit gefunden.</numerusform>
+            <numerusform>%Ln neue Unzustellbarkeiten gefunden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2591,52 +2741,12 @@
         </translation>
     </message>
     <message>
-        <source>Start the campaign</source>
-        <translation>Kampagne starten</translation>
-    </message>
-    <message>
-        <source>Nothing was sent.</source>
-        <translation>Es wurde nichts gesendet.</translation>
-    </message>
-    <message>
         <source>Campaign {folder} started.</source>
         <translation>Kampagne {folder} gestartet.</translation>
     </message>
     <message>
-        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
-        <translation>Gesendet {sent} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
-    </message>
-    <message>
-        <source>{pending} of {total} to go, from {mailbox}.</source>
-        <translation>{pending} von {total} offen, von {mailbox}.</translation>
-    </message>
-    <message>
-        <source>Row {row}: {state}.</source>
-        <translation>Zeile {row}: {state}.</translation>
-    </message>
-    <message>
-        <source>Row {row} failed ({code}): {reason}</source>
-        <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Row {row} bounced ({code}): {reason}</source>
-        <translation>Zeile {row} unzustellbar ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Paused.</source>
-        <translation>Pausiert.</translation>
-    </message>
-    <message>
-        <source>Resumed.</source>
-        <translation>Fortgesetzt.</translation>
-    </message>
-    <message>
-        <source>Waiting ({why}).</source>
-        <translation>Warten ({why}).</translation>
-    </message>
-    <message>
-        <source>Stopped: {reason}</source>
-        <translation>Angehalten: {reason}</translation>
+        <source>Cancel campaign</source>
+        <translation>Kampagne abbrechen</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled; %Ln unsent drafts deleted.</source>
@@ -2646,31 +2756,43 @@
         </translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Fertig.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln new bounces found.</source>
-        <translation>
-            <numerusform>%Ln neue Unzustellbarkeit gefunden.</numerusform>
-            <numerusform>%Ln neue Unzustellbarkeiten gefunden.</numerusform>
-        </translation>
+        <source>Check for bounces</source>
+        <translation>Nach Unzustellbarkeiten suchen</translation>
     </message>
     <message>
-        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
-        <translation>Die Kampagne {folder} wurde nicht beendet. Fortsetzen? Nichts wird doppelt gesendet.</translation>
+        <source>Counts</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Entwurf anlegen, zum Senden als {mailbox}?</numerusform>
+            <numerusform>%Ln Entwürfe anlegen, zum Senden als {mailbox}?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Daily cap</source>
         <translation>Tageshöchstzahl</translation>
     </message>
     <message>
-        <source>Resume that campaign</source>
-        <translation>Diese Kampagne fortsetzen</translation>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
     </message>
     <message>
         <source>How to send</source>
         <translation>Wie gesendet wird</translation>
+    </message>
+    <message>
+        <source>Look in your Inbox for messages that came back</source>
+        <translation>Im Posteingang nach zurückgekommenen Nachrichten suchen</translation>
     </message>
     <message>
         <source>Messages per minute</source>
@@ -2679,6 +2801,10 @@
     <message>
         <source>Mode</source>
         <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Only between</source>
@@ -2697,12 +2823,47 @@
         <translation>Pausieren</translation>
     </message>
     <message>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
+        <source>Reports (*.csv *.xlsx)</source>
+        <translation>Berichte (*.csv *.xlsx)</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume that campaign</source>
+        <translation>Diese Kampagne fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>Zeile {row} unzustellbar ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {state}.</source>
+        <translation>Zeile {row}: {state}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln messages from {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Nachricht von {mailbox} planen?</numerusform>
+            <numerusform>%Ln Nachrichten von {mailbox} planen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Schedule for later</source>
@@ -2711,6 +2872,13 @@
     <message>
         <source>Send</source>
         <translation>Senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln messages now from {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Nachricht jetzt von {mailbox} senden?</numerusform>
+            <numerusform>%Ln Nachrichten jetzt von {mailbox} senden?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Send at</source>
@@ -2723,6 +2891,10 @@
     <message>
         <source>Send test to me</source>
         <translation>Test an mich senden</translation>
+    </message>
+    <message>
+        <source>Sending a test message to you…</source>
+        <translation>Eine Testnachricht an Sie wird gesendet…</translation>
     </message>
     <message>
         <source>Sending log</source>
@@ -2741,16 +2913,47 @@
         <translation>Beginn des Sendezeitraums</translation>
     </message>
     <message>
+        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
+        <translation>Gesendet {sent} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
+    </message>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Kampagne starten</translation>
+    </message>
+    <message>
         <source>Start…</source>
         <translation>Starten…</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Angehalten: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>Die Kampagne {folder} wurde nicht beendet. Fortsetzen? Nichts wird doppelt gesendet.</translation>
     </message>
     <message>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
     </message>
     <message>
+        <source>Waiting ({why}).</source>
+        <translation>Warten ({why}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln rows to {file}.</source>
+        <translation>
+            <numerusform>%Ln Zeile in {file} geschrieben.</numerusform>
+            <numerusform>%Ln Zeilen in {file} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>and</source>
         <translation>und</translation>
+    </message>
+    <message>
+        <source>{pending} of {total} to go, from {mailbox}.</source>
+        <translation>{pending} von {total} offen, von {mailbox}.</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2965,25 @@
     <message>
         <source>Test message for row {row} sent to {address}.</source>
         <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Signed in as {address} {how}.</source>
+        <translation>Angemeldet als {address} {how}.</translation>
+    </message>
+    <message>
+        <source>in the browser</source>
+        <translation>im Browser</translation>
+    </message>
+    <message>
+        <source>through this computer&apos;s sign-in (Web Account Manager or Company Portal)</source>
+        <translation>über die Anmeldung dieses Computers (Web Account Manager oder Unternehmensportal)</translation>
+    </message>
+    <message>
+        <source>with a code</source>
+        <translation>mit einem Code</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3207,10 @@
         <translation>Die Adresse {url} in {file} muss mit https:// beginnen.</translation>
     </message>
     <message>
+        <source>The proxy {url} in {file} must look like http://host:port.</source>
+        <translation>Der Proxy {url} in {file} muss die Form http://host:port haben.</translation>
+    </message>
+    <message>
         <source>The setting {name} in {file} must be text.</source>
         <translation>Die Einstellung {name} in {file} muss Text sein.</translation>
     </message>
@@ -3007,6 +3233,22 @@
     <message>
         <source>ca_file in {file} is allowed only for the built-in sandbox on this computer.</source>
         <translation>ca_file in {file} ist nur für die integrierte Sandbox auf diesem Computer erlaubt.</translation>
+    </message>
+    <message>
+        <source>{file} (for every user of this computer, set by your IT department)</source>
+        <translation>{file} (für alle Benutzer dieses Computers, von Ihrer IT-Abteilung festgelegt)</translation>
+    </message>
+    <message>
+        <source>{file} (given when the app was started)</source>
+        <translation>{file} (beim Start der App angegeben)</translation>
+    </message>
+    <message>
+        <source>{file} (the built-in sandbox on this computer)</source>
+        <translation>{file} (die eingebaute Sandbox auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>{file} (your own)</source>
+        <translation>{file} (Ihre eigene)</translation>
     </message>
 </context>
 <context>

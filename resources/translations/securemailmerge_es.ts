@@ -8,16 +8,36 @@
         <translation>Acerca de SecureMailMerge</translation>
     </message>
     <message>
-        <source>Hosts this app may contact:</source>
-        <translation>Servidores con los que esta aplicación puede conectar:</translation>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
     </message>
     <message>
-        <source>None: no Microsoft 365 tenant is configured (offline work).</source>
-        <translation>Ninguno: no hay ningún inquilino de Microsoft 365 configurado (trabajo sin conexión).</translation>
+        <source>Methods</source>
+        <translation>Métodos</translation>
     </message>
     <message>
-        <source>Personal mail merge for Microsoft 365 that runs entirely on your computer.</source>
-        <translation>Combinación de correspondencia personal para Microsoft 365 que se ejecuta por completo en su ordenador.</translation>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge {version}</source>
+        <translation>SecureMailMerge {version}</translation>
+    </message>
+    <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Configuración del inquilino: {where}</translation>
+    </message>
+    <message>
+        <source>The app contacts only these hosts, over HTTPS on port {port}:</source>
+        <translation>La aplicación solo contacta con estos hosts, por HTTPS en el puerto {port}:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>none: the app works offline only</source>
+        <translation>ninguna: la aplicación solo funciona sin conexión</translation>
     </message>
 </context>
 <context>
@@ -195,6 +215,14 @@
         <translation>Se rechazó el inicio de sesión. Puede volver a empezarlo cuando esté listo.</translation>
     </message>
     <message>
+        <source>The app registration lacks the redirect addresses the sign-in broker needs; ask your IT department to add them (see the README).</source>
+        <translation>Al registro de la aplicación le faltan las direcciones de redirección que necesita el intermediario de inicio de sesión; pida a su departamento de TI que las añada (consulte el README).</translation>
+    </message>
+    <message>
+        <source>The sign-in broker of this computer is not available.</source>
+        <translation>El intermediario de inicio de sesión de este equipo no está disponible.</translation>
+    </message>
+    <message>
         <source>The sign-in code expired before it was used. Start the sign-in again for a new code.</source>
         <translation>El código de inicio de sesión caducó antes de usarse. Vuelva a iniciar sesión para obtener un código nuevo.</translation>
     </message>
@@ -234,20 +262,28 @@
         <translation>La dirección no existe (destinatario desconocido).</translation>
     </message>
     <message>
+        <source>The domain does not exist.</source>
+        <translation>El dominio no existe.</translation>
+    </message>
+    <message>
+        <source>The message could not be delivered (status {code}).</source>
+        <translation>No se pudo entregar el mensaje (estado {code}).</translation>
+    </message>
+    <message>
         <source>The recipient was not found in their organisation (unknown address).</source>
         <translation>No se encontró al destinatario en su organización (dirección desconocida).</translation>
     </message>
     <message>
-        <source>The domain does not exist.</source>
-        <translation>El dominio no existe.</translation>
+        <source>The recipient&apos;s mailbox is full.</source>
+        <translation>El buzón del destinatario está lleno.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server does not accept mail for this address.</source>
         <translation>El servidor del destinatario no acepta correo para esta dirección.</translation>
     </message>
     <message>
-        <source>The recipient&apos;s mailbox is full.</source>
-        <translation>El buzón del destinatario está lleno.</translation>
+        <source>The recipient&apos;s server refused the message (status {code}).</source>
+        <translation>El servidor del destinatario rechazó el mensaje (estado {code}).</translation>
     </message>
     <message>
         <source>Your mailbox reached its daily limit for recipients; it cannot send for a while.</source>
@@ -257,68 +293,100 @@
         <source>Your organisation reached its daily limit for external recipients.</source>
         <translation>Su organización alcanzó su límite diario de destinatarios externos.</translation>
     </message>
-    <message>
-        <source>The recipient&apos;s server refused the message (status {code}).</source>
-        <translation>El servidor del destinatario rechazó el mensaje (estado {code}).</translation>
-    </message>
-    <message>
-        <source>The message could not be delivered (status {code}).</source>
-        <translation>No se pudo entregar el mensaje (estado {code}).</translation>
-    </message>
 </context>
 <context>
     <name>Campaign</name>
     <message>
-        <source>Replied to ask to be unsubscribed.</source>
-        <translation>Respondió pidiendo darse de baja.</translation>
+        <source>A scheduled campaign needs a time (--at) or a column of times.</source>
+        <translation>Una campaña programada necesita una hora (--at) o una columna de horas.</translation>
     </message>
     <message>
-        <source>SecureMailMerge: attachments shared by a campaign</source>
-        <translation>SecureMailMerge: adjuntos compartidos de una campaña</translation>
+        <source>Exchange accepted the message; its copy was not yet in Sent Items when checked.</source>
+        <translation>Exchange aceptó el mensaje; su copia aún no estaba en Elementos enviados al comprobarlo.</translation>
     </message>
     <message>
-        <source>Paused: Exchange reports that your mailbox reached its daily limit for recipients (5.1.90). Resume the campaign tomorrow.</source>
-        <translation>En pausa: Exchange indica que su buzón alcanzó su límite diario de destinatarios (5.1.90). Reanude la campaña mañana.</translation>
+        <source>Marked as unsubscribed in the recipient list.</source>
+        <translation>Marcado como dado de baja en la lista de destinatarios.</translation>
     </message>
     <message>
-        <source>Paused at your request.</source>
-        <translation>En pausa a petición suya.</translation>
+        <source>Microsoft Graph copied a draft without an id.</source>
+        <translation>Microsoft Graph copió un borrador sin id.</translation>
     </message>
     <message>
-        <source>Sent with SecureMailMerge</source>
-        <translation>Enviado con SecureMailMerge</translation>
+        <source>Microsoft Graph created a draft without an id.</source>
+        <translation>Microsoft Graph creó un borrador sin id.</translation>
     </message>
     <message>
-        <source>{folder} already holds a campaign; resume it or choose another folder.</source>
-        <translation>{folder} ya contiene una campaña; reanúdela o elija otra carpeta.</translation>
-    </message>
-    <message>
-        <source>{folder} holds no campaign (no {file}).</source>
-        <translation>{folder} no contiene ninguna campaña (no hay {file}).</translation>
-    </message>
-    <message>
-        <source>The campaign journal {file} cannot be read: {reason}</source>
-        <translation>No se puede leer el diario de la campaña {file}: {reason}</translation>
-    </message>
-    <message>
-        <source>The attachment {name} cannot be read: {reason}</source>
-        <translation>No se puede leer el adjunto {name}: {reason}</translation>
+        <source>Microsoft Graph opened an upload session without an address.</source>
+        <translation>Microsoft Graph abrió una sesión de carga sin dirección.</translation>
     </message>
     <message>
         <source>No row is ready to send, so no campaign was started.</source>
         <translation>Ninguna fila está lista para enviar, así que no se inició ninguna campaña.</translation>
     </message>
     <message>
-        <source>still a draft: its send was not accepted and is asked for again</source>
-        <translation>todavía es un borrador: su envío no fue aceptado y se solicita de nuevo</translation>
+        <source>No row is ready to send.</source>
+        <translation>Ninguna fila está lista para enviar.</translation>
     </message>
     <message>
-        <source>no current draft: it is made again</source>
-        <translation>no hay borrador actual: se crea de nuevo</translation>
+        <source>On your do-not-contact list.</source>
+        <translation>En su lista de no contactar.</translation>
+    </message>
+    <message>
+        <source>Paused at your request.</source>
+        <translation>En pausa a petición suya.</translation>
+    </message>
+    <message>
+        <source>Paused: Exchange reports that your mailbox reached its daily limit for recipients (5.1.90). Resume the campaign tomorrow.</source>
+        <translation>En pausa: Exchange indica que su buzón alcanzó su límite diario de destinatarios (5.1.90). Reanude la campaña mañana.</translation>
+    </message>
+    <message>
+        <source>Replied to ask to be unsubscribed.</source>
+        <translation>Respondió pidiendo darse de baja.</translation>
+    </message>
+    <message>
+        <source>Row {row} is not a ready row of the list.</source>
+        <translation>La fila {row} no es una fila lista de la lista.</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge: attachments shared by a campaign</source>
+        <translation>SecureMailMerge: adjuntos compartidos de una campaña</translation>
+    </message>
+    <message>
+        <source>Sent with SecureMailMerge</source>
+        <translation>Enviado con SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>The attachment {name} cannot be read: {reason}</source>
+        <translation>No se puede leer el adjunto {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign journal {file} cannot be read: {reason}</source>
+        <translation>No se puede leer el diario de la campaña {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>The do-not-contact file {file} cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo de no contactar {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>The recipient list has no column {column}.</source>
+        <translation>La lista de destinatarios no tiene la columna {column}.</translation>
+    </message>
+    <message>
+        <source>Unknown mode {mode}.</source>
+        <translation>Modo desconocido {mode}.</translation>
+    </message>
+    <message>
+        <source>[Test]</source>
+        <translation>[Prueba]</translation>
     </message>
     <message>
         <source>draft found in Drafts: it is completed and sent</source>
         <translation>borrador encontrado en Borradores: se completa y se envía</translation>
+    </message>
+    <message>
+        <source>found in Sent Items: it was sent already</source>
+        <translation>encontrado en Elementos enviados: ya se envió</translation>
     </message>
     <message>
         <source>found in the Outbox: it leaves at its scheduled time</source>
@@ -329,80 +397,40 @@
         <translation>encontrado en la Bandeja de salida: fue aceptado y está en camino</translation>
     </message>
     <message>
-        <source>found in Sent Items: it was sent already</source>
-        <translation>encontrado en Elementos enviados: ya se envió</translation>
+        <source>imported</source>
+        <translation>importado</translation>
     </message>
     <message>
-        <source>Exchange accepted the message; its copy was not yet in Sent Items when checked.</source>
-        <translation>Exchange aceptó el mensaje; su copia aún no estaba en Elementos enviados al comprobarlo.</translation>
+        <source>no current draft: it is made again</source>
+        <translation>no hay borrador actual: se crea de nuevo</translation>
     </message>
     <message>
         <source>sent, not yet confirmed</source>
         <translation>enviado, aún sin confirmar</translation>
     </message>
     <message>
-        <source>Microsoft Graph created a draft without an id.</source>
-        <translation>Microsoft Graph creó un borrador sin id.</translation>
+        <source>still a draft: its send was not accepted and is asked for again</source>
+        <translation>todavía es un borrador: su envío no fue aceptado y se solicita de nuevo</translation>
     </message>
     <message>
-        <source>Microsoft Graph copied a draft without an id.</source>
-        <translation>Microsoft Graph copió un borrador sin id.</translation>
+        <source>{file}:{row}: {address} is not an email address.</source>
+        <translation>{file}:{row}: {address} no es una dirección de correo.</translation>
     </message>
     <message>
-        <source>Microsoft Graph opened an upload session without an address.</source>
-        <translation>Microsoft Graph abrió una sesión de carga sin dirección.</translation>
+        <source>{folder} already holds a campaign; resume it or choose another folder.</source>
+        <translation>{folder} ya contiene una campaña; reanúdela o elija otra carpeta.</translation>
     </message>
     <message>
-        <source>Unknown mode {mode}.</source>
-        <translation>Modo desconocido {mode}.</translation>
-    </message>
-    <message>
-        <source>A scheduled campaign needs a time (--at) or a column of times.</source>
-        <translation>Una campaña programada necesita una hora (--at) o una columna de horas.</translation>
-    </message>
-    <message>
-        <source>{text} is not a time like 2026-05-04 09:30.</source>
-        <translation>{text} no es una hora como 2026-05-04 09:30.</translation>
-    </message>
-    <message>
-        <source>The recipient list has no column {column}.</source>
-        <translation>La lista de destinatarios no tiene la columna {column}.</translation>
+        <source>{folder} holds no campaign (no {file}).</source>
+        <translation>{folder} no contiene ninguna campaña (no hay {file}).</translation>
     </message>
     <message>
         <source>{location}, column {column}: {problem}</source>
         <translation>{location}, columna {column}: {problem}</translation>
     </message>
     <message>
-        <source>Row {row} is not a ready row of the list.</source>
-        <translation>La fila {row} no es una fila lista de la lista.</translation>
-    </message>
-    <message>
-        <source>No row is ready to send.</source>
-        <translation>Ninguna fila está lista para enviar.</translation>
-    </message>
-    <message>
-        <source>[Test]</source>
-        <translation>[Prueba]</translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation>importado</translation>
-    </message>
-    <message>
-        <source>On your do-not-contact list.</source>
-        <translation>En su lista de no contactar.</translation>
-    </message>
-    <message>
-        <source>Marked as unsubscribed in the recipient list.</source>
-        <translation>Marcado como dado de baja en la lista de destinatarios.</translation>
-    </message>
-    <message>
-        <source>The do-not-contact file {file} cannot be read: {reason}</source>
-        <translation>No se puede leer el archivo de no contactar {file}: {reason}</translation>
-    </message>
-    <message>
-        <source>{file}:{row}: {address} is not an email address.</source>
-        <translation>{file}:{row}: {address} no es una dirección de correo.</translation>
+        <source>{text} is not a time like 2026-05-04 09:30.</source>
+        <translation>{text} no es una hora como 2026-05-04 09:30.</translation>
     </message>
 </context>
 <context>
@@ -435,6 +463,10 @@
         <translation>Cuenta</translation>
     </message>
     <message>
+        <source>Add --sign-in browser (or --sign-in code) to sign in for this command.</source>
+        <translation>Añada --sign-in browser (o --sign-in code) para iniciar sesión para este comando.</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -445,6 +477,14 @@
     <message>
         <source>Bcc</source>
         <translation>CCO</translation>
+    </message>
+    <message>
+        <source>Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}.</source>
+        <translation>Campaña {folder}: faltan {pending} de {total}, desde {mailbox}, modo {mode}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; {count} unsent drafts deleted.</source>
+        <translation>Cancelado; se eliminaron {count} borradores no enviados.</translation>
     </message>
     <message>
         <source>Categories: {problem}</source>
@@ -459,8 +499,24 @@
         <translation>Contactos sin dirección: {names}</translation>
     </message>
     <message>
+        <source>Create {count} drafts in the Drafts of your mailbox, to be sent as {mailbox}?</source>
+        <translation>¿Crear {count} borradores en Borradores de su buzón, para enviar como {mailbox}?</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>De</translation>
+    </message>
+    <message>
+        <source>From: {sender} (the signed-in mailbox)</source>
+        <translation>Remitente: {sender} (el buzón con la sesión iniciada)</translation>
+    </message>
+    <message>
+        <source>Interrupted. Every step so far is in the journal.</source>
+        <translation>Interrumpido. Cada paso hasta ahora está en el diario.</translation>
     </message>
     <message>
         <source>License</source>
@@ -471,16 +527,28 @@
         <translation>Licencia: {outcome}</translation>
     </message>
     <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>no se pudo acceder a Microsoft 365 o siguió limitando</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No category named {names} in {mailbox}; it has no categories.</source>
+        <translation>No hay ninguna categoría llamada {names} en {mailbox}; no tiene categorías.</translation>
     </message>
     <message>
         <source>No category named {names} in {mailbox}; its categories are: {known}.</source>
         <translation>No hay ninguna categoría {names} en {mailbox}; sus categorías son: {known}.</translation>
     </message>
     <message>
-        <source>No tenant is configured: pass --tenant-config FILE or set {env} to the file.</source>
-        <translation>No hay ningún inquilino configurado: indique --tenant-config FILE o establezca {env} en el archivo.</translation>
+        <source>No tenant is configured: pass --tenant-config FILE, set {env} to the file, or put it at {machine} or {user}.</source>
+        <translation>No hay ningún inquilino configurado: indique --tenant-config ARCHIVO, establezca {env} con el archivo o colóquelo en {machine} o {user}.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>No se envió nada.</translation>
     </message>
     <message>
         <source>Personal mail merge for Microsoft 365, checked on your computer.</source>
@@ -499,12 +567,40 @@
         <translation>Fila</translation>
     </message>
     <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>La fila {row} rebotó ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>La fila {row} falló ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {how}</source>
+        <translation>Fila {row}: {how}</translation>
+    </message>
+    <message>
         <source>Run: securemailmerge signin --stay-signed-in</source>
         <translation>Ejecute: securemailmerge signin --stay-signed-in</translation>
     </message>
     <message>
+        <source>Schedule {count} messages from {mailbox} (they wait in the Outbox)?</source>
+        <translation>¿Programar {count} mensajes desde {mailbox} (esperan en la Bandeja de salida)?</translation>
+    </message>
+    <message>
+        <source>Send {count} messages now from {mailbox}?</source>
+        <translation>¿Enviar ahora {count} mensajes desde {mailbox}?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
         <source>Sign in in the browser window that opens now.</source>
         <translation>Inicie sesión en la ventana del explorador que se abre ahora.</translation>
+    </message>
+    <message>
+        <source>Sign in in the window of this computer&apos;s sign-in that opens now.</source>
+        <translation>Inicie sesión en la ventana de inicio de sesión de este equipo que se abre ahora.</translation>
     </message>
     <message>
         <source>Signed in as {name} ({account}).</source>
@@ -523,8 +619,28 @@
         <translation>Asunto</translation>
     </message>
     <message>
+        <source>Tenant configuration: {where}</source>
+        <translation>Configuración del inquilino: {where}</translation>
+    </message>
+    <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
+    </message>
+    <message>
+        <source>The messages have no From address: Outlook fills in your account when you open one (add --from ADDRESS to write it into the files).</source>
+        <translation>Los mensajes no tienen dirección de remitente: Outlook pone su cuenta al abrir uno (añada --from DIRECCIÓN para escribirla en los archivos).</translation>
+    </message>
+    <message>
         <source>The sign-in ends with this command. To stay signed in for the next commands, add --stay-signed-in.</source>
         <translation>La sesión termina con este comando. Para mantenerla iniciada en los próximos comandos, agregue --stay-signed-in.</translation>
+    </message>
+    <message>
+        <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
+        <translation>Esta campaña pertenece a {planned}, pero la sesión es de {signed_in}; inicie sesión como {planned}.</translation>
+    </message>
+    <message>
+        <source>This row is left out and would not be sent: {reasons}</source>
+        <translation>Esta fila queda fuera y no se enviaría: {reasons}</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -535,8 +651,24 @@
         <translation>Para</translation>
     </message>
     <message>
+        <source>To continue: securemailmerge resume --campaign {folder}</source>
+        <translation>Para continuar: securemailmerge resume --campaign {folder}</translation>
+    </message>
+    <message>
         <source>Use a code instead: securemailmerge signin --device-code (or --sign-in code)</source>
         <translation>Use un código en su lugar: securemailmerge signin --device-code (o --sign-in code)</translation>
+    </message>
+    <message>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Esperando hasta {time}: {why}.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} addresses to {file}.</source>
+        <translation>Se escribieron {count} direcciones en {file}.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} contacts to standard output.</source>
+        <translation>Se escribieron {count} contactos en la salida estándar.</translation>
     </message>
     <message>
         <source>Wrote {count} contacts to {file}.</source>
@@ -547,6 +679,18 @@
         <translation>Se escribieron {count} mensajes en {folder}</translation>
     </message>
     <message>
+        <source>Wrote {count} rows to {file}.</source>
+        <translation>Se escribieron {count} filas en {file}.</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer cannot keep a sign-in ({reason}).</source>
+        <translation>No ha iniciado sesión, y este equipo no puede guardar una sesión ({reason}).</translation>
+    </message>
+    <message>
+        <source>You are not signed in, and this computer has no system keychain to keep a sign-in in.</source>
+        <translation>No ha iniciado sesión, y este equipo no tiene un llavero del sistema donde guardar una sesión.</translation>
+    </message>
+    <message>
         <source>You are not signed in; run: securemailmerge signin --stay-signed-in, or add --sign-in browser (or code) to sign in for this command only</source>
         <translation>No ha iniciado sesión; ejecute: securemailmerge signin --stay-signed-in, o agregue --sign-in browser (o code) para iniciar sesión solo para este comando</translation>
     </message>
@@ -555,8 +699,28 @@
         <translation>Su sesión seguirá iniciada en este equipo hasta que ejecute: securemailmerge signout</translation>
     </message>
     <message>
+        <source>[y/N] </source>
+        <translation>[s/N] </translation>
+    </message>
+    <message>
         <source>a shared mailbox to read instead of your own</source>
         <translation>un buzón compartido que se lee en lugar del suyo</translation>
+    </message>
+    <message>
+        <source>add an address</source>
+        <translation>añadir una dirección</translation>
+    </message>
+    <message>
+        <source>add the addresses of a CSV file</source>
+        <translation>añadir las direcciones de un archivo CSV</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>añadido a mano</translation>
+    </message>
+    <message>
+        <source>also try the rows that failed again</source>
+        <translation>volver a intentar también las filas que fallaron</translation>
     </message>
     <message>
         <source>also write the problems to a CSV file</source>
@@ -567,12 +731,24 @@
         <translation>y {count} más</translation>
     </message>
     <message>
+        <source>at most N recipients per rolling 24 hours (default: 10000)</source>
+        <translation>como máximo N destinatarios en 24 horas móviles (predeterminado: 10000)</translation>
+    </message>
+    <message>
         <source>check every message before sending</source>
         <translation>comprobar cada mensaje antes de enviar</translation>
     </message>
     <message>
         <source>contacts need any (default) or all of the categories</source>
         <translation>los contactos necesitan alguna (any, predeterminado) o todas (all) las categorías</translation>
+    </message>
+    <message>
+        <source>continue an interrupted campaign</source>
+        <translation>continuar una campaña interrumpida</translation>
+    </message>
+    <message>
+        <source>do not ask before sending</source>
+        <translation>no preguntar antes de enviar</translation>
     </message>
     <message>
         <source>for contacts with several addresses: first (default), all, 2, or @domain</source>
@@ -603,6 +779,14 @@
         <translation>omitir las subcarpetas de --folder</translation>
     </message>
     <message>
+        <source>look for bounces and opt-out replies</source>
+        <translation>buscar rebotes y respuestas de baja</translation>
+    </message>
+    <message>
+        <source>now, drafts (leave them in Drafts), scheduled, or test (one to you)</source>
+        <translation>now, drafts (dejarlos en Borradores), scheduled o test (uno para usted)</translation>
+    </message>
+    <message>
         <source>only contacts in this Outlook category (repeatable)</source>
         <translation>solo contactos de esta categoría de Outlook (se puede repetir)</translation>
     </message>
@@ -615,12 +799,28 @@
         <translation>solo esta carpeta de contactos, como Clientes/España (/ es la carpeta Contactos)</translation>
     </message>
     <message>
+        <source>outside the sending window</source>
+        <translation>fuera de la ventana de envío</translation>
+    </message>
+    <message>
         <source>print the HTML body</source>
         <translation>mostrar el cuerpo HTML</translation>
     </message>
     <message>
+        <source>print the link where an administrator grants the app&apos;s permissions for the tenant</source>
+        <translation>mostrar el enlace donde un administrador concede los permisos de la aplicación para el inquilino</translation>
+    </message>
+    <message>
         <source>print the report as JSON</source>
         <translation>mostrar el informe como JSON</translation>
+    </message>
+    <message>
+        <source>scheduled mode: a column of times</source>
+        <translation>modo scheduled: una columna de horas</translation>
+    </message>
+    <message>
+        <source>scheduled mode: when, e.g. 2026-05-04 09:30</source>
+        <translation>modo scheduled: cuándo, p. ej. 2026-05-04 09:30</translation>
     </message>
     <message>
         <source>securemailmerge: {error}</source>
@@ -631,8 +831,32 @@
         <translation>securemailmerge: {file}: {reason}</translation>
     </message>
     <message>
+        <source>send a campaign: one message per recipient</source>
+        <translation>enviar una campaña: un mensaje por destinatario</translation>
+    </message>
+    <message>
+        <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
+        <translation>enviar solo entonces, p. ej. &apos;mon-fri 08:00-18:00&apos;</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>mensajes enviados cuyas copias aún van camino de Elementos enviados</translation>
+    </message>
+    <message>
+        <source>show a campaign&apos;s state, or list campaigns</source>
+        <translation>mostrar el estado de una campaña o listar campañas</translation>
+    </message>
+    <message>
+        <source>show or change the do-not-contact list</source>
+        <translation>mostrar o cambiar la lista de no contactar</translation>
+    </message>
+    <message>
         <source>show the message for one recipient</source>
         <translation>mostrar el mensaje de un destinatario</translation>
+    </message>
+    <message>
+        <source>show which tenant configuration is used, and where it is</source>
+        <translation>mostrar qué configuración del inquilino se usa y dónde está</translation>
     </message>
     <message>
         <source>show who is signed in, their address, time zone and license</source>
@@ -647,6 +871,14 @@
         <translation>iniciar sesión con un código en otro dispositivo (para equipos sin explorador)</translation>
     </message>
     <message>
+        <source>take an address off</source>
+        <translation>quitar una dirección</translation>
+    </message>
+    <message>
+        <source>test mode: the row to send</source>
+        <translation>modo test: la fila que se envía</translation>
+    </message>
+    <message>
         <source>the CSV delimiter: , ; or tab (default: detected)</source>
         <translation>el delimitador del CSV: , ; o tab (predeterminado: detección automática)</translation>
     </message>
@@ -655,16 +887,24 @@
         <translation>la codificación del CSV (predeterminado: detección automática)</translation>
     </message>
     <message>
-        <source>the CSV file to write</source>
-        <translation>el archivo CSV que se va a escribir</translation>
+        <source>the CSV file to write (default: standard output)</source>
+        <translation>el archivo CSV que se escribe (predeterminado: la salida estándar)</translation>
     </message>
     <message>
         <source>the Excel sheet (default: the first visible one)</source>
         <translation>la hoja de Excel (por defecto: la primera visible)</translation>
     </message>
     <message>
+        <source>the campaign&apos;s folder (its journal lives there)</source>
+        <translation>la carpeta de la campaña (allí está su diario)</translation>
+    </message>
+    <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>la columna con las direcciones (predeterminado: detección automática)</translation>
+    </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>se alcanzó el límite diario de destinatarios</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -679,6 +919,10 @@
         <translation>el idioma de los mensajes (predeterminado: el del sistema)</translation>
     </message>
     <message>
+        <source>the mailbox whose list it is</source>
+        <translation>el buzón al que pertenece la lista</translation>
+    </message>
+    <message>
         <source>the message template (.json or .html)</source>
         <translation>la plantilla del mensaje (.json o .html)</translation>
     </message>
@@ -689,6 +933,10 @@
     <message>
         <source>the recipient&apos;s address</source>
         <translation>la dirección del destinatario</translation>
+    </message>
+    <message>
+        <source>the report file</source>
+        <translation>el archivo del informe</translation>
     </message>
     <message>
         <source>the row number as in the file</source>
@@ -711,8 +959,16 @@
         <translation>la configuración del inquilino (predeterminado: el archivo indicado en {env})</translation>
     </message>
     <message>
+        <source>the zone of --window and --at (default: the mailbox&apos;s)</source>
+        <translation>la zona horaria de --window y --at (predeterminada: la del buzón)</translation>
+    </message>
+    <message>
         <source>unknown ({reason})</source>
         <translation>desconocida ({reason})</translation>
+    </message>
+    <message>
+        <source>up to S more seconds between messages, at random</source>
+        <translation>hasta S segundos más entre mensajes, al azar</translation>
     </message>
     <message>
         <source>when no sign-in is kept, sign in for this command only, in the browser or with a code</source>
@@ -721,6 +977,10 @@
     <message>
         <source>which of a row&apos;s addresses get the message: first, all, a number such as 2, or @domain</source>
         <translation>qué direcciones de una fila reciben el mensaje: first, all, un número como 2 o @dominio</translation>
+    </message>
+    <message>
+        <source>write a campaign&apos;s report (.csv or .xlsx)</source>
+        <translation>escribir el informe de una campaña (.csv o .xlsx)</translation>
     </message>
     <message>
         <source>write a mailbox&apos;s contacts to a CSV file</source>
@@ -733,6 +993,34 @@
     <message>
         <source>write one .eml file per ready recipient</source>
         <translation>escribir un archivo .eml por cada destinatario listo</translation>
+    </message>
+    <message>
+        <source>write the list to a CSV file</source>
+        <translation>escribir la lista en un archivo CSV</translation>
+    </message>
+    <message>
+        <source>yes (--yes)</source>
+        <translation>sí (--yes)</translation>
+    </message>
+    <message>
+        <source>{address} asked to be unsubscribed; added to the do-not-contact list.</source>
+        <translation>{address} pidió darse de baja; añadido a la lista de no contactar.</translation>
+    </message>
+    <message>
+        <source>{address} is not on the list.</source>
+        <translation>{address} no está en la lista.</translation>
+    </message>
+    <message>
+        <source>{count} addresses added.</source>
+        <translation>{count} direcciones añadidas.</translation>
+    </message>
+    <message>
+        <source>{count} messages were already there from an earlier run of this export.</source>
+        <translation>{count} mensajes ya estaban ahí de una ejecución anterior de esta exportación.</translation>
+    </message>
+    <message>
+        <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>{count} filas quedan fuera (lista de no contactar o dadas de baja).</translation>
     </message>
     <message>
         <source>{file} has no ready recipient.</source>
@@ -755,204 +1043,12 @@
         <translation>{name} ({size})</translation>
     </message>
     <message>
-        <source>{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters.</source>
-        <translation>{source}: {total} contactos en {folders} carpeta(s) de contactos; {chosen} coinciden con los filtros.</translation>
-    </message>
-    <message>
-        <source>the campaign&apos;s folder (its journal lives there)</source>
-        <translation>la carpeta de la campaña (allí está su diario)</translation>
-    </message>
-    <message>
-        <source>send a campaign: one message per recipient</source>
-        <translation>enviar una campaña: un mensaje por destinatario</translation>
-    </message>
-    <message>
-        <source>now, drafts (leave them in Drafts), scheduled, or test (one to you)</source>
-        <translation>now, drafts (dejarlos en Borradores), scheduled o test (uno para usted)</translation>
-    </message>
-    <message>
-        <source>scheduled mode: when, e.g. 2026-05-04 09:30</source>
-        <translation>modo scheduled: cuándo, p. ej. 2026-05-04 09:30</translation>
-    </message>
-    <message>
-        <source>scheduled mode: a column of times</source>
-        <translation>modo scheduled: una columna de horas</translation>
-    </message>
-    <message>
-        <source>up to S more seconds between messages, at random</source>
-        <translation>hasta S segundos más entre mensajes, al azar</translation>
-    </message>
-    <message>
-        <source>at most N recipients per rolling 24 hours (default: 10000)</source>
-        <translation>como máximo N destinatarios en 24 horas móviles (predeterminado: 10000)</translation>
-    </message>
-    <message>
-        <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
-        <translation>enviar solo entonces, p. ej. &apos;mon-fri 08:00-18:00&apos;</translation>
-    </message>
-    <message>
-        <source>the zone of --window and --at (default: the mailbox&apos;s)</source>
-        <translation>la zona horaria de --window y --at (predeterminada: la del buzón)</translation>
-    </message>
-    <message>
-        <source>test mode: the row to send</source>
-        <translation>modo test: la fila que se envía</translation>
-    </message>
-    <message>
-        <source>do not ask before sending</source>
-        <translation>no preguntar antes de enviar</translation>
-    </message>
-    <message>
-        <source>continue an interrupted campaign</source>
-        <translation>continuar una campaña interrumpida</translation>
-    </message>
-    <message>
-        <source>also try the rows that failed again</source>
-        <translation>volver a intentar también las filas que fallaron</translation>
-    </message>
-    <message>
-        <source>show a campaign&apos;s state, or list campaigns</source>
-        <translation>mostrar el estado de una campaña o listar campañas</translation>
-    </message>
-    <message>
-        <source>write a campaign&apos;s report (.csv or .xlsx)</source>
-        <translation>escribir el informe de una campaña (.csv o .xlsx)</translation>
-    </message>
-    <message>
-        <source>the report file</source>
-        <translation>el archivo del informe</translation>
-    </message>
-    <message>
-        <source>look for bounces and opt-out replies</source>
-        <translation>buscar rebotes y respuestas de baja</translation>
-    </message>
-    <message>
-        <source>show or change the do-not-contact list</source>
-        <translation>mostrar o cambiar la lista de no contactar</translation>
-    </message>
-    <message>
-        <source>the mailbox whose list it is</source>
-        <translation>el buzón al que pertenece la lista</translation>
-    </message>
-    <message>
-        <source>add an address</source>
-        <translation>añadir una dirección</translation>
-    </message>
-    <message>
-        <source>take an address off</source>
-        <translation>quitar una dirección</translation>
-    </message>
-    <message>
-        <source>add the addresses of a CSV file</source>
-        <translation>añadir las direcciones de un archivo CSV</translation>
-    </message>
-    <message>
-        <source>write the list to a CSV file</source>
-        <translation>escribir la lista en un archivo CSV</translation>
-    </message>
-    <message>
-        <source>Nothing was sent.</source>
-        <translation>No se envió nada.</translation>
-    </message>
-    <message>
-        <source>Send {count} messages now from {mailbox}?</source>
-        <translation>¿Enviar ahora {count} mensajes desde {mailbox}?</translation>
-    </message>
-    <message>
-        <source>Create {count} drafts in the Drafts of your mailbox, to be sent as {mailbox}?</source>
-        <translation>¿Crear {count} borradores en Borradores de su buzón, para enviar como {mailbox}?</translation>
-    </message>
-    <message>
-        <source>Schedule {count} messages from {mailbox} (they wait in the Outbox)?</source>
-        <translation>¿Programar {count} mensajes desde {mailbox} (esperan en la Bandeja de salida)?</translation>
-    </message>
-    <message>
-        <source>{count} rows are left out (do-not-contact list or unsubscribed).</source>
-        <translation>{count} filas quedan fuera (lista de no contactar o dadas de baja).</translation>
-    </message>
-    <message>
-        <source>yes (--yes)</source>
-        <translation>sí (--yes)</translation>
-    </message>
-    <message>
-        <source>[y/N] </source>
-        <translation>[s/N] </translation>
-    </message>
-    <message>
-        <source>Test message for row {row} sent to {address}.</source>
-        <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
-    </message>
-    <message>
-        <source>This campaign belongs to {planned}, but {signed_in} is signed in; sign in as {planned}.</source>
-        <translation>Esta campaña pertenece a {planned}, pero la sesión es de {signed_in}; inicie sesión como {planned}.</translation>
-    </message>
-    <message>
-        <source>Wrote {count} rows to {file}.</source>
-        <translation>Se escribieron {count} filas en {file}.</translation>
-    </message>
-    <message>
-        <source>Row {row} bounced ({code}): {reason}</source>
-        <translation>La fila {row} rebotó ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>{address} asked to be unsubscribed; added to the do-not-contact list.</source>
-        <translation>{address} pidió darse de baja; añadido a la lista de no contactar.</translation>
-    </message>
-    <message>
         <source>{new} new bounces; {total} in all.</source>
         <translation>{new} rebotes nuevos; {total} en total.</translation>
     </message>
     <message>
-        <source>added by hand</source>
-        <translation>añadido a mano</translation>
-    </message>
-    <message>
-        <source>{count} addresses added.</source>
-        <translation>{count} direcciones añadidas.</translation>
-    </message>
-    <message>
-        <source>{address} is not on the list.</source>
-        <translation>{address} no está en la lista.</translation>
-    </message>
-    <message>
-        <source>Wrote {count} addresses to {file}.</source>
-        <translation>Se escribieron {count} direcciones en {file}.</translation>
-    </message>
-    <message>
-        <source>To continue: securemailmerge resume --campaign {folder}</source>
-        <translation>Para continuar: securemailmerge resume --campaign {folder}</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>Enviando</translation>
-    </message>
-    <message>
-        <source>Interrupted. Every step so far is in the journal.</source>
-        <translation>Interrumpido. Cada paso hasta ahora está en el diario.</translation>
-    </message>
-    <message>
-        <source>Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}.</source>
-        <translation>Campaña {folder}: faltan {pending} de {total}, desde {mailbox}, modo {mode}.</translation>
-    </message>
-    <message>
-        <source>Row {row} failed ({code}): {reason}</source>
-        <translation>La fila {row} falló ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Row {row}: {how}</source>
-        <translation>Fila {row}: {how}</translation>
-    </message>
-    <message>
-        <source>Waiting until {time} ({why}).</source>
-        <translation>Esperando hasta {time} ({why}).</translation>
-    </message>
-    <message>
-        <source>Cancelled; {count} unsent drafts deleted.</source>
-        <translation>Cancelado; se eliminaron {count} borradores no enviados.</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
+        <source>{source}: {total} contacts in {folders} contact folder(s); {chosen} match the filters.</source>
+        <translation>{source}: {total} contactos en {folders} carpeta(s) de contactos; {chosen} coinciden con los filtros.</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1350,57 @@
     </message>
 </context>
 <context>
+    <name>Hosts</name>
+    <message>
+        <source>China (21Vianet)</source>
+        <translation>China (21Vianet)</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in (Entra ID)</source>
+        <translation>Inicio de sesión de Microsoft (Entra ID)</translation>
+    </message>
+    <message>
+        <source>Outlook attachment upload</source>
+        <translation>Carga de adjuntos de Outlook</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge license check</source>
+        <translation>Comprobación de licencia de SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>US Government (DoD)</source>
+        <translation>Gobierno de EE. UU. (DoD)</translation>
+    </message>
+    <message>
+        <source>US Government (GCC High)</source>
+        <translation>Gobierno de EE. UU. (GCC High)</translation>
+    </message>
+    <message>
+        <source>loading an address book, sending a test and sending a campaign; it receives only your address</source>
+        <translation>al cargar una libreta de direcciones, al enviar una prueba y al enviar una campaña; solo recibe su dirección</translation>
+    </message>
+    <message>
+        <source>reading your profile, contacts and categories; creating, sending and cleaning up drafts</source>
+        <translation>leer su perfil, contactos y categorías; crear, enviar y limpiar borradores</translation>
+    </message>
+    <message>
+        <source>signing in, and renewing the sign-in about once an hour while the app is used</source>
+        <translation>al iniciar sesión y, mientras se usa la aplicación, aproximadamente cada hora para renovarla</translation>
+    </message>
+    <message>
+        <source>uploading attachments of 3 MB or more, to the address Graph names for each upload</source>
+        <translation>cargar adjuntos de 3 MB o más a la dirección que Graph indica para cada carga</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>The attachment {name} cannot be saved to {folder}: {reason}.</source>
@@ -1365,6 +1512,10 @@
         <translation>SecureMailMerge</translation>
     </message>
     <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
         <source>Signed in as {name} &lt;{address}&gt;</source>
         <translation>Sesión iniciada como {name} &lt;{address}&gt;</translation>
     </message>
@@ -1390,10 +1541,6 @@
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Ir a</translation>
-    </message>
-    <message>
-        <source>Stop check</source>
-        <translation>Detener comprobación</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1438,6 +1585,10 @@
     <message>
         <source>Sign in or out…</source>
         <translation>Iniciar o cerrar sesión…</translation>
+    </message>
+    <message>
+        <source>Stop check</source>
+        <translation>Detener comprobación</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1721,10 @@
 <context>
     <name>Mime</name>
     <message>
+        <source>A display name has {count} characters (“{start}…”); at most {limit} fit in a message.</source>
+        <translation>Un nombre para mostrar tiene {count} caracteres («{start}…»); en un mensaje caben como máximo {limit}.</translation>
+    </message>
+    <message>
         <source>Cannot write to {path}: {reason}</source>
         <translation>No se puede escribir en {path}: {reason}</translation>
     </message>
@@ -1578,12 +1733,20 @@
         <translation>No se puede codificar el dominio de {address!r}: {reason}</translation>
     </message>
     <message>
+        <source>The folder {folder} holds an export of other messages (another list, template or sender); choose an empty folder or allow overwriting.</source>
+        <translation>La carpeta {folder} contiene una exportación de otros mensajes (otra lista, plantilla o remitente); elija una carpeta vacía o permita sobrescribir.</translation>
+    </message>
+    <message>
         <source>The folder {folder} is not empty; choose an empty folder or allow overwriting.</source>
         <translation>La carpeta {folder} no está vacía; elija una carpeta vacía o permita sobrescribir.</translation>
     </message>
     <message>
         <source>The subject contains a line break.</source>
         <translation>El asunto contiene un salto de línea.</translation>
+    </message>
+    <message>
+        <source>The subject has {count} characters; at most {limit} fit in a message.</source>
+        <translation>El asunto tiene {count} caracteres; en un mensaje caben como máximo {limit}.</translation>
     </message>
     <message>
         <source>There is no address to send this message to.</source>
@@ -1655,28 +1818,28 @@
 <context>
     <name>Pacing</name>
     <message>
-        <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
-        <translation>La zona horaria {name} no se conoce; indique una zona IANA como Europe/Madrid.</translation>
-    </message>
-    <message>
-        <source>The sending window {text} is not like mon-fri 08:00-18:00 (days optional).</source>
-        <translation>El horario de envío {text} no tiene la forma mon-fri 08:00-18:00 (días opcionales).</translation>
-    </message>
-    <message>
-        <source>The pace must be more than 0 messages per minute.</source>
-        <translation>El ritmo debe ser de más de 0 mensajes por minuto.</translation>
+        <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
+        <translation>Un mensaje a {count} destinatarios supera el límite diario de {cap}.</translation>
     </message>
     <message>
         <source>The daily recipient cap must be at least 1.</source>
         <translation>El límite diario de destinatarios debe ser al menos 1.</translation>
     </message>
     <message>
+        <source>The pace must be more than 0 messages per minute.</source>
+        <translation>El ritmo debe ser de más de 0 mensajes por minuto.</translation>
+    </message>
+    <message>
         <source>The random pause cannot be negative.</source>
         <translation>La pausa aleatoria no puede ser negativa.</translation>
     </message>
     <message>
-        <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
-        <translation>Un mensaje a {count} destinatarios supera el límite diario de {cap}.</translation>
+        <source>The sending window {text} is not like mon-fri 08:00-18:00 (days optional).</source>
+        <translation>El horario de envío {text} no tiene la forma mon-fri 08:00-18:00 (días opcionales).</translation>
+    </message>
+    <message>
+        <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
+        <translation>La zona horaria {name} no se conoce; indique una zona IANA como Europe/Madrid.</translation>
     </message>
 </context>
 <context>
@@ -1705,12 +1868,20 @@
         <translation>Leído como {encoding}</translation>
     </message>
     <message>
+        <source>Ready to send {ready} of {total} rows ({count} left out).</source>
+        <translation>Listo para enviar {ready} de {total} filas ({count} fuera).</translation>
+    </message>
+    <message>
         <source>Ready to send.</source>
         <translation>Listo para enviar.</translation>
     </message>
     <message>
         <source>Sending takes about {duration} at {pace:g} messages per minute</source>
         <translation>El envío tarda aproximadamente {duration} a {pace:g} mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Sending takes about {duration}: {pace:g} messages per minute, and Exchange Online sends to at most {limit} recipients in 24 hours ({recipients} in all)</source>
+        <translation>El envío tarda unos {duration}: {pace:g} mensajes por minuto, y Exchange Online envía a un máximo de {limit} destinatarios en 24 horas ({recipients} en total)</translation>
     </message>
     <message>
         <source>The attachment {name} cannot be read: {reason}</source>
@@ -1747,6 +1918,10 @@
     <message>
         <source>{count} bytes</source>
         <translation>{count} bytes</translation>
+    </message>
+    <message>
+        <source>{days} days {hours} h</source>
+        <translation>{days} días {hours} h</translation>
     </message>
     <message>
         <source>{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}</source>
@@ -1804,6 +1979,10 @@
         <translation>CC</translation>
     </message>
     <message>
+        <source>Check progress</source>
+        <translation>Progreso de la comprobación</translation>
+    </message>
+    <message>
         <source>Checking every message…</source>
         <translation>Comprobando cada mensaje…</translation>
     </message>
@@ -1824,10 +2003,6 @@
         <translation>Mensaje tal como se enviará</translation>
     </message>
     <message>
-        <source>Check progress</source>
-        <translation>Progreso de la comprobación</translation>
-    </message>
-    <message>
         <source>Next ▶</source>
         <translation>Siguiente ▶</translation>
     </message>
@@ -1838,10 +2013,6 @@
     <message>
         <source>Not sent: this row is left out. {reason}</source>
         <translation>No se envía: esta fila queda fuera. {reason}</translation>
-    </message>
-    <message>
-        <source>The check was stopped; press Check to run it again.</source>
-        <translation>La comprobación se detuvo; pulse Comprobar para ejecutarla de nuevo.</translation>
     </message>
     <message>
         <source>Open recipients and write a message to check them.</source>
@@ -1870,6 +2041,10 @@
     <message>
         <source>Subject</source>
         <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>The check was stopped; press Check to run it again.</source>
+        <translation>La comprobación se detuvo; pulse Comprobar para ejecutarla de nuevo.</translation>
     </message>
     <message>
         <source>To</source>
@@ -2160,88 +2335,8 @@
 <context>
     <name>Report</name>
     <message>
-        <source>Row</source>
-        <translation>Fila</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Para</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <source>Message id</source>
-        <translation>Id. del mensaje</translation>
-    </message>
-    <message>
-        <source>Internet message id</source>
-        <translation>Id. de mensaje de Internet</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Código</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>Intentos</translation>
-    </message>
-    <message>
-        <source>Sent copy in</source>
-        <translation>Copia enviada en</translation>
-    </message>
-    <message>
-        <source>planned</source>
-        <translation>planificado</translation>
-    </message>
-    <message>
-        <source>draft started</source>
-        <translation>borrador iniciado</translation>
-    </message>
-    <message>
-        <source>draft ready</source>
-        <translation>borrador listo</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>enviando</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>enviado</translation>
-    </message>
-    <message>
-        <source>scheduled</source>
-        <translation>programado</translation>
-    </message>
-    <message>
-        <source>delivered</source>
-        <translation>entregado</translation>
-    </message>
-    <message>
-        <source>bounced</source>
-        <translation>rebotado</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fallido</translation>
-    </message>
-    <message>
-        <source>left out</source>
-        <translation>fuera</translation>
-    </message>
-    <message>
-        <source>The report must be a .csv or .xlsx file, not {file}.</source>
-        <translation>El informe debe ser un archivo .csv o .xlsx, no {file}.</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -2252,12 +2347,120 @@
         <translation>Campaña {folder} ({mode}), desde {sender}: {status}.</translation>
     </message>
     <message>
-        <source>Stopped: {reason}</source>
-        <translation>Detenida: {reason}</translation>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Internet message id</source>
+        <translation>Id. de mensaje de Internet</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Id. del mensaje</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
     </message>
     <message>
         <source>Sent as {shared}: the sent copies are in the Sent Items of {mailbox}, the mailbox that sent them, not in {shared}&apos;s.</source>
         <translation>Enviado como {shared}: las copias enviadas están en Elementos enviados de {mailbox}, el buzón que las envió, no en el de {shared}.</translation>
+    </message>
+    <message>
+        <source>Sent copy in</source>
+        <translation>Copia enviada en</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>The report must be a .csv or .xlsx file, not {file}.</source>
+        <translation>El informe debe ser un archivo .csv o .xlsx, no {file}.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>rebotado</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>draft ready</source>
+        <translation>borrador listo</translation>
+    </message>
+    <message>
+        <source>draft started</source>
+        <translation>borrador iniciado</translation>
+    </message>
+    <message>
+        <source>drafts only</source>
+        <translation>solo borradores</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>fuera</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>sin empezar</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planificado</translation>
+    </message>
+    <message>
+        <source>running or interrupted</source>
+        <translation>en curso o interrumpida</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programado</translation>
+    </message>
+    <message>
+        <source>send now</source>
+        <translation>enviar ahora</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
     </message>
 </context>
 <context>
@@ -2523,64 +2726,11 @@
         <source> recipients a day</source>
         <translation> destinatarios al día</translation>
     </message>
-    <message>
-        <source>Cancel campaign</source>
-        <translation>Cancelar campaña</translation>
-    </message>
-    <message>
-        <source>Export report…</source>
-        <translation>Exportar informe…</translation>
-    </message>
-    <message>
-        <source>Check for bounces</source>
-        <translation>Buscar rebotes</translation>
-    </message>
-    <message>
-        <source>Look in your Inbox for messages that came back</source>
-        <translation>Buscar en la Bandeja de entrada los mensajes devueltos</translation>
-    </message>
-    <message>
-        <source>Counts</source>
-        <translation>Recuentos</translation>
-    </message>
-    <message>
-        <source>Sending a test message to you…</source>
-        <translation>Enviándole un mensaje de prueba…</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>Exportar informe</translation>
-    </message>
-    <message>
-        <source>Reports (*.csv *.xlsx)</source>
-        <translation>Informes (*.csv *.xlsx)</translation>
-    </message>
     <message numerus="yes">
-        <source>Wrote %Ln rows to {file}.</source>
+        <source>%Ln new bounces found.</source>
         <translation>
-            <numerusform>Se escribió %Ln fila en {file}.</numerusform>
-            <numerusform>Se escribieron %Ln filas en {file}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Send %Ln messages now from {mailbox}?</source>
-        <translation>
-            <numerusform>¿Enviar ahora %Ln mensaje desde {mailbox}?</numerusform>
-            <numerusform>¿Enviar ahora %Ln mensajes desde {mailbox}?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
-        <translation>
-            <numerusform>¿Crear %Ln borrador, para enviar como {mailbox}?</numerusform>
-            <numerusform>¿Crear %Ln borradores, para enviar como {mailbox}?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Schedule %Ln messages from {mailbox}?</source>
-        <translation>
-            <numerusform>¿Programar %Ln mensaje desde {mailbox}?</numerusform>
-            <numerusform>¿Programar %Ln mensajes desde {mailbox}?</numerusform>
+            <numerusform>Se encontró %Ln rebote nuevo.</numerusform>
+            <numerusform>Se encontraron %Ln rebotes nuevos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2591,52 +2741,12 @@
         </translation>
     </message>
     <message>
-        <source>Start the campaign</source>
-        <translation>Iniciar la campaña</translation>
-    </message>
-    <message>
-        <source>Nothing was sent.</source>
-        <translation>No se envió nada.</translation>
-    </message>
-    <message>
         <source>Campaign {folder} started.</source>
         <translation>Campaña {folder} iniciada.</translation>
     </message>
     <message>
-        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
-        <translation>Enviados {sent} · fallidos {failed} · rebotados {bounced}</translation>
-    </message>
-    <message>
-        <source>{pending} of {total} to go, from {mailbox}.</source>
-        <translation>Faltan {pending} de {total}, desde {mailbox}.</translation>
-    </message>
-    <message>
-        <source>Row {row}: {state}.</source>
-        <translation>Fila {row}: {state}.</translation>
-    </message>
-    <message>
-        <source>Row {row} failed ({code}): {reason}</source>
-        <translation>La fila {row} falló ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Row {row} bounced ({code}): {reason}</source>
-        <translation>La fila {row} rebotó ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Paused.</source>
-        <translation>En pausa.</translation>
-    </message>
-    <message>
-        <source>Resumed.</source>
-        <translation>Reanudada.</translation>
-    </message>
-    <message>
-        <source>Waiting ({why}).</source>
-        <translation>Esperando ({why}).</translation>
-    </message>
-    <message>
-        <source>Stopped: {reason}</source>
-        <translation>Detenida: {reason}</translation>
+        <source>Cancel campaign</source>
+        <translation>Cancelar campaña</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled; %Ln unsent drafts deleted.</source>
@@ -2646,31 +2756,43 @@
         </translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Hecho.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln new bounces found.</source>
-        <translation>
-            <numerusform>Se encontró %Ln rebote nuevo.</numerusform>
-            <numerusform>Se encontraron %Ln rebotes nuevos.</numerusform>
-        </translation>
+        <source>Check for bounces</source>
+        <translation>Buscar rebotes</translation>
     </message>
     <message>
-        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
-        <translation>La campaña {folder} no terminó. ¿Reanudarla? Nada se envía dos veces.</translation>
+        <source>Counts</source>
+        <translation>Recuentos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
+        <translation>
+            <numerusform>¿Crear %Ln borrador, para enviar como {mailbox}?</numerusform>
+            <numerusform>¿Crear %Ln borradores, para enviar como {mailbox}?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Daily cap</source>
         <translation>Límite diario</translation>
     </message>
     <message>
-        <source>Resume that campaign</source>
-        <translation>Reanudar esa campaña</translation>
+        <source>Done.</source>
+        <translation>Hecho.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Exportar informe…</translation>
     </message>
     <message>
         <source>How to send</source>
         <translation>Cómo enviar</translation>
+    </message>
+    <message>
+        <source>Look in your Inbox for messages that came back</source>
+        <translation>Buscar en la Bandeja de entrada los mensajes devueltos</translation>
     </message>
     <message>
         <source>Messages per minute</source>
@@ -2679,6 +2801,10 @@
     <message>
         <source>Mode</source>
         <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>No se envió nada.</translation>
     </message>
     <message>
         <source>Only between</source>
@@ -2697,12 +2823,47 @@
         <translation>Pausar</translation>
     </message>
     <message>
+        <source>Paused.</source>
+        <translation>En pausa.</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
+        <source>Reports (*.csv *.xlsx)</source>
+        <translation>Informes (*.csv *.xlsx)</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Resume that campaign</source>
+        <translation>Reanudar esa campaña</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Reanudada.</translation>
+    </message>
+    <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>La fila {row} rebotó ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>La fila {row} falló ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {state}.</source>
+        <translation>Fila {row}: {state}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln messages from {mailbox}?</source>
+        <translation>
+            <numerusform>¿Programar %Ln mensaje desde {mailbox}?</numerusform>
+            <numerusform>¿Programar %Ln mensajes desde {mailbox}?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Schedule for later</source>
@@ -2711,6 +2872,13 @@
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln messages now from {mailbox}?</source>
+        <translation>
+            <numerusform>¿Enviar ahora %Ln mensaje desde {mailbox}?</numerusform>
+            <numerusform>¿Enviar ahora %Ln mensajes desde {mailbox}?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Send at</source>
@@ -2723,6 +2891,10 @@
     <message>
         <source>Send test to me</source>
         <translation>Enviarme una prueba</translation>
+    </message>
+    <message>
+        <source>Sending a test message to you…</source>
+        <translation>Enviándole un mensaje de prueba…</translation>
     </message>
     <message>
         <source>Sending log</source>
@@ -2741,16 +2913,47 @@
         <translation>Inicio del horario de envío</translation>
     </message>
     <message>
+        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
+        <translation>Enviados {sent} · fallidos {failed} · rebotados {bounced}</translation>
+    </message>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Iniciar la campaña</translation>
+    </message>
+    <message>
         <source>Start…</source>
         <translation>Iniciar…</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Detenida: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>La campaña {folder} no terminó. ¿Reanudarla? Nada se envía dos veces.</translation>
     </message>
     <message>
         <source>Time left</source>
         <translation>Tiempo restante</translation>
     </message>
     <message>
+        <source>Waiting ({why}).</source>
+        <translation>Esperando ({why}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln rows to {file}.</source>
+        <translation>
+            <numerusform>Se escribió %Ln fila en {file}.</numerusform>
+            <numerusform>Se escribieron %Ln filas en {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>and</source>
         <translation>y</translation>
+    </message>
+    <message>
+        <source>{pending} of {total} to go, from {mailbox}.</source>
+        <translation>Faltan {pending} de {total}, desde {mailbox}.</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2965,25 @@
     <message>
         <source>Test message for row {row} sent to {address}.</source>
         <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Signed in as {address} {how}.</source>
+        <translation>Sesión iniciada como {address} {how}.</translation>
+    </message>
+    <message>
+        <source>in the browser</source>
+        <translation>en el navegador</translation>
+    </message>
+    <message>
+        <source>through this computer&apos;s sign-in (Web Account Manager or Company Portal)</source>
+        <translation>mediante el inicio de sesión de este equipo (Web Account Manager o Portal de empresa)</translation>
+    </message>
+    <message>
+        <source>with a code</source>
+        <translation>con un código</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3207,10 @@
         <translation>La dirección {url} de {file} debe empezar por https://.</translation>
     </message>
     <message>
+        <source>The proxy {url} in {file} must look like http://host:port.</source>
+        <translation>El proxy {url} de {file} debe tener la forma http://host:puerto.</translation>
+    </message>
+    <message>
         <source>The setting {name} in {file} must be text.</source>
         <translation>El ajuste {name} de {file} debe ser texto.</translation>
     </message>
@@ -3007,6 +3233,22 @@
     <message>
         <source>ca_file in {file} is allowed only for the built-in sandbox on this computer.</source>
         <translation>ca_file de {file} solo se permite para el espacio aislado integrado en este equipo.</translation>
+    </message>
+    <message>
+        <source>{file} (for every user of this computer, set by your IT department)</source>
+        <translation>{file} (para todos los usuarios de este equipo, establecida por su departamento de TI)</translation>
+    </message>
+    <message>
+        <source>{file} (given when the app was started)</source>
+        <translation>{file} (indicada al iniciar la aplicación)</translation>
+    </message>
+    <message>
+        <source>{file} (the built-in sandbox on this computer)</source>
+        <translation>{file} (el entorno de pruebas integrado en este equipo)</translation>
+    </message>
+    <message>
+        <source>{file} (your own)</source>
+        <translation>{file} (la suya propia)</translation>
     </message>
 </context>
 <context>

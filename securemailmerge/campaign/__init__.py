@@ -1,7 +1,9 @@
 """Campaigns: the check before sending, and what a campaign writes.
 
-``check`` (preflight) renders every row once, as a stream of events, and reports; ``mime`` builds
-RFC 5322 messages and ``.eml`` files; ``csvout`` writes CSV reports whose cells cannot start a formula.
+``check`` (preflight) renders every row once, as a stream of events, and reports (``checktext``
+words the report for people and as JSON); ``mime`` builds RFC 5322 messages (with ``headers``
+writing their header fields), ``export`` the ``.eml`` files and ``duration`` estimates the sending
+time; ``csvout`` writes CSV reports whose cells cannot start a formula.
 Sending: ``plan`` and ``journal`` (the campaign on disk), ``pacing`` (the one scheduler), ``sender`` and
 ``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``), ``reconcile`` (after a restart),
 ``bounces``, ``suppression`` (do-not-contact), ``report``, and ``start`` (what front ends call first).
@@ -27,10 +29,12 @@ if TYPE_CHECKING:
         PreflightSettings as PreflightSettings,
         RowChecked as RowChecked,
         check_rows as check_rows,
-        format_duration as format_duration,
-        format_size as format_size,
         preflight as preflight,
         ready_messages as ready_messages,
+    )
+    from securemailmerge.campaign.checktext import (
+        format_duration as format_duration,
+        format_size as format_size,
         report_json as report_json,
         report_lines as report_lines,
         unknown_fields_text as unknown_fields_text,
@@ -38,12 +42,9 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.csvout import (
         safe_csv_cell as safe_csv_cell,
         write_csv as write_csv,
+        write_rows as write_rows,
     )
     from securemailmerge.campaign.engine import (
-        DRAFTS as DRAFTS,
-        MODES as MODES,
-        NOW as NOW,
-        SCHEDULED as SCHEDULED,
         Campaign as Campaign,
         Control as Control,
     )
@@ -63,6 +64,10 @@ if TYPE_CHECKING:
         Stopped as Stopped,
         Waiting as Waiting,
     )
+    from securemailmerge.campaign.export import (
+        ExportResult as ExportResult,
+        export_eml as export_eml,
+    )
     from securemailmerge.campaign.footer import footer_text as footer_text, with_footer as with_footer
     from securemailmerge.campaign.journal import (
         BOUNCED as BOUNCED,
@@ -74,10 +79,19 @@ if TYPE_CHECKING:
         list_campaigns as list_campaigns,
     )
     from securemailmerge.campaign.mime import (
+        MessageWriter as MessageWriter,
         build_message as build_message,
-        export_eml as export_eml,
         header_address as header_address,
+        header_problem as header_problem,
+        named as named,
         named_to as named_to,
+        shown_address as shown_address,
+    )
+    from securemailmerge.campaign.modes import (
+        DRAFTS as DRAFTS,
+        MODES as MODES,
+        NOW as NOW,
+        SCHEDULED as SCHEDULED,
     )
     from securemailmerge.campaign.pacing import (
         Pacing as Pacing,
@@ -86,6 +100,7 @@ if TYPE_CHECKING:
     )
     from securemailmerge.campaign.report import (
         report_rows as report_rows,
+        state_text as state_text,
         summary_lines as summary_lines,
         write_report as write_report,
     )
@@ -102,8 +117,20 @@ if TYPE_CHECKING:
 __getattr__, __all__ = exports(
     __name__,
     {
+        "csvout": ("safe_csv_cell", "write_csv", "write_rows"),
+        "export": ("ExportResult", "export_eml"),
+        "mime": (
+            "MessageWriter",
+            "build_message",
+            "header_address",
+            "header_problem",
+            "named",
+            "named_to",
+            "shown_address",
+        ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
-        "engine": ("Campaign", "Control", "DRAFTS", "MODES", "NOW", "SCHEDULED"),
+        "engine": ("Campaign", "Control"),
+        "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
             "Cancelled",
             "Event",
@@ -131,27 +158,21 @@ __getattr__, __all__ = exports(
             "list_campaigns",
         ),
         "pacing": ("Pacing", "Scheduler", "SendWindow"),
-        "report": ("report_rows", "summary_lines", "write_report"),
+        "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox",),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact",),
-        "csvout": ("safe_csv_cell", "write_csv"),
-        "mime": ("build_message", "export_eml", "header_address", "named_to"),
         "check": (
             "CheckPass",
             "CheckStarted",
             "PreflightEvent",
             "PreflightReport",
             "PreflightSettings",
-            "format_duration",
+            "RowChecked",
             "check_rows",
-            "format_size",
             "preflight",
             "ready_messages",
-            "report_json",
-            "report_lines",
-            "RowChecked",
-            "unknown_fields_text",
         ),
+        "checktext": ("format_duration", "format_size", "report_json", "report_lines", "unknown_fields_text"),
     },
 )

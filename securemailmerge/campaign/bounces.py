@@ -102,6 +102,7 @@ class BounceReader:
         self.mailbox = mailbox
         self.dnc = dnc
         self._addresses: dict[str, str] | None = None
+        self.looks = 0  # requests made to read the Inbox (pages), for the benchmarks
 
     def check(self, clock: Callable[[], float] | None = None) -> InboxCheck:
         """Read the Inbox since the campaign was created and record every bounce and opt-out found."""
@@ -109,6 +110,7 @@ class BounceReader:
         stamp = datetime.fromtimestamp(since, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         params = {"$select": _SELECT, "$filter": f"receivedDateTime ge {stamp}", "$top": "100"}
         result = InboxCheck()
+        self.looks += 1
         for item in self.mailbox.pages("/me/mailFolders/inbox/messages", params):
             text = _text(item)
             ids = _MESSAGE_ID.findall(

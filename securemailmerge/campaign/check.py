@@ -10,16 +10,15 @@ the report; only input that spoils every row (a template syntax error) raises.
 from __future__ import annotations
 
 from collections import ChainMap, deque
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
-from securemailmerge.campaign.mime import estimate_size
+from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_duration
+from securemailmerge.campaign.mime import estimate_size, header_problem
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
-from securemailmerge.recipients.csvfile import encoding_label
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template.model import RenderedMessage, Template, compile_template
@@ -35,6 +34,7 @@ class PreflightSettings:
     messages_per_minute: float = 30.0
     sender: str | None = None
     max_message_bytes: int = 35 * 1024 * 1024
+    daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class PreflightReport:
     too_large: tuple[RowProblem, ...] = ()
     source: str = ""
     messages_per_minute: float = PreflightSettings.messages_per_minute
+    recipients: int = 0  # of the ready messages: To, Cc and Bcc, as Exchange counts them
+    daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
     encoding: str | None = None
 
     @property
@@ -126,6 +128,9 @@ class _RowChecker:
         except RenderError as error:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", error)])
         result = _RowResult(rendered)
+        too_long = header_problem(rendered, recipient)
+        if too_long is not None:
+            return _RowResult(None, problems=[self._problem(recipient, "render-error", too_long)])
         sizes: list[int] = []
         for name in rendered.attachments:
             size = self._attachment_size(name)
@@ -201,6 +206,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.ready = 0
+        self.recipients = 0
         self.largest = 0
         self.largest_row: int | None = None
         self.empty: dict[str, list[int]] = {}
@@ -218,6 +224,8 @@ class _Tally:
         if result.rendered is not None and result.size > self.largest:
             self.largest, self.largest_row = result.size, recipient.row
         self.ready += ready
+        if ready:
+            self.recipients += len(recipient.to) + len(recipient.cc) + len(recipient.bcc)
         return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
 
     def report(
@@ -240,10 +248,14 @@ class _Tally:
             problems=tuple(problems),
             largest_message_bytes=self.largest,
             largest_message_row=self.largest_row,
-            estimated_duration=timedelta(minutes=self.ready / settings.messages_per_minute),
+            estimated_duration=sending_duration(
+                self.ready, self.recipients, settings.messages_per_minute, settings.daily_recipient_limit
+            ),
             too_large=tuple(p for p in found if p.code == "too-large"),
             source=recipients.source,
             messages_per_minute=settings.messages_per_minute,
+            recipients=self.recipients,
+            daily_recipient_limit=settings.daily_recipient_limit,
             encoding=recipients.encoding,
         )
 
@@ -282,123 +294,3 @@ def ready_messages(
 ) -> Iterator[tuple[Recipient, RenderedMessage]]:
     """The rows preflight counts as ready, each with its rendered message, one at a time."""
     return CheckPass(recipients, template, settings).ready()
-
-
-# Long lists of row numbers are cut in the sentences; report_json carries them all.
-_ROWS_SHOWN = 10
-
-
-def format_size(count: int) -> str:
-    """A byte count as people read it: 725 bytes, 12.4 KB, 3.1 MB."""
-    if count < 1024:
-        return translate("Preflight", "{count} bytes").format(count=count)
-    if count < 1024 * 1024:
-        return translate("Preflight", "{count:.1f} KB").format(count=count / 1024)
-    return translate("Preflight", "{count:.1f} MB").format(count=count / 1024 / 1024)
-
-
-def format_duration(duration: timedelta) -> str:
-    """A duration rounded as people estimate it: 42 s, 7 min, 3 h 20 min."""
-    seconds = round(duration.total_seconds())
-    if seconds < 60:
-        return translate("Preflight", "{seconds} s").format(seconds=seconds)
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return translate("Preflight", "{minutes} min").format(minutes=minutes)
-    return translate("Preflight", "{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
-
-
-def unknown_fields_text(names: Sequence[str]) -> str:
-    """The sentence that lists fields the template uses but the list does not have."""
-    return translate(
-        "Preflight", "The template uses fields that are not columns of the list: {names}"
-    ).format(names=", ".join(names))
-
-
-def _rows_text(rows: Sequence[int]) -> str:
-    shown = ", ".join(str(row) for row in rows[:_ROWS_SHOWN])
-    if len(rows) > _ROWS_SHOWN:
-        return translate("Preflight", "{rows} and {count} more").format(
-            rows=shown, count=len(rows) - _ROWS_SHOWN
-        )
-    return shown
-
-
-def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
-    """The report as sentences for a person, then up to ``max_problems`` problems, then the verdict."""
-    lines = [
-        translate(
-            "Preflight", "{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}"
-        ).format(
-            file=Path(report.source).name,
-            total=report.total_rows,
-            ready=report.ready,
-            invalid=report.invalid,
-            duplicates=report.duplicates,
-        )
-    ]
-    if report.encoding:
-        lines.append(
-            translate("Preflight", "Read as {encoding}").format(encoding=encoding_label(report.encoding))
-        )
-    if report.unknown_fields:
-        lines.append(unknown_fields_text(report.unknown_fields))
-    for name, rows in report.empty_fields.items():
-        lines.append(
-            translate("Preflight", "The field {name} is empty in these rows: {rows}").format(
-                name=name, rows=_rows_text(rows)
-            )
-        )
-    if report.largest_message_row is not None:
-        lines.append(
-            translate("Preflight", "Largest message: {size} (row {row})").format(
-                size=format_size(report.largest_message_bytes), row=report.largest_message_row
-            )
-        )
-    lines.append(
-        translate("Preflight", "Sending takes about {duration} at {pace:g} messages per minute").format(
-            duration=format_duration(report.estimated_duration), pace=report.messages_per_minute
-        )
-    )
-    if report.problems:
-        lines.append(translate("Preflight", "Problems ({count}):").format(count=len(report.problems)))
-        for problem in report.problems[:max_problems]:
-            text = problem.message
-            if problem.warning:
-                text = translate("Preflight", "warning: {problem}").format(problem=text)
-            lines.append(f"  {text}")
-        if len(report.problems) > max_problems:
-            lines.append(
-                "  "
-                + translate("Preflight", "… and {count} more").format(
-                    count=len(report.problems) - max_problems
-                )
-            )
-    if report.ok:
-        lines.append(translate("Preflight", "Ready to send."))
-    else:
-        lines.append(translate("Preflight", "Not ready: fix the problems above first."))
-    return lines
-
-
-def report_json(report: PreflightReport) -> dict[str, Any]:
-    """The report as plain JSON data, every row included."""
-    return {
-        "ok": report.ok,
-        "source": report.source,
-        "encoding": report.encoding,
-        "total_rows": report.total_rows,
-        "ready": report.ready,
-        "invalid": report.invalid,
-        "duplicates": report.duplicates,
-        "unknown_fields": list(report.unknown_fields),
-        "empty_fields": {name: list(rows) for name, rows in report.empty_fields.items()},
-        "missing_attachments": len(report.missing_attachments),
-        "render_errors": len(report.render_errors),
-        "too_large": len(report.too_large),
-        "largest_message_bytes": report.largest_message_bytes,
-        "largest_message_row": report.largest_message_row,
-        "messages_per_minute": report.messages_per_minute,
-        "estimated_duration_seconds": round(report.estimated_duration.total_seconds()),
-        "problems": [asdict(problem) for problem in report.problems],
-    }

@@ -56,7 +56,6 @@ class Drafter:
 
     def prepare(self, row: JournalRow, message: RowMessage, deferred: datetime | None) -> Prepared:
         """Make the row's draft complete (or finish one a crash left), committing each step."""
-        self.journal.count_attempt(row.key)
         via_template = self.template_id is not None
         inline, posted, sessions = split_attachments(message.attachments, via_template=via_template)
         if via_template:
@@ -70,7 +69,11 @@ class Drafter:
         else:
             draft = self._create(message, inline, deferred)
             self.journal.update(
-                row.key, DRAFTED, message_id=draft.id, internet_message_id=draft.internet_message_id
+                row.key,
+                DRAFTED,
+                message_id=draft.id,
+                internet_message_id=draft.internet_message_id,
+                attempts=row.attempts + 1,
             )
         uploaded = self.mailbox.attach(draft.id, posted, sessions)
         self.journal.update(row.key, READY)

@@ -41,6 +41,7 @@ from securemailmerge.campaign.events import (
     Waiting,
 )
 from securemailmerge.campaign.journal import Journal, JournalRow
+from securemailmerge.campaign.modes import DRAFTS, NOW, SCHEDULED
 from securemailmerge.campaign.pacing import DAY, Pacing, Scheduler, SendWindow
 from securemailmerge.campaign.plan import Renderer, RowMessage
 from securemailmerge.campaign.reconcile import Reconciler
@@ -61,8 +62,6 @@ from securemailmerge.m365.retry import RetryEvent
 
 log = logging.getLogger(__name__)
 
-NOW, DRAFTS, SCHEDULED = "now", "drafts", "scheduled"
-MODES = (NOW, DRAFTS, SCHEDULED)
 SEND_TRIES = 6
 RECOVERIES = 5  # waits after a passing campaign-wide error before the run stops
 RECOVERY_WAIT = 30.0  # seconds of the first wait; each next one is twice as long
@@ -252,11 +251,13 @@ class Campaign:
         if first is not None:
             self.uploaded += self.drafter.ensure_template(self.renderer.message(first.key, first.recipient))
         workers = 4 if self.mode == DRAFTS else 3
+        # Nothing waits on a pace in drafts only, so more rows may be in the workers' hands at once.
+        ahead = self.ahead * 4 if self.mode == DRAFTS else self.ahead
         queued: deque[_Pending] = deque()
         executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="draft")
         try:
             while True:
-                while len(queued) < self.ahead and not self.control.paused and not self.control.cancelled:
+                while len(queued) < ahead and not self.control.paused and not self.control.cancelled:
                     row = next(rows, None)
                     if row is None:
                         break

@@ -193,8 +193,9 @@ class Journal:
             db = sqlite3.connect(self.path, timeout=30.0, check_same_thread=False)
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA journal_mode=WAL")
-            # FULL: a transition survives a power cut, not only a killed process.
-            db.execute("PRAGMA synchronous=FULL")
+            # NORMAL: with WAL, every commit survives a killed process. A power cut may lose the last
+            # few; resume then restores them from the drafts' tags, which is what it reconciles on.
+            db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(_SCHEMA)
             self._local.db = db
             with self._lock:
@@ -309,11 +310,14 @@ class Journal:
             raise KeyError(key)
         return self.row(key)
 
-    def count_attempt(self, key: str) -> None:
-        """Count one more try at a row (shown in the report)."""
+    def retry_failed(self) -> int:
+        """Put every failed row back to planned, to be tried again; returns how many."""
         db = self._db()
         with db:
-            db.execute("UPDATE rows SET attempts = attempts + 1 WHERE key = ?", (key,))
+            return db.execute(
+                "UPDATE rows SET state = ?, code = NULL, reason = NULL, updated = ? WHERE state = ?",
+                (PLANNED, self._clock(), FAILED),
+            ).rowcount
 
 
 def _row(found: sqlite3.Row) -> JournalRow:

@@ -122,6 +122,27 @@ def _write_xlsx(path: Path, titles: Sequence[str], rows: Iterator[list[str]]) ->
     return count
 
 
+def _mode_text(mode: str) -> str:
+    texts = {
+        "now": translate("Report", "send now"),
+        "drafts": translate("Report", "drafts only"),
+        "scheduled": translate("Report", "scheduled"),
+    }
+    return texts.get(mode, mode)
+
+
+def _status_text(status: str) -> str:
+    texts = {
+        "planned": translate("Report", "not started"),
+        "running": translate("Report", "running or interrupted"),
+        "paused": translate("Report", "paused"),
+        "stopped": translate("Report", "stopped"),
+        "cancelled": translate("Report", "cancelled"),
+        "finished": translate("Report", "finished"),
+    }
+    return texts.get(status, status)
+
+
 def summary_lines(journal: Journal) -> list[str]:
     """The campaign's state in sentences: counts, status, stop reason and where the copies are."""
     settings = journal.settings()
@@ -129,14 +150,14 @@ def summary_lines(journal: Journal) -> list[str]:
     lines = [
         translate("Report", "Campaign {folder} ({mode}), from {sender}: {status}.").format(
             folder=journal.folder,
-            mode=settings.get("mode", "now"),
+            mode=_mode_text(settings.get("mode", "now")),
             sender=settings.get("sender") or settings.get("mailbox") or "",
-            status=settings.get("status", "planned"),
+            status=_status_text(settings.get("status", "planned")),
         ),
         ", ".join(f"{state_text(state)} {count}" for state, count in counts.items() if count),
     ]
-    if settings.get("stop_reason") and settings.get("status") == "stopped":
-        lines.append(translate("Report", "Stopped: {reason}").format(reason=settings["stop_reason"]))
+    if settings.get("stop_reason") and settings.get("status") in {"stopped", "paused"}:
+        lines.append(str(settings["stop_reason"]))
     if settings.get("sender"):
         lines.append(
             translate(

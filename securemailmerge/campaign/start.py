@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from securemailmerge.campaign.check import PreflightSettings, ready_messages
-from securemailmerge.campaign.engine import DRAFTS, MODES, NOW, SCHEDULED
 from securemailmerge.campaign.footer import footer_text, with_footer
 from securemailmerge.campaign.journal import Journal
+from securemailmerge.campaign.modes import DRAFTS, MODES, NOW, SCHEDULED
 from securemailmerge.campaign.pacing import Pacing, Scheduler, SendWindow, zone
 from securemailmerge.campaign.plan import AttachmentFiles, RowMessage, build_plan, fingerprint
 from securemailmerge.campaign.sender import Mailbox, file_attachment, message_body, split_attachments, tags

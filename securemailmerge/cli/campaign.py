@@ -13,40 +13,23 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from securemailmerge.campaign import (
-    BOUNCED,
-    DRAFTS,
-    FAILED,
-    MODES,
-    NOW,
-    PLANNED,
-    SCHEDULED,
-    BounceReader,
-    Campaign,
-    CampaignOptions,
-    DoNotContact,
-    Journal,
-    Mailbox,
-    Pacing,
-    Scheduler,
-    campaigns_dir,
-    list_campaigns,
-    parse_time,
-    preflight,
-    report_lines,
-    send_test,
-    start_campaign,
-    summary_lines,
-    write_report,
-)
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.cli.m365 import add_sign_in_argument, add_tenant_argument, signed_in
 from securemailmerge.cli.offline import Inputs, add_input_arguments, load_inputs
-from securemailmerge.cli.progress import resume_hint, run_campaign
 from securemailmerge.errors import InputError
 from securemailmerge.i18n import translate
-from securemailmerge.m365 import Connection, GraphClient, LicenseStatus, RetryEvent, load_mailbox_settings
+
+# Imported by the commands that run them: the engine and the Microsoft 365 libraries take longer
+# to load than --help takes to answer.
+if TYPE_CHECKING:
+    from securemailmerge.m365 import (
+        Connection,
+        GraphClient,
+        LicenseStatus,
+        RetryEvent,
+    )
 
 
 def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -61,6 +44,8 @@ def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True
 
 def register(subparsers: Subparsers) -> None:
     """Add send, resume, status, report, bounces and donotcontact to the command line."""
+    from securemailmerge.campaign import MODES, NOW
+
     send = add_subcommand(subparsers, "send", translate("Cli", "send a campaign: one message per recipient"))
     add_input_arguments(send)
     add_tenant_argument(send)
@@ -165,6 +150,8 @@ def register(subparsers: Subparsers) -> None:
 def _graph_maker(
     connection: Connection,
 ) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
+    from securemailmerge.m365 import GraphClient
+
     def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
         return GraphClient(
             connection.http,
@@ -180,6 +167,21 @@ def _graph_maker(
 
 def run_send(args: argparse.Namespace) -> int:
     """Check, confirm, plan and send a campaign (or one test message)."""
+    from securemailmerge.campaign import (
+        SCHEDULED,
+        Campaign,
+        CampaignOptions,
+        DoNotContact,
+        Pacing,
+        campaigns_dir,
+        parse_time,
+        preflight,
+        report_lines,
+        start_campaign,
+    )
+    from securemailmerge.cli.progress import run_campaign
+    from securemailmerge.m365 import load_mailbox_settings
+
     inputs = load_inputs(args)
     checked = preflight(inputs.recipients, inputs.template, inputs.settings)
     if not checked.ok:
@@ -230,6 +232,8 @@ def run_send(args: argparse.Namespace) -> int:
 def _confirm(
     args: argparse.Namespace, ready: int, skipped: int, mailbox: str, mode: str, license: LicenseStatus
 ) -> bool:
+    from securemailmerge.campaign import DRAFTS, NOW, SCHEDULED
+
     texts = {
         NOW: translate("Cli", "Send {count} messages now from {mailbox}?"),
         DRAFTS: translate(
@@ -257,6 +261,8 @@ def _confirm(
 
 
 def _test(connection: Connection, inputs: Inputs, args: argparse.Namespace, shared: str | None) -> int:
+    from securemailmerge.campaign import send_test
+
     recipient, license = send_test(
         connection, inputs.recipients, inputs.template, inputs.settings, row=args.row, shared_mailbox=shared
     )
@@ -271,6 +277,9 @@ def _test(connection: Connection, inputs: Inputs, args: argparse.Namespace, shar
 
 def run_resume(args: argparse.Namespace) -> int:
     """Continue a campaign from its journal, settling first what the mailbox already holds."""
+    from securemailmerge.campaign import Campaign, DoNotContact, Journal
+    from securemailmerge.cli.progress import run_campaign
+
     journal = Journal.open(args.campaign)
     with signed_in(args) as connection:
         planned_for = str(journal.setting("mailbox") or "")
@@ -282,8 +291,7 @@ def run_resume(args: argparse.Namespace) -> int:
                 ).format(planned=planned_for, signed_in=connection.profile.mail)
             )
         if args.retry_failed:
-            for row in journal.rows((FAILED,)):
-                journal.update(row.key, PLANNED, code=None, reason=None, message_id=None)
+            journal.retry_failed()
         mailbox = journal.setting("sender") or planned_for
         return run_campaign(
             Campaign(
@@ -295,6 +303,9 @@ def run_resume(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     """Print a campaign's counts and state, or list the campaigns in the data folder."""
+    from securemailmerge.campaign import Journal, campaigns_dir, list_campaigns, summary_lines
+    from securemailmerge.cli.progress import resume_hint
+
     if args.campaign is None:
         for folder in list_campaigns(campaigns_dir()):
             with Journal.open(folder) as journal:
@@ -309,6 +320,8 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the campaign's report."""
+    from securemailmerge.campaign import Journal, write_report
+
     with Journal.open(args.campaign) as journal:
         count = write_report(journal, args.out)
     print(
@@ -319,6 +332,16 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_bounces(args: argparse.Namespace) -> int:
     """Read the Inbox for non-delivery reports and opt-out replies about the campaign."""
+    from securemailmerge.campaign import (
+        BOUNCED,
+        BounceReader,
+        DoNotContact,
+        Journal,
+        Mailbox,
+        Pacing,
+        Scheduler,
+    )
+
     with Journal.open(args.campaign) as journal, signed_in(args) as connection:
         mailbox = Mailbox(connection.graph, connection.factory, Scheduler(Pacing()))
         dnc = DoNotContact.for_mailbox(journal.setting("sender") or journal.setting("mailbox") or "")
@@ -345,6 +368,8 @@ def run_bounces(args: argparse.Namespace) -> int:
 
 def run_donotcontact(args: argparse.Namespace) -> int:
     """List, add to, remove from, import into or export the mailbox's do-not-contact list."""
+    from securemailmerge.campaign import DoNotContact
+
     dnc = DoNotContact.for_mailbox(args.mailbox)
     if args.add:
         count = dnc.add(args.add, translate("Cli", "added by hand"))

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from securemailmerge.cli.common import Subparsers, add_subcommand
 from securemailmerge.errors import (
@@ -27,23 +28,20 @@ from securemailmerge.errors import (
     SignInRequired,
 )
 from securemailmerge.i18n import translate
-from securemailmerge.m365 import (
-    Account,
-    Connection,
-    DeviceCodePrompt,
-    HttpFactory,
-    Profile,
-    RetryEvent,
-    Session,
-    TenantConfig,
-    check_license,
-    choose_sender,
-    connect,
-    forget_saved_sign_in,
-    load_mailbox_settings,
-    load_tenant_config,
-    sign_in_silently,
-)
+
+# The Microsoft 365 libraries (msal, httpx, cryptography, keyring) take longer to import than the
+# offline commands take to run, so they are imported inside the commands that need them.
+if TYPE_CHECKING:
+    from securemailmerge.m365 import (
+        Account,
+        Connection,
+        DeviceCodePrompt,
+        Profile,
+        RetryEvent,
+        Session,
+        TenantConfig,
+        TenantSource,
+    )
 
 TENANT_ENV = "SMM_TENANT_CONFIG"
 SIGN_IN_TIMEOUT = 300.0  # seconds the browser sign-in may take
@@ -101,30 +99,55 @@ def add_sign_in_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def tenant_config(args: argparse.Namespace) -> TenantConfig:
-    """The tenant the command talks to, from ``--tenant-config`` or ``SMM_TENANT_CONFIG``."""
+def tenant_source(args: argparse.Namespace) -> TenantSource:
+    """The tenant configuration and where it came from (option, variable, machine-wide file, own file)."""
+    from securemailmerge.m365 import find_tenant_config, machine_tenant_path, user_tenant_path
+
     path = getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)
-    if not path:
+    found = find_tenant_config(Path(path) if path else None)
+    if found is None:
         raise ConfigError(
             translate(
-                "Cli", "No tenant is configured: pass --tenant-config FILE or set {env} to the file."
-            ).format(env=TENANT_ENV)
+                "Cli",
+                "No tenant is configured: pass --tenant-config FILE, set {env} to the file, "
+                "or put it at {machine} or {user}.",
+            ).format(env=TENANT_ENV, machine=machine_tenant_path(), user=user_tenant_path())
         )
-    return load_tenant_config(Path(path))
+    return found
 
 
-def _not_signed_in(reason: str = "") -> SignInRequired:
-    text = translate(
-        "Cli",
-        "You are not signed in; run: securemailmerge signin --stay-signed-in, "
-        "or add --sign-in browser (or code) to sign in for this command only",
-    )
-    return SignInRequired(f"{text} ({reason})" if reason else text, code="not_signed_in")
+def tenant_config(args: argparse.Namespace) -> TenantConfig:
+    """The tenant the command talks to (see ``tenant_source``)."""
+    return tenant_source(args).config
+
+
+def _not_signed_in(keychain: KeychainUnavailable | None = None) -> SignInRequired:
+    """What to do now: keep a sign-in, or (when this computer cannot keep one) sign in per command."""
+    here = translate("Cli", "Add --sign-in browser (or --sign-in code) to sign in for this command.")
+    if keychain is not None and keychain.code == "no_keychain":
+        text = translate(
+            "Cli", "You are not signed in, and this computer has no system keychain to keep a sign-in in."
+        )
+        text = f"{text} {here}"
+    elif keychain is not None:
+        text = translate(
+            "Cli", "You are not signed in, and this computer cannot keep a sign-in ({reason})."
+        ).format(reason=keychain.message.rstrip("."))
+        text = f"{text} {here}"
+    else:
+        text = translate(
+            "Cli",
+            "You are not signed in; run: securemailmerge signin --stay-signed-in, "
+            "or add --sign-in browser (or code) to sign in for this command only",
+        )
+    return SignInRequired(text, code="not_signed_in")
 
 
 @contextmanager
 def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
     """Sign in silently from the kept sign-in and connect to Graph; SignInRequired says what to run."""
+    from securemailmerge.m365 import connect, sign_in_silently
+
     config = tenant_config(args)
     method = getattr(args, "sign_in", None)
 
@@ -141,7 +164,7 @@ def signed_in(args: argparse.Namespace) -> Iterator[Connection]:
             connection = connect(config, sign_in, stay_signed_in=True, on_retry=_show_retry)
         except KeychainUnavailable as error:
             if method is None:
-                raise _not_signed_in(error.message) from None
+                raise _not_signed_in(error) from None
             connection = connect(config, sign_in, stay_signed_in=False, on_retry=_show_retry)
         with connection:
             yield connection
@@ -160,13 +183,28 @@ def _show_prompt(prompt: DeviceCodePrompt) -> None:
     print(prompt.message, flush=True)
 
 
+def _announce(method: str) -> None:
+    from securemailmerge.m365 import BROKER, BROWSER
+
+    if method == BROKER:
+        print(
+            translate("Cli", "Sign in in the window of this computer's sign-in that opens now."),
+            file=sys.stderr,
+        )
+    elif method == BROWSER:
+        print(translate("Cli", "Sign in in the browser window that opens now."), file=sys.stderr)
+
+
 def _sign_in(session: Session, *, device_code: bool) -> Account:
-    """Sign in with a code shown on stdout, or in the browser (with a hint when there is none)."""
-    if device_code:
-        return session.sign_in_device_code(_show_prompt)
-    print(translate("Cli", "Sign in in the browser window that opens now."), file=sys.stderr)
+    """Sign in with a code shown on stdout, or through the OS broker or the browser (with a hint
+    when neither works here); says on stderr which method signed in."""
+    from securemailmerge.m365 import choose_methods, sign_in
+
+    methods = choose_methods(broker=session.broker, device_code=device_code, then_code=False)
     try:
-        return session.sign_in_interactive(timeout=SIGN_IN_TIMEOUT)
+        signed = sign_in(
+            session, methods, on_prompt=_show_prompt, timeout=SIGN_IN_TIMEOUT, on_method=_announce
+        )
     except AuthError as error:
         if error.code != "no_browser":
             raise
@@ -174,10 +212,14 @@ def _sign_in(session: Session, *, device_code: bool) -> Account:
             "Cli", "Use a code instead: securemailmerge signin --device-code (or --sign-in code)"
         )
         raise AuthError(f"{error.message} {hint}", code=error.code) from None
+    print(signed.message, file=sys.stderr)
+    return signed.account
 
 
 def run_signin(args: argparse.Namespace) -> int:
     """Sign in in the browser (or with a device code) and say who is signed in."""
+    from securemailmerge.m365 import HttpFactory, Session, forget_saved_sign_in
+
     config = tenant_config(args)
     factory = HttpFactory(config)
     with Session(config, factory, stay_signed_in=args.stay_signed_in) as session:
@@ -204,6 +246,8 @@ def run_signin(args: argparse.Namespace) -> int:
 
 def run_signout(args: argparse.Namespace) -> int:
     """Forget the kept sign-in: the encrypted token cache and its key in the keychain."""
+    from securemailmerge.m365 import forget_saved_sign_in
+
     forget_saved_sign_in()
     print(translate("Cli", "Signed out. Nothing of your sign-in is kept on this computer."))
     return 0
@@ -211,6 +255,8 @@ def run_signout(args: argparse.Namespace) -> int:
 
 def run_whoami(args: argparse.Namespace) -> int:
     """Print the signed-in user's name, primary address, account, time zone and license."""
+    from securemailmerge.m365 import check_license, load_mailbox_settings
+
     with signed_in(args) as connection:
         profile = connection.profile
         try:
@@ -232,6 +278,8 @@ def run_whoami(args: argparse.Namespace) -> int:
 
 
 def _sender_text(profile: Profile) -> str:
+    from securemailmerge.m365 import choose_sender
+
     try:
         return choose_sender(profile).address
     except InputError as error:

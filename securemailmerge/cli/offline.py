@@ -6,36 +6,25 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from securemailmerge.campaign import (
-    CheckPass,
-    PreflightSettings,
-    export_eml,
-    format_size,
-    header_address,
-    named_to,
-    preflight,
-    report_json,
-    report_lines,
-    unknown_fields_text,
-    write_csv,
-)
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
 from securemailmerge.errors import AttachmentError, InputError, SecureMailMergeError
 from securemailmerge.i18n import translate
-from securemailmerge.recipients import (
-    AddressChoice,
-    Recipient,
-    RecipientList,
-    RecipientOptions,
-    load_recipients,
-)
-from securemailmerge.safepaths import resolve_attachment
-from securemailmerge.template import Template, compile_template, load_template
+
+# The engine (Jinja2, the readers, the MIME writer) is imported by the commands that run, so that
+# --help and every other command start without it.
+if TYPE_CHECKING:
+    from securemailmerge.campaign import PreflightSettings
+    from securemailmerge.recipients import Recipient, RecipientList
+    from securemailmerge.template import Template
 
 _DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
 
@@ -115,7 +104,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--per-minute",
         type=float,
-        default=PreflightSettings.messages_per_minute,
+        default=30.0,  # PreflightSettings.messages_per_minute, without importing the engine
         metavar="N",
         help=translate("Cli", "the sending pace used for the time estimate (default: 30)"),
     )
@@ -123,6 +112,10 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_inputs(args: argparse.Namespace) -> Inputs:
     """Load the recipient list and the template the common options name."""
+    from securemailmerge.campaign import PreflightSettings, header_address
+    from securemailmerge.recipients import AddressChoice, RecipientOptions, load_recipients
+    from securemailmerge.template import load_template
+
     delimiter = _DELIMITERS.get(args.delimiter, args.delimiter) if args.delimiter else None
     options = RecipientOptions(
         encoding=args.encoding,
@@ -214,7 +207,10 @@ def _find_recipient(recipients: RecipientList, row: int | None, email: str | Non
 
 
 def run_preview(args: argparse.Namespace) -> int:
-    """Print the headers and the text (or HTML) of one recipient's message."""
+    """Print the headers and the text (or HTML) of one recipient's message; exit 1 for a row left out."""
+    from securemailmerge.campaign import header_problem, unknown_fields_text
+    from securemailmerge.template import compile_template
+
     inputs = load_inputs(args)
     recipient = _find_recipient(inputs.recipients, args.row, args.email)
     compiled = compile_template(inputs.template, inputs.recipients.columns)
@@ -222,22 +218,15 @@ def run_preview(args: argparse.Namespace) -> int:
         raise InputError(unknown_fields_text(tuple(sorted(compiled.unknown_fields))))
     try:
         rendered = compiled.render(recipient.fields)
+        problem = header_problem(rendered, recipient)
+        if problem is not None:
+            raise problem
     except SecureMailMergeError as error:
         raise InputError(
             f"{inputs.recipients.location(recipient.row)}: {error}", row=recipient.row
         ) from error
-    to = ", ".join(f"{name} <{address}>" if name else address for name, address in named_to(recipient))
     lines = [(translate("Cli", "Row"), inputs.recipients.location(recipient.row))]
-    if inputs.settings.sender:
-        lines.append((translate("Cli", "From"), inputs.settings.sender))
-    lines.append((translate("Cli", "To"), to or translate("Cli", "(no valid address)")))
-    for label, addresses in (
-        (translate("Cli", "Cc"), recipient.cc),
-        (translate("Cli", "Bcc"), recipient.bcc),
-        (translate("Cli", "Reply-To"), recipient.reply_to),
-    ):
-        if addresses:
-            lines.append((label, ", ".join(addresses)))
+    lines += _address_lines(recipient, inputs.settings.sender)
     lines.append((translate("Cli", "Subject"), rendered.subject))
     for attachment in rendered.attachments:
         lines.append((translate("Cli", "Attachment"), _attachment_note(inputs.settings, attachment)))
@@ -246,10 +235,39 @@ def run_preview(args: argparse.Namespace) -> int:
         print(f"{label + ':':<{width + 1}} {value}")
     print()
     print(rendered.html if args.html else rendered.text)
+    if any(left is recipient for left in inputs.recipients.excluded):
+        reasons = [p.message for p in inputs.recipients.problems if p.row == recipient.row and not p.warning]
+        print(
+            translate("Cli", "This row is left out and would not be sent: {reasons}").format(
+                reasons="; ".join(reasons)
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BLOCKED
     return EXIT_READY
 
 
+def _address_lines(recipient: Recipient, sender: str | None) -> list[tuple[str, str]]:
+    """From, To, Cc, Bcc and Reply-To with the display names the message is written with."""
+    from securemailmerge.campaign import named, named_to, shown_address
+
+    lines = [(translate("Cli", "From"), sender)] if sender else []
+    to = ", ".join(shown_address(name, address) for name, address in named_to(recipient))
+    lines.append((translate("Cli", "To"), to or translate("Cli", "(no valid address)")))
+    for label, addresses in (
+        (translate("Cli", "Cc"), recipient.cc),
+        (translate("Cli", "Bcc"), recipient.bcc),
+        (translate("Cli", "Reply-To"), recipient.reply_to),
+    ):
+        if addresses:
+            lines.append((label, ", ".join(shown_address(*pair) for pair in named(recipient, addresses))))
+    return lines
+
+
 def _attachment_note(settings: PreflightSettings, name: str) -> str:
+    from securemailmerge.campaign import format_size
+    from securemailmerge.safepaths import resolve_attachment
+
     try:
         path = resolve_attachment(settings.base_folder or Path.cwd(), name)
     except AttachmentError as error:
@@ -259,6 +277,8 @@ def _attachment_note(settings: PreflightSettings, name: str) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run preflight and print the report; exit 1 when something blocks sending."""
+    from securemailmerge.campaign import preflight, report_json, report_lines, write_csv
+
     inputs = load_inputs(args)
     report = preflight(inputs.recipients, inputs.template, inputs.settings)
     if args.problems_csv:
@@ -279,23 +299,87 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write one .eml file per ready recipient; exit 1 when rows were left out for problems."""
+    from securemailmerge.campaign import CheckPass, export_eml, unknown_fields_text
+
     inputs = load_inputs(args)
+    if not inputs.settings.sender:
+        sender = _signed_in_sender(args)
+        if sender:
+            inputs = dataclasses.replace(inputs, settings=dataclasses.replace(inputs.settings, sender=sender))
+            print(
+                translate("Cli", "From: {sender} (the signed-in mailbox)").format(sender=sender),
+                file=sys.stderr,
+            )
     # One pass: the messages written are the ones the check rendered, so each row renders once.
     checked = CheckPass(inputs.recipients, inputs.template, inputs.settings)
     if checked.unknown_fields:
         raise InputError(unknown_fields_text(checked.unknown_fields))
     last_row = max((r.row for r in inputs.recipients.rows), default=1)
-    written = export_eml(
+    result = export_eml(
         checked.ready(),
         args.out,
         sender=inputs.settings.sender,
         base_folder=inputs.settings.base_folder or Path.cwd(),
         last_row=last_row,
         force=args.force,
+        fingerprint=_fingerprint(args, inputs),
     )
     report = checked.report
     assert report is not None  # export_eml read every ready row, so the pass ran to its report
-    print(translate("Cli", "Wrote {count} messages to {folder}").format(count=len(written), folder=args.out))
+    print(
+        translate("Cli", "Wrote {count} messages to {folder}").format(
+            count=len(result.written), folder=args.out
+        )
+    )
+    if result.kept:
+        print(
+            translate(
+                "Cli", "{count} messages were already there from an earlier run of this export."
+            ).format(count=result.kept)
+        )
+    if not inputs.settings.sender:
+        print(
+            translate(
+                "Cli",
+                "The messages have no From address: Outlook fills in your account when you open one "
+                "(add --from ADDRESS to write it into the files).",
+            ),
+            file=sys.stderr,
+        )
     if not report.ok:
         print(translate("Cli", "Some rows were left out; run check to see why."), file=sys.stderr)
     return EXIT_READY if report.ok else EXIT_BLOCKED
+
+
+def _signed_in_sender(args: argparse.Namespace) -> str | None:
+    """The kept sign-in's name and primary address, when a tenant is configured; else None.
+
+    Only a sign-in kept with ``signin --stay-signed-in`` is used, silently; nothing else is asked.
+    """
+    from securemailmerge.cli.m365 import TENANT_ENV, tenant_config
+    from securemailmerge.m365 import connect, sign_in_silently
+
+    if not (getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)):
+        return None
+    try:
+        with connect(tenant_config(args), sign_in_silently, stay_signed_in=True) as connection:
+            address = connection.sender().address
+            name = connection.profile.display_name
+    except SecureMailMergeError:
+        return None  # not signed in here: the file still opens as a draft Outlook completes
+    return f'"{name}" <{address}>' if name and '"' not in name else address
+
+
+def _fingerprint(args: argparse.Namespace, inputs: Inputs) -> str:
+    """A digest of what decides the messages: the list file, the options, the template and sender."""
+    digest = hashlib.sha256()
+    with args.recipients.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    # Every option that shapes the list or the messages; not where they go, the language or the pace.
+    options = sorted((k, str(v)) for k, v in vars(args).items() if k not in _NOT_IN_FINGERPRINT)
+    digest.update(repr((options, inputs.template, inputs.settings)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+_NOT_IN_FINGERPRINT = frozenset({"handler", "out", "force", "lang", "per_minute", "command"})

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from securemailmerge import __version__, logfilter
-from securemailmerge.cli import campaign, contacts, m365, offline
+from securemailmerge.cli import admin, campaign, contacts, m365, offline
 from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, add_language_argument
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.i18n import LANGUAGES, translate, use_catalogue, user_language
 
-REGISTRARS: tuple[Registrar, ...] = (offline.register, m365.register, contacts.register, campaign.register)
+# What a shell reports for a program ended by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE = 141
+
+REGISTRARS: tuple[Registrar, ...] = (
+    offline.register,
+    m365.register,
+    contacts.register,
+    campaign.register,
+    admin.register,
+)
 
 
 def build_parser(registrars: Sequence[Registrar] = REGISTRARS) -> argparse.ArgumentParser:
@@ -50,10 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_catalogue(_language(arguments))
     args = build_parser().parse_args(arguments)
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, inside the boundary, not at exit
+        return code
     except SecureMailMergeError as error:
         print(translate("Cli", "securemailmerge: {error}").format(error=error), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (``preview | head``): stop quietly. Python flushes stdout once more
+        # on exit, so it is pointed at the null device to keep that flush from failing too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as error:
         print(
             translate("Cli", "securemailmerge: {file}: {reason}").format(

@@ -28,6 +28,7 @@ from securemailmerge.campaign import (
     Started,
     Stopped,
     Waiting,
+    state_text,
 )
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY
 from securemailmerge.i18n import translate
@@ -39,6 +40,16 @@ EXIT_INTERRUPTED = 130
 def resume_hint(folder: Path) -> str:
     """The command that continues the campaign in ``folder``."""
     return translate("Cli", "To continue: securemailmerge resume --campaign {folder}").format(folder=folder)
+
+
+def _why(reason: str) -> str:
+    texts = {
+        "daily-cap": translate("Cli", "the daily recipient cap is reached"),
+        "window": translate("Cli", "outside the sending window"),
+        "copy": translate("Cli", "sent messages whose copies are still on their way to Sent Items"),
+        "connection": translate("Cli", "Microsoft 365 could not be reached or kept throttling"),
+    }
+    return texts.get(reason, reason)
 
 
 def run_campaign(campaign: Campaign, folder: Path) -> int:
@@ -96,7 +107,7 @@ def _show(event: Event, progress: Progress, task: TaskID, console: Console, fold
         say(translate("Cli", "Row {row}: {how}").format(row=event.row, how=event.how))
     elif isinstance(event, Waiting):
         until = datetime.fromtimestamp(event.until).strftime("%Y-%m-%d %H:%M:%S")
-        say(translate("Cli", "Waiting until {time} ({why}).").format(time=until, why=event.why))
+        say(translate("Cli", "Waiting until {time}: {why}.").format(time=until, why=_why(event.why)))
     elif isinstance(event, Throttled | Retrying):
         progress.update(task, description=str(event))
     elif isinstance(event, Stopped | Paused):
@@ -108,5 +119,5 @@ def _show(event: Event, progress: Progress, task: TaskID, console: Console, fold
         return EXIT_BLOCKED
     elif isinstance(event, Finished):
         progress.update(task, description=translate("Cli", "Done"))
-        say(", ".join(f"{state} {count}" for state, count in event.counts.items() if count))
+        say(", ".join(f"{state_text(state)} {count}" for state, count in event.counts.items() if count))
     return code

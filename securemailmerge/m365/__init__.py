@@ -1,10 +1,12 @@
 """Microsoft 365: the one HTTP factory, the Graph client, sign-in, and what a mailbox holds.
 
-``net`` is the HTTP factory with its host allowlist and network log; ``graph`` the careful Graph
+``net`` is the HTTP factory with its host allowlist and network log (``proxy`` routes its requests
+through a company's proxy and verifies them with the OS trust store); ``graph`` the careful Graph
 client, with its retry rules and retry events in ``retry``; ``auth`` the msal session (with
-``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``connection`` wires them into one signed-in
-connection; ``mailbox``, ``contacts``, ``categories`` and ``addressbook`` read address books;
-``license`` is the one call to our license server.
+``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``signin`` chooses between the OS broker
+(``broker``), the browser and a code; ``connection`` wires them into one signed-in connection;
+``hosts`` lists every host for firewall rules; ``mailbox``, ``contacts``, ``categories`` and
+``addressbook`` read address books; ``license`` is the one call to our license server.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ if TYPE_CHECKING:
         DeviceCodePrompt as DeviceCodePrompt,
         Session as Session,
     )
+    from securemailmerge.m365.broker import (
+        broker_redirect_uris as broker_redirect_uris,
+        broker_usable as broker_usable,
+    )
     from securemailmerge.m365.categories import (
         Category as Category,
         CategoryList as CategoryList,
@@ -51,6 +57,13 @@ if TYPE_CHECKING:
         load_address_book as load_address_book,
     )
     from securemailmerge.m365.graph import GraphClient as GraphClient
+    from securemailmerge.m365.hosts import (
+        ENDPOINTS as ENDPOINTS,
+        PORT as PORT,
+        Endpoint as Endpoint,
+        hosts_text as hosts_text,
+        markdown_table as markdown_table,
+    )
     from securemailmerge.m365.license import (
         COMMERCIAL as COMMERCIAL,
         FREE as FREE,
@@ -85,10 +98,25 @@ if TYPE_CHECKING:
         scope_reason as scope_reason,
         scope_reasons as scope_reasons,
     )
+    from securemailmerge.m365.signin import (
+        BROKER as BROKER,
+        BROWSER as BROWSER,
+        DEVICE_CODE as DEVICE_CODE,
+        SignedIn as SignedIn,
+        choose_methods as choose_methods,
+        method_text as method_text,
+        sign_in as sign_in,
+    )
     from securemailmerge.m365.tenant import (
         LOOPBACK_HOSTS as LOOPBACK_HOSTS,
         TenantConfig as TenantConfig,
+        TenantSource as TenantSource,
+        admin_consent_url as admin_consent_url,
+        find_tenant_config as find_tenant_config,
         load_tenant_config as load_tenant_config,
+        machine_tenant_path as machine_tenant_path,
+        sandbox_tenant as sandbox_tenant,
+        user_tenant_path as user_tenant_path,
     )
     from securemailmerge.m365.tokencache import (
         EncryptedTokenCache as EncryptedTokenCache,
@@ -111,6 +139,7 @@ __getattr__, __all__ = exports(
             "without_address",
         ),
         "auth": ("Account", "DeviceCodePrompt", "Session"),
+        "broker": ("broker_redirect_uris", "broker_usable"),
         "categories": ("Category", "CategoryList", "load_categories"),
         "connection": ("Connection", "SignIn", "connect", "sign_in_silently"),
         "contacts": (
@@ -123,6 +152,7 @@ __getattr__, __all__ = exports(
             "load_address_book",
         ),
         "graph": ("GraphClient",),
+        "hosts": ("ENDPOINTS", "Endpoint", "PORT", "hosts_text", "markdown_table"),
         "license": ("COMMERCIAL", "FREE", "LicenseStatus", "check_license"),
         "mailbox": (
             "MailboxRef",
@@ -145,7 +175,26 @@ __getattr__, __all__ = exports(
             "plan_retry",
         ),
         "scopes": ("SCOPES", "scope_reason", "scope_reasons"),
-        "tenant": ("LOOPBACK_HOSTS", "TenantConfig", "load_tenant_config"),
+        "signin": (
+            "BROKER",
+            "BROWSER",
+            "DEVICE_CODE",
+            "SignedIn",
+            "choose_methods",
+            "method_text",
+            "sign_in",
+        ),
+        "tenant": (
+            "LOOPBACK_HOSTS",
+            "TenantConfig",
+            "TenantSource",
+            "admin_consent_url",
+            "find_tenant_config",
+            "load_tenant_config",
+            "machine_tenant_path",
+            "sandbox_tenant",
+            "user_tenant_path",
+        ),
         "tokencache": ("EncryptedTokenCache", "forget_saved_sign_in", "keychain_unavailable_reason"),
     },
 )

@@ -1,4 +1,4 @@
-"""Sign-in with msal: the system browser, a device code, silently from the cache; refresh; sign-out.
+"""Sign-in with msal: the OS broker, the browser, a device code, silently from the cache; refresh; sign-out.
 
 ``Session`` is the token provider ``GraphClient`` uses. It asks for exactly the scopes of
 ``securemailmerge.m365.scopes``; msal adds ``openid profile offline_access``. All msal traffic goes
@@ -33,6 +33,7 @@ from msal.oauth2cli.oidc import decode_part
 
 from securemailmerge.errors import AuthError, SignInRequired
 from securemailmerge.i18n import translate
+from securemailmerge.m365.broker import broker_usable
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.redirect import RedirectListener
 from securemailmerge.m365.scopes import SCOPES
@@ -118,6 +119,24 @@ def _msal_boundary(authority: str) -> Iterator[None]:
         ) from None
 
 
+@contextmanager
+def _broker_registration() -> Iterator[None]:
+    """msal's RedirectUriError (a ValueError, from a module that needs the broker runtime to import)."""
+    try:
+        yield
+    except ValueError as error:
+        if type(error).__name__ != "RedirectUriError":
+            raise
+        raise AuthError(
+            translate(
+                "Auth",
+                "The app registration lacks the redirect addresses the sign-in broker needs; "
+                "ask your IT department to add them (see the README).",
+            ),
+            code="broker_not_registered",
+        ) from None
+
+
 def _checked(result: Mapping[str, Any] | None) -> dict[str, Any]:
     if result is None:
         # msal found no refresh token for the account: nothing to renew silently.
@@ -130,9 +149,20 @@ def _checked(result: Mapping[str, Any] | None) -> dict[str, Any]:
 class Session:
     """One user's sign-in to one tenant; the token provider of ``GraphClient``; thread-safe."""
 
-    def __init__(self, config: TenantConfig, http: HttpFactory, *, stay_signed_in: bool = False) -> None:
-        """Prepare sign-in (no network yet); KeychainUnavailable when "stay signed in" cannot work here."""
+    def __init__(
+        self,
+        config: TenantConfig,
+        http: HttpFactory,
+        *,
+        stay_signed_in: bool = False,
+        broker: bool | None = None,
+    ) -> None:
+        """Prepare sign-in (no network yet); KeychainUnavailable when "stay signed in" cannot work here.
+
+        ``broker`` lets msal use the OS broker (default: where ``broker_usable`` says it can).
+        """
         self.config = config
+        self.broker = broker_usable(config) if broker is None else broker
         self.account: Account | None = None
         self._cache = msal.SerializableTokenCache()
         self._store = EncryptedTokenCache(self._cache) if stay_signed_in else None
@@ -185,6 +215,27 @@ class Session:
             response = listener.wait(flow["state"], timeout=timeout, cancel=cancel)
         with self._lock, _msal_boundary(self.config.authority):
             result = app.acquire_token_by_auth_code_flow(flow, response, scopes=list(SCOPES))
+        return self._signed_in(_checked(result))
+
+    def sign_in_broker(self, parent_window: int | None = None) -> Account:
+        """Sign in through the OS broker (WAM, Company Portal) over ``parent_window`` (None: a console)."""
+        app = self._application()
+        if not getattr(app, "_enable_broker", False):
+            # msal switches the broker off quietly when its runtime cannot start on this computer;
+            # its private flag is the only place that says so.
+            raise AuthError(
+                translate("Auth", "The sign-in broker of this computer is not available."),
+                code="broker_unavailable",
+            )
+        handle = (
+            msal.PublicClientApplication.CONSOLE_WINDOW_HANDLE if parent_window is None else parent_window
+        )
+        with self._lock, _msal_boundary(self.config.authority), _broker_registration():
+            result = app.acquire_token_interactive(
+                list(SCOPES), prompt="select_account", parent_window_handle=handle
+            )
+        if "UserCanceled" in str(result.get("_broker_status", "")):
+            raise AuthError(translate("Auth", "Sign-in was cancelled."), code="cancelled")
         return self._signed_in(_checked(result))
 
     def sign_in_device_code(
@@ -288,6 +339,8 @@ class Session:
                         http_client=self._http,
                         token_cache=self._cache,
                         instance_discovery=False if loopback else None,
+                        enable_broker_on_windows=self.broker or None,
+                        enable_broker_on_mac=self.broker or None,
                     )
             return self._app
 

@@ -26,6 +26,7 @@ import httpx
 from securemailmerge import __version__, paths
 from securemailmerge.errors import AuthError, ConfigError, HostNotAllowed, InputError, NetworkError
 from securemailmerge.i18n import translate
+from securemailmerge.m365.proxy import ProxyRoutingTransport, system_tls_context
 from securemailmerge.m365.tenant import LOOPBACK_HOSTS, TenantConfig
 
 # Graph answers within seconds; a slow upload chunk of 4 MB still fits in a minute.
@@ -217,7 +218,7 @@ class HttpFactory:
 
     def client(self) -> httpx.Client:
         """A new ``httpx.Client`` that can reach only the allowed hosts; the caller closes it."""
-        inner = self._transport or httpx.HTTPTransport(verify=self._tls(), limits=LIMITS, trust_env=False)
+        inner = self._transport or self._routed_transport()
         return httpx.Client(
             transport=_GuardedTransport(self, inner),
             timeout=TIMEOUT,
@@ -272,12 +273,21 @@ class HttpFactory:
             )
         return None
 
-    def _tls(self) -> ssl.SSLContext | bool:
+    def _routed_transport(self) -> ProxyRoutingTransport:
+        # httpx's own environment handling stays off (trust_env=False): proxy_for decides, so the
+        # tenant's proxy wins and loopback is never proxied.
+        verify = self._tls()
+        return ProxyRoutingTransport(
+            lambda proxy: httpx.HTTPTransport(verify=verify, limits=LIMITS, trust_env=False, proxy=proxy),
+            self.config.proxy,
+        )
+
+    def _tls(self) -> ssl.SSLContext:
         # The sandbox's throw-away CA is trusted only for loopback hosts (checked in __init__);
-        # a real tenant uses httpx's default trust store.
+        # a real tenant is verified by the operating system's trust store.
         if self.config.ca_file:
             return ssl.create_default_context(cafile=self.config.ca_file)
-        return True
+        return system_tls_context()
 
 
 class MsalResponse:

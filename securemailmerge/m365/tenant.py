@@ -9,11 +9,19 @@ required for a real tenant, everything else has Microsoft's public defaults::
       "authority": "https://login.microsoftonline.com/organizations",
       "graph_url": "https://graph.microsoft.com/v1.0",
       "license_url": "https://license.securemailmerge.com/api/license",
+      "proxy": null,
       "ca_file": null
     }
 
-``ca_file`` trusts an extra certificate authority and is accepted only when every host is loopback
-(the built-in sandbox); a real tenant always uses the system's trust store.
+``proxy`` (``http://host:port``) sends Microsoft's and the license host's traffic through that
+proxy instead of the system's; ``ca_file`` trusts an extra certificate authority and is accepted only
+when every host is loopback (the built-in sandbox); a real tenant always uses the operating system's
+trust store, where a company's inspecting proxy has put its CA.
+
+Where the file comes from (``find_tenant_config``): the one the user named (``--tenant-config``),
+else the machine-wide file IT deployed (``paths.machine_config_dir()/tenant.json``), else the
+user's own (``<data folder>/tenant.json``). The machine-wide file wins over the user's own, and a
+broken one is an error, never a reason to fall back to the user's.
 """
 
 from __future__ import annotations
@@ -21,8 +29,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
+from securemailmerge import paths
 from securemailmerge.errors import ConfigError
 from securemailmerge.i18n import translate
 
@@ -30,6 +39,7 @@ MICROSOFT_AUTHORITY_HOST = "https://login.microsoftonline.com"
 MICROSOFT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
 LICENSE_URL = "https://license.securemailmerge.com/api/license"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+TENANT_FILE = "tenant.json"
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,7 @@ class TenantConfig:
     authority: str = ""
     graph_url: str = MICROSOFT_GRAPH_URL
     license_url: str = LICENSE_URL
+    proxy: str | None = None
     ca_file: str | None = None
 
     def __post_init__(self) -> None:
@@ -104,4 +115,85 @@ def load_tenant_config(path: Path) -> TenantConfig:
                 "Tenant", "ca_file in {file} is allowed only for the built-in sandbox on this computer."
             ).format(file=path)
         )
+    if config.proxy is not None:
+        proxy = urlsplit(config.proxy)
+        if proxy.scheme not in {"http", "https"} or not proxy.hostname:
+            raise ConfigError(
+                translate("Tenant", "The proxy {url} in {file} must look like http://host:port.").format(
+                    url=config.proxy, file=path
+                )
+            )
     return config
+
+
+COMMAND_LINE = "command line"
+MACHINE = "machine"
+USER = "user"
+SANDBOX = "sandbox"
+
+
+@dataclass(frozen=True)
+class TenantSource:
+    """A tenant configuration and where it was found: the command line, the machine or the user."""
+
+    config: TenantConfig
+    path: Path
+    origin: str
+
+    @property
+    def description(self) -> str:
+        """Where the configuration came from, for the About box and ``admin-consent-url``."""
+        if self.origin == MACHINE:
+            text = translate("Tenant", "{file} (for every user of this computer, set by your IT department)")
+        elif self.origin == USER:
+            text = translate("Tenant", "{file} (your own)")
+        elif self.origin == SANDBOX:
+            text = translate("Tenant", "{file} (the built-in sandbox on this computer)")
+        else:
+            text = translate("Tenant", "{file} (given when the app was started)")
+        return text.format(file=self.path)
+
+
+def machine_tenant_path() -> Path:
+    """Where IT deploys the tenant configuration for every user of this computer."""
+    return paths.machine_config_dir() / TENANT_FILE
+
+
+def user_tenant_path() -> Path:
+    """Where a user keeps their own tenant configuration."""
+    return paths.data_dir() / TENANT_FILE
+
+
+def sandbox_tenant(path: Path) -> TenantSource:
+    """The tenant configuration the built-in sandbox wrote to ``path``."""
+    return TenantSource(load_tenant_config(path), path, SANDBOX)
+
+
+def find_tenant_config(explicit: Path | None = None) -> TenantSource | None:
+    """The tenant configuration to use (``explicit``, else the machine's, else the user's); None if none."""
+    if explicit is not None:
+        return TenantSource(load_tenant_config(explicit), explicit, COMMAND_LINE)
+    for origin, path in ((MACHINE, machine_tenant_path()), (USER, user_tenant_path())):
+        if path.is_file():
+            return TenantSource(load_tenant_config(path), path, origin)
+    return None
+
+
+def admin_consent_url(
+    config: TenantConfig, scopes: tuple[str, ...], redirect_uri: str = "http://localhost"
+) -> str:
+    """The Microsoft identity platform link where an administrator grants ``scopes`` for the whole tenant.
+
+    Graph's short scope names are written out on the Graph resource of the tenant's cloud
+    (``https://graph.microsoft.us/Mail.Send`` for US Government), as the admin consent endpoint wants.
+    """
+    graph = urlsplit(config.graph_url)
+    resource = f"{graph.scheme}://{graph.netloc}"
+    query = urlencode(
+        {
+            "client_id": config.client_id,
+            "scope": " ".join(f"{resource}/{scope}" for scope in scopes),
+            "redirect_uri": redirect_uri,
+        }
+    )
+    return f"{config.authority.rstrip('/')}/v2.0/adminconsent?{query}"

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         RowProblem as RowProblem,
         build_recipient_list as build_recipient_list,
     )
+    from securemailmerge.recipients.xlsxstyles import read_formats as read_formats
 
 __getattr__, __all__ = exports(
     __name__,
@@ -63,5 +64,6 @@ __getattr__, __all__ = exports(
         ),
         "choice": ("AddressChoice",),
         "files": ("load_recipients", "sheet_names"),
+        "xlsxstyles": ("read_formats",),
     },
 )

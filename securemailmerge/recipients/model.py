@@ -9,6 +9,7 @@ the user keeps them; warnings (a cell that looks like a spreadsheet formula) nev
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -195,8 +196,16 @@ def build_recipient_list(
     stream = iter(rows)
     sample = list(islice(stream, _SAMPLE_ROWS))
     builder = _Builder(source, names, options, [tuple(values) for _, values in sample])
-    for row, values in chain(sample, stream):
-        builder.add(row, tuple(values))
+    # A million rows make millions of objects and no reference cycles: the cyclic collector would
+    # only walk them again and again (about a tenth of the time), so it waits until the list is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for row, values in chain(sample, stream):
+            builder.add(row, tuple(values))
+    finally:
+        if collecting:
+            gc.enable()
     return RecipientList(
         source=source,
         columns=names,

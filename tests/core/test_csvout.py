@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from securemailmerge.campaign.csvout import safe_csv_cell, write_csv
 from securemailmerge.errors import InputError
+from tests.helpers import REPO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -58,3 +63,31 @@ def test_unwritable_path_names_the_file(tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "out.csv"
     with pytest.raises(InputError, match=r"out\.csv"):
         write_csv(target, ("a",), [])
+
+
+KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from securemailmerge.campaign.csvout import write_csv
+
+def rows():
+    yield ("2", "new")
+    print("writing", flush=True)
+    time.sleep(60)
+
+write_csv(Path(sys.argv[1]), ("row", "value"), rows())
+"""
+
+
+def test_a_kill_while_writing_keeps_the_previous_file(tmp_path: Path) -> None:
+    """``contacts --out`` and ``check --problems-csv`` replace a file only once the new one is whole."""
+    target = tmp_path / "contacts.csv"
+    target.write_text("row,value\n2,old\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-c", KILLED_WRITER, str(target)]
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "writing\n"
+        os.kill(process.pid, signal.SIGKILL)
+    assert target.read_text(encoding="utf-8") == "row,value\n2,old\n"
+    assert [path.name for path in tmp_path.iterdir() if not path.name.startswith(".")] == ["contacts.csv"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from securemailmerge import cli
 from securemailmerge.recipients.choice import AddressChoice
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientOptions
@@ -412,3 +413,19 @@ def test_names_that_are_no_column_still_calculate() -> None:
     )
     assert sorted(compiled.fields_used) == ["Count", "Discount", "Price", "Total"]
     assert compiled.render({"Price": 10, "Discount": 3, "Total": 9, "Count": 3}).html == "7 3.0"
+
+
+def test_check_on_the_command_line_takes_the_address_choice_and_the_header_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Gästeliste;;\r\nName;E-mail Address;E-mail 2 Address\r\nAnna;anna@example.de;anna@home.de\r\n"
+    recipients = save(tmp_path, "liste.csv", text, "cp1252")
+    template = tmp_path / "t.json"
+    template.write_text('{"subject": "Hallo {{ Name }}", "html": "<p>Hallo</p>"}', encoding="utf-8")
+    common = ["check", "--json", "--recipients", str(recipients), "--template", str(template)]
+    assert cli.main([*common, "--header-row", "2", "--address", "all"]) == 0
+    report = capsys.readouterr().out
+    assert '"encoding": "cp1252"' in report
+    assert '"ready": 1' in report
+    assert cli.main([*common, "--address", "sometimes"]) != 0
+    assert "'sometimes' does not say which address to use" in capsys.readouterr().err

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from securemailmerge.campaign.check import PreflightSettings, preflight, report_lines
+from securemailmerge.campaign.check import PreflightSettings, preflight
+from securemailmerge.campaign.checktext import report_lines
 from securemailmerge.campaign.csvout import write_csv
 from securemailmerge.errors import RecipientFileError
 from securemailmerge.recipients.files import load_recipients

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
+import subprocess
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.message import EmailMessage
@@ -13,16 +15,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from securemailmerge.campaign.mime import (
-    base64_size,
-    build_message,
-    estimate_size,
-    export_eml,
-    file_stem,
-    message_bytes,
-    recipient_name,
-)
-from securemailmerge.errors import AttachmentError, InputError, RenderError
+from securemailmerge.campaign.headers import ascii_fallback
+from securemailmerge.campaign.mime import base64_size, build_message, estimate_size, recipient_name
+from securemailmerge.errors import AttachmentError, RenderError
 from securemailmerge.recipients.model import Recipient
 from securemailmerge.template.model import RenderedMessage
 
@@ -45,14 +40,14 @@ def rendered(attachments: tuple[str, ...] = (), subject: str = "Grüße, Señor 
     )
 
 
-def parse(message: EmailMessage) -> EmailMessage:
-    parsed = BytesParser(policy=policy.default).parsebytes(message_bytes(message))
+def parse(message: bytes) -> EmailMessage:
+    parsed = BytesParser(policy=policy.default).parsebytes(message)
     assert isinstance(parsed, EmailMessage)
     return parsed
 
 
-def header_block(message: EmailMessage) -> bytes:
-    return message_bytes(message).split(b"\r\n\r\n", 1)[0]
+def header_block(message: bytes) -> bytes:
+    return message.split(b"\r\n\r\n", 1)[0]
 
 
 def test_message_round_trips_with_utf8_and_attachments(tmp_path: Path) -> None:
@@ -92,7 +87,7 @@ def test_message_round_trips_with_utf8_and_attachments(tmp_path: Path) -> None:
     assert files["Übersicht – Café.pdf"].get_content_type() == "application/pdf"
     assert files["Übersicht – Café.pdf"].get_content() == pdf
     assert files["notes.txt"].get_payload(decode=True) == "Straße\n".encode()
-    assert b"filename*=utf-8''%C3%9Cbersicht" in message_bytes(message)
+    assert b"filename*=utf-8''%C3%9Cbersicht" in message
 
 
 def test_message_without_attachments_is_alternative_with_cc_bcc_and_reply_to(tmp_path: Path) -> None:
@@ -118,7 +113,7 @@ def test_message_without_attachments_is_alternative_with_cc_bcc_and_reply_to(tmp
 
 def test_only_the_top_part_says_mime_version(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a", encoding="utf-8")
-    raw = message_bytes(build_message(rendered(("a.txt",)), recipient(), sender=None, base_folder=tmp_path))
+    raw = build_message(rendered(("a.txt",)), recipient(), sender=None, base_folder=tmp_path)
     assert raw.count(b"MIME-Version:") == 1
 
 
@@ -186,7 +181,7 @@ def test_size_estimate_is_close_and_not_below(
         attachments=tuple(names),
     )
     person = recipient(fields=GERMAN, to=("juergen@müller-bäckerei.example",))
-    actual = len(message_bytes(build_message(message, person, sender="me@example.com", base_folder=tmp_path)))
+    actual = len(build_message(message, person, sender="me@example.com", base_folder=tmp_path))
     estimate = estimate_size(message, person, files)
     assert actual <= estimate <= actual * 1.05 + 1500
 
@@ -203,51 +198,6 @@ def test_size_estimate_is_close_and_not_below(
 )
 def test_recipient_name_from_columns(fields: dict[str, str], name: str) -> None:
     assert recipient_name(fields) == name
-
-
-@pytest.mark.parametrize(
-    ("row", "fields", "to", "digits", "stem"),
-    [
-        (2, {"First Name": "Jürgen", "Last Name": "Müller"}, ("j@example.com",), 4, "0002-jurgen-muller"),
-        (17, {"Name": "Maximilian Fuß"}, ("m@example.com",), 4, "0017-maximilian-fuss"),
-        (3, {}, ("ana.nunez@example.es",), 6, "000003-ana-nunez"),
-        (12345, {"Name": "李小龙"}, (), 4, "12345"),
-    ],
-)
-def test_file_names_sort_by_row_and_are_ascii(
-    row: int, fields: dict[str, str], to: tuple[str, ...], digits: int, stem: str
-) -> None:
-    assert file_stem(recipient(row, fields, to), digits) == stem
-
-
-def test_export_writes_one_file_per_message_sorted_by_row(tmp_path: Path) -> None:
-    people = [
-        recipient(row, {"Name": name}, (f"p{row}@example.com",)) for row, name in ((9, "Íñigo"), (10, "Ana"))
-    ]
-    out = tmp_path / "out"
-    written = export_eml(
-        ((p, rendered()) for p in people), out, sender=None, base_folder=tmp_path, last_row=10
-    )
-    assert [path.name for path in written] == ["0009-inigo.eml", "0010-ana.eml"]
-    assert sorted(p.name for p in out.iterdir()) == ["0009-inigo.eml", "0010-ana.eml"]
-    parsed = BytesParser(policy=policy.default).parsebytes(written[0].read_bytes())
-    assert str(parsed["To"]) == "Íñigo <p9@example.com>"
-
-
-def test_export_refuses_a_folder_with_files_unless_forced(tmp_path: Path) -> None:
-    (tmp_path / "old.eml").write_bytes(b"x")
-    messages = [(recipient(), rendered())]
-    with pytest.raises(InputError, match="not empty"):
-        export_eml(iter(messages), tmp_path, sender=None, base_folder=tmp_path)
-    written = export_eml(iter(messages), tmp_path, sender=None, base_folder=tmp_path, force=True)
-    assert [path.name for path in written] == ["0002-a.eml"]
-
-
-def test_export_into_a_file_is_refused(tmp_path: Path) -> None:
-    target = tmp_path / "file.txt"
-    target.write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match="not a folder"):
-        export_eml(iter([]), target, sender=None, base_folder=tmp_path)
 
 
 def words(text: str) -> str:
@@ -273,6 +223,10 @@ def test_any_text_round_trips_or_is_refused(tmp_path: Path, subject: str, name: 
         return
     built = build_message(message, person, sender=None, base_folder=tmp_path)
     assert header_block(built).isascii()
+    # CRLF only, and every line within RFC 5322's 998 characters (header lines within 78).
+    assert b"\n" not in built.replace(b"\r\n", b"")
+    assert all(len(line) <= 78 for line in header_block(built).split(b"\r\n"))
+    assert all(len(line) <= 998 for line in built.split(b"\r\n"))
     parsed = parse(built)
     plain = parsed.get_body(("plain",))
     assert plain is not None
@@ -283,3 +237,88 @@ def test_any_text_round_trips_or_is_refused(tmp_path: Path, subject: str, name: 
     shown = parsed["To"].addresses[0].display_name
     assert "".join(shown.split()) == "".join(CONTROL.sub("", name).split())
     assert lines(plain.get_content()) == lines(body)
+
+
+@pytest.mark.parametrize(
+    ("person", "subject", "problem"),
+    [
+        (recipient(fields={"Name": "A" * 2_000_000}), "Hola", "A display name has 2000000 characters"),
+        (
+            Recipient(row=2, fields={}, to=("a@x.com",), display_names=(("a@x.com", "B" * 300),)),
+            "Hola",
+            "A display name has 300 characters",
+        ),
+        (recipient(), "S" * 1001, "The subject has 1001 characters"),
+    ],
+)
+def test_merge_data_too_long_for_a_header_is_refused_at_once(
+    tmp_path: Path, person: Recipient, subject: str, problem: str
+) -> None:
+    message = RenderedMessage(subject=subject, html="", text="", attachments=())
+    with pytest.raises(RenderError, match=problem):
+        build_message(message, person, sender=None, base_folder=tmp_path)
+
+
+ATTACHMENT_NAMES = [
+    "plain.pdf",
+    "Übersicht – Café.pdf",
+    'Angebot "Sommer" 2025.pdf',
+    "it's; a, test.txt",
+    "Ñandú año 2025, con un nombre muy largo que pasa de la línea de setenta y ocho letras.pdf",
+    "日本語の資料.pdf",
+]
+
+
+def attachment_message(folder: Path, name: str) -> bytes:
+    (folder / name).write_bytes(b"%PDF-1.4 " + name.encode())
+    person = recipient(fields={"Name": "Jürgen Müller"}, to=("j@example.com",))
+    return build_message(rendered((name,)), person, sender="Ana <ana@example.com>", base_folder=folder)
+
+
+@pytest.mark.parametrize("name", ATTACHMENT_NAMES)
+@pytest.mark.parametrize("parser_policy", [policy.default, policy.compat32], ids=["default", "compat32"])
+def test_attachment_names_survive_the_standard_library_in_both_policies(
+    tmp_path: Path, name: str, parser_policy: policy.Policy
+) -> None:
+    raw = attachment_message(tmp_path, name)
+    assert header_block(raw).isascii()
+    parsed = BytesParser(policy=parser_policy).parsebytes(raw)
+    (part,) = [part for part in parsed.walk() if part.get_content_disposition() == "attachment"]
+    assert part.get_filename() == name
+    assert part.get_payload(decode=True) == b"%PDF-1.4 " + name.encode()
+    # Readers without RFC 2231 find a plain name= in Content-Type, quoted, with no backslash escape.
+    unfolded = raw.decode("ascii").replace("\r\n ", " ")
+    assert re.search(r'\r\nContent-Type: [a-z]+/[a-z.+-]+; name="[ !#-\[\]-~]+"\r\n', unfolded)
+
+
+@pytest.mark.skipif(shutil.which("mshow") is None, reason="mblaze is not installed (apt install mblaze)")
+@pytest.mark.parametrize("name", ATTACHMENT_NAMES)
+def test_mblaze_reads_the_exact_attachment_name(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message = tmp_path / "message.eml"
+    message.write_bytes(attachment_message(tmp_path, name))
+    (tmp_path / "mblaze").mkdir()
+    (tmp_path / "mblaze" / "seq").write_text("", encoding="utf-8")
+    monkeypatch.setenv("MBLAZE", str(tmp_path / "mblaze"))
+    tree = subprocess.run(["mshow", "-t", str(message)], capture_output=True, text=True, check=True).stdout
+    assert f'name="{name}"' in tree.splitlines()[-1]
+    out = tmp_path / "out"
+    out.mkdir()
+    subprocess.run(["mshow", "-x", str(message), "5"], cwd=out, capture_output=True, check=True)
+    assert [path.read_bytes() for path in out.iterdir()] == [b"%PDF-1.4 " + name.encode()]
+
+
+@pytest.mark.skipif(shutil.which("munpack") is None, reason="mpack is not installed (apt install mpack)")
+@pytest.mark.parametrize("name", ATTACHMENT_NAMES)
+def test_mpack_finds_a_file_name_rather_than_part1(tmp_path: Path, name: str) -> None:
+    """munpack knows neither RFC 2231 nor 2047 and writes unsafe characters as X; it gets the ASCII name."""
+    message = tmp_path / "message.eml"
+    message.write_bytes(attachment_message(tmp_path, name))
+    out = tmp_path / "out"
+    out.mkdir()
+    subprocess.run(["munpack", "-q", "-C", str(out), str(message)], capture_output=True, check=True)
+    (written,) = list(out.iterdir())
+    assert written.read_bytes() == b"%PDF-1.4 " + name.encode()
+    assert written.name == re.sub(r"[^A-Za-z0-9._,-]", "X", ascii_fallback(name))
+    assert written.name != "part1"

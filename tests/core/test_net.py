@@ -273,11 +273,13 @@ def test_tls_to_the_sandbox_trusts_its_ca_and_ignores_proxy_settings(
     assert factory.log.entries()[0]["status"] == 200
 
 
-def test_tls_without_the_sandbox_ca_fails_even_when_the_environment_names_it(
+def test_tls_without_the_sandbox_ca_fails_even_when_other_tools_variables_name_it(
     tmp_path: Path, tls_server: tuple[LoopbackServer, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server, ca_file = tls_server
-    for name in ("SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+    # requests' and curl's own variables are not the system's trust store. (SSL_CERT_FILE is: it is
+    # how OpenSSL's store is configured on Linux, and tests/core/test_proxy.py uses it that way.)
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
         monkeypatch.setenv(name, str(ca_file))
     factory = HttpFactory(loopback_config(server.url, None), log_path=tmp_path / "network.log")
     with factory.client() as client, pytest.raises(NetworkError, match="CERTIFICATE_VERIFY_FAILED"):

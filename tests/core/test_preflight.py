@@ -19,13 +19,10 @@ from securemailmerge.campaign.check import (
     PreflightSettings,
     RowChecked,
     check_rows,
-    format_duration,
-    format_size,
     preflight,
     ready_messages,
-    report_json,
-    report_lines,
 )
+from securemailmerge.campaign.checktext import format_duration, format_size, report_json, report_lines
 from securemailmerge.errors import InputError, TemplateSyntaxError
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientList, RowProblem
@@ -246,7 +243,7 @@ def test_report_lines_mark_warnings_and_cut_long_problem_lists(tmp_path: Path) -
         "  warning: liste.csv:3: the cell in column 'Firma' looks like a spreadsheet formula"
         ' (=HYPERLINK("x1")); it is used as plain text, never calculated.',
         "  … and 57 more",
-        "Ready to send.",
+        "Ready to send 1 of 31 rows (30 left out).",
     ]
 
 
@@ -256,6 +253,25 @@ def test_report_json_carries_every_row(tmp_path: Path) -> None:
     assert data["empty_fields"] == {"Firma": [7]}
     assert [p["row"] for p in data["problems"]] == [3, 4, 5, 6]
     assert data["estimated_duration_seconds"] == 4  # 2 ready messages at 30 per minute
+
+
+def test_a_huge_name_cell_is_a_row_problem_and_export_skips_it(tmp_path: Path) -> None:
+    """A 100,000-character name cell (near the CSV reader's cell limit) is found by check, not by export."""
+    csv_path = tmp_path / "list.csv"
+    csv_path.write_text(
+        f"Name,Email\n{'A' * 100_000},huge@example.com\nAna,ana@example.com\n", encoding="utf-8"
+    )
+    recipients = load_recipients(csv_path)
+    for subject, problem in (
+        ("Hola", "A display name has 100000 characters (“AAAAAAAAAAAAAAAAAAAA…”); at most 256 fit"),
+        ("Hola {{ Name }}", "The subject has 100005 characters; at most 1000 fit"),
+    ):
+        template = Template(subject=subject, html="<p>Hola</p>")
+        report = preflight(recipients, template, PreflightSettings(base_folder=tmp_path))
+        assert not report.ok
+        assert [p.message for p in report.render_errors] == [f"list.csv:2: {problem} in a message."]
+        ready = list(ready_messages(recipients, template, PreflightSettings(base_folder=tmp_path)))
+        assert [recipient.row for recipient, _ in ready] == [3]
 
 
 def test_the_check_streams_one_event_per_row_then_the_report(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from securemailmerge.errors import AttachmentError
-from securemailmerge.safepaths import resolve_attachment
+from securemailmerge.safepaths import atomic_output, is_temporary, resolve_attachment, write_atomically
 
 
 @pytest.fixture
@@ -90,3 +90,30 @@ def test_symlink_inside_the_folder_keeps_the_name_written(base: Path) -> None:
 def test_missing_folder_is_reported(tmp_path: Path) -> None:
     with pytest.raises(AttachmentError, match="does not exist"):
         resolve_attachment(tmp_path / "nowhere", "file.pdf")
+
+
+def test_atomic_output_replaces_only_when_complete_and_keeps_the_mode(tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+
+    def interrupted() -> None:
+        with atomic_output(target) as handle:
+            handle.write(b"half")
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        interrupted()
+    assert target.read_bytes() == b"old"
+    assert [path.name for path in tmp_path.iterdir()] == ["report.csv"]
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_new_file_gets_the_mode_a_plain_one_would(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_bytes(b"")
+    write_atomically(tmp_path / "atomic", b"x")
+    assert (tmp_path / "atomic").stat().st_mode == (tmp_path / "plain").stat().st_mode
+    assert is_temporary(tmp_path / ".atomic.k3j2.partial")
+    assert not is_temporary(tmp_path / "atomic")

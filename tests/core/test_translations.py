@@ -47,11 +47,13 @@ def test_catalogues_hold_every_text_of_the_code() -> None:
 def test_every_text_is_translated_with_its_placeholders(language: str) -> None:
     problems = []
     for context, source, translation in messages(language):
-        text = translation.text or ""
-        if translation.get("type") == "unfinished" or not text:
-            problems.append(f"{context}: untranslated: {source}")
-        elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
-            problems.append(f"{context}: placeholders differ: {source!r} -> {text!r}")
+        # A plural text ("%Ln rows") has one translation per plural form, each checked alike.
+        forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
+        for text in forms:
+            if translation.get("type") == "unfinished" or not text.strip():
+                problems.append(f"{context}: untranslated: {source}")
+            elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+                problems.append(f"{context}: placeholders differ: {source!r} -> {text!r}")
     assert not problems, "\n".join(problems[:20])
 
 

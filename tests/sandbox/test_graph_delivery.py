@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -95,6 +96,26 @@ def test_a_send_as_report_goes_to_the_shared_mailbox(service: GraphService, grap
     assert service.inspect.messages(DEMO_USER, "inbox") == []
     (report,) = service.inspect.messages(SALES, "inbox")
     assert report["subject"] == "Undeliverable: Hallo"
+
+
+def test_a_burst_leaves_thirty_a_minute_in_the_order_it_was_sent(wall: Clock) -> None:
+    service = GraphService(demo_directory(), TokenRegistry(), wall_clock=wall, sending=SendPolicy.instant())
+    with harness.client(service) as graph:
+        for index in range(95):
+            body = {
+                "subject": f"{index:03d}",
+                "toRecipients": [{"emailAddress": {"address": "a@example.com"}}],
+            }
+            message_id = graph.post("/me/messages", json=body).json()["id"]
+            graph.post(f"/me/messages/{message_id}/send")
+        assert service.settle() == 95 - 30  # the first 30 left at once; the rest once each, not put off again
+    sent = sorted((m["subject"], m["sentDateTime"]) for m in service.inspect.messages(DEMO_USER, "sentitems"))
+    service.close()
+    minutes = [
+        (datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp() - wall.now) // 60
+        for _, stamp in sent
+    ]
+    assert minutes == [0] * 30 + [1] * 30 + [2] * 30 + [3] * 5
 
 
 def test_the_time_scale_shrinks_the_delays_in_real_time() -> None:

@@ -50,6 +50,7 @@ class RecipientsStep(Step):
         super().__init__(controller, parent)
         self.setAcceptDrops(True)
         self.model = RecipientsModel(self)
+        self._filter_generation = 0
         self.proxy = RecipientsFilter(self.model, self)
         sources = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open a file…"), self)
@@ -162,8 +163,19 @@ class RecipientsStep(Step):
     def apply_filter(self) -> None:
         """Show only the rows matching the search text and the chosen status."""
         self._filter_timer.stop()
-        self.proxy.set_filter(self.search.text(), self.status_filter.currentData())
-        self._count()
+        self._filter_generation += 1
+        generation, model = self._filter_generation, self.model
+        text, status = self.search.text(), self.status_filter.currentData()
+
+        def done(positions: object) -> None:
+            if generation == self._filter_generation:
+                model.show_only(positions if isinstance(positions, list) else None)
+                self._count()
+
+        if not text.strip() and not status:
+            done(None)
+            return
+        self.controller.run(lambda _cancel: model.matching(text, status) or [], done)
 
     # What the user asks for
 
@@ -280,9 +292,9 @@ class RecipientsStep(Step):
             self.summary.clear()
             return
         ready = len(recipients.rows) - len(self.controller.left_out)
-        left = self.model.rowCount() - ready
+        left = self.model.total() - ready
         text = self.tr("%Ln ready", "", ready) + ", " + self.tr("%Ln left out", "", left)
-        if self.proxy.rowCount() != self.model.rowCount():
+        if self.proxy.rowCount() != self.model.total():
             text += " · " + self.tr("%Ln shown", "", self.proxy.rowCount())
         self.summary.setText(text)
         self.status.emit(text)

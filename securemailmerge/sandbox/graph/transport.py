@@ -42,6 +42,7 @@ timeline. ``GraphService.settle()`` runs everything still queued at once, keepin
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from datetime import UTC, datetime
@@ -80,15 +81,29 @@ def accept(
         item.release_at = now_iso(deferred)
     due = start + submit
     if deferred is None:
-        # The Outbox drains in order: a message never overtakes one submitted before it.
-        last = f"transport-last/{mailbox.id}"
-        due = max(due, float(store.meta(last) or 0.0))
-        store.set_meta(last, repr(due))
+        due = _slot(emulator, mailbox, due)
     outbox = store.folder(mailbox.id, "mail", "outbox")
     assert outbox is not None
     move(item, outbox)
     store.save_item(item)
     queue.add(store, "depart", mailbox.id, item.pk, due, {"report": report, "keep": keep})
+
+
+def _slot(emulator: Emulator, mailbox: Mailbox, due: float) -> float:
+    """When a message may leave: in order (never before one submitted earlier), 30 a minute at most.
+
+    The last 30 departures planned are kept, so a burst is spread over the minutes at once instead of
+    being put off one message at a time.
+    """
+    store, per_minute = emulator.store, emulator.policy.messages_per_minute
+    key = f"transport-slots/{mailbox.id}"
+    slots: list[float] = json.loads(store.meta(key) or "[]")
+    if slots:
+        due = max(due, slots[-1])
+    if per_minute and len(slots) >= per_minute:
+        due = max(due, slots[-per_minute] + MINUTE * emulator.time_scale)
+    store.set_meta(key, json.dumps([*slots, due][-max(per_minute, 1) :]))
+    return due
 
 
 def process(emulator: Emulator, *, until: float | None = None) -> int:

@@ -1,0 +1,41 @@
+"""--help and the offline commands start without the libraries they do not use (msal, httpx, ...)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+HEAVY = ("msal", "httpx", "keyring", "cryptography", "rich", "openpyxl", "python_calamine", "jinja2")
+PROBE = """
+import json, sys
+from securemailmerge.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in {heavy} if name in sys.modules)), file=sys.stderr)
+"""
+
+
+def loaded(*argv: str) -> list[str]:
+    command = [sys.executable, "-c", PROBE.format(heavy=HEAVY), *argv]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    return list(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["send", "--help"], ["contacts", "--help"]])
+def test_help_loads_none_of_the_heavy_libraries(argv: list[str]) -> None:
+    assert loaded(*argv) == []
+
+
+def test_check_of_a_csv_loads_only_the_template_engine_and_the_small_calamine(tmp_path: Path) -> None:
+    (tmp_path / "list.csv").write_text("Email\nana@example.com\n", encoding="utf-8")
+    (tmp_path / "t.json").write_text('{"subject": "Hola", "html": "<p>Hola</p>"}', encoding="utf-8")
+    argv = ["check", "--recipients", str(tmp_path / "list.csv"), "--template", str(tmp_path / "t.json")]
+    assert loaded(*argv) == ["jinja2", "python_calamine"]  # calamine loads in about 10 ms
