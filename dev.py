@@ -62,6 +62,23 @@ def run(python: Path, *args: str) -> int:
     return subprocess.run([str(python), *args], cwd=ROOT).returncode
 
 
+# The X11 libraries Qt's xcb platform needs that a minimal Debian or Ubuntu lacks, by package name.
+QT_XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+}
+
+
+def missing_qt_libraries() -> list[str]:
+    """The Debian packages of Qt's X11 libraries that are not installed (Linux with X11 only)."""
+    import ctypes.util
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return []
+    return [package for name, package in QT_XCB_LIBRARIES.items() if ctypes.util.find_library(name) is None]
+
+
 def main(argv: list[str]) -> int:
     """Dispatch `run`, `test` or `build`; anything after them is passed on."""
     if not argv or argv[0] not in {"run", "test", "build"}:
@@ -70,6 +87,10 @@ def main(argv: list[str]) -> int:
     python = ensure_environment()
     command, rest = argv[0], argv[1:]
     if command == "run":
+        missing = missing_qt_libraries()
+        if missing:
+            print("Qt cannot open a window: install " + " ".join(missing) + " (e.g. sudo apt install ...)")
+            return 1
         return run(python, "-m", "ui", "--sandbox", *rest)
     if command == "build":
         return run(python, "tools/package.py", *rest)

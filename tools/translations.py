@@ -1,7 +1,8 @@
 """Keep the translation catalogues in step with the code: ``python tools/translations.py [--check]``.
 
 Runs ``pyside6-lupdate`` over the engine and the app to refresh ``resources/translations/*.ts`` (German
-and Spanish), then ``pyside6-lrelease`` to compile the ``.qm`` files the desktop app loads. With
+and Spanish; English holds only plural forms), then ``pyside6-lrelease`` to compile the ``.qm`` files
+the desktop app loads. With
 ``--check`` it changes nothing and exits 1 when a catalogue misses a source text or a translation.
 """
 
@@ -16,7 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("de", "es")
+LANGUAGES = ("de", "es", "en")
+# English needs a catalogue only for its plural forms ("1 row", "2 rows"): lupdate -pluralonly.
+PLURAL_ONLY = frozenset({"en"})
 
 
 def tool(name: str) -> str:
@@ -44,6 +47,7 @@ def update(target: Path) -> None:
                 "-no-obsolete",
                 "-locations",
                 "none",
+                *(["-pluralonly"] if language in PLURAL_ONLY else []),
                 "-target-language",
                 language,
                 "-ts",

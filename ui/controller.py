@@ -2,16 +2,19 @@
 
 Widgets call its methods and listen to its signals; it calls the engine through workers and turns
 the engine's typed errors into the translated sentences they already carry. No business logic here.
+Errors go to the ``on_error`` callback of the call that caused them (so a dialog shows its own),
+and to ``failed`` (the window's message box) only when the caller gave none.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Generator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from securemailmerge.campaign import CheckStarted, PreflightReport, PreflightSettings, check_rows
 from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
@@ -23,12 +26,16 @@ from securemailmerge.m365 import (
     DeviceCodePrompt,
     FolderLoaded,
     HttpFactory,
+    LicenseStatus,
+    MailboxRef,
     OpenedAddressBook,
+    Profile,
     RetryEvent,
     Session,
     SignedIn,
     TenantConfig,
     choose_methods,
+    choose_sender,
     connect,
     iter_open_address_book,
     sign_in,
@@ -42,8 +49,13 @@ from securemailmerge.template import (
     compile_template,
     load_template,
 )
+from ui import settings
 from ui.worker import Worker
 
+ErrorHandler = Callable[[str], None]
+
+# Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
+CHECK_DELAY_MS = 400
 PROGRESS_STRIDE = 200  # rows between two progress steps of a long check, at most
 
 
@@ -53,16 +65,19 @@ class Controller(QObject):
     recipients_changed = Signal(object)  # RecipientList | None
     template_changed = Signal(object)  # Template | None
     report_ready = Signal(object)  # PreflightReport
+    report_stale = Signal()  # inputs changed; a new report is on its way
     check_progress = Signal(int, int)  # rows checked, rows in all
     check_aborted = Signal()
     check_running = Signal(bool)  # a check started (True) or ended, however it ended (False)
     account_changed = Signal(object)  # Account | None
+    graph_waiting = Signal(object)  # RetryEvent: Microsoft throttled or a request is tried again
+    profile_changed = Signal(object)  # Profile | None
+    sender_changed = Signal(str)  # the address messages go out from ("" when unknown)
     device_code = Signal(object)  # DeviceCodePrompt
     address_book_opened = Signal(object)  # OpenedAddressBook
     address_book_progress = Signal(object)  # FolderLoaded
     address_book_failed = Signal(str)  # a sentence for the contacts dialog
     address_book_aborted = Signal()
-    graph_waiting = Signal(object)  # RetryEvent: Microsoft throttled or a request is tried again
     failed = Signal(str)  # a sentence for the user
     browser_unavailable = Signal(str)  # no browser could be opened: the sign-in goes on with a code
     notice = Signal(str)  # a passing sentence for the status line
@@ -72,9 +87,15 @@ class Controller(QObject):
         super().__init__(parent)
         self.tenant = tenant
         self.recipients: RecipientList | None = None
+        self.recipients_path: Path | None = None
+        self.recipient_options = RecipientOptions()
+        self.left_out: set[int] = set()  # source rows the user unticked
         self.template: Template | None = None
         self.template_folder: Path | None = None
         self.report: PreflightReport | None = None
+        self.profile: Profile | None = None
+        self.shared_sender: str | None = None
+        self.license: LicenseStatus | None = None  # as last checked (address book, test, campaign)
         self._compiled: CompiledTemplate | None = None
         self._factory = HttpFactory(tenant) if tenant else None
         self._connection: Connection | None = None
@@ -82,15 +103,21 @@ class Controller(QObject):
         self._check: Worker | None = None
         self._address_book: Worker | None = None
         self.parent_window: int | None = None  # the native window the OS broker's sign-in sits on
+        self._check_generation = 0
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self._check_again)
 
     @property
     def account(self) -> Account | None:
         """The signed-in account, if any."""
         return self._connection.account if self._connection else None
 
-    def sender_address(self, shared_mailbox: str | None = None) -> str | None:
-        """The address messages go out from (the core chooses it); None while nobody is signed in."""
-        return self._connection.sender(shared_mailbox).address if self._connection else None
+    @property
+    def factory(self) -> HttpFactory | None:
+        """The HTTP factory of the tenant (None when working offline)."""
+        return self._factory
 
     @property
     def prefers_device_code(self) -> bool:
@@ -103,7 +130,7 @@ class Controller(QObject):
         done: Callable[[Any], None],
         *,
         progress: Callable[[Any], None] | None = None,
-        failed: Callable[[str], None] | None = None,
+        failed: ErrorHandler | None = None,
         aborted: Callable[[], None] | None = None,
     ) -> Worker:
         """Run ``job`` on a worker; its events go to ``progress``, its result to ``done`` (UI thread).
@@ -125,51 +152,95 @@ class Controller(QObject):
         signals.finished.connect(lambda: self._finished(worker))
         return worker.start()
 
-    def describe(self, error: object) -> str:
-        """The sentence the user reads for an error from the engine (or an unexpected one)."""
-        if isinstance(error, SecureMailMergeError):
-            return str(error)
-        return self.tr("Something unexpected went wrong: {error}").format(error=error)
-
     def _finished(self, worker: Worker) -> None:
         self._workers.discard(worker)
         self.busy_changed.emit(bool(self._workers))
+
+    def describe(self, error: object) -> str:
+        """The sentence for an error: the engine's own message, or a plain note for a bug."""
+        if isinstance(error, SecureMailMergeError):
+            return str(error)
+        return self.tr("Something unexpected went wrong: {error}").format(error=error)
 
     def cancel_all(self) -> None:
         """Ask every running job to stop at its next step."""
         for worker in list(self._workers):
             worker.quit()
 
-    # Recipients and template
+    # Recipients
 
-    def open_recipients(self, path: Path, options: RecipientOptions | None = None) -> Worker:
-        """Load a CSV or Excel file in the background."""
-        return self.run(lambda _cancel: load_recipients(path, options or RecipientOptions()), self._set_list)
+    def open_recipients(
+        self, path: Path, options: RecipientOptions | None = None, on_error: ErrorHandler | None = None
+    ) -> Worker:
+        """Load a CSV or Excel file in the background; a failure clears what the previous one showed."""
+        chosen = options or RecipientOptions()
+
+        def done(result: object) -> None:
+            self.recipients_path, self.recipient_options = path, chosen
+            self._set_list(result)
+
+        def failed(message: str) -> None:
+            self.recipients_path = None
+            self._set_list(None)
+            (on_error or self.failed.emit)(message)
+
+        return self.run(lambda _cancel: load_recipients(path, chosen), done, failed=failed)
+
+    def reload_recipients(self, on_error: ErrorHandler | None = None, **changes: Any) -> Worker | None:
+        """Read the same file again with some options changed (sheet, encoding, columns...)."""
+        if self.recipients_path is None:
+            return None
+        options = replace(self.recipient_options, **changes)
+        return self.open_recipients(self.recipients_path, options, on_error)
 
     def set_recipients(self, recipients: RecipientList | None) -> None:
-        """Use ``recipients`` (from a file or an address book)."""
+        """Use ``recipients`` (from an address book)."""
+        self.recipients_path = None
         self._set_list(recipients)
 
     def _set_list(self, recipients: object) -> None:
         assert recipients is None or isinstance(recipients, RecipientList)
         self.recipients = recipients
+        self.left_out = set()
         self._compiled = None
-        self.report = None
         self.recipients_changed.emit(recipients)
+        self.inputs_changed()
 
-    def open_template(self, path: Path) -> bool:
-        """Load a template file; a problem goes to ``failed`` and the previous template stays."""
+    def set_left_out(self, row: int, left_out: bool) -> None:
+        """Include or leave out one source row (the user's tick in the table)."""
+        (self.left_out.add if left_out else self.left_out.discard)(row)
+        self.inputs_changed()
+
+    def sending_list(self) -> RecipientList | None:
+        """The recipients as the campaign will use them: rows the user left out join the excluded ones."""
+        if self.recipients is None:
+            return None
+        if not self.left_out:
+            return self.recipients
+        rows = [r for r in self.recipients.rows if r.row not in self.left_out]
+        unticked = [r for r in self.recipients.rows if r.row in self.left_out]
+        return replace(self.recipients, rows=rows, excluded=[*self.recipients.excluded, *unticked])
+
+    # Template
+
+    def open_template(self, path: Path, on_error: ErrorHandler | None = None) -> bool:
+        """Load a template file; a problem goes to ``on_error`` and the previous template stays."""
         try:
             template = load_template(path)
         except SecureMailMergeError as error:
-            self.failed.emit(str(error))
+            (on_error or self.failed.emit)(str(error))
             return False
-        self.template = template
-        self.template_folder = path.parent
-        self._compiled = None
-        self.report = None
-        self.template_changed.emit(template)
+        self.set_template(template, path.parent)
         return True
+
+    def set_template(self, template: Template | None, folder: Path | None = None) -> None:
+        """Use ``template`` (edited in the window); attachments are found in ``folder``."""
+        self.template = template
+        if folder is not None:
+            self.template_folder = folder
+        self._compiled = None
+        self.template_changed.emit(template)
+        self.inputs_changed()
 
     def preview(self, fields: Mapping[str, str]) -> RenderedMessage | str:
         """The rendered message for one row, or the sentence saying why it cannot be rendered."""
@@ -182,24 +253,38 @@ class Controller(QObject):
         except SecureMailMergeError as error:
             return str(error)
 
+    # The check, always about the current inputs
+
+    def inputs_changed(self) -> None:
+        """Recipients, template or sender changed: the report is stale until the next check finishes."""
+        self.report = None
+        self._check_generation += 1
+        self.cancel_check()
+        self.report_stale.emit()
+        if self.template is not None and self.recipients is not None:
+            self._check_timer.start()
+        else:
+            self._check_timer.stop()
+
+    def _check_again(self) -> None:
+        if self.template is not None and self.recipients is not None:
+            self.check()
+
     def check(self) -> Worker | None:
-        """Run preflight over every row in the background; progress on ``check_progress``."""
-        if self.template is None or self.recipients is None:
+        """Run preflight over every row in the background; only the newest run's report is shown."""
+        self._check_timer.stop()
+        recipients, template = self.sending_list(), self.template
+        if template is None or recipients is None:
             self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None
-        recipients, template = self.recipients, self.template
-        try:
-            sender = self.sender_address()
-        except SecureMailMergeError as error:
-            self.failed.emit(str(error))
-            return None
-        settings = PreflightSettings(base_folder=self.template_folder, sender=sender)
+        generation = self._check_generation
+        settings_ = PreflightSettings(base_folder=self.template_folder, sender=self.sender_address() or None)
 
         def job(_cancel: threading.Event) -> Generator[tuple[int, int], None, PreflightReport]:
             total = len(recipients.rows)
             # A signal per row would flood the window; about a hundred steps show the progress.
             stride = max(1, min(PROGRESS_STRIDE, total // 100))
-            for event in check_rows(recipients, template, settings):
+            for event in check_rows(recipients, template, settings_):
                 if isinstance(event, PreflightReport):
                     return event
                 if isinstance(event, CheckStarted):
@@ -209,16 +294,22 @@ class Controller(QObject):
             raise AssertionError("preflight ends with its report")
 
         def done(report: object) -> None:
-            assert isinstance(report, PreflightReport)
+            if generation != self._check_generation or not isinstance(report, PreflightReport):
+                return  # the inputs changed meanwhile; a newer check is coming
             self.report = report
             self.report_ready.emit(report)
 
+        def failed(message: str) -> None:
+            if generation == self._check_generation:
+                self.failed.emit(message)
+
+        def aborted() -> None:
+            if generation == self._check_generation:
+                self.check_aborted.emit()
+
         self.cancel_check()
         worker = self.run(
-            job,
-            done,
-            progress=lambda step: self.check_progress.emit(*step),
-            aborted=self.check_aborted.emit,
+            job, done, progress=lambda step: self.check_progress.emit(*step), failed=failed, aborted=aborted
         )
         worker.signals.finished.connect(lambda: self._check_ended(worker))
         self._check = worker
@@ -252,17 +343,29 @@ class Controller(QObject):
         assert connection is None or isinstance(connection, Connection)
         self._disconnect()
         self._connection = connection
+        self.profile = connection.profile if connection else None
         self.account_changed.emit(connection.account if connection else None)
+        self.profile_changed.emit(self.profile)
+        self.sender_changed.emit(self.sender_address())
+        self.inputs_changed()
 
     def _disconnect(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
 
-    def sign_in(self, *, device_code: bool, stay_signed_in: bool) -> Worker | None:
+    @property
+    def connection(self) -> Connection | None:
+        """The signed-in connection (None when offline)."""
+        return self._connection
+
+    def sign_in(
+        self, *, device_code: bool, stay_signed_in: bool, on_error: ErrorHandler | None = None
+    ) -> Worker | None:
         """Sign in with the browser or with a code; the account arrives on ``account_changed``."""
+        report = on_error or self.failed.emit
         if self.tenant is None:
-            self.failed.emit(self.tr("No Microsoft 365 tenant is configured; see the README."))
+            report(self.tr("No Microsoft 365 tenant is configured; see the README."))
             return None
         self._disconnect()
 
@@ -300,7 +403,7 @@ class Controller(QObject):
             if signed:
                 self.notice.emit(signed[-1].message)  # which way the user signed in
 
-        return self.run(job, done)
+        return self.run(job, done, failed=report)
 
     def _prompt(self, prompt: DeviceCodePrompt) -> None:
         # Called on the worker thread: a queued signal carries it to the window.
@@ -321,7 +424,20 @@ class Controller(QObject):
                     return None
                 raise
 
-        return self.run(job, self._connected)
+        return self.run(job, self._connected, failed=lambda _message: None)
+
+    def set_stay_signed_in(self, enabled: bool) -> None:
+        """Keep the sign-in for the next start, or forget the kept one."""
+        if self._connection is not None:
+            try:
+                self._connection.session.set_stay_signed_in(enabled)
+            except SecureMailMergeError as error:
+                self.failed.emit(str(error))
+
+    @property
+    def stays_signed_in(self) -> bool:
+        """True when the current sign-in is kept for the next start."""
+        return self._connection is not None and self._connection.session.stay_signed_in
 
     def open_address_book(self, shared_mailbox: str | None) -> Worker | None:
         """Load the user's (or a shared mailbox's) contacts and categories in the background.
@@ -342,10 +458,15 @@ class Controller(QObject):
                 yield event
             raise AssertionError("loading ends with the address book")
 
+        def done(opened: object) -> None:
+            assert isinstance(opened, OpenedAddressBook)
+            self.license = opened.license
+            self.address_book_opened.emit(opened)
+
         self.cancel_address_book()
         self._address_book = self.run(
             job,
-            self.address_book_opened.emit,
+            done,
             progress=self.address_book_progress.emit,
             failed=self.address_book_failed.emit,
             aborted=self.address_book_aborted.emit,
@@ -357,14 +478,52 @@ class Controller(QObject):
         if self._address_book is not None:
             self._address_book.quit()
 
+    def license_text(self) -> str:
+        """The license state as last checked, or that it is checked only when it matters."""
+        if self.license is None:
+            return self.tr(
+                "The license is checked when you load an address book, send a test or send a campaign."
+            )
+        return self.license.describe()
+
+    # Who messages go out from
+
+    def set_sender(self, text: str) -> str | None:
+        """Send from a shared mailbox (an address) or, with ``""``, from one's own; returns the problem."""
+        text = text.strip()
+        if text and self.profile is not None and text.casefold() == (self.profile.mail or "").casefold():
+            text = ""
+        if text:
+            try:
+                MailboxRef.shared(text)  # the core's check of a typed address, even offline
+            except SecureMailMergeError as error:
+                return str(error)
+            settings.remember("mailboxes", text)
+        self.shared_sender = text or None
+        settings.SENDER.set(text)
+        self.sender_changed.emit(self.sender_address())
+        self.inputs_changed()
+        return None
+
+    def sender_address(self) -> str:
+        """The address messages go out from (chosen by the core), or ``""`` while it cannot be known."""
+        if self.profile is None:
+            return self.shared_sender or ""
+        try:
+            return choose_sender(self.profile, self.shared_sender).address
+        except SecureMailMergeError:
+            return ""  # an account without a mailbox: the Account step says so
+
     def sign_out(self) -> None:
         """Forget the account, its tokens and any kept sign-in."""
         if self._connection is not None:
             self._connection.session.sign_out()
-            self._disconnect()
-        self.account_changed.emit(None)
+        self._connected(None)
 
     def close(self) -> None:
         """Stop background work and close connections."""
+        self._check_timer.stop()
         self.cancel_all()
+        # A worker still running when Python exits deadlocks the interpreter's shutdown; wait for them.
+        QThreadPool.globalInstance().waitForDone(10_000)
         self._disconnect()

@@ -1,62 +1,188 @@
-"""A table model over a recipient list: lazy, so 100,000 rows scroll without building widgets."""
+"""A table model over a recipient list: lazy, so 100,000 rows scroll without building widgets.
+
+Column 0 is the tick that includes or leaves out a row, column 1 the source row number, column 2
+the status with its icon and reason; the list's own columns follow. ``matching`` finds the rows
+a filter keeps on a worker, and ``show_only`` shows them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, overload
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
 
-from securemailmerge.recipients import Recipient, RecipientList, RowProblem
+from securemailmerge.recipients import DUPLICATE, Recipient, RecipientList, RowProblem
 
 _Index = QModelIndex | QPersistentModelIndex
+FIXED = 3  # tick, row, status
+
+READY, INVALID, DUPLICATE_ROW, MISSING, LEFT_OUT, BOUNCED = (
+    "ready",
+    "invalid",
+    "duplicate",
+    "missing",
+    "leftout",
+    "bounced",
+)
+_ICONS = {
+    READY: QStyle.StandardPixmap.SP_DialogApplyButton,
+    INVALID: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    DUPLICATE_ROW: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    LEFT_OUT: QStyle.StandardPixmap.SP_DialogCancelButton,
+    BOUNCED: QStyle.StandardPixmap.SP_BrowserStop,
+}
+
+
+class _Rows(Sequence[tuple[Recipient, bool]]):
+    """The ready rows then the excluded ones, without copying them: a list of 100,000 costs a freeze.
+
+    Sorting keeps an order of positions instead of moving the recipients.
+    """
+
+    def __init__(self, ready: Sequence[Recipient] = (), excluded: Sequence[Recipient] = ()) -> None:
+        self._ready, self._excluded = ready, excluded
+        self._count = len(ready)
+        self._order: list[int] | None = None
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Recipient, bool]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Recipient, bool]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[Recipient, bool] | Sequence[tuple[Recipient, bool]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = self._order[index] if self._order is not None else index
+        if position < self._count:
+            return self._ready[position], True
+        return self._excluded[position - self._count], False
+
+    def __len__(self) -> int:
+        return len(self._order) if self._order is not None else self._count + len(self._excluded)
+
+    def every(self) -> _Rows:
+        """All rows in file order, whatever is shown."""
+        return _Rows(self._ready, self._excluded)
+
+    def show(self, positions: list[int] | None) -> None:
+        """Show only the rows at ``positions`` (file order positions), or all of them."""
+        self._order = positions
+
+    def sort(self, key: Callable[[tuple[Recipient, bool]], Any], reverse: bool = False) -> None:
+        """Order the shown rows by ``key`` of each (recipient, ready) pair."""
+        plain = self.every()
+        shown = self._order if self._order is not None else range(len(plain))
+        self._order = sorted(shown, key=lambda i: key(plain[i]), reverse=reverse)
 
 
 class RecipientsModel(QAbstractTableModel):
-    """Row number, status and every column; excluded rows follow the ready ones, greyed out."""
+    """Every row of the list (ready ones first), with its tick, status and reason."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._list: RecipientList | None = None
-        self._rows: list[tuple[Recipient, bool]] = []
-        self._problems: dict[int, str] = {}
+        self._rows = _Rows()
+        self._problems: dict[int, RowProblem] = {}
+        self._checked: dict[int, RowProblem] = {}
+        self._bounced: dict[int, str] = {}
+        self.left_out: set[int] = set()
+        self._icons: dict[str, QIcon] = {}
 
     def set_list(self, recipients: RecipientList | None) -> None:
         """Show ``recipients`` (or nothing)."""
         self.beginResetModel()
         self._list = recipients
-        self._rows = []
-        self._problems = {}
+        self._rows = _Rows()
+        self._problems, self._checked, self._bounced = {}, {}, {}
+        self.left_out = set()
         if recipients is not None:
-            self._rows = [(r, True) for r in recipients.rows] + [(r, False) for r in recipients.excluded]
+            self._rows = _Rows(recipients.rows, recipients.excluded)
             for problem in recipients.problems:
-                self._problems.setdefault(problem.row, problem.message)
+                if not problem.warning:
+                    self._problems.setdefault(problem.row, problem)
         self.endResetModel()
 
-    def add_problems(self, problems: Iterable[RowProblem]) -> None:
-        """Mark rows that the check found problems in (a row keeps its first problem as tooltip)."""
+    def set_checked(self, problems: Iterable[RowProblem]) -> None:
+        """Mark rows in which the check found problems (replacing the previous check's marks)."""
+        self._checked = {}
         for problem in problems:
-            self._problems.setdefault(problem.row, problem.message)
+            if problem.row not in self._problems:
+                self._checked.setdefault(problem.row, problem)
+        self._refresh_status()
+
+    def set_bounced(self, row: int, reason: str) -> None:
+        """Mark a source row whose message came back."""
+        self._bounced[row] = reason
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
         if self._rows:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
 
     def recipient(self, row: int) -> Recipient | None:
-        """The recipient shown in table row ``row``."""
+        """The recipient shown in model row ``row``."""
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
+    def row_of(self, source_row: int) -> int:
+        """The model row of a source row number, or -1."""
+        return next((i for i, (r, _) in enumerate(self._rows) if r.row == source_row), -1)
+
     def is_ready(self, row: int) -> bool:
-        """True when table row ``row`` will be sent to."""
-        return 0 <= row < len(self._rows) and self._rows[row][1]
+        """True when model row ``row`` will be sent to."""
+        if not 0 <= row < len(self._rows):
+            return False
+        recipient, ready = self._rows[row]
+        return ready and recipient.row not in self.left_out
+
+    def status(self, row: int) -> tuple[str, str]:
+        """The status code of model row ``row`` and the sentence that explains it."""
+        recipient, ready = self._rows[row]
+        return self._status_of(recipient, ready)
+
+    def _status_of(self, recipient: Recipient, ready: bool) -> tuple[str, str]:
+        if recipient.row in self._bounced:
+            return BOUNCED, self._bounced[recipient.row]
+        problem = self._problems.get(recipient.row)
+        if not ready:
+            code = DUPLICATE_ROW if problem is not None and problem.code == DUPLICATE else INVALID
+            return code, problem.message if problem else self.tr("Left out")
+        if recipient.row in self.left_out:
+            return LEFT_OUT, self.tr("You left this row out; it will not be sent.")
+        found = problem or self._checked.get(recipient.row)
+        if found is not None:
+            return MISSING, found.message
+        return READY, self.tr("Ready to send")
+
+    def status_text(self, code: str) -> str:
+        """The short word shown in the status column."""
+        return {
+            READY: self.tr("Ready"),
+            INVALID: self.tr("Invalid"),
+            DUPLICATE_ROW: self.tr("Duplicate"),
+            MISSING: self.tr("Check"),
+            LEFT_OUT: self.tr("Left out"),
+            BOUNCED: self.tr("Bounced"),
+        }[code]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         """Rows shown: ready ones first, then those left out."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """The row number, the status, then the list's own columns."""
+        """The tick, row number and status, then the list's own columns."""
         if parent.isValid() or self._list is None:
             return 0
-        return 2 + len(self._list.columns)
+        return FIXED + len(self._list.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -64,30 +190,121 @@ class RecipientsModel(QAbstractTableModel):
         """Column titles; the list's own column names are shown as they are in the file."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        if section == 0:
-            return self.tr("Row")
-        if section == 1:
-            return self.tr("Status")
+        fixed = (self.tr("Send"), self.tr("Row"), self.tr("Status"))
+        if section < FIXED:
+            return fixed[section]
         assert self._list is not None
-        return self._list.columns[section - 2]
+        return self._list.columns[section - FIXED]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Ready rows can be ticked off and on; rows the list left out cannot."""
+        base = super().flags(index)
+        if index.column() == 0 and self._rows[index.row()][1]:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Ticking a row includes it; unticking leaves it out."""
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        recipient, ready = self._rows[index.row()]
+        if not ready:
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+        (self.left_out.discard if checked else self.left_out.add)(recipient.row)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
+        return True
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Cell text, the problem as a tooltip, excluded rows in grey."""
+        """Cell text, the status icon and reason, the tick, and the search string."""
         if not index.isValid():
             return None
-        recipient, ready = self._rows[index.row()]
-        column = index.column()
+        row, column = index.row(), index.column()
+        recipient, _ready = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return recipient.row
             if column == 1:
-                if not ready:
-                    return self.tr("Left out")
-                return self.tr("Check") if recipient.row in self._problems else self.tr("Ready")
-            assert self._list is not None
-            return recipient.fields.get(self._list.columns[column - 2], "")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._problems.get(recipient.row)
-        if role == Qt.ItemDataRole.ForegroundRole and not ready:
-            return QBrush(QColor("gray"))
+                return recipient.row
+            if column == 2:
+                return self.status_text(self.status(row)[0])
+            if column >= FIXED:
+                assert self._list is not None
+                return recipient.fields.get(self._list.columns[column - FIXED], "")
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if self.is_ready(row) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and column == 2:
+            return self._icon(self.status(row)[0])
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1, 2):
+            return self.status(row)[1]
+        if role == Qt.ItemDataRole.ForegroundRole and not self.is_ready(row):
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         return None
+
+    def matching(self, text: str, status: str | None) -> list[int] | None:
+        """File positions of the rows containing ``text`` with status ``status``; None for all rows.
+
+        Reads only Python data, so a worker runs it: 100,000 rows are not searched on the UI thread.
+        """
+        words = text.strip().casefold()
+        if not words and not status:
+            return None
+        every = self._rows.every()
+        found = []
+        for position in range(len(every)):
+            recipient, ready = every[position]
+            if status and self._status_of(recipient, ready)[0] != status:
+                continue
+            if words and not any(words in value.casefold() for value in recipient.fields.values()):
+                continue
+            found.append(position)
+        return found
+
+    def show_only(self, positions: list[int] | None) -> None:
+        """Show the rows at these file positions (None: all)."""
+        self.beginResetModel()
+        self._rows.show(positions)
+        self.endResetModel()
+
+    def total(self) -> int:
+        """How many rows the list has, shown or not."""
+        return len(self._rows.every())
+
+    def _icon(self, code: str) -> QIcon:
+        if code not in self._icons:
+            self._icons[code] = QApplication.style().standardIcon(_ICONS[code])
+        return self._icons[code]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves (one Python sort, not a comparison call per pair)."""
+        if self._list is None:
+            return
+        columns = self._list.columns
+        codes = {r.row: self.status(i)[0] for i, (r, _) in enumerate(self._rows)} if column == 2 else {}
+
+        def key(entry: tuple[Recipient, bool]) -> tuple[int, str | int]:
+            recipient = entry[0]
+            if column <= 1:
+                return (0, recipient.row)
+            if column == 2:
+                return (0, codes[recipient.row])
+            return (0, recipient.fields.get(columns[column - FIXED], "").casefold())
+
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+
+class RecipientsFilter(QSortFilterProxyModel):
+    """The table's proxy: the model filters (off the UI thread) and sorts its own rows; it passes them on.
+
+    A proxy that filtered by itself would ask the model for each of 100,000 rows on the UI thread.
+    """
+
+    def __init__(self, model: RecipientsModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(model)
+        self.model_ = model
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the model sort its rows; the proxy keeps their order."""
+        self.model_.sort(column, order)

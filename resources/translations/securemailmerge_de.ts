@@ -41,6 +41,77 @@
     </message>
 </context>
 <context>
+    <name>AccountStep</name>
+    <message>
+        <source>A shared mailbox:</source>
+        <translation>Ein freigegebenes Postfach:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Messages go out from {address}.</source>
+        <translation>Nachrichten werden von {address} gesendet.</translation>
+    </message>
+    <message>
+        <source>My own mailbox</source>
+        <translation>Mein eigenes Postfach</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Permissions asked of Microsoft 365</source>
+        <translation>Bei Microsoft 365 angefragte Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Send from</source>
+        <translation>Senden von</translation>
+    </message>
+    <message>
+        <source>Shared mailbox address</source>
+        <translation>Adresse des freigegebenen Postfachs</translation>
+    </message>
+    <message>
+        <source>Sign in to see the address messages go out from.</source>
+        <translation>Melden Sie sich an, um die Absenderadresse zu sehen.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Signed-in mailbox</source>
+        <translation>Angemeldetes Postfach</translation>
+    </message>
+    <message>
+        <source>Stay signed in on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>This account has no mailbox to send from.</source>
+        <translation>Dieses Konto hat kein Postfach, aus dem gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>Use this mailbox</source>
+        <translation>Dieses Postfach verwenden</translation>
+    </message>
+    <message>
+        <source>You can open recipients, write the message and preview it without signing in. Sign in to use Outlook contacts and to send.</source>
+        <translation>Sie können Empfänger öffnen, die Nachricht schreiben und in der Vorschau ansehen, ohne sich anzumelden. Melden Sie sich an, um Outlook-Kontakte zu verwenden und zu senden.</translation>
+    </message>
+    <message>
+        <source>sales@contoso.com</source>
+        <translation>vertrieb@contoso.com</translation>
+    </message>
+</context>
+<context>
     <name>AddressBook</name>
     <message>
         <source>{source} has no contact folder {folder!r}. Its folders are: {folders} (/ is Contacts).</source>
@@ -1046,6 +1117,10 @@
         <translation>Kontakte mit</translation>
     </message>
     <message>
+        <source>Filtering…</source>
+        <translation>Wird gefiltert…</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
@@ -1064,6 +1139,14 @@
     <message>
         <source>Loading was stopped; load again to see the contacts.</source>
         <translation>Das Laden wurde angehalten; laden Sie erneut, um die Kontakte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Passende Kontakte</translation>
     </message>
     <message>
         <source>Name, company or address contains…</source>
@@ -1107,6 +1190,13 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>No Microsoft 365 tenant is configured; see the README.</source>
@@ -1131,6 +1221,10 @@
     <message>
         <source>Something unexpected went wrong: {error}</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {error}</translation>
+    </message>
+    <message>
+        <source>The license is checked when you load an address book, send a test or send a campaign.</source>
+        <translation>Die Lizenz wird geprüft, wenn Sie ein Adressbuch laden, einen Test senden oder eine Kampagne senden.</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1287,39 @@
     <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>SecureMailMerge</source>
+        <translation>SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong: {error}. Your work is kept; please report this.</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen: {error}. Ihre Arbeit bleibt erhalten; bitte melden Sie dies.</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} Std. {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} Min. {seconds} Sek.</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} Sek.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMenu</name>
+    <message>
+        <source>Open recipients to see their fields</source>
+        <translation>Öffnen Sie Empfänger, um ihre Felder zu sehen</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1433,29 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>The attachment {name} cannot be saved to {folder}: {reason}.</source>
+        <translation>Der Anhang {name} kann nicht in {folder} gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be created: {reason}.</source>
+        <translation>Der Ordner {folder} kann nicht angelegt werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>it has no message headers</source>
+        <translation>sie hat keine Nachrichtenkopfzeilen</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Outlook message: {reason}.</source>
+        <translation>{file} kann nicht als Outlook-Nachricht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} is not an Outlook template or message (.oft, .msg, .eml).</source>
+        <translation>{file} ist keine Outlook-Vorlage oder -Nachricht (.oft, .msg, .eml).</translation>
+    </message>
+</context>
+<context>
     <name>License</name>
     <message>
         <source>Commercial license, valid until {date}.</source>
@@ -1386,60 +1536,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>About…</source>
-        <translation>Über…</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <source>Checking: {done} of {total} rows</source>
-        <translation>Prüfung: {done} von {total} Zeilen</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Hauptsymbolleiste</translation>
+        <source>Ctrl+{number}</source>
+        <translation>Strg+{number}</translation>
     </message>
     <message>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
-        <source>Open recipients</source>
-        <translation>Empfänger öffnen</translation>
-    </message>
-    <message>
-        <source>Open recipients…</source>
-        <translation>Empfänger öffnen…</translation>
-    </message>
-    <message>
-        <source>Open template</source>
-        <translation>Vorlage öffnen</translation>
-    </message>
-    <message>
-        <source>Open template…</source>
-        <translation>Vorlage öffnen…</translation>
-    </message>
-    <message>
-        <source>Outlook contacts…</source>
-        <translation>Outlook-Kontakte…</translation>
-    </message>
-    <message>
-        <source>Press Check to see what needs attention.</source>
-        <translation>Klicken Sie auf „Prüfen“, um zu sehen, was Aufmerksamkeit erfordert.</translation>
-    </message>
-    <message>
-        <source>Recipient lists (*.csv *.txt *.xlsx)</source>
-        <translation>Empfängerlisten (*.csv *.txt *.xlsx)</translation>
-    </message>
-    <message>
-        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
-        <translation>Empfänger aus den Kontakten Ihres oder eines freigegebenen Postfachs</translation>
-    </message>
-    <message>
-        <source>Render every message once and list what needs attention</source>
-        <translation>Jede Nachricht einmal erstellen und auflisten, was Aufmerksamkeit erfordert</translation>
     </message>
     <message>
         <source>SecureMailMerge</source>
@@ -1450,34 +1552,206 @@
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
         <source>Signed in as {name} &lt;{address}&gt;</source>
         <translation>Angemeldet als {name} &lt;{address}&gt;</translation>
     </message>
     <message>
+        <source>Signed-in account</source>
+        <translation>Angemeldetes Konto</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>{step} (Ctrl+{number})</source>
+        <translation>{step} (Strg+{number})</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extras</translation>
+    </message>
+    <message>
+        <source>About SecureMailMerge</source>
+        <translation>Über SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Import from Outlook…</source>
+        <translation>Aus Outlook importieren…</translation>
+    </message>
+    <message>
+        <source>Open recipients…</source>
+        <translation>Empfänger öffnen…</translation>
+    </message>
+    <message>
+        <source>Open template…</source>
+        <translation>Vorlage öffnen…</translation>
+    </message>
+    <message>
+        <source>Outlook contacts…</source>
+        <translation>Outlook-Kontakte…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>Sign in or out…</source>
+        <translation>An- oder abmelden…</translation>
+    </message>
+    <message>
         <source>Stop check</source>
         <translation>Prüfung anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStep</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>An Outlook template (.oft) or message (.msg, .eml)</source>
+        <translation>Eine Outlook-Vorlage (.oft) oder -Nachricht (.msg, .eml)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Attachment column</source>
+        <translation>Anhangspalte</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Attachments for everybody</source>
+        <translation>Anhänge für alle</translation>
+    </message>
+    <message>
+        <source>Copied {file} into {folder}.</source>
+        <translation>{file} nach {folder} kopiert.</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>HTML source</source>
+        <translation>HTML-Quelltext</translation>
+    </message>
+    <message>
+        <source>Import from Outlook</source>
+        <translation>Aus Outlook importieren</translation>
+    </message>
+    <message>
+        <source>Import from Outlook…</source>
+        <translation>Aus Outlook importieren…</translation>
+    </message>
+    <message>
+        <source>Imported {file}; its files are in {folder}.</source>
+        <translation>{file} importiert; seine Dateien liegen in {folder}.</translation>
+    </message>
+    <message>
+        <source>Make the plain text from the message</source>
+        <translation>Nur-Text aus der Nachricht erzeugen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Open template</source>
+        <translation>Vorlage öffnen</translation>
+    </message>
+    <message>
+        <source>Open template…</source>
+        <translation>Vorlage öffnen…</translation>
+    </message>
+    <message>
+        <source>Outlook files (*.oft *.msg *.eml)</source>
+        <translation>Outlook-Dateien (*.oft *.msg *.eml)</translation>
+    </message>
+    <message>
+        <source>Per recipient, files named in column</source>
+        <translation>Je Empfänger die Dateien aus Spalte</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Nur-Text</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Subject; type {{ to insert a field</source>
+        <translation>Betreff; {{ eingeben, um ein Feld einzufügen</translation>
     </message>
     <message>
         <source>Templates (*.json *.html *.htm)</source>
         <translation>Vorlagen (*.json *.html *.htm)</translation>
     </message>
     <message>
-        <source>The check was stopped; press Check to run it again.</source>
-        <translation>Die Prüfung wurde angehalten; drücken Sie „Prüfen“, um sie erneut zu starten.</translation>
+        <source>Templates (*.json)</source>
+        <translation>Vorlagen (*.json)</translation>
     </message>
     <message>
-        <source>To: {to}
-Subject: {subject}</source>
-        <translation>An: {to}
-Betreff: {subject}</translation>
+        <source>The message has changes that are not saved. Save them?</source>
+        <translation>Die Nachricht hat nicht gespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <source>{file}: {ready} ready, {left} left out, {problems} problems</source>
-        <translation>{file}: {ready} bereit, {left} ausgelassen, {problems} Probleme</translation>
+        <source>Unsaved message</source>
+        <translation>Nicht gespeicherte Nachricht</translation>
+    </message>
+    <message>
+        <source>{file} cannot be copied to {folder}: {reason}</source>
+        <translation>{file} kann nicht nach {folder} kopiert werden: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1853,17 @@ Betreff: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>Outlook</name>
+    <message>
+        <source>An image in the message is not valid base64 data.</source>
+        <translation>Ein Bild in der Nachricht enthält keine gültigen Base64-Daten.</translation>
+    </message>
+    <message>
+        <source>The message&apos;s styles cannot be inlined for Outlook: {reason}.</source>
+        <translation>Die Formatierungen der Nachricht können für Outlook nicht eingebettet werden: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>Pacing</name>
     <message>
         <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
@@ -1603,6 +1888,13 @@ Betreff: {subject}</translation>
     <message>
         <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
         <translation>Die Zeitzone {name} ist unbekannt; nennen Sie eine IANA-Zone wie Europe/Berlin.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsView</name>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +2001,116 @@ Betreff: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewStep</name>
+    <message>
+        <source>(no address)</source>
+        <translation>(keine Adresse)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>(sign in to see the sender)</source>
+        <translation>(anmelden, um den Absender zu sehen)</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Fortschritt der Prüfung</translation>
+    </message>
+    <message>
+        <source>Checking every message…</source>
+        <translation>Jede Nachricht wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Find a recipient</source>
+        <translation>Empfänger suchen</translation>
+    </message>
+    <message>
+        <source>Find a recipient…</source>
+        <translation>Empfänger suchen…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Message as sent</source>
+        <translation>Nachricht, wie sie gesendet wird</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>No recipient contains “{text}”.</source>
+        <translation>Kein Empfänger enthält „{text}“.</translation>
+    </message>
+    <message>
+        <source>Not sent: this row is left out. {reason}</source>
+        <translation>Wird nicht gesendet: Diese Zeile ist ausgelassen. {reason}</translation>
+    </message>
+    <message>
+        <source>Open recipients and write a message to check them.</source>
+        <translation>Öffnen Sie Empfänger und schreiben Sie eine Nachricht, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Problems found by the check</source>
+        <translation>Von der Prüfung gefundene Probleme</translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation>Antwort an</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Show row {row}</source>
+        <translation>Zeile {row} zeigen</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>The check was stopped; press Check to run it again.</source>
+        <translation>Die Prüfung wurde angehalten; drücken Sie Prüfen, um sie erneut zu starten.</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %Ln</source>
+        <translation>
+            <numerusform>von %Ln</numerusform>
+            <numerusform>von %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+</context>
+<context>
     <name>Recipients</name>
     <message>
         <source>Cannot open {path}: {reason}</source>
@@ -1790,8 +2192,20 @@ Betreff: {subject}</translation>
 <context>
     <name>RecipientsModel</name>
     <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Doppelt</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
     </message>
     <message>
         <source>Left out</source>
@@ -1802,12 +2216,172 @@ Betreff: {subject}</translation>
         <translation>Bereit</translation>
     </message>
     <message>
+        <source>Ready to send</source>
+        <translation>Bereit zum Senden</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>You left this row out; it will not be sent.</source>
+        <translation>Sie haben diese Zeile ausgelassen; sie wird nicht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsStep</name>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln ausgelassen</numerusform>
+            <numerusform>%Ln ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ready</source>
+        <translation>
+            <numerusform>%Ln bereit</numerusform>
+            <numerusform>%Ln bereit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln angezeigt</numerusform>
+            <numerusform>%Ln angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file; you can also drop one here</source>
+        <translation>Eine CSV- oder Excel-Datei; Sie können sie auch hierher ziehen</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Alle Zeilen</translation>
+    </message>
+    <message>
+        <source>BCC column</source>
+        <translation>Bcc-Spalte</translation>
+    </message>
+    <message>
+        <source>CC column</source>
+        <translation>Cc-Spalte</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Email column</source>
+        <translation>E-Mail-Spalte</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Zeichenkodierung</translation>
+    </message>
+    <message>
+        <source>Find in any column…</source>
+        <translation>In allen Spalten suchen…</translation>
+    </message>
+    <message>
+        <source>Find recipients</source>
+        <translation>Empfänger suchen</translation>
+    </message>
+    <message>
+        <source>How the file is read</source>
+        <translation>Wie die Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>Loading {file}…</source>
+        <translation>{file} wird geladen…</translation>
+    </message>
+    <message>
+        <source>No recipients yet: open a file or drop one here.</source>
+        <translation>Noch keine Empfänger: Öffnen Sie eine Datei oder ziehen Sie sie hierher.</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open recipients</source>
+        <translation>Empfänger öffnen</translation>
+    </message>
+    <message>
+        <source>Outlook contacts…</source>
+        <translation>Outlook-Kontakte…</translation>
+    </message>
+    <message>
+        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>Empfängerlisten (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
+        <translation>Empfänger aus den Kontakten Ihres oder eines freigegebenen Postfachs</translation>
+    </message>
+    <message>
+        <source>Reply-To column</source>
+        <translation>Antwort-an-Spalte</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>delimiter {delimiter}</source>
+        <translation>Trennzeichen {delimiter}</translation>
+    </message>
+    <message>
+        <source>email column {column}</source>
+        <translation>E-Mail-Spalte {column}</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>Kodierung {encoding}</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>Kopfzeile in Zeile {row}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>Tabellenblatt {sheet}</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2513,85 @@ Betreff: {subject}</translation>
     <message>
         <source>stopped</source>
         <translation>gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>RichEditor</name>
+    <message>
+        <source>Address (https://…):</source>
+        <translation>Adresse (https://…):</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Schriftart</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Formatierung</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Bild…</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>Feld einfügen</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>Bild einfügen</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>Link einfügen</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>Nummerierung</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Textfarbe</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Unterstrichen</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2769,257 @@ Betreff: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>SendStep</name>
+    <message>
+        <source> per minute</source>
+        <translation> pro Minute</translation>
+    </message>
+    <message>
+        <source> recipients a day</source>
+        <translation> Empfänger pro Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new bounces found.</source>
+        <translation>
+            <numerusform>%Ln neue Unzustellbarkeit gefunden.</numerusform>
+            <numerusform>%Ln neue Unzustellbarkeiten gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>
+            <numerusform>%Ln Zeile wird ausgelassen (Nicht-kontaktieren-Liste oder abgemeldet).</numerusform>
+            <numerusform>%Ln Zeilen werden ausgelassen (Nicht-kontaktieren-Liste oder abgemeldet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign {folder} started.</source>
+        <translation>Kampagne {folder} gestartet.</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Kampagne abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled; %Ln unsent drafts deleted.</source>
+        <translation>
+            <numerusform>Abgebrochen; %Ln nicht gesendeter Entwurf gelöscht.</numerusform>
+            <numerusform>Abgebrochen; %Ln nicht gesendete Entwürfe gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check for bounces</source>
+        <translation>Nach Unzustellbarkeiten suchen</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Entwurf anlegen, zum Senden als {mailbox}?</numerusform>
+            <numerusform>%Ln Entwürfe anlegen, zum Senden als {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>Tageshöchstzahl</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>How to send</source>
+        <translation>Wie gesendet wird</translation>
+    </message>
+    <message>
+        <source>Look in your Inbox for messages that came back</source>
+        <translation>Im Posteingang nach zurückgekommenen Nachrichten suchen</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Nachrichten pro Minute</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>Nur zwischen</translation>
+    </message>
+    <message>
+        <source>Only create drafts</source>
+        <translation>Nur Entwürfe anlegen</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Reports (*.csv *.xlsx)</source>
+        <translation>Berichte (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume that campaign</source>
+        <translation>Diese Kampagne fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>Zeile {row} unzustellbar ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {state}.</source>
+        <translation>Zeile {row}: {state}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln messages from {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Nachricht von {mailbox} planen?</numerusform>
+            <numerusform>%Ln Nachrichten von {mailbox} planen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schedule for later</source>
+        <translation>Für später planen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln messages now from {mailbox}?</source>
+        <translation>
+            <numerusform>%Ln Nachricht jetzt von {mailbox} senden?</numerusform>
+            <numerusform>%Ln Nachrichten jetzt von {mailbox} senden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>Senden um</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <source>Send test to me</source>
+        <translation>Test an mich senden</translation>
+    </message>
+    <message>
+        <source>Sending a test message to you…</source>
+        <translation>Eine Testnachricht an Sie wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Sending log</source>
+        <translation>Sendeprotokoll</translation>
+    </message>
+    <message>
+        <source>Sending window</source>
+        <translation>Sendezeitraum</translation>
+    </message>
+    <message>
+        <source>Sending window end</source>
+        <translation>Ende des Sendezeitraums</translation>
+    </message>
+    <message>
+        <source>Sending window start</source>
+        <translation>Beginn des Sendezeitraums</translation>
+    </message>
+    <message>
+        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
+        <translation>Gesendet {sent} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
+    </message>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Kampagne starten</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Starten…</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Angehalten: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>Die Kampagne {folder} wurde nicht beendet. Fortsetzen? Nichts wird doppelt gesendet.</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <source>Waiting ({why}).</source>
+        <translation>Warten ({why}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln rows to {file}.</source>
+        <translation>
+            <numerusform>%Ln Zeile in {file} geschrieben.</numerusform>
+            <numerusform>%Ln Zeilen in {file} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>{pending} of {total} to go, from {mailbox}.</source>
+        <translation>{pending} von {total} offen, von {mailbox}.</translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <source>Sign in first to send.</source>
+        <translation>Melden Sie sich zuerst an, um zu senden.</translation>
+    </message>
+    <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>Signed in as {address} {how}.</source>
@@ -2137,8 +3041,20 @@ Betreff: {subject}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <source>Permission</source>
-        <translation>Berechtigung</translation>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser; this window waits for it.</source>
+        <translation>Schließen Sie die Anmeldung im Browser ab; dieses Fenster wartet darauf.</translation>
+    </message>
+    <message>
+        <source>Keeps the sign-in encrypted, with its key in the system keychain</source>
+        <translation>Bewahrt die Anmeldung verschlüsselt auf, mit dem Schlüssel im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>On any device, open &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and enter this code:</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; und geben Sie diesen Code ein:</translation>
     </message>
     <message>
         <source>SecureMailMerge asks Microsoft only for these permissions, each for one reason:</source>
@@ -2157,12 +3073,16 @@ Betreff: {subject}</translation>
         <translation>Mit dem Browser anmelden</translation>
     </message>
     <message>
+        <source>Sign-in code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
         <source>Stay signed in on this computer</source>
         <translation>Auf diesem Computer angemeldet bleiben</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Grund</translation>
+        <source>Waiting for Microsoft…</source>
+        <translation>Warten auf Microsoft…</translation>
     </message>
 </context>
 <context>

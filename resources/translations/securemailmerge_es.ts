@@ -41,6 +41,77 @@
     </message>
 </context>
 <context>
+    <name>AccountStep</name>
+    <message>
+        <source>A shared mailbox:</source>
+        <translation>Un buzón compartido:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Messages go out from {address}.</source>
+        <translation>Los mensajes salen de {address}.</translation>
+    </message>
+    <message>
+        <source>My own mailbox</source>
+        <translation>Mi propio buzón</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Permissions asked of Microsoft 365</source>
+        <translation>Permisos solicitados a Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Send from</source>
+        <translation>Enviar desde</translation>
+    </message>
+    <message>
+        <source>Shared mailbox address</source>
+        <translation>Dirección del buzón compartido</translation>
+    </message>
+    <message>
+        <source>Sign in to see the address messages go out from.</source>
+        <translation>Inicie sesión para ver la dirección desde la que salen los mensajes.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Signed-in mailbox</source>
+        <translation>Buzón con sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Stay signed in on this computer</source>
+        <translation>Mantener la sesión iniciada en este ordenador</translation>
+    </message>
+    <message>
+        <source>This account has no mailbox to send from.</source>
+        <translation>Esta cuenta no tiene un buzón desde el que enviar.</translation>
+    </message>
+    <message>
+        <source>Use this mailbox</source>
+        <translation>Usar este buzón</translation>
+    </message>
+    <message>
+        <source>You can open recipients, write the message and preview it without signing in. Sign in to use Outlook contacts and to send.</source>
+        <translation>Puede abrir destinatarios, escribir el mensaje y verlo en vista previa sin iniciar sesión. Inicie sesión para usar los contactos de Outlook y para enviar.</translation>
+    </message>
+    <message>
+        <source>sales@contoso.com</source>
+        <translation>ventas@contoso.com</translation>
+    </message>
+</context>
+<context>
     <name>AddressBook</name>
     <message>
         <source>{source} has no contact folder {folder!r}. Its folders are: {folders} (/ is Contacts).</source>
@@ -1046,6 +1117,10 @@
         <translation>Contactos con</translation>
     </message>
     <message>
+        <source>Filtering…</source>
+        <translation>Filtrando…</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
@@ -1064,6 +1139,14 @@
     <message>
         <source>Loading was stopped; load again to see the contacts.</source>
         <translation>Se detuvo la carga; vuelva a cargar para ver los contactos.</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Buzón</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Contactos que coinciden</translation>
     </message>
     <message>
         <source>Name, company or address contains…</source>
@@ -1107,6 +1190,13 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>no address</source>
+        <translation>sin dirección</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>No Microsoft 365 tenant is configured; see the README.</source>
@@ -1131,6 +1221,10 @@
     <message>
         <source>Something unexpected went wrong: {error}</source>
         <translation>Se produjo un error inesperado: {error}</translation>
+    </message>
+    <message>
+        <source>The license is checked when you load an address book, send a test or send a campaign.</source>
+        <translation>La licencia se comprueba al cargar una libreta de direcciones, al enviar una prueba o al enviar una campaña.</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1287,39 @@
     <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>No se puede escribir {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>SecureMailMerge</source>
+        <translation>SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong: {error}. Your work is kept; please report this.</source>
+        <translation>Algo inesperado salió mal: {error}. Su trabajo se conserva; por favor, infórmenos.</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMenu</name>
+    <message>
+        <source>Open recipients to see their fields</source>
+        <translation>Abra destinatarios para ver sus campos</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1433,29 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>The attachment {name} cannot be saved to {folder}: {reason}.</source>
+        <translation>No se puede guardar el adjunto {name} en {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be created: {reason}.</source>
+        <translation>No se puede crear la carpeta {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>it has no message headers</source>
+        <translation>no tiene encabezados de mensaje</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Outlook message: {reason}.</source>
+        <translation>{file} no se puede leer como mensaje de Outlook: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} is not an Outlook template or message (.oft, .msg, .eml).</source>
+        <translation>{file} no es una plantilla ni un mensaje de Outlook (.oft, .msg, .eml).</translation>
+    </message>
+</context>
+<context>
     <name>License</name>
     <message>
         <source>Commercial license, valid until {date}.</source>
@@ -1386,60 +1536,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>About…</source>
-        <translation>Acerca de…</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Comprobar</translation>
-    </message>
-    <message>
-        <source>Checking: {done} of {total} rows</source>
-        <translation>Comprobando: {done} de {total} filas</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Principal</translation>
+        <source>Ctrl+{number}</source>
+        <translation>Ctrl+{number}</translation>
     </message>
     <message>
         <source>Not signed in</source>
         <translation>No ha iniciado sesión</translation>
-    </message>
-    <message>
-        <source>Open recipients</source>
-        <translation>Abrir destinatarios</translation>
-    </message>
-    <message>
-        <source>Open recipients…</source>
-        <translation>Abrir destinatarios…</translation>
-    </message>
-    <message>
-        <source>Open template</source>
-        <translation>Abrir plantilla</translation>
-    </message>
-    <message>
-        <source>Open template…</source>
-        <translation>Abrir plantilla…</translation>
-    </message>
-    <message>
-        <source>Outlook contacts…</source>
-        <translation>Contactos de Outlook…</translation>
-    </message>
-    <message>
-        <source>Press Check to see what needs attention.</source>
-        <translation>Haga clic en Comprobar para ver lo que requiere atención.</translation>
-    </message>
-    <message>
-        <source>Recipient lists (*.csv *.txt *.xlsx)</source>
-        <translation>Listas de destinatarios (*.csv *.txt *.xlsx)</translation>
-    </message>
-    <message>
-        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
-        <translation>Destinatarios de los contactos de su buzón o de un buzón compartido</translation>
-    </message>
-    <message>
-        <source>Render every message once and list what needs attention</source>
-        <translation>Generar cada mensaje una vez y enumerar lo que requiere atención</translation>
     </message>
     <message>
         <source>SecureMailMerge</source>
@@ -1450,34 +1552,206 @@
         <translation>Iniciar sesión…</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Cerrar sesión</translation>
-    </message>
-    <message>
         <source>Signed in as {name} &lt;{address}&gt;</source>
         <translation>Sesión iniciada como {name} &lt;{address}&gt;</translation>
     </message>
     <message>
+        <source>Signed-in account</source>
+        <translation>Cuenta con sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>{step} (Ctrl+{number})</source>
+        <translation>{step} (Ctrl+{number})</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir a</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>About SecureMailMerge</source>
+        <translation>Acerca de SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Comprobar ahora</translation>
+    </message>
+    <message>
+        <source>Import from Outlook…</source>
+        <translation>Importar de Outlook…</translation>
+    </message>
+    <message>
+        <source>Open recipients…</source>
+        <translation>Abrir destinatarios…</translation>
+    </message>
+    <message>
+        <source>Open template…</source>
+        <translation>Abrir plantilla…</translation>
+    </message>
+    <message>
+        <source>Outlook contacts…</source>
+        <translation>Contactos de Outlook…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Guardar plantilla…</translation>
+    </message>
+    <message>
+        <source>Sign in or out…</source>
+        <translation>Iniciar o cerrar sesión…</translation>
+    </message>
+    <message>
         <source>Stop check</source>
-        <translation>Detener la comprobación</translation>
+        <translation>Detener comprobación</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStep</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>An Outlook template (.oft) or message (.msg, .eml)</source>
+        <translation>Una plantilla (.oft) o un mensaje (.msg, .eml) de Outlook</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>Attachment column</source>
+        <translation>Columna de adjuntos</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Attachments for everybody</source>
+        <translation>Adjuntos para todos</translation>
+    </message>
+    <message>
+        <source>Copied {file} into {folder}.</source>
+        <translation>{file} copiado en {folder}.</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Diseño</translation>
+    </message>
+    <message>
+        <source>HTML source</source>
+        <translation>Código HTML</translation>
+    </message>
+    <message>
+        <source>Import from Outlook</source>
+        <translation>Importar de Outlook</translation>
+    </message>
+    <message>
+        <source>Import from Outlook…</source>
+        <translation>Importar de Outlook…</translation>
+    </message>
+    <message>
+        <source>Imported {file}; its files are in {folder}.</source>
+        <translation>{file} importado; sus archivos están en {folder}.</translation>
+    </message>
+    <message>
+        <source>Make the plain text from the message</source>
+        <translation>Generar el texto sin formato a partir del mensaje</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Open template</source>
+        <translation>Abrir plantilla</translation>
+    </message>
+    <message>
+        <source>Open template…</source>
+        <translation>Abrir plantilla…</translation>
+    </message>
+    <message>
+        <source>Outlook files (*.oft *.msg *.eml)</source>
+        <translation>Archivos de Outlook (*.oft *.msg *.eml)</translation>
+    </message>
+    <message>
+        <source>Per recipient, files named in column</source>
+        <translation>Por destinatario, los archivos de la columna</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texto sin formato</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Guardar plantilla</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Guardar plantilla…</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} guardado.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Subject; type {{ to insert a field</source>
+        <translation>Asunto; escriba {{ para insertar un campo</translation>
     </message>
     <message>
         <source>Templates (*.json *.html *.htm)</source>
         <translation>Plantillas (*.json *.html *.htm)</translation>
     </message>
     <message>
-        <source>The check was stopped; press Check to run it again.</source>
-        <translation>Se detuvo la comprobación; pulse Comprobar para repetirla.</translation>
+        <source>Templates (*.json)</source>
+        <translation>Plantillas (*.json)</translation>
     </message>
     <message>
-        <source>To: {to}
-Subject: {subject}</source>
-        <translation>Para: {to}
-Asunto: {subject}</translation>
+        <source>The message has changes that are not saved. Save them?</source>
+        <translation>El mensaje tiene cambios sin guardar. ¿Guardarlos?</translation>
     </message>
     <message>
-        <source>{file}: {ready} ready, {left} left out, {problems} problems</source>
-        <translation>{file}: {ready} listos, {left} omitidos, {problems} problemas</translation>
+        <source>Unsaved message</source>
+        <translation>Mensaje sin guardar</translation>
+    </message>
+    <message>
+        <source>{file} cannot be copied to {folder}: {reason}</source>
+        <translation>No se puede copiar {file} en {folder}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1853,17 @@ Asunto: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>Outlook</name>
+    <message>
+        <source>An image in the message is not valid base64 data.</source>
+        <translation>Una imagen del mensaje no contiene datos base64 válidos.</translation>
+    </message>
+    <message>
+        <source>The message&apos;s styles cannot be inlined for Outlook: {reason}.</source>
+        <translation>Los estilos del mensaje no se pueden incrustar para Outlook: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>Pacing</name>
     <message>
         <source>A message to {count} recipients is more than the daily cap of {cap} allows.</source>
@@ -1603,6 +1888,13 @@ Asunto: {subject}</translation>
     <message>
         <source>The time zone {name} is not known; name an IANA zone such as Europe/Berlin.</source>
         <translation>La zona horaria {name} no se conoce; indique una zona IANA como Europe/Madrid.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsView</name>
+    <message>
+        <source>Permissions</source>
+        <translation>Permisos</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +2001,116 @@ Asunto: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewStep</name>
+    <message>
+        <source>(no address)</source>
+        <translation>(sin dirección)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>(sign in to see the sender)</source>
+        <translation>(inicie sesión para ver el remitente)</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>CCO</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Progreso de la comprobación</translation>
+    </message>
+    <message>
+        <source>Checking every message…</source>
+        <translation>Comprobando cada mensaje…</translation>
+    </message>
+    <message>
+        <source>Find a recipient</source>
+        <translation>Buscar un destinatario</translation>
+    </message>
+    <message>
+        <source>Find a recipient…</source>
+        <translation>Buscar un destinatario…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Message as sent</source>
+        <translation>Mensaje tal como se enviará</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>No recipient contains “{text}”.</source>
+        <translation>Ningún destinatario contiene «{text}».</translation>
+    </message>
+    <message>
+        <source>Not sent: this row is left out. {reason}</source>
+        <translation>No se envía: esta fila queda fuera. {reason}</translation>
+    </message>
+    <message>
+        <source>Open recipients and write a message to check them.</source>
+        <translation>Abra destinatarios y escriba un mensaje para comprobarlos.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Problems found by the check</source>
+        <translation>Problemas encontrados por la comprobación</translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation>Responder a</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Show row {row}</source>
+        <translation>Mostrar la fila {row}</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>The check was stopped; press Check to run it again.</source>
+        <translation>La comprobación se detuvo; pulse Comprobar para ejecutarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %Ln</source>
+        <translation>
+            <numerusform>de %Ln</numerusform>
+            <numerusform>de %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+</context>
+<context>
     <name>Recipients</name>
     <message>
         <source>Cannot open {path}: {reason}</source>
@@ -1790,8 +2192,20 @@ Asunto: {subject}</translation>
 <context>
     <name>RecipientsModel</name>
     <message>
+        <source>Bounced</source>
+        <translation>Rebotado</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Revisar</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>No válido</translation>
     </message>
     <message>
         <source>Left out</source>
@@ -1802,12 +2216,172 @@ Asunto: {subject}</translation>
         <translation>Listo</translation>
     </message>
     <message>
+        <source>Ready to send</source>
+        <translation>Listo para enviar</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>You left this row out; it will not be sent.</source>
+        <translation>Ha dejado fuera esta fila; no se enviará.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsStep</name>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln fuera</numerusform>
+            <numerusform>%Ln fuera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ready</source>
+        <translation>
+            <numerusform>%Ln listo</numerusform>
+            <numerusform>%Ln listos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln mostrado</numerusform>
+            <numerusform>%Ln mostrados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file; you can also drop one here</source>
+        <translation>Un archivo CSV o Excel; también puede soltarlo aquí</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Todas las filas</translation>
+    </message>
+    <message>
+        <source>BCC column</source>
+        <translation>Columna CCO</translation>
+    </message>
+    <message>
+        <source>CC column</source>
+        <translation>Columna CC</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Coma (,)</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Delimitador</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <source>Email column</source>
+        <translation>Columna de correo</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Find in any column…</source>
+        <translation>Buscar en cualquier columna…</translation>
+    </message>
+    <message>
+        <source>Find recipients</source>
+        <translation>Buscar destinatarios</translation>
+    </message>
+    <message>
+        <source>How the file is read</source>
+        <translation>Cómo se lee el archivo</translation>
+    </message>
+    <message>
+        <source>Loading {file}…</source>
+        <translation>Cargando {file}…</translation>
+    </message>
+    <message>
+        <source>No recipients yet: open a file or drop one here.</source>
+        <translation>Aún no hay destinatarios: abra un archivo o suéltelo aquí.</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>Abrir un archivo…</translation>
+    </message>
+    <message>
+        <source>Open recipients</source>
+        <translation>Abrir destinatarios</translation>
+    </message>
+    <message>
+        <source>Outlook contacts…</source>
+        <translation>Contactos de Outlook…</translation>
+    </message>
+    <message>
+        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>Listas de destinatarios (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Recipients from your or a shared mailbox&apos;s contacts</source>
+        <translation>Destinatarios de los contactos de su buzón o de uno compartido</translation>
+    </message>
+    <message>
+        <source>Reply-To column</source>
+        <translation>Columna Responder a</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Punto y coma (;)</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Mostrar filas</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>delimiter {delimiter}</source>
+        <translation>delimitador {delimiter}</translation>
+    </message>
+    <message>
+        <source>email column {column}</source>
+        <translation>columna de correo {column}</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>codificación {encoding}</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>encabezado en la fila {row}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>hoja {sheet}</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2513,85 @@ Asunto: {subject}</translation>
     <message>
         <source>stopped</source>
         <translation>detenida</translation>
+    </message>
+</context>
+<context>
+    <name>RichEditor</name>
+    <message>
+        <source>Address (https://…):</source>
+        <translation>Dirección (https://…):</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>Viñetas</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Color…</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Tamaño de fuente</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>Insertar campo</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>Insertar imagen</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>Insertar vínculo</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursiva</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Vínculo…</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Cuerpo del mensaje</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>Numeración</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Color del texto</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Subrayado</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2769,257 @@ Asunto: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>SendStep</name>
+    <message>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <source> recipients a day</source>
+        <translation> destinatarios al día</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new bounces found.</source>
+        <translation>
+            <numerusform>Se encontró %Ln rebote nuevo.</numerusform>
+            <numerusform>Se encontraron %Ln rebotes nuevos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows are left out (do-not-contact list or unsubscribed).</source>
+        <translation>
+            <numerusform>%Ln fila queda fuera (lista de no contactar o dada de baja).</numerusform>
+            <numerusform>%Ln filas quedan fuera (lista de no contactar o dadas de baja).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign {folder} started.</source>
+        <translation>Campaña {folder} iniciada.</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Cancelar campaña</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled; %Ln unsent drafts deleted.</source>
+        <translation>
+            <numerusform>Cancelada; se eliminó %Ln borrador no enviado.</numerusform>
+            <numerusform>Cancelada; se eliminaron %Ln borradores no enviados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check for bounces</source>
+        <translation>Buscar rebotes</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Recuentos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
+        <translation>
+            <numerusform>¿Crear %Ln borrador, para enviar como {mailbox}?</numerusform>
+            <numerusform>¿Crear %Ln borradores, para enviar como {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>Límite diario</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Hecho.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Exportar informe…</translation>
+    </message>
+    <message>
+        <source>How to send</source>
+        <translation>Cómo enviar</translation>
+    </message>
+    <message>
+        <source>Look in your Inbox for messages that came back</source>
+        <translation>Buscar en la Bandeja de entrada los mensajes devueltos</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>Solo entre</translation>
+    </message>
+    <message>
+        <source>Only create drafts</source>
+        <translation>Crear solo borradores</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>En pausa.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Reports (*.csv *.xlsx)</source>
+        <translation>Informes (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Resume that campaign</source>
+        <translation>Reanudar esa campaña</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Reanudada.</translation>
+    </message>
+    <message>
+        <source>Row {row} bounced ({code}): {reason}</source>
+        <translation>La fila {row} rebotó ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} failed ({code}): {reason}</source>
+        <translation>La fila {row} falló ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {state}.</source>
+        <translation>Fila {row}: {state}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln messages from {mailbox}?</source>
+        <translation>
+            <numerusform>¿Programar %Ln mensaje desde {mailbox}?</numerusform>
+            <numerusform>¿Programar %Ln mensajes desde {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schedule for later</source>
+        <translation>Programar para más tarde</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln messages now from {mailbox}?</source>
+        <translation>
+            <numerusform>¿Enviar ahora %Ln mensaje desde {mailbox}?</numerusform>
+            <numerusform>¿Enviar ahora %Ln mensajes desde {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>Enviar a las</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Send test to me</source>
+        <translation>Enviarme una prueba</translation>
+    </message>
+    <message>
+        <source>Sending a test message to you…</source>
+        <translation>Enviándole un mensaje de prueba…</translation>
+    </message>
+    <message>
+        <source>Sending log</source>
+        <translation>Registro de envío</translation>
+    </message>
+    <message>
+        <source>Sending window</source>
+        <translation>Horario de envío</translation>
+    </message>
+    <message>
+        <source>Sending window end</source>
+        <translation>Fin del horario de envío</translation>
+    </message>
+    <message>
+        <source>Sending window start</source>
+        <translation>Inicio del horario de envío</translation>
+    </message>
+    <message>
+        <source>Sent {sent} · failed {failed} · bounced {bounced}</source>
+        <translation>Enviados {sent} · fallidos {failed} · rebotados {bounced}</translation>
+    </message>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Iniciar la campaña</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Iniciar…</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Detenida: {reason}</translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>La campaña {folder} no terminó. ¿Reanudarla? Nada se envía dos veces.</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>Waiting ({why}).</source>
+        <translation>Esperando ({why}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln rows to {file}.</source>
+        <translation>
+            <numerusform>Se escribió %Ln fila en {file}.</numerusform>
+            <numerusform>Se escribieron %Ln filas en {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>{pending} of {total} to go, from {mailbox}.</source>
+        <translation>Faltan {pending} de {total}, desde {mailbox}.</translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <source>Sign in first to send.</source>
+        <translation>Inicie sesión primero para enviar.</translation>
+    </message>
+    <message>
+        <source>Test message for row {row} sent to {address}.</source>
+        <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>Signed in as {address} {how}.</source>
@@ -2137,8 +3041,20 @@ Asunto: {subject}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <source>Permission</source>
-        <translation>Permiso</translation>
+        <source>Copy code</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser; this window waits for it.</source>
+        <translation>Termine de iniciar sesión en el navegador; esta ventana lo espera.</translation>
+    </message>
+    <message>
+        <source>Keeps the sign-in encrypted, with its key in the system keychain</source>
+        <translation>Guarda la sesión cifrada, con su clave en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>On any device, open &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and enter this code:</source>
+        <translation>En cualquier dispositivo, abra &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; e introduzca este código:</translation>
     </message>
     <message>
         <source>SecureMailMerge asks Microsoft only for these permissions, each for one reason:</source>
@@ -2157,12 +3073,16 @@ Asunto: {subject}</translation>
         <translation>Iniciar sesión con el explorador</translation>
     </message>
     <message>
+        <source>Sign-in code</source>
+        <translation>Código de inicio de sesión</translation>
+    </message>
+    <message>
         <source>Stay signed in on this computer</source>
         <translation>Mantener la sesión iniciada en este equipo</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Motivo</translation>
+        <source>Waiting for Microsoft…</source>
+        <translation>Esperando a Microsoft…</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,9 @@
 ``model`` holds the template and its compiled form; ``environment`` is the sandbox with its
 allowlisted filters; ``fields`` and ``syntax`` turn ``{{First Name}}`` into safe lookups and place
 errors at their line and column; ``boundary`` is the one place Jinja2's errors become ours;
-``htmltext`` makes the plain-text part; ``files`` reads and writes template files.
+``htmltext`` makes the plain-text part; ``files`` reads and writes template files; ``importers``
+reads Outlook templates and messages; ``outlook`` makes sent HTML Outlook-friendly (inlined
+styles, embedded images).
 """
 
 from __future__ import annotations
@@ -25,11 +27,20 @@ if TYPE_CHECKING:
         html_title as html_title,
         html_to_text as html_to_text,
     )
+    from securemailmerge.template.importers import (
+        IMPORT_SUFFIXES as IMPORT_SUFFIXES,
+        import_message as import_message,
+    )
     from securemailmerge.template.model import (
         CompiledTemplate as CompiledTemplate,
         RenderedMessage as RenderedMessage,
         Template as Template,
         compile_template as compile_template,
+    )
+    from securemailmerge.template.outlook import (
+        InlineImage as InlineImage,
+        embed_images as embed_images,
+        outlook_html as outlook_html,
     )
 
 __getattr__, __all__ = exports(
@@ -38,6 +49,8 @@ __getattr__, __all__ = exports(
         "fields": ("FieldResolver", "normalise"),
         "files": ("load_template", "save_template"),
         "htmltext": ("html_title", "html_to_text"),
+        "importers": ("IMPORT_SUFFIXES", "import_message"),
+        "outlook": ("InlineImage", "embed_images", "outlook_html"),
         "model": ("CompiledTemplate", "RenderedMessage", "Template", "compile_template"),
     },
 )

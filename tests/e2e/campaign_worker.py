@@ -9,6 +9,7 @@ Every request is printed as it leaves and as its answer comes back.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +20,15 @@ from securemailmerge.campaign.journal import Journal
 from securemailmerge.campaign.pacing import ScaledTime
 from securemailmerge.m365.connection import connect
 from securemailmerge.m365.tenant import load_tenant_config
+
+_SAY = threading.Lock()
+
+
+def say(text: str) -> None:
+    """One whole line on stdout: draft threads print at once, and a line cut by another's is never read."""
+    with _SAY:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
 
 
 def freeze_at(spec: str | None) -> None:
@@ -34,14 +44,14 @@ def freeze_at(spec: str | None) -> None:
         if moment == when and matches(request):
             seen["n"] += 1
             if seen["n"] == int(count):
-                print("FROZEN", flush=True)
+                say("FROZEN")
                 time.sleep(3600)
 
     def handle(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
-        print(f"REQ {request.method} {request.url.path}", flush=True)
+        say(f"REQ {request.method} {request.url.path}")
         freeze("before", request)
         response = original(self, request)
-        print(f"RESP {response.status_code} {request.method} {request.url.path}", flush=True)
+        say(f"RESP {response.status_code} {request.method} {request.url.path}")
         if response.status_code < 300:
             freeze("after", request)
         return response
@@ -61,7 +71,7 @@ def main() -> None:
             journal, graphs, connection.factory, clock=scaled.clock, sleep=scaled.sleep, grace=30.0
         )
         for event in campaign.run():
-            print(f"EVENT {type(event).__name__} {getattr(event, 'key', '')}", flush=True)
+            say(f"EVENT {type(event).__name__} {getattr(event, 'key', '')}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from email.parser import HeaderParser
@@ -27,6 +28,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SCALE = 0.01
 REPO = Path(__file__).resolve().parents[2]
 ROWS = 6
+WORKER_TIMEOUT = 300.0  # seconds; a run takes a few on an idle machine
 
 # when:METHOD:path-end:n -- the n-th request of that kind, just before it leaves or just after its answer.
 MOMENTS = [
@@ -109,6 +111,9 @@ def run_worker(sandbox: Sandbox, campaign: Path, freeze: str | None) -> list[str
         ) as process,
     ):
         assert process.stdout is not None
+        # A worker that never reaches its moment (or never ends) is killed, so the test fails, never hangs.
+        watchdog = threading.Timer(WORKER_TIMEOUT, process.kill)
+        watchdog.start()
         for line in process.stdout:
             lines.append(line.strip())
             if line.strip() == "FROZEN":
@@ -116,6 +121,7 @@ def run_worker(sandbox: Sandbox, campaign: Path, freeze: str | None) -> list[str
                 break
         process.stdout.close()
         process.wait(timeout=120)
+        watchdog.cancel()
     if freeze is None:
         assert process.returncode == 0, errors.read_text()[-3000:]
     else:

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.m365.contacts import FolderLoaded
@@ -16,9 +15,9 @@ from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.resources import asset_path
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER_ID, SALES
-from ui.app import MainWindow
 from ui.contacts_dialog import ContactsDialog
 from ui.controller import Controller
+from ui.window import MainWindow
 
 
 @pytest.fixture
@@ -33,7 +32,7 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
 def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The messages the main window would show in a message box."""
     texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: texts.append(text))
+    monkeypatch.setattr("ui.window.show_error", lambda _parent, text: texts.append(text))
     return texts
 
 
@@ -73,12 +72,12 @@ def test_a_check_reports_progress_from_the_first_row_to_the_last(qtbot: QtBot, w
     assert controller.recipients is not None
     total = len(controller.recipients.rows)
     with qtbot.waitSignal(controller.report_ready, timeout=10_000):
-        window.check_action.trigger()
+        window.menu_actions.check.trigger()
     qtbot.waitUntil(lambda: running == [True, False])
     assert steps[0] == (0, total)
     assert steps[-1] == (total, total)
     assert [done for done, _ in steps] == sorted(done for done, _ in steps)
-    assert not window.stop_check_action.isEnabled()
+    assert not window.menu_actions.stop_check.isEnabled()
 
 
 def test_stopping_a_check_keeps_no_report(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -87,18 +86,18 @@ def test_stopping_a_check_keeps_no_report(qtbot: QtBot, window: MainWindow, tmp_
     reports: list[object] = []
     controller.report_ready.connect(reports.append)
     with qtbot.waitSignal(controller.check_aborted, timeout=30_000):
-        window.check_action.trigger()
-        assert window.stop_check_action.isEnabled()
-        window.stop_check_action.trigger()
-    qtbot.waitUntil(lambda: not window.stop_check_action.isEnabled())
+        window.menu_actions.check.trigger()
+        assert window.menu_actions.stop_check.isEnabled()
+        window.menu_actions.stop_check.trigger()
+    qtbot.waitUntil(lambda: not window.menu_actions.stop_check.isEnabled())
     assert reports == []
     assert controller.report is None
-    assert window.report_view.toPlainText() == "The check was stopped; press Check to run it again."
+    assert window.preview.report_label.text() == "The check was stopped; press Check to run it again."
 
 
 def test_a_check_error_lands_in_the_main_window(qtbot: QtBot, window: MainWindow, shown: list[str]) -> None:
     with qtbot.waitSignal(window.controller.failed, timeout=5_000):
-        window.check_action.trigger()
+        window.menu_actions.check.trigger()
     assert shown == ["Open a recipient list and a template first."]
 
 

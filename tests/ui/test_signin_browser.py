@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from securemailmerge.m365.tenant import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
-from ui.app import MainWindow
 from ui.controller import Controller
+from ui.window import MainWindow
 
 NO_BROWSER = "No web browser could be opened here, so you sign in with a code instead."
 

@@ -1,0 +1,70 @@
+"""The window as a user sees it: offline, or signed in to the built-in sandbox by typing and clicking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.m365 import load_tenant_config
+from securemailmerge.resources import asset_path
+from securemailmerge.sandbox.app import Sandbox
+from ui.controller import Controller
+from ui.window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-qt closes windows after each test: unsaved edits are discarded, not asked about."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    """The window working offline (no tenant)."""
+    window = MainWindow(Controller(None))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.message.dirty = False
+    window.close()
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """The built-in Microsoft 365, approving sign-in codes at once."""
+    # Exchange's delays kept short (their real range is the sandbox default) so tests wait seconds.
+    with Sandbox(auto_approve=True, sending="submit_delay=0-1,ndr_delay=1-2") as running:
+        yield running
+
+
+@pytest.fixture
+def online(qtbot: QtBot, sandbox: Sandbox) -> Iterator[MainWindow]:
+    """The window on the sandbox, not signed in yet."""
+    window = MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path)))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.message.dirty = False
+    window.close()
+
+
+def sign_in(qtbot: QtBot, window: MainWindow) -> None:
+    """Click Sign in, then "Sign in with a code", and wait for the mailbox to show."""
+    window.go_to(0)
+    qtbot.mouseClick(window.account.sign_in_button, Qt.MouseButton.LeftButton)
+    dialog = window.account.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.code_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.account.sign_in_button.text() == "Sign out", timeout=20_000)
+
+
+def open_sample(qtbot: QtBot, window: MainWindow) -> None:
+    """Open the sample template and recipients as the app does on its first start."""
+    window.go_to(1)
+    assert window.message.open(asset_path("sample", "template.json"))
+    window.recipients.open_file(asset_path("sample", "recipients.csv"))
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() > 0, timeout=10_000)

@@ -1,0 +1,134 @@
+"""Every visible text is translated in German and Spanish; plurals, sizes and durations follow language."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.m365 import SCOPES
+from tests.ui.conftest import open_sample
+from ui import formatting
+from ui.controller import Controller
+from ui.i18n import install_translations
+from ui.window import MainWindow
+
+# Texts that are the same in every language: names, codes, symbols.
+SAME_EVERYWHERE = {
+    "",
+    "SecureMailMerge",
+    "|",
+    "utf-8",
+    "Cc",
+    "Bcc",
+    "Link…",
+    "Link",  # a toolbar button shows "Link…" without its dots
+    *SCOPES,
+    *(f"<b>{scope}</b>" for scope in SCOPES),
+}
+
+
+def visible_texts(window: MainWindow) -> list[str]:
+    """Every text a user can read in every step and menu, in widget order."""
+    texts: list[str] = []
+    for index in range(len(window.steps)):
+        window.go_to(index)
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, QLabel | QAbstractButton):
+                texts.append(widget.text())
+            elif isinstance(widget, QGroupBox):
+                texts.append(widget.title())
+            elif isinstance(widget, QLineEdit):
+                texts.append(widget.placeholderText())
+            elif isinstance(widget, QTabWidget):
+                texts.extend(widget.tabText(i) for i in range(widget.count()))
+            texts.append(widget.accessibleName())
+            texts.append(widget.toolTip())
+    for menu_action in window.menuBar().actions():
+        texts.append(menu_action.text())
+        menu = menu_action.menu()
+        texts.extend(action.text() for action in menu.actions() if menu is not None)
+    return texts
+
+
+def texts_in(qtbot: QtBot, language: str) -> list[str]:
+    install_translations(QApplication.instance(), language)
+    window = MainWindow(Controller(None))
+    qtbot.addWidget(window)
+    window.show()
+    open_sample(qtbot, window)
+    texts = visible_texts(window)
+    window.message.dirty = False
+    window.close()
+    return texts
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_no_visible_text_stays_english(qtbot: QtBot, language: str) -> None:
+    try:
+        english = texts_in(qtbot, "en")
+        translated = texts_in(qtbot, language)
+    finally:
+        install_translations(QApplication.instance(), "en")
+    assert len(english) == len(translated)
+    columns = {"First Name", "Last Name", "Email", "Company", "City", "Agenda"}
+    untranslated = {
+        text
+        for text, other in zip(english, translated, strict=True)
+        if text == other
+        and text not in SAME_EVERYWHERE
+        and text not in columns
+        and any(c.isalpha() for c in text)
+        and not text.startswith(("recipients.csv", "attachments/", "juergen", "Sommerfest", "Hallo"))
+    }
+    assert untranslated == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many"),
+    [
+        ("en", "Wrote 1 row to r.csv.", "Wrote 2 rows to r.csv."),
+        ("de", "1 Zeile in r.csv geschrieben.", "2 Zeilen in r.csv geschrieben."),
+        ("es", "Se escribió 1 fila en r.csv.", "Se escribieron 2 filas en r.csv."),
+    ],
+)
+def test_plurals_follow_the_language(qtbot: QtBot, language: str, one: str, many: str) -> None:
+    install_translations(QApplication.instance(), language)
+    try:
+        window = MainWindow(Controller(None))
+        qtbot.addWidget(window)
+        text = window.send.tr("Wrote %Ln rows to {file}.", "", 1).format(file="r.csv")
+        assert text == one
+        assert window.send.tr("Wrote %Ln rows to {file}.", "", 2).format(file="r.csv") == many
+    finally:
+        install_translations(QApplication.instance(), "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "number", "duration"),
+    [
+        ("en", "4.9 KB", "100,000", "3 h 20 min"),
+        ("de", "4,9 KB", "100.000", "3 Std. 20 Min."),
+        ("es", "4,9 KB", "100.000", "3 h 20 min"),
+    ],
+)
+def test_sizes_numbers_and_durations_follow_the_language(
+    language: str, size: str, number: str, duration: str
+) -> None:
+    install_translations(QApplication.instance(), language)
+    try:
+        assert formatting.size(5_018) == size
+        assert formatting.number(100_000) == number
+        assert formatting.duration(timedelta(hours=3, minutes=20)) == duration
+    finally:
+        install_translations(QApplication.instance(), "en")

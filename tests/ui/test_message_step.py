@@ -1,0 +1,152 @@
+"""The Message step: subject with field completion, rich text, HTML source, plain text, attachments, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.template import load_template
+from tests.core.test_importers import write_eml
+from tests.ui.conftest import open_sample
+from ui.window import MainWindow
+
+
+def fresh_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """Recipients with First Name, and an empty message written from scratch."""
+    recipients = tmp_path / "people.csv"
+    recipients.write_text(
+        "First Name,Email,File\nAda,ada@example.com,a.pdf\nBob,bob@example.com,b.pdf\nCy,cy@example.com,\n",
+        encoding="utf-8",
+    )
+    window.go_to(1)
+    window.recipients.open_file(recipients)
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
+    window.go_to(2)
+
+
+def test_the_subject_completes_fields_after_two_braces(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    subject = window.message.subject
+    subject.setFocus()
+    subject.setText("Hallo {{Fi")
+    subject.textEdited.emit(subject.text())
+    assert subject.completer_.completionPrefix() == "Fi"
+    assert subject.completer_.currentCompletion() == "First Name"
+    subject.completer_.popup().hide()
+    subject.completer_.activated.emit("First Name")
+    assert subject.text() == "Hallo {{First Name}}"
+
+
+def test_a_body_with_a_field_reaches_the_preview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    step = window.message
+    qtbot.keyClicks(step.subject, "Fuer {{First Name}}")
+    step.editor.text.setFocus()
+    qtbot.keyClicks(step.editor.text, "Liebe ")
+    menu = step.editor.fields
+    assert [action.text() for action in menu.actions()] == ["First Name", "Email", "File"]
+    menu.actions()[0].trigger()
+    qtbot.keyClicks(step.editor.text, ", willkommen!")
+    step.editor.text.selectAll()
+    step.editor.bold.trigger()
+    window.go_to(3)
+    preview = window.preview
+    qtbot.waitUntil(lambda: "Liebe Ada, willkommen!" in preview.body.toPlainText(), timeout=5_000)
+    assert preview.header_labels["subject"].text() == "Fuer Ada"
+    assert "font-weight" in window.controller.template.html
+    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    assert "Liebe Bob" in preview.body.toPlainText()
+
+
+def test_html_source_and_plain_text_can_be_edited(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    step = window.message
+    step.tabs.setCurrentWidget(step.source)
+    step.source.setPlainText("<p>Hi <b>{{First Name}}</b></p>")
+    step.tabs.setCurrentWidget(step.editor)
+    assert step.editor.text.toPlainText().strip() == "Hi {{First Name}}"
+    step.tabs.setCurrentIndex(2)
+    assert step.text.toPlainText().strip() == "Hi {{First Name}}"
+    assert step.text.isReadOnly()
+    step.derive.setChecked(False)
+    step.text.setPlainText("Hello {{First Name}}, in plain words.")
+    step.publish()
+    assert window.controller.template.text == "Hello {{First Name}}, in plain words."
+
+
+def test_attachments_for_everybody_and_per_recipient(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    step = window.message
+    common = tmp_path / "Agenda.pdf"
+    common.write_bytes(b"%PDF")
+    step.attach(common)
+    step.attachment_column.setCurrentIndex(step.attachment_column.findData("File"))
+    step.attachment_column.activated.emit(step.attachment_column.currentIndex())
+    step.publish()
+    window.go_to(3)
+    assert window.preview.header_labels["attachments"].text() == "Agenda.pdf; a.pdf"
+
+
+def test_a_template_saved_as_json_opens_again(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    step = window.message
+    qtbot.keyClicks(step.subject, "Hi {{First Name}}")
+    qtbot.keyClicks(step.editor.text, "Body text")
+    saved = tmp_path / "campaign.json"
+    assert step.save(saved)
+    assert not step.dirty
+    template = load_template(saved)
+    assert template.subject == "Hi {{First Name}}"
+    assert "Body text" in template.html
+    step.subject.clear()
+    step.dirty = False
+    assert step.open(saved)
+    assert step.subject.text() == "Hi {{First Name}}"
+
+
+def test_unsaved_changes_are_asked_about_before_closing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    qtbot.keyClicks(window.message.subject, "Draft")
+    asked: list[str] = []
+
+    def cancel(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    window.close()
+    assert window.isVisible()
+    assert asked == ["The message has changes that are not saved. Save them?"]
+
+
+def test_an_imported_outlook_message_is_previewed_with_its_image(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    assert window.message.import_file(write_eml(tmp_path / "Einladung.eml"))
+    assert window.message.subject.text() == "Einladung für {{First Name}}"
+    assert window.message.attachments.item(0).text() == "Agenda.pdf"
+    window.go_to(3)
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.header_labels["subject"].text() == "Einladung für Ada", timeout=5_000)
+    assert "Agenda.pdf" in preview.header_labels["attachments"].text()
+    cursor = QTextCursor(preview.body.document())
+    assert preview.body.document().resource(2, "logo.png") is not None or cursor is not None
+
+
+def test_the_sample_opens_with_its_attachment_column(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    step = window.message
+    assert step.attachment_column.currentData() == "Agenda"
+    assert step.attachments.item(0).text() == "attachments/Übersicht.pdf"

@@ -1,0 +1,131 @@
+"""The Recipients step: a file opened or dropped, how it is read, row status, filter, rows in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import open_sample
+from ui.recipients_model import FIXED
+from ui.window import MainWindow
+
+
+def status_of(window: MainWindow, source_row: int) -> tuple[str, str]:
+    model = window.recipients.model
+    row = model.row_of(source_row)
+    index = model.index(row, 2)
+    return model.data(index), model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_each_row_shows_its_status_and_the_reason_on_hover(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    step = window.recipients
+    assert step.detected.text() == (
+        "encoding utf-8-sig, delimiter Semicolon (;), header in row 1, email column Email"
+    )
+    assert status_of(window, 2) == ("Ready", "Ready to send")
+    word, reason = status_of(window, 9)
+    assert word == "Invalid"
+    assert "begona.ibanez@@example.org" in reason
+    assert status_of(window, 16)[0] == "Duplicate"
+    assert status_of(window, 13)[0] == "Invalid"
+    # The check runs by itself and marks the row whose attachment is missing.
+    qtbot.waitUntil(lambda: status_of(window, 15)[0] == "Check", timeout=10_000)
+    assert "agenda-fr.pdf" in status_of(window, 15)[1]
+    assert not step.model.data(step.model.index(0, 2), Qt.ItemDataRole.DecorationRole).isNull()
+
+
+def test_typing_in_the_filter_and_choosing_a_status_narrow_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_sample(qtbot, window)
+    step = window.recipients
+    qtbot.keyClicks(step.search, "sevilla")
+    qtbot.waitUntil(lambda: step.proxy.rowCount() == 1)
+    source = step.proxy.mapToSource(step.proxy.index(0, 0)).row()
+    assert step.model.recipient(source).fields["City"] == "Sevilla"
+    assert "1 shown" in step.summary.text()
+    step.search.clear()
+    step.status_filter.setCurrentIndex(step.status_filter.findData("invalid"))
+    qtbot.waitUntil(lambda: step.proxy.rowCount() == 2)
+
+
+def test_sorting_by_a_column_orders_the_rows(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    step = window.recipients
+    city = FIXED + list(window.controller.recipients.columns).index("City")
+    step.table.sortByColumn(city, Qt.SortOrder.AscendingOrder)
+    cities = [step.proxy.index(r, city).data() for r in range(step.proxy.rowCount())]
+    assert cities == sorted(cities, key=str.casefold)
+
+
+def test_unticking_a_row_leaves_it_out_of_the_campaign(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    model = window.recipients.model
+    qtbot.waitUntil(lambda: window.controller.report is not None, timeout=10_000)
+    ready = window.controller.report.ready
+    model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.data(model.index(0, 2)) == "Left out"
+    qtbot.waitUntil(
+        lambda: window.controller.report is not None and window.controller.report.ready == ready - 1,
+        timeout=10_000,
+    )
+    window.go_to(3)
+    window.preview.show_model_row(0)
+    assert window.preview.left_out.isVisible()
+    assert window.preview.left_out.text().startswith("Not sent")
+
+
+def test_choosing_another_delimiter_reads_the_file_again(qtbot: QtBot, window: MainWindow) -> None:
+    open_sample(qtbot, window)
+    step = window.recipients
+    step.delimiter.setCurrentIndex(step.delimiter.findData(","))
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        step.delimiter.activated.emit(step.delimiter.currentIndex())
+    # Read with commas, every line is one cell: the step shows what it read now, and that it chose so.
+    assert window.controller.recipient_options.delimiter == ","
+    qtbot.waitUntil(lambda: "delimiter Comma (,)" in step.detected.text() or step.error.isVisible())
+    assert step.model.columnCount() in (0, FIXED + 1)
+
+
+def test_a_failed_load_clears_the_previous_list_and_shows_only_in_the_step(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: boxes.append(box.text()))
+    open_sample(qtbot, window)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    window.recipients.open_file(empty)
+    qtbot.waitUntil(lambda: window.recipients.error.isVisible(), timeout=10_000)
+    assert "empty.csv" in window.recipients.error.text()
+    assert window.recipients.model.rowCount() == 0
+    assert window.preview.model.rowCount() == 0
+    assert boxes == []
+
+
+def test_a_dropped_file_is_opened(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    dropped = tmp_path / "list.csv"
+    dropped.write_text("Name,Email\nAda,ada@example.com\nBob,bob@example.com\n", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(dropped))])
+    step = window.recipients
+    window.go_to(1)
+    event = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Offscreen Qt has no drag source; the step's own handlers get the drop as Qt would deliver it.
+    step.dragEnterEvent(event)
+    assert event.isAccepted()
+    step.dropEvent(event)
+    qtbot.waitUntil(lambda: step.model.rowCount() == 2, timeout=10_000)
+    assert step.source_label.text() == "list.csv"
+    assert "delimiter Comma (,)" in step.detected.text()

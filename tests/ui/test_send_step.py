@@ -1,0 +1,135 @@
+"""The Send step on the sandbox: test to me, campaign confirmed, paused, resumed, a bounce, the report."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.m365 import load_tenant_config
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER
+from tests.ui.conftest import sign_in
+from ui.controller import Controller
+from ui.window import MainWindow
+
+
+def small_list(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
+    """Three recipients, one at a domain that cannot receive mail, and a message with a field and a file."""
+    (folder / "people.csv").write_text(
+        "First Name,Email\nAda,ada@example.com\nBob,bob@example.org\nCy,cy@nowhere.example\n",
+        encoding="utf-8",
+    )
+    (folder / "Agenda.pdf").write_bytes(b"%PDF-1.4 agenda")
+    window.go_to(1)
+    window.recipients.open_file(folder / "people.csv")
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
+    window.go_to(2)
+    step = window.message
+    qtbot.keyClicks(step.subject, "Hello {{First Name}}")
+    step.editor.text.setFocus()
+    qtbot.keyClicks(step.editor.text, "Dear {{First Name}}, see the agenda.")
+    step.attach(folder / "Agenda.pdf")
+    step.publish()
+
+
+def answer_confirmation(window: MainWindow, answer: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click ``answer`` in the confirmation as soon as it opens."""
+
+    def click() -> None:
+        box = getattr(window.send, "confirmation", None)
+        if box is None or not box.isVisible():
+            QTimer.singleShot(50, click)
+            return
+        seen.append(box.text())
+        box.button(answer).click()
+
+    QTimer.singleShot(50, click)
+
+
+@pytest.mark.e2e
+def test_test_send_then_the_campaign_with_pause_resume_bounce_and_report(
+    qtbot: QtBot, online: MainWindow, tmp_path: Path
+) -> None:
+    sign_in(qtbot, online)
+    small_list(qtbot, online, tmp_path)
+    online.go_to(4)
+    send = online.send
+    qtbot.mouseClick(send.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
+
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
+    qtbot.mouseClick(send.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert seen == [f"Send 3 messages now from {DEMO_USER}?"]
+    qtbot.waitUntil(send.pause_button.isEnabled, timeout=30_000)
+    qtbot.mouseClick(send.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(send.resume_button_.isEnabled, timeout=30_000)
+    assert "Paused" in send.log.toPlainText()
+    qtbot.mouseClick(send.resume_button_, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=90_000)
+    assert "Resumed." in send.log.toPlainText()
+    assert send.progress.value() == send.progress.maximum()
+
+    # Non-delivery reports come later; the user looks for them until the one for Cy arrives.
+    def bounced() -> bool:
+        if "bounced 1" not in send.counts.text() and send.bounces_button.isEnabled():
+            send.bounces_button.click()
+        return "bounced 1" in send.counts.text()
+
+    qtbot.waitUntil(bounced, timeout=60_000)
+    model = online.recipients.model
+    assert model.data(model.index(model.row_of(4), 2)) == "Bounced"
+
+    report = tmp_path / "report.csv"
+    send.export(report)
+    with report.open(encoding="utf-8-sig") as stream:
+        rows = list(csv.reader(stream))
+    assert len(rows) == 4
+    assert "Wrote 3 rows to report.csv." in send.log.toPlainText()
+
+
+@pytest.mark.e2e
+def test_declining_the_confirmation_sends_nothing(qtbot: QtBot, online: MainWindow, tmp_path: Path) -> None:
+    sign_in(qtbot, online)
+    small_list(qtbot, online, tmp_path)
+    online.go_to(4)
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.No, seen)
+    qtbot.mouseClick(online.send.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Nothing was sent." in online.send.log.toPlainText(), timeout=30_000)
+    qtbot.waitUntil(online.send.start_button.isEnabled, timeout=10_000)
+    assert QApplication.activeModalWidget() is None
+
+
+@pytest.mark.e2e
+def test_an_interrupted_campaign_is_offered_on_the_next_start(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    sign_in(qtbot, online)
+    small_list(qtbot, online, tmp_path)
+    online.go_to(4)
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
+    qtbot.mouseClick(online.send.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(online.send.pause_button.isEnabled, timeout=30_000)
+    qtbot.mouseClick(online.send.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(online.send.resume_button_.isEnabled, timeout=30_000)
+    online.close()  # the app goes away mid-campaign, as after a crash
+
+    again = MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path)))
+    qtbot.addWidget(again)
+    again.show()
+    sign_in(qtbot, again)
+    again.go_to(4)
+    assert again.send.resume_button.isVisible()
+    assert "did not finish" in again.send.resume_note.text()
+    qtbot.mouseClick(again.send.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Done." in again.send.log.toPlainText(), timeout=90_000)
+    assert not again.send.resume_button.isVisible()
+    again.close()

@@ -1,0 +1,61 @@
+"""The main window: five steps reachable by click and Ctrl+1..5, a toolbar that stays, a remembered layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import open_sample
+from ui.controller import Controller
+from ui.window import MainWindow
+
+
+def test_ctrl_digits_and_the_step_list_move_between_steps(qtbot: QtBot, window: MainWindow) -> None:
+    titles = []
+    for number in range(1, 6):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        titles.append(window.current_step().heading.text())
+    assert titles == ["Account", "Recipients", "Message", "Preview", "Send"]
+    item = window.step_list.item(1)
+    qtbot.mouseClick(
+        window.step_list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.step_list.visualItemRect(item).center(),
+    )
+    assert window.current_step() is window.recipients
+
+
+def test_the_toolbar_cannot_be_hidden(qtbot: QtBot, window: MainWindow) -> None:
+    assert not window.toolbar.toggleViewAction().isVisible()
+    assert not window.toolbar.isMovable()
+    point = QPoint(5, 5)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, window.toolbar.mapToGlobal(point))
+    QApplication.sendEvent(window.toolbar, event)
+    menu = window.createPopupMenu()
+    assert menu is None or not [action for action in menu.actions() if action.isVisible()]
+    assert QApplication.activePopupWidget() is None
+    assert window.toolbar.isVisible()
+
+
+def test_window_size_and_column_widths_are_remembered(qtbot: QtBot) -> None:
+    first = MainWindow(Controller(None))
+    qtbot.addWidget(first)
+    first.show()
+    open_sample(qtbot, first)
+    first.resize(700, 520)
+    size = first.size()
+    first.recipients.table.setColumnWidth(4, 333)
+    first.message.dirty = False
+    first.close()
+
+    second = MainWindow(Controller(None))
+    qtbot.addWidget(second)
+    second.show()
+    open_sample(qtbot, second)
+    assert second.size() == size
+    assert size.width() == 700
+    assert second.recipients.table.columnWidth(4) == 333
+    second.message.dirty = False
+    second.close()

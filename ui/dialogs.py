@@ -1,0 +1,51 @@
+"""Errors as readable dialogs: the sentence first, details to copy underneath, never a traceback window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+
+def error_box(parent: QWidget | None, message: str, details: str | None = None) -> QMessageBox:
+    """The dialog for ``message``; ``details`` (copyable) sit behind "Show Details…"."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, QCoreApplication.translate("Dialogs", "SecureMailMerge"), message
+    )
+    box.setParent(parent, box.windowFlags())
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+def show_error(parent: QWidget | None, message: str, details: str | None = None) -> None:
+    """Show ``message`` without blocking the caller's signal handler."""
+    box = error_box(parent, message, details)
+    box.setModal(True)
+    box.open()
+    _open_boxes.append(box)
+    box.finished.connect(lambda _result: _open_boxes.remove(box))
+
+
+_open_boxes: list[QMessageBox] = []
+
+
+def install_excepthook() -> None:
+    """A bug on the UI thread becomes a short sentence with the traceback as copyable details."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        message = QCoreApplication.translate(
+            "Dialogs", "Something unexpected went wrong: {error}. Your work is kept; please report this."
+        ).format(error=error)
+        show_error(None, message, "".join(traceback.format_exception(kind, error, trace)))
+
+    sys.excepthook = hook

@@ -1,0 +1,123 @@
+"""The main window's menu bar, with standard keys (Open, Save, Quit) and menu roles (About, Preferences)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from ui.window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+@dataclass(frozen=True)
+class MenuActions:
+    """The menu actions a test or another part of the window triggers."""
+
+    open_recipients: QAction
+    open_template: QAction
+    save_template: QAction
+    import_message: QAction
+    sign_in: QAction
+    contacts: QAction
+    check: QAction
+    stop_check: QAction
+    about: QAction
+
+
+def build_menus(window: MainWindow) -> MenuActions:
+    """File, Go, Tools and Help, with standard shortcuts and menu roles."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    open_recipients = _action(
+        window,
+        file_menu,
+        QCoreApplication.translate("Menus", "Open recipients…"),
+        window.recipients.ask_file,
+        QKeySequence.StandardKey.Open,
+    )
+    open_template = _action(
+        window, file_menu, QCoreApplication.translate("Menus", "Open template…"), window.message.ask_open
+    )
+    save_template = _action(
+        window,
+        file_menu,
+        QCoreApplication.translate("Menus", "Save template…"),
+        window.message.ask_save,
+        QKeySequence.StandardKey.Save,
+    )
+    import_message = _action(
+        window,
+        file_menu,
+        QCoreApplication.translate("Menus", "Import from Outlook…"),
+        window.message.ask_import,
+    )
+    file_menu.addSeparator()
+    quit_action = _action(
+        window,
+        file_menu,
+        QCoreApplication.translate("Menus", "Quit"),
+        window.close,
+        QKeySequence.StandardKey.Quit,
+    )
+    quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+    go_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Go"))
+    for action in window.step_actions:
+        go_menu.addAction(action)
+
+    tools = bar.addMenu(QCoreApplication.translate("Menus", "&Tools"))
+    sign_in = _action(
+        window, tools, QCoreApplication.translate("Menus", "Sign in or out…"), window.account.sign_in_or_out
+    )
+    contacts = _action(
+        window,
+        tools,
+        QCoreApplication.translate("Menus", "Outlook contacts…"),
+        window.recipients.ask_contacts,
+    )
+    check = _action(
+        window, tools, QCoreApplication.translate("Menus", "Check now"), window.controller.check, "F5"
+    )
+
+    stop_check = _action(
+        window, tools, QCoreApplication.translate("Menus", "Stop check"), window.controller.cancel_check
+    )
+    stop_check.setEnabled(False)
+    window.controller.check_running.connect(stop_check.setEnabled)
+
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    about = _action(
+        window, help_menu, QCoreApplication.translate("Menus", "About SecureMailMerge"), window.show_about
+    )
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    return MenuActions(
+        open_recipients,
+        open_template,
+        save_template,
+        import_message,
+        sign_in,
+        contacts,
+        check,
+        stop_check,
+        about,
+    )

@@ -1,0 +1,300 @@
+"""Step 2, Recipients: a file (opened or dropped) or Outlook contacts, how it is read, and every row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from securemailmerge.campaign import PreflightReport
+from securemailmerge.errors import SecureMailMergeError
+from securemailmerge.recipients import RecipientList, sheet_names
+from ui.contacts_dialog import ContactsDialog
+from ui.controller import Controller
+from ui.recipients_model import (
+    BOUNCED,
+    DUPLICATE_ROW,
+    INVALID,
+    LEFT_OUT,
+    MISSING,
+    READY,
+    RecipientsFilter,
+    RecipientsModel,
+)
+from ui.steps.base import Step
+
+FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "mac-roman")
+DELIMITERS = (",", ";", "\t", "|")
+FILTER_DELAY_MS = 250
+
+
+class RecipientsStep(Step):
+    """Open or drop a list, choose how it is read and which columns mean what, tick rows in or out."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setAcceptDrops(True)
+        self.model = RecipientsModel(self)
+        self._filter_generation = 0
+        self.proxy = RecipientsFilter(self.model, self)
+        sources = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open a file…"), self)
+        self.open_button.setToolTip(self.tr("A CSV or Excel file; you can also drop one here"))
+        self.open_button.clicked.connect(self.ask_file)
+        self.contacts_button = QPushButton(self.tr("Outlook contacts…"), self)
+        self.contacts_button.setToolTip(self.tr("Recipients from your or a shared mailbox's contacts"))
+        self.contacts_button.setEnabled(False)
+        self.contacts_button.clicked.connect(self.ask_contacts)
+        self.source_label = QLabel(self.tr("No recipients yet: open a file or drop one here."), self)
+        self.source_label.setWordWrap(True)
+        for widget in (self.open_button, self.contacts_button):
+            sources.addWidget(widget)
+        sources.addWidget(self.source_label, 1)
+        self.layout_.addLayout(sources)
+        self.layout_.addWidget(self._reading_box())
+        self.layout_.addLayout(self._filter_row())
+        self.table = QTableView(self)
+        self.table.setObjectName("recipientsTable")
+        self.table.setAccessibleName(self.tr("Recipients"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(
+            lambda index: self.show_row.emit(self.proxy.mapToSource(index).row())
+        )
+        self.layout_.addWidget(self.table, 1)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.layout_.addWidget(self.error)
+        self.dialog = ContactsDialog(controller, self)
+        self.model.dataChanged.connect(self._ticked)
+        controller.recipients_changed.connect(self._show_list)
+        controller.report_ready.connect(self._show_checked)
+        controller.account_changed.connect(self._signed_in)
+
+    def title(self) -> str:
+        """The step's name."""
+        return self.tr("Recipients")
+
+    def _reading_box(self) -> QGroupBox:
+        self.reading = QGroupBox(self.tr("How the file is read"), self)
+        form = QFormLayout(self.reading)
+        self.sheet = QComboBox(self.reading)
+        self.encoding = QComboBox(self.reading)
+        self.encoding.addItems(ENCODINGS)
+        self.delimiter = QComboBox(self.reading)
+        for value in DELIMITERS:
+            self.delimiter.addItem(self._delimiter_name(value), value)
+        self.detected = QLabel(self.reading)
+        self.detected.setWordWrap(True)
+        self.columns: dict[str, QComboBox] = {}
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Encoding"), self.encoding)
+        form.addRow(self.tr("Delimiter"), self.delimiter)
+        labels = {
+            "email_column": self.tr("Email column"),
+            "cc_column": self.tr("CC column"),
+            "bcc_column": self.tr("BCC column"),
+            "reply_to_column": self.tr("Reply-To column"),
+        }
+        for key, label in labels.items():
+            box = QComboBox(self.reading)
+            box.setAccessibleName(label)
+            self.columns[key] = box
+            form.addRow(label, box)
+            box.activated.connect(lambda _i, key=key, box=box: self._reload(**{key: box.currentData()}))
+        form.addRow(self.tr("Detected"), self.detected)
+        for label_widget, combo in ((self.tr("Sheet"), self.sheet), (self.tr("Encoding"), self.encoding)):
+            combo.setAccessibleName(label_widget)
+        self.delimiter.setAccessibleName(self.tr("Delimiter"))
+        self.sheet.activated.connect(lambda _i: self._reload(sheet=self.sheet.currentText()))
+        self.encoding.activated.connect(lambda _i: self._reload(encoding=self.encoding.currentText()))
+        self.delimiter.activated.connect(lambda _i: self._reload(delimiter=self.delimiter.currentData()))
+        self.reading.setEnabled(False)
+        return self.reading
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Find in any column…"))
+        self.search.setAccessibleName(self.tr("Find recipients"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setAccessibleName(self.tr("Show rows"))
+        self.status_filter.addItem(self.tr("All rows"), None)
+        for code in (READY, MISSING, INVALID, DUPLICATE_ROW, LEFT_OUT, BOUNCED):
+            self.status_filter.addItem(self.model.status_text(code), code)
+        self.summary = QLabel(self)
+        # Filtering 100,000 rows per key would stutter; wait until the typing pauses.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        row.addWidget(self.search, 1)
+        row.addWidget(self.status_filter)
+        row.addWidget(self.summary)
+        return row
+
+    def _delimiter_name(self, value: str) -> str:
+        names = {",": self.tr("Comma (,)"), ";": self.tr("Semicolon (;)"), "\t": self.tr("Tab"), "|": "|"}
+        return names.get(value, value)
+
+    def apply_filter(self) -> None:
+        """Show only the rows matching the search text and the chosen status."""
+        self._filter_timer.stop()
+        self._filter_generation += 1
+        generation, model = self._filter_generation, self.model
+        text, status = self.search.text(), self.status_filter.currentData()
+
+        def done(positions: object) -> None:
+            if generation == self._filter_generation:
+                model.show_only(positions if isinstance(positions, list) else None)
+                self._count()
+
+        if not text.strip() and not status:
+            done(None)
+            return
+        self.controller.run(lambda _cancel: model.matching(text, status) or [], done)
+
+    # What the user asks for
+
+    def ask_file(self) -> None:
+        """Ask for a recipient file and load it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open recipients"), "", self.tr("Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)")
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> None:
+        """Load ``path`` with everything detected afresh."""
+        self.error.hide()
+        self.source_label.setText(self.tr("Loading {file}…").format(file=path.name))
+        self.controller.open_recipients(path, on_error=self._failed)
+
+    def ask_contacts(self) -> None:
+        """Open the Outlook contacts dialog."""
+        self.dialog.open()
+
+    def _reload(self, **changes: object) -> None:
+        self.error.hide()
+        self.controller.reload_recipients(on_error=self._failed, **changes)
+
+    def _failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.status.emit(message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept one dropped recipient file."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and Path(urls[0].toLocalFile()).suffix.lower() in FILE_SUFFIXES:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped file."""
+        self.open_file(Path(event.mimeData().urls()[0].toLocalFile()))
+        event.acceptProposedAction()
+
+    # What the controller tells
+
+    def _show_list(self, recipients: RecipientList | None) -> None:
+        self.model.set_list(recipients)
+        self.reading.setEnabled(recipients is not None and self.controller.recipients_path is not None)
+        if recipients is None:
+            self.source_label.setText(self.tr("No recipients yet: open a file or drop one here."))
+            self.detected.clear()
+        else:
+            self.error.hide()
+            self.source_label.setText(Path(recipients.source).name)
+            self._show_reading(recipients)
+        self.apply_filter()
+
+    def _show_reading(self, recipients: RecipientList) -> None:
+        details = recipients.details
+        path = self.controller.recipients_path
+        self.sheet.clear()
+        if path is not None and path.suffix.lower() in {".xlsx", ".xlsm"}:
+            try:
+                self.sheet.addItems(sheet_names(path))
+            except SecureMailMergeError as error:
+                self._failed(str(error))
+        self.sheet.setCurrentText(details.get("sheet", ""))
+        self.sheet.setEnabled(self.sheet.count() > 1)
+        is_text = "encoding" in details
+        self.encoding.setEnabled(is_text)
+        self.delimiter.setEnabled(is_text)
+        self.encoding.setCurrentText(details.get("encoding", ""))
+        self.delimiter.setCurrentIndex(max(self.delimiter.findData(details.get("delimiter")), 0))
+        chosen = {
+            "email_column": recipients.email_column,
+            "cc_column": recipients.cc_column,
+            "bcc_column": recipients.bcc_column,
+            "reply_to_column": recipients.reply_to_column,
+        }
+        for key, box in self.columns.items():
+            box.clear()
+            if key != "email_column":
+                box.addItem(self.tr("(none)"), "")
+            for column in recipients.columns:
+                box.addItem(column, column)
+            box.setCurrentIndex(max(box.findData(chosen[key] or ""), 0))
+        parts = []
+        if is_text:
+            parts.append(self.tr("encoding {encoding}").format(encoding=details["encoding"]))
+            parts.append(
+                self.tr("delimiter {delimiter}").format(delimiter=self._delimiter_name(details["delimiter"]))
+            )
+        if "sheet" in details:
+            parts.append(self.tr("sheet {sheet}").format(sheet=details["sheet"]))
+        if "header_row" in details:
+            parts.append(self.tr("header in row {row}").format(row=details["header_row"]))
+        parts.append(self.tr("email column {column}").format(column=recipients.email_column))
+        self.detected.setText(", ".join(parts))
+
+    def _signed_in(self, account: object) -> None:
+        self.contacts_button.setEnabled(account is not None)
+
+    def _show_checked(self, report: PreflightReport) -> None:
+        self.model.set_checked(report.problems)
+
+    def _ticked(self, top: object, _bottom: object, roles: list[int] | None = None) -> None:
+        left_out = self.model.left_out
+        if left_out != self.controller.left_out:
+            for row in left_out ^ self.controller.left_out:
+                self.controller.set_left_out(row, row in left_out)
+            self._count()
+
+    def _count(self) -> None:
+        recipients = self.controller.recipients
+        if recipients is None:
+            self.summary.clear()
+            return
+        ready = len(recipients.rows) - len(self.controller.left_out)
+        left = self.model.total() - ready
+        text = self.tr("%Ln ready", "", ready) + ", " + self.tr("%Ln left out", "", left)
+        if self.proxy.rowCount() != self.model.total():
+            text += " · " + self.tr("%Ln shown", "", self.proxy.rowCount())
+        self.summary.setText(text)
+        self.status.emit(text)

@@ -1,0 +1,377 @@
+"""Step 5, Send: how and when messages go out, a test to oneself, and the campaign's progress."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from securemailmerge.campaign import (
+    DRAFTS,
+    NOW,
+    SCHEDULED,
+    CampaignOptions,
+    Cancelled,
+    Finished,
+    Pacing,
+    Paused,
+    Resumed,
+    RowBounced,
+    RowDrafted,
+    RowFailed,
+    RowScheduled,
+    RowSent,
+    Started,
+    Stopped,
+    Waiting,
+)
+from securemailmerge.errors import SecureMailMergeError
+from ui import formatting, settings
+from ui.controller import Controller
+from ui.sending import Confirmation, Sending, interrupted_campaigns
+from ui.steps.base import Step
+
+
+class SendStep(Step):
+    """Mode, pace, daily cap and sending window; test send; progress, counts, log and report."""
+
+    bounced = Signal(int, str)  # source row, reason: the window marks it in the recipients table
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.sending = Sending(controller, self)
+        self.counts_by: dict[str, int] = {}
+        self.pending = 0
+        self.resumable: Path | None = None
+        self.resume_row = QHBoxLayout()
+        self.resume_note = QLabel(self)
+        self.resume_note.setWordWrap(True)
+        self.resume_button = QPushButton(self.tr("Resume that campaign"), self)
+        self.resume_button.clicked.connect(self.resume_interrupted)
+        self.resume_row.addWidget(self.resume_note, 1)
+        self.resume_row.addWidget(self.resume_button)
+        self.layout_.addLayout(self.resume_row)
+        self.layout_.addWidget(self._settings_box())
+        self.layout_.addWidget(self._progress_box(), 1)
+        self.sending.confirm_needed.connect(self._confirm)
+        self.sending.progressed.connect(self._show_event)
+        self.sending.started.connect(self._started)
+        self.sending.ended.connect(self._ended)
+        self.sending.test_sent.connect(self._test_sent)
+        self.sending.failed.connect(self._failed)
+        self.sending.bounces_checked.connect(self._bounces_checked)
+        self._offer_resume()
+
+    def title(self) -> str:
+        """The step's name."""
+        return self.tr("Send")
+
+    def _settings_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("How to send"), self)
+        form = QFormLayout(box)
+        self.mode = QComboBox(box)
+        self.mode.setAccessibleName(self.tr("Mode"))
+        self.mode.addItem(self.tr("Send now"), NOW)
+        self.mode.addItem(self.tr("Only create drafts"), DRAFTS)
+        self.mode.addItem(self.tr("Schedule for later"), SCHEDULED)
+        self.when = QDateTimeEdit(box)
+        self.when.setAccessibleName(self.tr("Send at"))
+        self.when.setCalendarPopup(True)
+        self.when.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self.when.setEnabled(False)
+        self.mode.currentIndexChanged.connect(
+            lambda _i: self.when.setEnabled(self.mode.currentData() == SCHEDULED)
+        )
+        self.pace = QSpinBox(box)
+        self.pace.setAccessibleName(self.tr("Messages per minute"))
+        self.pace.setRange(1, 30)
+        self.pace.setValue(min(settings.MESSAGES_PER_MINUTE.get(), 30))
+        self.pace.setSuffix(self.tr(" per minute"))
+        self.cap = QSpinBox(box)
+        self.cap.setAccessibleName(self.tr("Daily cap"))
+        self.cap.setRange(1, 10_000)
+        self.cap.setValue(settings.DAILY_CAP.get())
+        self.cap.setSuffix(self.tr(" recipients a day"))
+        window = QHBoxLayout()
+        self.use_window = QCheckBox(self.tr("Only between"), box)
+        self.window_start = QTimeEdit(QTime(8, 0), box)
+        self.window_start.setAccessibleName(self.tr("Sending window start"))
+        self.window_end = QTimeEdit(QTime(18, 0), box)
+        self.window_end.setAccessibleName(self.tr("Sending window end"))
+        for widget in (self.use_window, self.window_start, QLabel(self.tr("and"), box), self.window_end):
+            window.addWidget(widget)
+        window.addStretch(1)
+        form.addRow(self.tr("Mode"), self.mode)
+        form.addRow(self.tr("Send at"), self.when)
+        form.addRow(self.tr("Pace"), self.pace)
+        form.addRow(self.tr("Daily cap"), self.cap)
+        form.addRow(self.tr("Sending window"), window)
+        buttons = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Send test to me"), box)
+        self.test_button.clicked.connect(self.send_test)
+        self.start_button = QPushButton(self.tr("Start…"), box)
+        self.start_button.clicked.connect(self.start)
+        self.start_button.setDefault(True)
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        form.addRow(buttons)
+        return box
+
+    def _progress_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Progress"), self)
+        form = QFormLayout(box)
+        self.progress = QProgressBar(box)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.counts = QLabel(box)
+        self.eta = QLabel(box)
+        controls = QHBoxLayout()
+        self.pause_button = QPushButton(self.tr("Pause"), box)
+        self.resume_button_ = QPushButton(self.tr("Resume"), box)
+        self.cancel_button = QPushButton(self.tr("Cancel campaign"), box)
+        self.export_button = QPushButton(self.tr("Export report…"), box)
+        self.bounces_button = QPushButton(self.tr("Check for bounces"), box)
+        self.bounces_button.setToolTip(self.tr("Look in your Inbox for messages that came back"))
+        self.bounces_button.clicked.connect(self.sending.check_bounces)
+        self.pause_button.clicked.connect(self.sending.pause)
+        self.resume_button_.clicked.connect(self.sending.resume_run)
+        self.cancel_button.clicked.connect(self.sending.cancel)
+        self.export_button.clicked.connect(self.ask_export)
+        buttons = (self.pause_button, self.resume_button_, self.cancel_button, self.export_button)
+        for button in (*buttons, self.bounces_button):
+            button.setEnabled(False)
+            controls.addWidget(button)
+        controls.addStretch(1)
+        self.log = QPlainTextEdit(box)
+        self.log.setAccessibleName(self.tr("Sending log"))
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(5000)
+        form.addRow(self.progress)
+        form.addRow(self.tr("Counts"), self.counts)
+        form.addRow(self.tr("Time left"), self.eta)
+        form.addRow(controls)
+        form.addRow(self.log)
+        return box
+
+    # What the user asks for
+
+    def options(self) -> CampaignOptions:
+        """The campaign options the controls describe; InputError names a bad one."""
+        window = None
+        if self.use_window.isChecked():
+            window = (
+                f"{self.window_start.time().toString('HH:mm')}-{self.window_end.time().toString('HH:mm')}"
+            )
+        mode = self.mode.currentData()
+        zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+        return CampaignOptions(
+            mode=mode,
+            pacing=Pacing(per_minute=float(self.pace.value()), daily_cap=self.cap.value()),
+            window=window,
+            time_zone=zone,
+            shared_mailbox=self.controller.shared_sender,
+            send_at=float(self.when.dateTime().toSecsSinceEpoch()) if mode == SCHEDULED else None,
+        )
+
+    def send_test(self) -> None:
+        """Send the first ready row's message to the signed-in user."""
+        self.log.appendPlainText(self.tr("Sending a test message to you…"))
+        self.sending.send_test(None)
+
+    def start(self) -> None:
+        """Plan the campaign; the confirmation follows before anything is sent."""
+        try:
+            options = self.options()
+        except SecureMailMergeError as error:
+            self._failed(str(error))
+            return
+        settings.MESSAGES_PER_MINUTE.set(self.pace.value())
+        settings.DAILY_CAP.set(self.cap.value())
+        self.start_button.setEnabled(False)
+        self.sending.start(options)
+        if not self.sending.running:
+            self.start_button.setEnabled(True)
+
+    def resume_interrupted(self) -> None:
+        """Continue the interrupted campaign offered above."""
+        if self.resumable is not None:
+            self.start_button.setEnabled(False)
+            self.sending.resume(self.resumable)
+
+    def ask_export(self) -> None:
+        """Save the campaign's report as CSV or Excel."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), "report.csv", self.tr("Reports (*.csv *.xlsx)")
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> None:
+        """Write the report to ``path``."""
+        try:
+            count = self.sending.export_report(path)
+        except SecureMailMergeError as error:
+            self._failed(str(error))
+            return
+        self.log.appendPlainText(self.tr("Wrote %Ln rows to {file}.", "", count).format(file=path.name))
+
+    # What the engine tells
+
+    def _confirm(self, asked: Confirmation) -> None:
+        modes = {
+            NOW: self.tr("Send %Ln messages now from {mailbox}?", "", asked.ready),
+            DRAFTS: self.tr("Create %Ln drafts, to be sent as {mailbox}?", "", asked.ready),
+            SCHEDULED: self.tr("Schedule %Ln messages from {mailbox}?", "", asked.ready),
+        }
+        text = modes[asked.mode].format(mailbox=asked.mailbox)
+        details = [asked.license.describe()]
+        if asked.skipped:
+            details.append(
+                self.tr("%Ln rows are left out (do-not-contact list or unsubscribed).", "", asked.skipped)
+            )
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Start the campaign"), text, parent=self)
+        box.setInformativeText("\n".join(details))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.confirmation = box
+        asked.answer = box.exec() == QMessageBox.StandardButton.Yes
+        asked.done.set()
+        if not asked.answer:
+            self.log.appendPlainText(self.tr("Nothing was sent."))
+
+    def _started(self, folder: Path) -> None:
+        self.counts_by = {}
+        self.log.appendPlainText(self.tr("Campaign {folder} started.").format(folder=folder.name))
+        for button in (self.pause_button, self.cancel_button):
+            button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self.bounces_button.setEnabled(False)
+        self.resume_note.clear()
+        self.resume_button.hide()
+
+    def _count(self, key: str) -> None:
+        self.counts_by[key] = self.counts_by.get(key, 0) + 1
+        done = sum(self.counts_by.get(k, 0) for k in ("sent", "failed", "drafted", "scheduled"))
+        self.progress.setValue(done)
+        self.counts.setText(
+            self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(
+                sent=self.counts_by.get("sent", 0)
+                + self.counts_by.get("scheduled", 0)
+                + self.counts_by.get("drafted", 0),
+                failed=self.counts_by.get("failed", 0),
+                bounced=self.counts_by.get("bounced", 0),
+            )
+        )
+        left = max(self.pending - done, 0)
+        self.eta.setText(formatting.duration(timedelta(minutes=left / max(self.pace.value(), 1))))
+
+    def _show_event(self, event: object) -> None:
+        if isinstance(event, Started):
+            self.pending = event.pending
+            self.progress.setMaximum(max(event.pending, 1))
+            self.progress.setValue(0)
+            self._count("none")
+            self.log.appendPlainText(
+                self.tr("{pending} of {total} to go, from {mailbox}.").format(
+                    pending=event.pending, total=event.total, mailbox=event.mailbox
+                )
+            )
+        elif isinstance(event, RowSent | RowScheduled | RowDrafted) and not (
+            isinstance(event, RowDrafted) and self.mode.currentData() != DRAFTS
+        ):
+            key = {RowSent: "sent", RowScheduled: "scheduled", RowDrafted: "drafted"}[type(event)]
+            self._count(key)
+            self.log.appendPlainText(self.tr("Row {row}: {state}.").format(row=event.row, state=key))
+        elif isinstance(event, RowFailed):
+            self._count("failed")
+            self.log.appendPlainText(
+                self.tr("Row {row} failed ({code}): {reason}").format(
+                    row=event.row, code=event.code, reason=event.reason
+                )
+            )
+        elif isinstance(event, RowBounced):
+            self._count("bounced")
+            self.bounced.emit(event.row, event.reason)
+            self.log.appendPlainText(
+                self.tr("Row {row} bounced ({code}): {reason}").format(
+                    row=event.row, code=event.code, reason=event.reason
+                )
+            )
+        else:
+            self._show_state(event)
+
+    def _show_state(self, event: object) -> None:
+        if isinstance(event, Paused):
+            self.pause_button.setEnabled(False)
+            self.resume_button_.setEnabled(True)
+            self.log.appendPlainText(event.reason or self.tr("Paused."))
+        elif isinstance(event, Resumed):
+            self.pause_button.setEnabled(True)
+            self.resume_button_.setEnabled(False)
+            self.log.appendPlainText(self.tr("Resumed."))
+        elif isinstance(event, Waiting):
+            self.log.appendPlainText(self.tr("Waiting ({why}).").format(why=event.why))
+        elif isinstance(event, Stopped):
+            self.log.appendPlainText(self.tr("Stopped: {reason}").format(reason=event.reason))
+        elif isinstance(event, Cancelled):
+            self.log.appendPlainText(self.tr("Cancelled; %Ln unsent drafts deleted.", "", event.deleted))
+        elif isinstance(event, Finished):
+            self.progress.setValue(self.progress.maximum())
+            self.eta.setText(formatting.duration(timedelta(0)))
+            self.log.appendPlainText(self.tr("Done."))
+        elif event is not None:
+            self.log.appendPlainText(str(event))
+
+    def _ended(self) -> None:
+        for button in (self.pause_button, self.resume_button_, self.cancel_button):
+            button.setEnabled(False)
+        self.start_button.setEnabled(True)
+        self.bounces_button.setEnabled(self.sending.folder is not None)
+        self._offer_resume()
+
+    def _bounces_checked(self, count: int) -> None:
+        self.log.appendPlainText(self.tr("%Ln new bounces found.", "", count))
+
+    def _test_sent(self, text: str) -> None:
+        self.log.appendPlainText(text)
+        self.status.emit(text)
+
+    def _failed(self, message: str) -> None:
+        self.log.appendPlainText(message)
+        self.status.emit(message)
+        self.start_button.setEnabled(not self.sending.running)
+
+    def entered(self) -> None:
+        """Offer an interrupted campaign each time the step opens."""
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        found = [] if self.sending.running else interrupted_campaigns()
+        self.resumable = found[0] if found else None
+        self.resume_button.setVisible(self.resumable is not None)
+        if self.resumable is not None:
+            self.resume_note.setText(
+                self.tr("The campaign {folder} did not finish. Resume it? Nothing is sent twice.").format(
+                    folder=self.resumable.name
+                )
+            )
+        else:
+            self.resume_note.clear()
