@@ -15,7 +15,7 @@ from typing import Any
 from securemailmerge.campaign.check import PreflightReport
 from securemailmerge.campaign.duration import limited_by_the_day
 from securemailmerge.i18n import translate
-from securemailmerge.recipients.csvfile import encoding_label
+from securemailmerge.recipients.csvencoding import encoding_label
 
 # Long lists of row numbers are cut in the sentences; report_json carries them all.
 _ROWS_SHOWN = 10

@@ -1,6 +1,7 @@
 """The offline commands, a thin front end over the engine: ``securemailmerge preview|check|export``.
 
-``add_input_arguments`` and ``load_inputs`` are shared with later groups that read the same inputs.
+``add_input_arguments`` and ``load_inputs`` (see ``inputs``) are importable from here too, for
+later groups that read the same inputs.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
+from securemailmerge.cli.inputs import (
+    Inputs as Inputs,
+    add_input_arguments as add_input_arguments,
+    load_inputs as load_inputs,
+)
 from securemailmerge.errors import AttachmentError, InputError, SecureMailMergeError
 from securemailmerge.i18n import translate
 
@@ -24,119 +29,6 @@ from securemailmerge.i18n import translate
 if TYPE_CHECKING:
     from securemailmerge.campaign import PreflightSettings
     from securemailmerge.recipients import Recipient, RecipientList
-    from securemailmerge.template import Template
-
-_DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """What the common options name: the recipient list, the template and the preflight settings."""
-
-    recipients: RecipientList
-    template: Template
-    settings: PreflightSettings
-
-
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options that name and shape the recipient list and the template."""
-    group = parser.add_argument_group(translate("Cli", "input"))
-    group.add_argument(
-        "--recipients",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help=translate("Cli", "the recipient list (.csv or .xlsx)"),
-    )
-    group.add_argument(
-        "--template",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help=translate("Cli", "the message template (.json or .html)"),
-    )
-    group.add_argument("--encoding", help=translate("Cli", "the CSV encoding (default: detected)"))
-    group.add_argument(
-        "--delimiter", help=translate("Cli", "the CSV delimiter: , ; or tab (default: detected)")
-    )
-    group.add_argument("--sheet", help=translate("Cli", "the Excel sheet (default: the first visible one)"))
-    group.add_argument(
-        "--header-row",
-        type=int,
-        metavar="N",
-        help=translate("Cli", "the row number of the header (default: found below any title rows)"),
-    )
-    group.add_argument(
-        "--address",
-        default="first",
-        metavar="WHICH",
-        help=translate(
-            "Cli", "which of a row's addresses get the message: first, all, a number such as 2, or @domain"
-        ),
-    )
-    group.add_argument(
-        "--email-column",
-        metavar="NAME",
-        help=translate("Cli", "the column with the addresses (default: detected)"),
-    )
-    group.add_argument(
-        "--attachments-dir",
-        type=Path,
-        metavar="DIR",
-        help=translate("Cli", "the folder attachments are taken from (default: the template's)"),
-    )
-    group.add_argument(
-        "--keep-invalid",
-        action="store_true",
-        help=translate("Cli", "keep rows whose address is invalid or empty"),
-    )
-    group.add_argument(
-        "--keep-duplicates",
-        action="store_true",
-        help=translate("Cli", "keep rows whose address appeared in an earlier row"),
-    )
-    group.add_argument(
-        "--from",
-        dest="sender",
-        metavar="ADDRESS",
-        help=translate("Cli", "the sender address written into the messages"),
-    )
-    group.add_argument(
-        "--per-minute",
-        type=float,
-        default=30.0,  # PreflightSettings.messages_per_minute, without importing the engine
-        metavar="N",
-        help=translate("Cli", "the sending pace used for the time estimate (default: 30)"),
-    )
-
-
-def load_inputs(args: argparse.Namespace) -> Inputs:
-    """Load the recipient list and the template the common options name."""
-    from securemailmerge.campaign import PreflightSettings, header_address
-    from securemailmerge.recipients import AddressChoice, RecipientOptions, load_recipients
-    from securemailmerge.template import load_template
-
-    delimiter = _DELIMITERS.get(args.delimiter, args.delimiter) if args.delimiter else None
-    options = RecipientOptions(
-        encoding=args.encoding,
-        delimiter=delimiter,
-        sheet=args.sheet,
-        header_row=args.header_row,
-        address=AddressChoice.parse(args.address),
-        email_column=args.email_column,
-        keep_invalid=args.keep_invalid,
-        keep_duplicates=args.keep_duplicates,
-    )
-    if args.sender:
-        header_address(args.sender)  # a bad sender is bad input, found before any work starts
-    recipients = load_recipients(args.recipients, options)
-    template = load_template(args.template)
-    settings = PreflightSettings(
-        base_folder=args.attachments_dir or args.template.resolve().parent,
-        messages_per_minute=args.per_minute,
-        sender=args.sender,
-    )
-    return Inputs(recipients, template, settings)
 
 
 def register(subparsers: Subparsers) -> None:

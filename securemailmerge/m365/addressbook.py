@@ -28,8 +28,9 @@ from securemailmerge.m365.graph import GraphClient
 from securemailmerge.m365.license import LicenseStatus, check_license
 from securemailmerge.m365.mailbox import MailboxRef, Profile
 from securemailmerge.m365.net import HttpFactory
+from securemailmerge.recipients.builder import build_recipient_list
 from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice as AddressChoice
-from securemailmerge.recipients.model import RecipientList, RecipientOptions, build_recipient_list
+from securemailmerge.recipients.model import RecipientList, RecipientOptions
 
 MERGE_FIELDS = (
     "FirstName",

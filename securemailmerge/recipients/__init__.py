@@ -1,10 +1,10 @@
 """Recipient lists: rows from CSV files, Excel sheets and address books, with their addresses checked.
 
-``model`` is the list and its one builder that every source goes through; ``files`` opens a file
-with ``csvfile`` or ``xlsxfile`` (``excelformat`` shows numbers as Excel does, ``workbookcheck``
-refuses damaged, encrypted and oversized workbooks); ``choice`` picks among a row's addresses;
-``columns`` finds the email, CC, BCC and Reply-To columns; ``addresses`` parses and validates what a
-cell holds.
+``model`` holds what a list is made of and ``builder`` the one builder every source goes through;
+``files`` opens a file with ``csvfile`` (its encoding found by ``csvencoding``) or ``xlsxfile``
+(``excelformat`` shows numbers as Excel does, ``workbookcheck`` refuses damaged, encrypted and
+oversized workbooks); ``choice`` picks among a row's addresses; ``columns`` finds the email, CC,
+BCC and Reply-To columns; ``addresses`` parses and validates what a cell holds.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         reason_text as reason_text,
         split_addresses as split_addresses,
     )
+    from securemailmerge.recipients.builder import build_recipient_list as build_recipient_list
     from securemailmerge.recipients.choice import AddressChoice as AddressChoice
     from securemailmerge.recipients.files import (
         load_recipients as load_recipients,
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
         RecipientList as RecipientList,
         RecipientOptions as RecipientOptions,
         RowProblem as RowProblem,
-        build_recipient_list as build_recipient_list,
     )
     from securemailmerge.recipients.xlsxstyles import read_formats as read_formats
 
@@ -60,8 +60,8 @@ __getattr__, __all__ = exports(
             "RecipientList",
             "RecipientOptions",
             "RowProblem",
-            "build_recipient_list",
         ),
+        "builder": ("build_recipient_list",),
         "choice": ("AddressChoice",),
         "files": ("load_recipients", "sheet_names"),
         "xlsxstyles": ("read_formats",),

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from securemailmerge.errors import RecipientFileError
 from securemailmerge.i18n import translate
+from securemailmerge.recipients.builder import build_recipient_list
 from securemailmerge.recipients.csvfile import open_csv
-from securemailmerge.recipients.model import RecipientList, RecipientOptions, build_recipient_list
+from securemailmerge.recipients.model import RecipientList, RecipientOptions
 from securemailmerge.recipients.xlsxfile import WORKBOOK_SUFFIXES, open_sheet, sheet_names as book_sheets
 
 _DEFAULT = RecipientOptions()

@@ -28,7 +28,7 @@ import openpyxl
 import pytest
 
 from securemailmerge import cli
-from securemailmerge.cli import offline, program
+from securemailmerge.cli import inputs, program
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.resources import asset_path
 from securemailmerge.template.model import CompiledTemplate, RenderedMessage
@@ -299,7 +299,7 @@ def test_unknown_field_blocks_check_and_export(tmp_path: Path, capsys: pytest.Ca
 def test_delimiter_names(tmp_path: Path, given: str, expected: str) -> None:
     parser = cli.build_parser()
     args = parser.parse_args(["check", "--recipients", "a.csv", "--template", "t.json", "--delimiter", given])
-    assert offline._DELIMITERS.get(args.delimiter, args.delimiter) == expected
+    assert inputs._DELIMITERS.get(args.delimiter, args.delimiter) == expected
 
 
 @pytest.mark.parametrize(

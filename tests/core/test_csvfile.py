@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from securemailmerge.errors import RecipientFileError
-from securemailmerge.recipients.csvfile import detect_delimiter, detect_encoding, open_csv
+from securemailmerge.recipients.csvencoding import detect_encoding
+from securemailmerge.recipients.csvfile import detect_delimiter, open_csv
 
 HEADER = ("Vorname", "Nachname", "E-Mail")
 ROWS = [("Jürgen", "Weiß", "juergen@example.de"), ("María José", "Núñez", "maria@example.es")]

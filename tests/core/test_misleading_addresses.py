@@ -16,7 +16,8 @@ from securemailmerge.recipients.addresses import (
     misleading,
     parse_address_cell,
 )
-from securemailmerge.recipients.model import MISLEADING_ADDRESS, build_recipient_list
+from securemailmerge.recipients.builder import build_recipient_list
+from securemailmerge.recipients.model import MISLEADING_ADDRESS
 
 RLO = "\u202e"
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from securemailmerge.errors import ColumnError, RecipientFileError
+from securemailmerge.recipients.builder import build_recipient_list
 from securemailmerge.recipients.files import load_recipients
-from securemailmerge.recipients.model import RecipientOptions, build_recipient_list
+from securemailmerge.recipients.model import RecipientOptions
 
 CSV_WITH_PROBLEMS = (
     "Vorname;Nachname;E-Mail;Notiz\r\n"

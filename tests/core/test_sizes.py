@@ -1,0 +1,47 @@
+"""Modules stay small enough to read whole: none in securemailmerge/ or ui/ is over 400 lines.
+
+Counted as ``wc -l`` counts (line ends), from the source, so the limit holds the moment a module
+grows past it, whether or not a test imports it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import REPO
+
+LIMIT = 400
+ROOTS = ("securemailmerge", "ui")
+# Modules other engineers are editing right now, to be split when they land; remove an entry
+# as soon as its module is back under the limit.
+STILL_BEING_WORKED_ON = frozenset(
+    {
+        "securemailmerge/campaign/engine.py",  # the campaign engineer is still editing it
+        "securemailmerge/cli/campaign.py",  # the campaign engineer is still editing it
+        "ui/controller.py",  # the window engineer is still editing ui/
+    }
+)
+
+
+def _line_count(path: Path) -> int:
+    return path.read_bytes().count(b"\n")
+
+
+def _modules() -> list[Path]:
+    return sorted(path for root in ROOTS for path in (REPO / root).rglob("*.py"))
+
+
+def test_no_module_is_over_the_limit() -> None:
+    too_long = {
+        path.relative_to(REPO).as_posix(): _line_count(path)
+        for path in _modules()
+        if _line_count(path) > LIMIT
+    }
+    for allowed in STILL_BEING_WORKED_ON:
+        too_long.pop(allowed, None)
+    assert too_long == {}, f"modules over {LIMIT} lines; split them along what they hold"
+
+
+def test_the_allowlist_names_modules_that_exist() -> None:
+    missing = sorted(name for name in STILL_BEING_WORKED_ON if not (REPO / name).is_file())
+    assert missing == []
