@@ -5,7 +5,8 @@ words the report for people and as JSON); ``mime`` builds RFC 5322 messages (wit
 writing their header fields), ``export`` the ``.eml`` files and ``duration`` estimates the sending
 time; ``csvout`` writes CSV reports whose cells cannot start a formula.
 Sending: ``plan`` and ``journal`` (the campaign on disk), ``pacing`` (the one scheduler), ``sender`` and
-``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``), ``reconcile`` (after a restart),
+``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and
+cancels it and says which errors stop it), ``reconcile`` (after a restart),
 ``bounces``, ``suppression`` (do-not-contact), ``report``, and ``start`` (what front ends call first).
 """
 
@@ -39,16 +40,13 @@ if TYPE_CHECKING:
         report_lines as report_lines,
         unknown_fields_text as unknown_fields_text,
     )
+    from securemailmerge.campaign.control import Control as Control
     from securemailmerge.campaign.csvout import (
         safe_csv_cell as safe_csv_cell,
         write_csv as write_csv,
         write_rows as write_rows,
     )
-    from securemailmerge.campaign.engine import (
-        Campaign as Campaign,
-        Control as Control,
-        graphs_of as graphs_of,
-    )
+    from securemailmerge.campaign.engine import Campaign as Campaign, graphs_of as graphs_of
     from securemailmerge.campaign.events import (
         Cancelled as Cancelled,
         Event as Event,
@@ -131,7 +129,8 @@ __getattr__, __all__ = exports(
             "shown_address",
         ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
-        "engine": ("Campaign", "Control", "graphs_of"),
+        "control": ("Control",),
+        "engine": ("Campaign", "graphs_of"),
         "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
             "Cancelled",

@@ -15,16 +15,15 @@ from __future__ import annotations
 import logging
 import queue
 import random
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 from securemailmerge.campaign import journal as states
 from securemailmerge.campaign.bounces import BounceReader
+from securemailmerge.campaign.control import RECOVERIES, RECOVERY_WAIT, Control, recoverable, stops_campaign
 from securemailmerge.campaign.drafts import Drafter, Prepared, deferred_time
 from securemailmerge.campaign.events import (
     Cancelled,
@@ -42,19 +41,12 @@ from securemailmerge.campaign.events import (
 )
 from securemailmerge.campaign.journal import Journal, JournalRow
 from securemailmerge.campaign.modes import DRAFTS, NOW, SCHEDULED
-from securemailmerge.campaign.pacing import DAY, Pacing, Scheduler, SendWindow
+from securemailmerge.campaign.pacing import DAY, Scheduler, pacing_from
 from securemailmerge.campaign.plan import Renderer, RowMessage
 from securemailmerge.campaign.reconcile import Reconciler
 from securemailmerge.campaign.sender import TEMPLATE_KEY, Mailbox, row_tag, transient
 from securemailmerge.campaign.suppression import DoNotContact
-from securemailmerge.errors import (
-    AuthError,
-    GraphError,
-    HostNotAllowed,
-    NetworkError,
-    SecureMailMergeError,
-    SignInRequired,
-)
+from securemailmerge.errors import GraphError, NetworkError, SecureMailMergeError
 from securemailmerge.i18n import translate
 from securemailmerge.m365.connection import Connection
 from securemailmerge.m365.graph import GraphClient
@@ -64,21 +56,6 @@ from securemailmerge.m365.retry import RetryEvent
 log = logging.getLogger(__name__)
 
 SEND_TRIES = 6
-RECOVERIES = 5  # waits after a passing campaign-wide error before the run stops
-RECOVERY_WAIT = 30.0  # seconds of the first wait; each next one is twice as long
-# Codes after which no other row can be sent either: the run stops and says why.
-STOP_CODES = frozenset(
-    {
-        "ErrorAccessDenied",
-        "ErrorSendAsDenied",
-        "MailboxNotEnabledForRESTAPI",
-        "ErrorExceededMessageLimit",
-        "ErrorMessageSubmissionBlocked",
-        "ErrorQuotaExceeded",
-        "ErrorMailboxStoreUnavailable",
-    }
-)
-
 GraphMaker = Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]
 
 
@@ -96,61 +73,6 @@ def graphs_of(connection: Connection) -> GraphMaker:
         )
 
     return make
-
-
-class Control:
-    """Pause, resume and cancel requests from another thread; the run acts on them between steps."""
-
-    def __init__(self) -> None:
-        self._paused = threading.Event()
-        self._cancelled = threading.Event()
-
-    def pause(self) -> None:
-        """Ask the run to pause after the current step."""
-        self._paused.set()
-
-    def resume(self) -> None:
-        """Let a paused run go on."""
-        self._paused.clear()
-
-    def cancel(self) -> None:
-        """Ask the run to stop and delete the drafts it made that were not sent."""
-        self._cancelled.set()
-
-    @property
-    def paused(self) -> bool:
-        """True while a pause is asked for."""
-        return self._paused.is_set()
-
-    @property
-    def cancelled(self) -> bool:
-        """True once cancel was asked for."""
-        return self._cancelled.is_set()
-
-
-def stops_campaign(error: Exception) -> bool:
-    """True when ``error`` concerns every row, so sending the next one would fail the same way."""
-    if isinstance(error, AuthError | HostNotAllowed | NetworkError):
-        return True
-    return isinstance(error, GraphError) and (
-        error.code in STOP_CODES or error.status in {401, 403} or error.status >= 500 or error.status == 429
-    )
-
-
-def recoverable(error: Exception) -> bool:
-    """True for a campaign-wide error that passes by itself: a lost connection, throttling, a 5xx."""
-    return transient(error) or isinstance(error, SignInRequired)
-
-
-def pacing_from(settings: dict[str, Any]) -> Pacing:
-    """The campaign's pacing as its settings hold it."""
-    window = settings.get("window")
-    return Pacing(
-        per_minute=float(settings.get("per_minute", 30.0)),
-        random_pause=float(settings.get("random_pause", 0.0)),
-        daily_cap=int(settings.get("daily_cap", 10_000)),
-        window=SendWindow.parse(window, settings.get("window_zone") or "UTC") if window else None,
-    )
 
 
 @dataclass

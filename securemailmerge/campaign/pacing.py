@@ -16,10 +16,11 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time as clock_time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from securemailmerge.errors import InputError
@@ -143,6 +144,17 @@ class Pacing:
             raise InputError(translate("Pacing", "The daily recipient cap must be at least 1."))
         if self.random_pause < 0:
             raise InputError(translate("Pacing", "The random pause cannot be negative."))
+
+
+def pacing_from(settings: Mapping[str, Any]) -> Pacing:
+    """The campaign's pacing as its settings hold it."""
+    window = settings.get("window")
+    return Pacing(
+        per_minute=float(settings.get("per_minute", 30.0)),
+        random_pause=float(settings.get("random_pause", 0.0)),
+        daily_cap=int(settings.get("daily_cap", 10_000)),
+        window=SendWindow.parse(window, settings.get("window_zone") or "UTC") if window else None,
+    )
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,14 @@ def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True
 
 def register(subparsers: Subparsers) -> None:
     """Add send, resume, status, report, bounces and donotcontact to the command line."""
+    _add_send(subparsers)
+    _add_resume(subparsers)
+    _add_status_and_report(subparsers)
+    _add_bounces(subparsers)
+    _add_donotcontact(subparsers)
+
+
+def _add_send(subparsers: Subparsers) -> None:
     from securemailmerge.campaign import MODES, NOW
 
     send = add_subcommand(subparsers, "send", translate("Cli", "send a campaign: one message per recipient"))
@@ -57,34 +65,41 @@ def register(subparsers: Subparsers) -> None:
     send.add_argument(
         "--at-column", metavar="NAME", help=translate("Cli", "scheduled mode: a column of times")
     )
-    send.add_argument(
+    _add_pacing_arguments(send)
+    send.add_argument("--row", type=int, metavar="N", help=translate("Cli", "test mode: the row to send"))
+    send.add_argument("--yes", action="store_true", help=translate("Cli", "do not ask before sending"))
+    send.set_defaults(handler=run_send)
+
+
+def _add_pacing_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``send`` that set the campaign's pace, cap and sending window."""
+    parser.add_argument(
         "--random-pause",
         type=float,
         default=0.0,
         metavar="S",
         help=translate("Cli", "up to S more seconds between messages, at random"),
     )
-    send.add_argument(
+    parser.add_argument(
         "--daily-cap",
         type=int,
         default=10_000,
         metavar="N",
         help=translate("Cli", "at most N recipients per rolling 24 hours (default: 10000)"),
     )
-    send.add_argument(
+    parser.add_argument(
         "--window",
         metavar="DAYS HH:MM-HH:MM",
         help=translate("Cli", "send only then, e.g. 'mon-fri 08:00-18:00'"),
     )
-    send.add_argument(
+    parser.add_argument(
         "--time-zone",
         metavar="ZONE",
         help=translate("Cli", "the zone of --window and --at (default: the mailbox's)"),
     )
-    send.add_argument("--row", type=int, metavar="N", help=translate("Cli", "test mode: the row to send"))
-    send.add_argument("--yes", action="store_true", help=translate("Cli", "do not ask before sending"))
-    send.set_defaults(handler=run_send)
 
+
+def _add_resume(subparsers: Subparsers) -> None:
     resume = add_subcommand(subparsers, "resume", translate("Cli", "continue an interrupted campaign"))
     _campaign_argument(resume)
     add_tenant_argument(resume)
@@ -99,6 +114,8 @@ def register(subparsers: Subparsers) -> None:
     )
     resume.set_defaults(handler=run_resume)
 
+
+def _add_status_and_report(subparsers: Subparsers) -> None:
     status = add_subcommand(
         subparsers, "status", translate("Cli", "show a campaign's state, or list campaigns")
     )
@@ -114,12 +131,16 @@ def register(subparsers: Subparsers) -> None:
     )
     report.set_defaults(handler=run_report)
 
+
+def _add_bounces(subparsers: Subparsers) -> None:
     bounces = add_subcommand(subparsers, "bounces", translate("Cli", "look for bounces and opt-out replies"))
     _campaign_argument(bounces)
     add_tenant_argument(bounces)
     add_sign_in_argument(bounces)
     bounces.set_defaults(handler=run_bounces)
 
+
+def _add_donotcontact(subparsers: Subparsers) -> None:
     dnc = add_subcommand(
         subparsers, "donotcontact", translate("Cli", "show or change the do-not-contact list")
     )

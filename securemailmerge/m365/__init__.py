@@ -3,7 +3,8 @@
 ``net`` is the HTTP factory with its host allowlist and network log (``proxy`` routes its requests
 through a company's proxy and verifies them with the OS trust store); ``graph`` the careful Graph
 client, with its retry rules and retry events in ``retry``; ``auth`` the msal session (with
-``redirect``, ``scopes``, ``tokencache`` and ``tenant``); ``signin`` chooses between the OS broker
+``redirect``, ``scopes``, ``tokencache`` and ``tenant``, and ``msalerrors``, the words for msal's
+errors); ``signin`` chooses between the OS broker
 (``broker``), the browser and a code; ``connection`` wires them into one signed-in connection;
 ``hosts`` lists every host for firewall rules; ``mailbox``, ``contacts``, ``categories`` and
 ``addressbook`` read address books; ``license`` is the one call to our license server.

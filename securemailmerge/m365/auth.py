@@ -4,9 +4,9 @@
 ``securemailmerge.m365.scopes``; msal adds ``openid profile offline_access``. All msal traffic goes
 through the app's one HTTP factory (allowlist and network log). msal answers errors as dicts
 (``error``, ``error_description``, ``error_codes``) or, for a broken protocol exchange, with
-``ValueError``; both become ``AuthError``/``SignInRequired`` in ``_msal_boundary`` and
-``_auth_error`` only. Tokens stay in memory unless the user chose "stay signed in", which keeps
-the msal cache encrypted on disk (``securemailmerge.m365.tokencache``).
+``ValueError``; both become ``AuthError``/``SignInRequired`` in ``_msal_boundary`` (exceptions) and
+``securemailmerge.m365.msalerrors`` (dicts and wording) only. Tokens stay in memory unless the user
+chose "stay signed in", which keeps the msal cache encrypted on disk (``securemailmerge.m365.tokencache``).
 
 The browser sign-in is msal's ``acquire_token_interactive`` in its two public steps
 (``initiate_auth_code_flow``, ``acquire_token_by_auth_code_flow``: PKCE and state checked by msal)
@@ -34,7 +34,8 @@ from msal.oauth2cli.oidc import decode_part
 from securemailmerge.errors import AuthError, BrowserUnavailable, SignInRequired
 from securemailmerge.i18n import translate
 from securemailmerge.m365.broker import broker_usable
-from securemailmerge.m365.msalhttp import HttpFailure, MsalHttpClient
+from securemailmerge.m365.msalerrors import auth_error, broker_registration, checked, unusable_answer
+from securemailmerge.m365.msalhttp import MsalHttpClient
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.redirect import RedirectListener
 from securemailmerge.m365.scopes import SCOPES
@@ -43,8 +44,6 @@ from securemailmerge.m365.tokencache import EncryptedTokenCache, SharedTokenCach
 
 # msal's device-flow poll answers while the user has not finished yet.
 _PENDING = frozenset({"authorization_pending", "slow_down"})
-# The refresh token is gone (revoked, expired, password changed) or Entra wants the user back.
-_SIGN_IN_AGAIN = frozenset({"invalid_grant", "interaction_required", "login_required", "consent_required"})
 
 
 @dataclass(frozen=True)
@@ -73,38 +72,6 @@ class DeviceCodePrompt:
         )
 
 
-def _auth_error(result: Mapping[str, Any]) -> AuthError:
-    """The one translation of an msal error dict into the error the user sees."""
-    code = str(result.get("error") or "unknown_error")
-    entra = ", ".join(f"AADSTS{number}" for number in result.get("error_codes") or [])
-    detail = str(result.get("error_description") or "").splitlines()
-    reason = (detail[0] if detail else entra or code)[:300]
-    if code in _SIGN_IN_AGAIN:
-        return SignInRequired(
-            translate(
-                "Auth", "Your sign-in has expired or was revoked. Please sign in again ({code})."
-            ).format(code=entra or code),
-            code=code,
-        )
-    if code == "authorization_declined":
-        message = translate("Auth", "Sign-in was declined. You can start it again when you are ready.")
-    elif code in {"expired_token", "code_expired"}:
-        message = translate(
-            "Auth", "The sign-in code expired before it was used. Start the sign-in again for a new code."
-        )
-    elif code == "access_denied":
-        message = translate("Auth", "Sign-in was cancelled or refused in the browser: {reason}")
-    elif code in {"invalid_client", "unauthorized_client"}:
-        message = translate(
-            "Auth",
-            "This app is not registered for your organisation's tenant; ask your IT department to "
-            "register it (see the README): {reason}",
-        )
-    else:
-        message = translate("Auth", "Sign-in failed ({code}): {reason}")
-    return AuthError(message.format(code=code, reason=reason), code=code)
-
-
 @contextmanager
 def _msal_boundary(authority: str, http: MsalHttpClient) -> Iterator[None]:
     """The one place msal's exceptions become ``AuthError``: a server error, a redirect, or garbage.
@@ -124,27 +91,7 @@ def _msal_boundary(authority: str, http: MsalHttpClient) -> Iterator[None]:
         TypeError,
         KeyError,
     ) as error:
-        raise _unusable(authority, error, http.take_failure()) from None
-
-
-def _unusable(authority: str, error: Exception, failure: HttpFailure | None) -> AuthError:
-    if failure is not None and failure.status >= 500:
-        message = translate(
-            "Auth", "The sign-in service {host} is not available right now (HTTP {status}). Try again later."
-        )
-        return AuthError(message.format(host=failure.host, status=failure.status), code="service_unavailable")
-    if failure is not None:
-        message = translate(
-            "Auth", "The sign-in service {host} answered with a redirect (HTTP {status}), which is refused."
-        )
-        return AuthError(message.format(host=failure.host, status=failure.status), code="redirect")
-    reason = (str(error).splitlines() or [type(error).__name__])[0][:300] or type(error).__name__
-    return AuthError(
-        translate(
-            "Auth", "The sign-in service {authority} gave an answer the app cannot use: {reason}"
-        ).format(authority=authority, reason=reason),
-        code="unusable_answer",
-    )
+        raise unusable_answer(authority, error, http.take_failure()) from None
 
 
 def _opened(opener: Callable[[str], bool], url: str) -> bool:
@@ -153,38 +100,6 @@ def _opened(opener: Callable[[str], bool], url: str) -> bool:
         return bool(opener(url))
     except (webbrowser.Error, OSError):
         return False
-
-
-@contextmanager
-def _broker_registration() -> Iterator[None]:
-    """msal's RedirectUriError (a ValueError, from a module that needs the broker runtime to import)."""
-    try:
-        yield
-    except ValueError as error:
-        if type(error).__name__ != "RedirectUriError":
-            raise
-        raise AuthError(
-            translate(
-                "Auth",
-                "The app registration lacks the redirect addresses the sign-in broker needs; "
-                "ask your IT department to add them (see the README).",
-            ),
-            code="broker_not_registered",
-        ) from None
-
-
-def _checked(result: Any) -> dict[str, Any]:
-    if result is None:
-        # msal found no refresh token for the account: nothing to renew silently.
-        raise SignInRequired(translate("Auth", "You are not signed in. Please sign in."), code="no_token")
-    if not isinstance(result, Mapping):
-        raise AuthError(
-            translate("Auth", "The sign-in service gave an answer the app cannot use."),
-            code="unusable_answer",
-        )
-    if "error" in result:
-        raise _auth_error(result)
-    return dict(result)
 
 
 class Session:
@@ -257,7 +172,7 @@ class Session:
             response = listener.wait(flow["state"], timeout=timeout, cancel=cancel)
         with self._lock, _msal_boundary(self.config.authority, self._http):
             result = app.acquire_token_by_auth_code_flow(flow, response, scopes=list(SCOPES))
-            return self._signed_in(_checked(result))
+            return self._signed_in(checked(result))
 
     def sign_in_broker(self, parent_window: int | None = None) -> Account:
         """Sign in through the OS broker (WAM, Company Portal) over ``parent_window`` (None: a console)."""
@@ -272,13 +187,13 @@ class Session:
         handle = (
             msal.PublicClientApplication.CONSOLE_WINDOW_HANDLE if parent_window is None else parent_window
         )
-        with self._lock, _msal_boundary(self.config.authority, self._http), _broker_registration():
+        with self._lock, _msal_boundary(self.config.authority, self._http), broker_registration():
             result = app.acquire_token_interactive(
                 list(SCOPES), prompt="select_account", parent_window_handle=handle
             )
         if "UserCanceled" in str(result.get("_broker_status", "")):
             raise AuthError(translate("Auth", "Sign-in was cancelled."), code="cancelled")
-        return self._signed_in(_checked(result))
+        return self._signed_in(checked(result))
 
     def sign_in_device_code(
         self, on_prompt: Callable[[DeviceCodePrompt], None], *, cancel: threading.Event | None = None
@@ -289,7 +204,7 @@ class Session:
         with _msal_boundary(self.config.authority, self._http):
             flow = app.initiate_device_flow(scopes=list(SCOPES))
             if not isinstance(flow, Mapping) or "user_code" not in flow:
-                raise _auth_error(_checked(flow))
+                raise auth_error(checked(flow))
             prompt = DeviceCodePrompt(
                 verification_uri=str(flow.get("verification_uri") or flow.get("verification_url")),
                 user_code=str(flow["user_code"]),
@@ -305,7 +220,7 @@ class Session:
                 raise AuthError(translate("Auth", "Sign-in was cancelled."), code="cancelled")
             result = {**result, "error": "expired_token"}  # msal stopped polling: the code ran out
         with self._lock, _msal_boundary(self.config.authority, self._http):
-            return self._signed_in(_checked(result))
+            return self._signed_in(checked(result))
 
     def sign_in_silent(self) -> Account | None:
         """Sign in from the cache without asking the user; None when nobody is remembered."""
@@ -338,7 +253,7 @@ class Session:
                         result = app.acquire_token_silent_with_error(
                             list(SCOPES), found[0], force_refresh=force_refresh
                         )
-                return str(_checked(result)["access_token"])
+                return str(checked(result)["access_token"])
             except SignInRequired:
                 self._forget_account()
                 raise

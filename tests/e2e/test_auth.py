@@ -19,8 +19,9 @@ import pytest
 
 from securemailmerge import logfilter, paths
 from securemailmerge.errors import AuthError, KeychainUnavailable, NetworkError, SignInRequired
-from securemailmerge.m365.auth import Account, DeviceCodePrompt, Session, _auth_error
+from securemailmerge.m365.auth import Account, DeviceCodePrompt, Session
 from securemailmerge.m365.graph import GraphClient
+from securemailmerge.m365.msalerrors import auth_error
 from securemailmerge.m365.net import HttpFactory
 from securemailmerge.m365.scopes import SCOPES
 from securemailmerge.m365.tenant import TenantConfig, load_tenant_config
@@ -90,7 +91,7 @@ def offline_session(tmp_path: Path) -> Iterator[Session]:
 def test_msal_errors_become_clear_messages(
     answer: dict[str, object], kind: type[AuthError], words: str
 ) -> None:
-    error = _auth_error(answer)
+    error = auth_error(answer)
     assert type(error) is kind
     assert words in str(error)
     assert "Trace ID" not in str(error)
