@@ -210,7 +210,7 @@ def run_send(args: argparse.Namespace) -> int:
             send_at=parse_time(args.at, zone or "UTC") if args.at else None,
             send_at_column=args.at_column,
         )
-        mailbox = shared or connection.profile.mail or ""
+        mailbox = connection.sender(shared).address  # chosen and checked by the core
 
         def confirm(ready: int, skipped: int, license: LicenseStatus) -> bool:
             return _confirm(args, ready, skipped, mailbox, options.mode, license)
