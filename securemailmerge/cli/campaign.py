@@ -23,6 +23,7 @@ from securemailmerge.i18n import translate
 # Imported by the commands that run them: the engine and the Microsoft 365 libraries take longer
 # to load than --help takes to answer.
 if TYPE_CHECKING:
+    from securemailmerge.campaign import CampaignOptions
     from securemailmerge.m365 import Connection, LicenseStatus
 
 
@@ -170,20 +171,15 @@ def _add_donotcontact(subparsers: Subparsers) -> None:
 def run_send(args: argparse.Namespace) -> int:
     """Check, confirm, plan and send a campaign (or one test message)."""
     from securemailmerge.campaign import (
-        SCHEDULED,
         Campaign,
-        CampaignOptions,
         DoNotContact,
-        Pacing,
         campaigns_dir,
         graphs_of,
-        parse_time,
         preflight,
         report_lines,
         start_campaign,
     )
     from securemailmerge.cli.progress import run_campaign
-    from securemailmerge.m365 import load_mailbox_settings
 
     inputs = load_inputs(args)
     checked = preflight(inputs.recipients, inputs.template, inputs.settings)
@@ -196,20 +192,7 @@ def run_send(args: argparse.Namespace) -> int:
         if args.mode == "test":
             return _test(connection, inputs, args, shared)
         folder = args.campaign or campaigns_dir() / datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        zone = args.time_zone
-        if zone is None and (args.window or args.at or args.at_column):
-            zone = load_mailbox_settings(connection.graph, connection.profile).time_zone or "UTC"
-        options = CampaignOptions(
-            mode=SCHEDULED if args.mode == SCHEDULED else args.mode,
-            pacing=Pacing(
-                per_minute=args.per_minute, random_pause=args.random_pause, daily_cap=args.daily_cap
-            ),
-            window=args.window,
-            time_zone=zone,
-            shared_mailbox=shared,
-            send_at=parse_time(args.at, zone or "UTC") if args.at else None,
-            send_at_column=args.at_column,
-        )
+        options = _campaign_options(args, connection, shared)
         mailbox = connection.sender(shared).address  # chosen and checked by the core
 
         def confirm(ready: int, skipped: int, license: LicenseStatus) -> bool:
@@ -221,15 +204,31 @@ def run_send(args: argparse.Namespace) -> int:
         if started is None:
             print(translate("Cli", "Nothing was sent."), file=sys.stderr)
             return EXIT_BLOCKED
-        return run_campaign(
-            Campaign(
-                started.journal,
-                graphs_of(connection),
-                connection.factory,
-                dnc=DoNotContact.for_mailbox(mailbox),
-            ),
-            folder,
+        campaign = Campaign(
+            started.journal, graphs_of(connection), connection.factory, dnc=DoNotContact.for_mailbox(mailbox)
         )
+        return run_campaign(campaign, folder)
+
+
+def _campaign_options(
+    args: argparse.Namespace, connection: Connection, shared: str | None
+) -> CampaignOptions:
+    """The mode, pace, window and schedule the options ask for, in the mailbox's time zone."""
+    from securemailmerge.campaign import SCHEDULED, CampaignOptions, Pacing, parse_time
+    from securemailmerge.m365 import load_mailbox_settings
+
+    zone = args.time_zone
+    if zone is None and (args.window or args.at or args.at_column):
+        zone = load_mailbox_settings(connection.graph, connection.profile).time_zone or "UTC"
+    return CampaignOptions(
+        mode=SCHEDULED if args.mode == SCHEDULED else args.mode,
+        pacing=Pacing(per_minute=args.per_minute, random_pause=args.random_pause, daily_cap=args.daily_cap),
+        window=args.window,
+        time_zone=zone,
+        shared_mailbox=shared,
+        send_at=parse_time(args.at, zone or "UTC") if args.at else None,
+        send_at_column=args.at_column,
+    )
 
 
 def _confirm(
