@@ -57,14 +57,14 @@ def _write_private(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def create_certificates(folder: Path) -> SandboxCertificates:
-    """Generate a new CA and a server certificate for 127.0.0.1, localhost and ::1 into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.datetime.now(datetime.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = _name("SecureMailMerge Sandbox CA")
-    ca_ski = x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())
-    ca_cert = (
+def _ca_certificate(
+    ca_key: ec.EllipticCurvePrivateKey,
+    ca_name: x509.Name,
+    ca_ski: x509.SubjectKeyIdentifier,
+    now: datetime.datetime,
+) -> x509.Certificate:
+    """The self-signed CA certificate, allowed to sign server certificates only."""
+    return (
         x509.CertificateBuilder()
         .subject_name(ca_name)
         .issuer_name(ca_name)
@@ -90,8 +90,17 @@ def create_certificates(folder: Path) -> SandboxCertificates:
         .add_extension(ca_ski, critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    server_key = ec.generate_private_key(ec.SECP256R1())
-    server_cert = (
+
+
+def _server_certificate(
+    server_key: ec.EllipticCurvePrivateKey,
+    ca_key: ec.EllipticCurvePrivateKey,
+    ca_name: x509.Name,
+    ca_ski: x509.SubjectKeyIdentifier,
+    now: datetime.datetime,
+) -> x509.Certificate:
+    """The server certificate for 127.0.0.1, localhost and ::1, signed by the CA."""
+    return (
         x509.CertificateBuilder()
         .subject_name(_name("127.0.0.1"))
         .issuer_name(ca_name)
@@ -115,6 +124,15 @@ def create_certificates(folder: Path) -> SandboxCertificates:
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
+
+
+def _write_certificates(
+    folder: Path,
+    ca_cert: x509.Certificate,
+    server_cert: x509.Certificate,
+    server_key: ec.EllipticCurvePrivateKey,
+) -> SandboxCertificates:
+    """Write both certificates as PEM and the server key as private PKCS#8 into ``folder``."""
     certificates = SandboxCertificates(
         ca_file=folder / "sandbox-ca.pem",
         cert_file=folder / "sandbox-server.pem",
@@ -131,3 +149,16 @@ def create_certificates(folder: Path) -> SandboxCertificates:
         ),
     )
     return certificates
+
+
+def create_certificates(folder: Path) -> SandboxCertificates:
+    """Generate a new CA and a server certificate for 127.0.0.1, localhost and ::1 into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = _name("SecureMailMerge Sandbox CA")
+    ca_ski = x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())
+    ca_cert = _ca_certificate(ca_key, ca_name, ca_ski, now)
+    server_key = ec.generate_private_key(ec.SECP256R1())
+    server_cert = _server_certificate(server_key, ca_key, ca_name, ca_ski, now)
+    return _write_certificates(folder, ca_cert, server_cert, server_key)

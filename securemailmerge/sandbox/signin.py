@@ -60,32 +60,69 @@ def _error_fields(error: str, code: int, description: str) -> dict[str, str]:
     return {"error": error, "error_description": f"AADSTS{code}: {description}"}
 
 
+class _Refused(Exception):
+    """An authorize request the app is told about with ``error``/``error_description``."""
+
+    def __init__(self, error: str, code: int, description: str) -> None:
+        super().__init__(error, code, description)
+        self.fields = _error_fields(error, code, description)
+
+
+def _untrusted_redirect_page(authority: Authority, client_id: str, redirect_uri: str) -> Response | None:
+    """The error page for an unknown app or an unregistered redirect URI, else None."""
+    if client_id not in authority.client_ids:
+        message = f"AADSTS700016: Application with identifier '{client_id}' was not found in the directory."
+    elif not _registered(redirect_uri):
+        message = (
+            f"AADSTS50011: The redirect URI '{redirect_uri}' specified in the request does not match the "
+            "redirect URIs configured for the application."
+        )
+    else:
+        return None
+    return html_response(pages.message_page("Sign in", message, error=True), 400)
+
+
+def _auth_request(request: Request, client_id: str, redirect_uri: str, response_mode: str) -> AuthRequest:
+    """The pending sign-in the request asks for; raises ``_Refused`` for what Entra would refuse."""
+    args = request.args
+    if args.get("response_type") != "code":
+        raise _Refused("unsupported_response_type", 700054, "The response_type must be 'code' for this app.")
+    try:
+        scopes = parse_scopes(args.get("scope", ""))
+    except UnknownScope as error:
+        raise _Refused("invalid_scope", 70011, f"The scope {error.scope} is not valid.") from error
+    challenge = args.get("code_challenge", "")
+    if not challenge or args.get("code_challenge_method") != "S256":
+        raise _Refused(
+            "invalid_request",
+            9002325,
+            "Proof Key for Code Exchange with code_challenge_method S256 is required.",
+        )
+    if args.get("prompt") == "none":
+        raise _Refused("login_required", 50058, "A silent sign-in request was sent but no user is signed in.")
+    return AuthRequest(
+        client_id=client_id,
+        redirect_uri=redirect_uri,
+        scopes=scopes,
+        state=args.get("state"),
+        nonce=args.get("nonce"),
+        code_challenge=challenge,
+        response_mode=response_mode,
+        client_info=args.get("client_info") == "1",
+        login_hint=args.get("login_hint", ""),
+    )
+
+
 def authorize(authority: Authority, request: Request, tenant: str) -> Response:
     """``/{tenant}/oauth2/v2.0/authorize``: the sign-in page (GET) and its answer (POST)."""
     if request.method == "POST":
         return _answer(authority, request, tenant)
     args = request.args
     client_id = args.get("client_id", "")
-    if client_id not in authority.client_ids:
-        return html_response(
-            pages.message_page(
-                "Sign in",
-                f"AADSTS700016: Application with identifier '{client_id}' was not found in the directory.",
-                error=True,
-            ),
-            400,
-        )
     redirect_uri = args.get("redirect_uri", "")
-    if not _registered(redirect_uri):
-        return html_response(
-            pages.message_page(
-                "Sign in",
-                f"AADSTS50011: The redirect URI '{redirect_uri}' specified in the request does not match the "
-                "redirect URIs configured for the application.",
-                error=True,
-            ),
-            400,
-        )
+    page = _untrusted_redirect_page(authority, client_id, redirect_uri)
+    if page is not None:
+        return page
     state = args.get("state")
     response_mode = args.get("response_mode", "query")
     if response_mode not in RESPONSE_MODES:
@@ -97,36 +134,10 @@ def authorize(authority: Authority, request: Request, tenant: str) -> Response:
                 "invalid_request", 900352, f"The response_mode '{response_mode}' is not supported."
             ),
         )
-
-    def refuse(error: str, code: int, description: str) -> Response:
-        return _deliver(redirect_uri, response_mode, state, _error_fields(error, code, description))
-
-    if args.get("response_type") != "code":
-        return refuse("unsupported_response_type", 700054, "The response_type must be 'code' for this app.")
     try:
-        scopes = parse_scopes(args.get("scope", ""))
-    except UnknownScope as error:
-        return refuse("invalid_scope", 70011, f"The scope {error.scope} is not valid.")
-    challenge = args.get("code_challenge", "")
-    if not challenge or args.get("code_challenge_method") != "S256":
-        return refuse(
-            "invalid_request",
-            9002325,
-            "Proof Key for Code Exchange with code_challenge_method S256 is required.",
-        )
-    if args.get("prompt") == "none":
-        return refuse("login_required", 50058, "A silent sign-in request was sent but no user is signed in.")
-    pending = AuthRequest(
-        client_id=client_id,
-        redirect_uri=redirect_uri,
-        scopes=scopes,
-        state=state,
-        nonce=args.get("nonce"),
-        code_challenge=challenge,
-        response_mode=response_mode,
-        client_info=args.get("client_info") == "1",
-        login_hint=args.get("login_hint", ""),
-    )
+        pending = _auth_request(request, client_id, redirect_uri, response_mode)
+    except _Refused as refusal:
+        return _deliver(redirect_uri, response_mode, state, refusal.fields)
     return _sign_in_form(authority, tenant, pending)
 
 

@@ -167,10 +167,8 @@ def list_attachments(call: Call) -> GraphResponse:
     return GraphResponse(200, odata.page(call.request, shaped, options, context=context))
 
 
-def create_upload_session(call: Call) -> GraphResponse:
-    """``POST .../attachments/createUploadSession``: 201 with the upload URL on the uploads host."""
-    mail_access(call, write=True)
-    item = _draft(call)
+def _upload_spec(call: Call) -> dict[str, Json]:
+    """The request's ``AttachmentItem``, which must describe a file attachment."""
     body = call.body_object()
     spec = next((v for k, v in body.items() if k.lower() == "attachmentitem"), None)
     if not isinstance(spec, dict):
@@ -179,8 +177,11 @@ def create_upload_session(call: Call) -> GraphResponse:
         )
     if str(spec.get("attachmentType", "file")).lower() != "file":
         raise GraphHttpError(400, "ErrorInvalidParameter", "Upload sessions accept file attachments only.")
-    name = str(_required(spec, "name"))
-    size = _required(spec, "size")
+    return spec
+
+
+def _check_session_size(size: Json) -> None:
+    """400 unless ``size`` is within the bounds an upload session accepts."""
     if size < MIN_SESSION_BYTES:
         raise GraphHttpError(
             400,
@@ -193,10 +194,13 @@ def create_upload_session(call: Call) -> GraphResponse:
             "ErrorAttachmentSizeLimitExceeded",
             "The attachment exceeds 150 MB, the largest an upload session accepts.",
         )
-    check_message_size(call, item, size)
-    emulator = call.emulator
+
+
+def _store_session(
+    call: Call, item: Item, spec: dict[str, Json], name: str, size: Json, lifetime: float
+) -> tuple[str, str]:
+    """Record a new upload session for ``item``; returns its id and secret."""
     session_id, secret = ids.guid(), ids.secret()
-    lifetime = SESSION_LIFETIME * emulator.time_scale
     meta = {
         "name": name,
         "contentType": spec.get("contentType") or "application/octet-stream",
@@ -218,9 +222,24 @@ def create_upload_session(call: Call) -> GraphResponse:
                 item.pk,
                 json.dumps(meta),
                 size,
-                emulator.clock() + lifetime,
+                call.emulator.clock() + lifetime,
             ),
         )
+    return session_id, secret
+
+
+def create_upload_session(call: Call) -> GraphResponse:
+    """``POST .../attachments/createUploadSession``: 201 with the upload URL on the uploads host."""
+    mail_access(call, write=True)
+    item = _draft(call)
+    spec = _upload_spec(call)
+    name = str(_required(spec, "name"))
+    size = _required(spec, "size")
+    _check_session_size(size)
+    check_message_size(call, item, size)
+    emulator = call.emulator
+    lifetime = SESSION_LIFETIME * emulator.time_scale
+    session_id, secret = _store_session(call, item, spec, name, size, lifetime)
     url = (
         f"{emulator.upload_base_url}/api/v2.0/Users('{call.mailbox.id}')/Messages('{item.immutable_id}')"
         f"/AttachmentSessions('{session_id}')?authtoken={secret}"

@@ -61,51 +61,77 @@ def parse_options(
     options = Options()
     by_folded = {p.casefold(): p for p in properties}
     if "$select" in given:
-        names = [n.strip() for n in given["$select"].split(",") if n.strip()]
-        options.select = []
-        for name in names:
-            if name.casefold() not in by_folded:
-                raise unknown_property(name, type_name)
-            options.select.append(by_folded[name.casefold()])
+        options.select = _parse_select(given["$select"], by_folded, type_name)
     if "$top" in given:
-        options.top = _non_negative(given["$top"], "$top")
-        if options.top < 1:
-            raise parse_error(
-                f"Invalid value '{given['$top']}' for $top query option found. The $top query option "
-                f"requires a value between 1 and {MAX_TOP}."
-            )
-        if options.top > MAX_TOP:
-            raise parse_error(
-                f"The limit of '{MAX_TOP}' for Top query has been exceeded. The value from the incoming "
-                "request "
-                f"is '{options.top}'."
-            )
+        options.top = _parse_top(given["$top"])
     if "$skip" in given:
         options.skip = _non_negative(given["$skip"], "$skip")
     if "$skiptoken" in given:
         options.skip = _decode_skiptoken(given["$skiptoken"])
     if "$count" in given:
-        if given["$count"].lower() not in {"true", "false"}:
-            raise parse_error(f"'{given['$count']}' is not a valid count option.")
-        options.count = given["$count"].lower() == "true"
+        options.count = _parse_count(given["$count"])
     if "$filter" in given:
         options.filter = parse_filter(given["$filter"], type_name, properties)
     if "$orderby" in given:
-        for part in given["$orderby"].split(","):
-            words = part.split()
-            if not words or len(words) > 2 or (len(words) == 2 and words[1].lower() not in {"asc", "desc"}):
-                raise parse_error(f"Syntax error in $orderby '{given['$orderby']}'.")
-            if words[0].casefold() not in by_folded:
-                raise unknown_property(words[0], type_name)
-            options.orderby.append(
-                (by_folded[words[0].casefold()], len(words) == 2 and words[1].lower() == "desc")
-            )
+        options.orderby = _parse_orderby(given["$orderby"], by_folded, type_name)
     if "$search" in given:
-        term = given["$search"].strip()
-        options.search = term[1:-1] if len(term) >= 2 and term[0] == term[-1] == '"' else term
+        options.search = _parse_search(given["$search"])
     if "$expand" in given:
         _parse_expand(given["$expand"], options, type_name)
     return options
+
+
+def _parse_select(text: str, by_folded: dict[str, str], type_name: str) -> list[str]:
+    """``$select``: the named properties, spelled as the type spells them."""
+    select: list[str] = []
+    for name in (n.strip() for n in text.split(",") if n.strip()):
+        if name.casefold() not in by_folded:
+            raise unknown_property(name, type_name)
+        select.append(by_folded[name.casefold()])
+    return select
+
+
+def _parse_top(text: str) -> int:
+    """``$top``: a page size between 1 and ``MAX_TOP``."""
+    top = _non_negative(text, "$top")
+    if top < 1:
+        raise parse_error(
+            f"Invalid value '{text}' for $top query option found. The $top query option "
+            f"requires a value between 1 and {MAX_TOP}."
+        )
+    if top > MAX_TOP:
+        raise parse_error(
+            f"The limit of '{MAX_TOP}' for Top query has been exceeded. The value from the incoming "
+            "request "
+            f"is '{top}'."
+        )
+    return top
+
+
+def _parse_count(text: str) -> bool:
+    """``$count``: ``true`` or ``false``, in any case."""
+    if text.lower() not in {"true", "false"}:
+        raise parse_error(f"'{text}' is not a valid count option.")
+    return text.lower() == "true"
+
+
+def _parse_orderby(text: str, by_folded: dict[str, str], type_name: str) -> list[tuple[str, bool]]:
+    """``$orderby``: (property, descending) pairs in the order given."""
+    orderby: list[tuple[str, bool]] = []
+    for part in text.split(","):
+        words = part.split()
+        if not words or len(words) > 2 or (len(words) == 2 and words[1].lower() not in {"asc", "desc"}):
+            raise parse_error(f"Syntax error in $orderby '{text}'.")
+        if words[0].casefold() not in by_folded:
+            raise unknown_property(words[0], type_name)
+        orderby.append((by_folded[words[0].casefold()], len(words) == 2 and words[1].lower() == "desc"))
+    return orderby
+
+
+def _parse_search(text: str) -> str:
+    """``$search``: the term, without the double quotes around it."""
+    term = text.strip()
+    return term[1:-1] if len(term) >= 2 and term[0] == term[-1] == '"' else term
 
 
 def _parse_expand(text: str, options: Options, type_name: str) -> None:

@@ -109,6 +109,82 @@ def _address(given: str, surname: str, domain: str, index: int) -> str:
     return f"{local}{index}@{domain}"
 
 
+def _email_addresses(
+    rng: random.Random, language: str, given: str, surname: str, index: int, n: int
+) -> list[dict[str, Json]]:
+    """Mostly one address, sometimes none or several; the first at the company's domain."""
+    count = rng.choices((0, 1, 2, 3), weights=(5, 70, 18, 7))[0]
+    return [
+        {
+            "name": f"{given} {surname}",
+            "address": _address(
+                given, surname, DOMAINS[language] if i == 0 else "mail.example.com", index + i * n
+            ),
+        }
+        for i in range(count)
+    ]
+
+
+def _contact(
+    rng: random.Random,
+    index: int,
+    names: list[str],
+    person: tuple[str, str, str],
+    place: tuple[str, str, str],
+    addresses: list[dict[str, Json]],
+) -> dict[str, Json]:
+    """One contact as Graph represents it, drawing the rest of its fields from ``rng``."""
+    given, surname, company = person
+    city, country, postal = place
+    stamp = f"2024-0{1 + index % 9}-{10 + index % 18}T09:{index % 60:02d}:00Z"
+    return {
+        "createdDateTime": stamp,
+        "lastModifiedDateTime": stamp,
+        "changeKey": f"EQAAABYAAAB{index:08d}",
+        "categories": rng.sample(names, min(len(names), rng.choice((0, 0, 1, 1, 2)))),
+        "birthday": None,
+        "fileAs": f"{surname}, {given}",
+        "displayName": f"{given} {surname}",
+        "givenName": given,
+        "initials": None,
+        "middleName": None,
+        "nickName": None,
+        "surname": surname,
+        "title": rng.choice((None, "Dr.", None, None)),
+        "yomiGivenName": None,
+        "yomiSurname": None,
+        "yomiCompanyName": None,
+        "generation": None,
+        "imAddresses": [],
+        "jobTitle": rng.choice(
+            ("Geschäftsführerin", "Directora comercial", "Head of Sales", "Einkauf", None)
+        ),
+        "companyName": company,
+        "department": None,
+        "officeLocation": None,
+        "profession": None,
+        "businessHomePage": None,
+        "assistantName": None,
+        "manager": None,
+        "homePhones": [],
+        "mobilePhone": None,
+        "businessPhones": [f"+{rng.randint(30, 49)} {rng.randint(100, 999)} {rng.randint(100000, 999999)}"],
+        "spouseName": None,
+        "personalNotes": "",
+        "children": [],
+        "emailAddresses": addresses,
+        "homeAddress": {},
+        "businessAddress": {
+            "street": f"{rng.randint(1, 120)} Hauptstraße",
+            "city": city,
+            "state": None,
+            "countryOrRegion": country,
+            "postalCode": postal,
+        },
+        "otherAddress": {},
+    }
+
+
 def generate_contacts(
     mailbox: str, n: int, seed: int, categories: list[str] | None = None
 ) -> Iterator[dict[str, Json]]:
@@ -119,70 +195,14 @@ def generate_contacts(
         if categories is not None
         else [c for c, _ in CATEGORIES.get(mailbox, [])] + ["Alt-Kategorie"]
     )
+    # Every field comes from the one rng, so the order of the draws is what keeps the data stable.
     for index in range(n):
         language = rng.choice(("de", "es", "en"))
         given, surname = rng.choice(GIVEN[language]), rng.choice(SURNAMES[language])
         company = rng.choice(COMPANIES[language])
         city, country, postal = rng.choice(CITIES[language])
-        count = rng.choices((0, 1, 2, 3), weights=(5, 70, 18, 7))[0]
-        addresses = [
-            {
-                "name": f"{given} {surname}",
-                "address": _address(
-                    given, surname, DOMAINS[language] if i == 0 else "mail.example.com", index + i * n
-                ),
-            }
-            for i in range(count)
-        ]
-        stamp = f"2024-0{1 + index % 9}-{10 + index % 18}T09:{index % 60:02d}:00Z"
-        yield {
-            "createdDateTime": stamp,
-            "lastModifiedDateTime": stamp,
-            "changeKey": f"EQAAABYAAAB{index:08d}",
-            "categories": rng.sample(names, min(len(names), rng.choice((0, 0, 1, 1, 2)))),
-            "birthday": None,
-            "fileAs": f"{surname}, {given}",
-            "displayName": f"{given} {surname}",
-            "givenName": given,
-            "initials": None,
-            "middleName": None,
-            "nickName": None,
-            "surname": surname,
-            "title": rng.choice((None, "Dr.", None, None)),
-            "yomiGivenName": None,
-            "yomiSurname": None,
-            "yomiCompanyName": None,
-            "generation": None,
-            "imAddresses": [],
-            "jobTitle": rng.choice(
-                ("Geschäftsführerin", "Directora comercial", "Head of Sales", "Einkauf", None)
-            ),
-            "companyName": company,
-            "department": None,
-            "officeLocation": None,
-            "profession": None,
-            "businessHomePage": None,
-            "assistantName": None,
-            "manager": None,
-            "homePhones": [],
-            "mobilePhone": None,
-            "businessPhones": [
-                f"+{rng.randint(30, 49)} {rng.randint(100, 999)} {rng.randint(100000, 999999)}"
-            ],
-            "spouseName": None,
-            "personalNotes": "",
-            "children": [],
-            "emailAddresses": addresses,
-            "homeAddress": {},
-            "businessAddress": {
-                "street": f"{rng.randint(1, 120)} Hauptstraße",
-                "city": city,
-                "state": None,
-                "countryOrRegion": country,
-                "postalCode": postal,
-            },
-            "otherAddress": {},
-        }
+        addresses = _email_addresses(rng, language, given, surname, index, n)
+        yield _contact(rng, index, names, (given, surname, company), (city, country, postal), addresses)
 
 
 def ensure_mailboxes(store: Store, directory: Directory) -> None:
