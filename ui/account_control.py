@@ -1,8 +1,9 @@
 """The controller's Microsoft 365 half: signing in, the connection, address books and the sender.
 
 A mixin of ``ui.controller.Controller``, which defines the signals and runs the workers; it is kept
-apart so each half of the controller can be read whole. No business logic here either: sign-in,
-the connect seam, address books and the choice of sender are the engine's.
+apart so each half of the controller can be read whole. Its texts are translated in the
+``Controller`` context, named explicitly because this class is not the QObject. No business logic
+here either: sign-in, the connect seam, address books and the choice of sender are the engine's.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
 
 from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, SignInRequired
 from securemailmerge.m365 import (
@@ -123,7 +126,11 @@ class MicrosoftAccount(_Base):
         """Sign in with the browser or with a code; the account arrives on ``account_changed``."""
         report = on_error or self.failed.emit
         if self.tenant is None:
-            report(self.tr("No Microsoft 365 tenant is configured; see the README."))
+            report(
+                QCoreApplication.translate(
+                    "Controller", "No Microsoft 365 tenant is configured; see the README."
+                )
+            )
             return None
         self._disconnect()
 
@@ -136,7 +143,10 @@ class MicrosoftAccount(_Base):
                 # Called on the worker thread: the code follows the browser only when none opened.
                 if method == DEVICE_CODE and BROWSER in tried:
                     self.browser_unavailable.emit(
-                        self.tr("No web browser could be opened here, so you sign in with a code instead.")
+                        QCoreApplication.translate(
+                            "Controller",
+                            "No web browser could be opened here, so you sign in with a code instead.",
+                        )
                     )
                 tried.append(method)
 
@@ -205,7 +215,9 @@ class MicrosoftAccount(_Base):
         """
         connection = self._connection
         if connection is None or connection.account is None:
-            self.address_book_failed.emit(self.tr("Sign in first to use Outlook contacts."))
+            self.address_book_failed.emit(
+                QCoreApplication.translate("Controller", "Sign in first to use Outlook contacts.")
+            )
             return None
 
         def job(_cancel: threading.Event) -> Generator[FolderLoaded, None, OpenedAddressBook]:
@@ -239,8 +251,9 @@ class MicrosoftAccount(_Base):
     def license_text(self) -> str:
         """The license state as last checked, or that it is checked only when it matters."""
         if self.license is None:
-            return self.tr(
-                "The license is checked when you load an address book, send a test or send a campaign."
+            return QCoreApplication.translate(
+                "Controller",
+                "The license is checked when you load an address book, send a test or send a campaign.",
             )
         return self.license.describe()
 

@@ -26,7 +26,8 @@ def number(value: int) -> str:
 
 def when(moment: datetime) -> str:
     """A date and time in the language's short format."""
-    return QLocale().toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
+    local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
 def duration(span: timedelta) -> str:
