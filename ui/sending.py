@@ -30,13 +30,14 @@ from securemailmerge.campaign import (
     PreflightSettings,
     Scheduler,
     campaigns_dir,
+    graphs_of,
     list_campaigns,
     send_test,
     start_campaign,
     write_report,
 )
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.m365 import Connection, GraphClient, LicenseStatus, RetryEvent
+from securemailmerge.m365 import Connection, LicenseStatus
 from ui.controller import Controller
 from ui.worker import Worker
 
@@ -54,24 +55,6 @@ class Confirmation:
     mode: str
     answer: bool = False
     done: threading.Event = field(default_factory=threading.Event)
-
-
-def graph_maker(
-    connection: Connection,
-) -> Callable[[Callable[[RetryEvent], None], Callable[[float], None]], GraphClient]:
-    """A Graph client on the connection whose retries and waits the campaign's scheduler hears."""
-
-    def make(on_retry: Callable[[RetryEvent], None], sleep: Callable[[float], None]) -> GraphClient:
-        return GraphClient(
-            connection.http,
-            connection.graph.base_url,
-            connection.session,
-            factory=connection.factory,
-            on_retry=on_retry,
-            sleep=sleep,
-        )
-
-    return make
 
 
 def interrupted_campaigns() -> list[Path]:
@@ -180,7 +163,7 @@ class Sending(QObject):
         assert self.control is not None
         campaign = Campaign(
             journal,
-            graph_maker(connection),
+            graphs_of(connection),
             connection.factory,
             control=self.control,
             dnc=DoNotContact.for_mailbox(mailbox),
@@ -201,8 +184,7 @@ class Sending(QObject):
             else:
                 self.progressed.emit(item)
 
-        # Nothing is done with the result; a job that returns None would send None across threads,
-        # which this PySide6 miscounts (none_dealloc), so the jobs return True instead.
+        # Nothing is done with the result: the events and the journal say what happened.
         worker = self.controller.run(job, lambda _result: None, progress=event, failed=self.failed.emit)
         worker.signals.finished.connect(self._ended)
         self._worker = worker
