@@ -36,7 +36,7 @@ from securemailmerge.sandbox.server import LoopbackServer, listen
 from securemailmerge.sandbox.tokens import TokenRegistry
 
 REPO = Path(__file__).resolve().parent.parent
-# The team's shared folder sits beside the checkout, or beside the folder of worktrees.
+# The shared design folder sits beside the checkout, or higher up for a checkout kept in a subfolder.
 SHARED = next((up / "shared" for up in REPO.parents if (up / "shared").is_dir()), REPO.parent / "shared")
 CONFIG = TenantConfig(client_id="11111111-2222-3333-4444-555555555555")
 GRAPH = CONFIG.graph_url
