@@ -6,8 +6,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from gettext import gettext  # argparse's own texts, as its version option has
 
-from securemailmerge import __version__, logfilter
+import securemailmerge
+from securemailmerge import logfilter
 from securemailmerge.cli import admin, campaign, contacts, m365, offline
 from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, add_language_argument
 from securemailmerge.errors import SecureMailMergeError
@@ -25,13 +27,23 @@ REGISTRARS: tuple[Registrar, ...] = (
 )
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when it is asked for, not at every start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"{parser.prog} {securemailmerge.__version__}")  # on stdout, as argparse prints it
+        parser.exit()
+
+
 def build_parser(registrars: Sequence[Registrar] = REGISTRARS) -> argparse.ArgumentParser:
     """The parser with every registered subcommand."""
     parser = argparse.ArgumentParser(
         prog="securemailmerge",
         description=translate("Cli", "Personal mail merge for Microsoft 365, checked on your computer."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help=gettext("show program's version number and exit")
+    )
     add_language_argument(parser, default=None)
     m365.add_tenant_argument(parser)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
