@@ -149,11 +149,10 @@ class _RowChecker:
             result.problems.append(self._problem(recipient, "too-large", too_large))
         return result
 
-    def empty_columns(self, recipient: Recipient) -> Iterator[str]:
+    def empty_columns(self, recipient: Recipient) -> list[str]:
         """The used columns that are blank in this row."""
-        for column in self.used_columns:
-            if not recipient.fields.get(column, "").strip():
-                yield column
+        fields = recipient.fields
+        return [column for column in self.used_columns if not fields.get(column, "").strip()]
 
 
 @dataclass(frozen=True)
@@ -217,7 +216,8 @@ class _Tally:
         for column in checker.empty_columns(recipient):
             self.empty.setdefault(column, []).append(recipient.row)
         result = checker.check(recipient)
-        self.found.extend(result.problems)
+        if result.problems:
+            self.found.extend(result.problems)
         ready = (
             result.rendered is not None and not result.problems and bool(recipient.to)
         ) and not checker.unknown_fields

@@ -58,6 +58,11 @@ class RowFields(Mapping[str, str]):
     def __getitem__(self, key: str) -> str:
         return self._values[self._index[key]]
 
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The cell of column ``key``, or ``default`` (Mapping's own ``get`` costs an exception per miss)."""
+        position = self._index.get(key)
+        return default if position is None else self._values[position]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
 
