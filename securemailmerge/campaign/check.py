@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_duration
-from securemailmerge.campaign.mime import estimate_size, header_problem
+from securemailmerge.campaign.mime import estimate_size, header_problem, recipient_name
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
@@ -128,7 +128,8 @@ class _RowChecker:
         except RenderError as error:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", error)])
         result = _RowResult(rendered)
-        too_long = header_problem(rendered, recipient)
+        row_name = recipient_name(recipient.fields)  # both checks below need it
+        too_long = header_problem(rendered, recipient, row_name=row_name)
         if too_long is not None:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", too_long)])
         sizes: list[int] = []
@@ -138,7 +139,7 @@ class _RowChecker:
                 result.problems.append(self._problem(recipient, "missing-attachment", size, value=name))
             else:
                 sizes.append(size)
-        result.size = estimate_size(rendered, recipient, sizes)
+        result.size = estimate_size(rendered, recipient, sizes, row_name=row_name)
         if result.size > self.settings.max_message_bytes:
             too_large = InputError(
                 translate("Preflight", "The message would be {size} MB; the limit is {limit} MB.").format(

@@ -141,6 +141,7 @@ class CompiledTemplate:
         if derived is not None and self._derived is not None:
             trees.append((self._derived, _TEXT_FROM_HTML, derived))
         self._pieces = _split_parts(trees, frozenset(fields))
+        self._fixed_attachments = _fixed_names(self._attachments, template.attachment_column)
 
     def render(self, fields: Mapping[str, str]) -> RenderedMessage:
         """The message for one row (column name -> value); RenderError says what went wrong, not where."""
@@ -173,6 +174,8 @@ class CompiledTemplate:
             text = finish_text(render(self._derived, context, "html"))
         else:
             text = html_to_text(html)
+        if self._fixed_attachments is not None:
+            return RenderedMessage(subject, html, text, self._fixed_attachments)
         names = [render(part, context, "attachment", source) for part, source in self._attachments]
         for name in names:
             _one_line(name, "attachment")
@@ -241,6 +244,18 @@ def _split_parts(
             return None
         split[part] = renderer
     return split
+
+
+def _fixed_names(
+    parts: Sequence[tuple[str | JinjaTemplate, str]], column: str | None
+) -> tuple[str, ...] | None:
+    """The attachment names when every row has the same ones (no tags, no column), else None."""
+    names = [part for part, _ in parts]
+    if column is not None or not all(isinstance(name, str) for name in names):
+        return None
+    if any(_LINE_BREAK.search(str(name).strip()) for name in names):
+        return None  # every row fails with the message rendering gives
+    return tuple(str(name).strip() for name in names if str(name).strip())
 
 
 def _one_line(name: str, field: str) -> None:

@@ -133,12 +133,16 @@ class PieceRenderer:
 
     def __init__(self, pieces: list[_Piece]) -> None:
         self.pieces = pieces
+        # The constant texts in place, and the places the other pieces fill in for each row.
+        self._texts = [piece if isinstance(piece, str) else "" for piece in pieces]
+        self._slots = [(place, piece) for place, piece in enumerate(pieces) if not isinstance(piece, str)]
 
     def render(self, context: Mapping[str, Any], spent: list[int]) -> str:
         """The part's text for ``context``; adds its steps and characters to ``spent`` (raises Unsure)."""
-        text = "".join(
-            [piece if isinstance(piece, str) else piece.text(context, spent) for piece in self.pieces]
-        )
+        out = self._texts.copy()
+        for place, piece in self._slots:
+            out[place] = piece.text(context, spent)
+        text = "".join(out)
         # Every piece is a step and every character of the text was made, as Jinja2's concat counts them.
         spent[0] += len(self.pieces)
         spent[1] += len(text)
