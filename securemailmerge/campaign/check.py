@@ -13,10 +13,13 @@ from collections import ChainMap, deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_duration
 from securemailmerge.campaign.mime import estimate_size, header_problem, recipient_name
+from securemailmerge.campaign.parallel import in_stretches
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
@@ -35,6 +38,8 @@ class PreflightSettings:
     sender: str | None = None
     max_message_bytes: int = 35 * 1024 * 1024
     daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
+    # Worker processes ``preflight`` may use for a long list (see ``parallel``); 1 checks in this one.
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -229,6 +234,27 @@ class _Tally:
             self.recipients += len(recipient.to) + len(recipient.cc) + len(recipient.bcc)
         return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
 
+    def kept(self) -> dict[str, Any]:
+        """What the report needs of the rows counted, for another process to ``merge``."""
+        return {
+            "ready": self.ready,
+            "recipients": self.recipients,
+            "largest": self.largest,
+            "largest_row": self.largest_row,
+            "empty": self.empty,
+            "found": self.found,
+        }
+
+    def merge(self, kept: Mapping[str, Any]) -> None:
+        """Count the rows another tally ``kept``, which come after the rows counted here."""
+        self.ready += kept["ready"]
+        self.recipients += kept["recipients"]
+        if kept["largest_row"] is not None and kept["largest"] > self.largest:
+            self.largest, self.largest_row = kept["largest"], kept["largest_row"]
+        for column, rows in kept["empty"].items():
+            self.empty.setdefault(column, []).extend(rows)
+        self.found.extend(kept["found"])
+
     def report(
         self, checker: _RowChecker, recipients: RecipientList, settings: PreflightSettings
     ) -> PreflightReport:
@@ -261,8 +287,28 @@ class _Tally:
         )
 
 
+def _stretch(checker: _RowChecker, start: int, end: int) -> dict[str, Any]:
+    """What the report keeps of rows ``start`` to ``end`` (positions in the list), checked in a worker."""
+    tally = _Tally()
+    rows = checker.recipients.rows
+    for position in range(start, end):
+        tally.add(checker, rows[position], position + 1)
+    return tally.kept()
+
+
 def preflight(recipients: RecipientList, template: Template, settings: PreflightSettings) -> PreflightReport:
-    """Render every ready row once and report counts, problems, the largest message and the duration."""
+    """Render every ready row once and report counts, problems, the largest message and the duration.
+
+    With ``settings.workers`` above 1, a long list is checked by that many processes (see ``parallel``).
+    """
+    if settings.workers > 1 and settings.messages_per_minute > 0:
+        checker = _RowChecker(recipients, template, settings)  # compiled once, before any fork
+        parts = in_stretches(len(recipients.rows), settings.workers, partial(_stretch, checker))
+        if parts is not None:
+            tally = _Tally()
+            for part in parts:
+                tally.merge(part)
+            return tally.report(checker, recipients, settings)
     last = deque(check_rows(recipients, template, settings), maxlen=1)[0]
     assert isinstance(last, PreflightReport)
     return last
