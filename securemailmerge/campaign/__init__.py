@@ -8,6 +8,8 @@ Sending: ``plan`` and ``journal`` (the campaign on disk), ``pacing`` (the one sc
 ``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and
 cancels it and says which errors stop it), ``reconcile`` (after a restart),
 ``bounces``, ``suppression`` (do-not-contact), ``report``, and ``start`` (what front ends call first).
+``document`` saves a campaign file (``.smmcampaign``: template, settings, recipient source) and
+``documentread`` reads one back.
 """
 
 from __future__ import annotations
@@ -46,6 +48,16 @@ if TYPE_CHECKING:
         write_csv as write_csv,
         write_rows as write_rows,
     )
+    from securemailmerge.campaign.document import (
+        EXTENSION as EXTENSION,
+        MIME_TYPE as MIME_TYPE,
+        CampaignDocument as CampaignDocument,
+        ContactsSource as ContactsSource,
+        FileSource as FileSource,
+        SendSettings as SendSettings,
+        save_campaign as save_campaign,
+    )
+    from securemailmerge.campaign.documentread import load_campaign as load_campaign
     from securemailmerge.campaign.engine import Campaign as Campaign, graphs_of as graphs_of
     from securemailmerge.campaign.events import (
         Cancelled as Cancelled,
@@ -130,6 +142,16 @@ __getattr__, __all__ = exports(
         ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
         "control": ("Control",),
+        "document": (
+            "EXTENSION",
+            "MIME_TYPE",
+            "CampaignDocument",
+            "ContactsSource",
+            "FileSource",
+            "SendSettings",
+            "save_campaign",
+        ),
+        "documentread": ("load_campaign",),
         "engine": ("Campaign", "graphs_of"),
         "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
