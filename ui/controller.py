@@ -16,7 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from securemailmerge.campaign import CheckStarted, PreflightReport, PreflightSettings, check_rows
+from securemailmerge.campaign import (
+    CheckStarted,
+    ContactsSource,
+    PreflightReport,
+    PreflightSettings,
+    check_rows,
+)
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import (
     Account,
@@ -72,6 +78,7 @@ class Controller(MicrosoftAccount, QObject):
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
         self.recipient_options = RecipientOptions()
+        self.contacts_source: ContactsSource | None = None  # the mailbox and filter the contacts came from
         self.left_out: set[int] = set()  # source rows the user unticked
         self.template: Template | None = None
         self.template_folder: Path | None = None
@@ -160,6 +167,7 @@ class Controller(MicrosoftAccount, QObject):
 
         def done(result: object) -> None:
             self.recipients_path, self.recipient_options = path, chosen
+            self.contacts_source = None
             self._set_list(result)
 
         def failed(message: str) -> None:
@@ -176,9 +184,9 @@ class Controller(MicrosoftAccount, QObject):
         options = replace(self.recipient_options, **changes)
         return self.open_recipients(self.recipients_path, options, on_error)
 
-    def set_recipients(self, recipients: RecipientList | None) -> None:
-        """Use ``recipients`` (from an address book)."""
-        self.recipients_path = None
+    def set_recipients(self, recipients: RecipientList | None, source: ContactsSource | None = None) -> None:
+        """Use ``recipients`` (from the address book and filter ``source``)."""
+        self.recipients_path, self.contacts_source = None, source
         self._set_list(recipients)
 
     def _set_list(self, recipients: object) -> None:

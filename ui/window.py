@@ -6,8 +6,10 @@ signals; like git-cola it jumps between steps with Ctrl+1..5 and remembers its g
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from securemailmerge.m365 import Profile, TenantSource
 from ui import settings
 from ui.about import AboutDialog
+from ui.campaign_files import CampaignFiles, is_campaign_file
 from ui.controller import Controller
 from ui.dialogs import show_error
 from ui.menus import build_menus
@@ -63,7 +66,9 @@ class MainWindow(QMainWindow):
         self.preview.set_model(self.recipients.model)
         self._build_central()
         self._build_toolbar()
+        self.campaign = CampaignFiles(self)
         self.menu_actions = build_menus(self)
+        self.setAcceptDrops(True)  # a campaign file dropped anywhere opens; the steps take their own files
         self.account_label = QLabel(self.tr("Not signed in"), self)
         self.account_label.setAccessibleName(self.tr("Signed-in account"))
         self.statusBar().addPermanentWidget(self.account_label)
@@ -78,6 +83,8 @@ class MainWindow(QMainWindow):
         controller.notice.connect(self._show_notice)
         controller.browser_unavailable.connect(self._show_no_browser)
         self._restore()
+        self.campaign.saved = self.campaign.document()  # what a fresh window shows is not a change
+        self.campaign.refresh()
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -196,11 +203,25 @@ class MainWindow(QMainWindow):
         settings.save_window_state("state", self.saveState(STATE_VERSION))
         settings.save_window_state("recipients_header", self.recipients.table.horizontalHeader().saveState())
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept one dropped campaign file."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and is_campaign_file(Path(urls[0].toLocalFile())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped campaign file (after asking about unsaved changes)."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and is_campaign_file(Path(urls[0].toLocalFile())):
+            event.acceptProposedAction()
+            self.campaign.open_path(Path(urls[0].toLocalFile()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved work, remember the layout, stop background work."""
-        if not self.message.may_close():
+        if not self.campaign.may_discard():
             event.ignore()
             return
+        self.campaign.closed()
         self.save_layout()
         self.send.sending.leave()
         self.controller.close()

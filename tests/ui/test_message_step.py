@@ -127,7 +127,7 @@ def test_unsaved_changes_are_asked_about_before_closing(
     monkeypatch.setattr(QMessageBox, "question", cancel)
     window.close()
     assert window.isVisible()
-    assert asked == ["The message has changes that are not saved. Save them?"]
+    assert asked == ["Do you want to save the changes to Untitled campaign?"]  # the campaign holds the message
 
 
 def test_an_imported_outlook_message_is_previewed_with_its_image(

@@ -1,0 +1,329 @@
+"""Campaign files in the window: save, reopen every step, unsaved-change prompts, recent files, drops."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDateTime, QMimeData, QPoint, QPointF, Qt, QTime, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.campaign import SCHEDULED
+from ui.app import first_campaign
+from ui.campaign_files import SystemOpener, campaign_argument
+from ui.controller import Controller
+from ui.window import MainWindow
+
+Asked = list[str]
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> Asked:
+    """Answer every question with ``button``; the questions asked are collected."""
+    asked: Asked = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error dialogs the campaign commands show, by their sentence."""
+    messages: list[str] = []
+    monkeypatch.setattr("ui.campaign_files.show_error", lambda _parent, message: messages.append(message))
+    return messages
+
+
+def choose_file(monkeypatch: pytest.MonkeyPatch, kind: str, path: Path | None) -> None:
+    """The file dialog of ``kind`` ("getOpenFileName", "getSaveFileName") picks ``path`` (None: Cancel)."""
+    monkeypatch.setattr(QFileDialog, kind, lambda *_args, **_kw: (str(path) if path else "", ""))
+
+
+def new_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow(Controller(None))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def build_campaign(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
+    """Every step set the way a user would set it, offline."""
+    folder.mkdir(exist_ok=True)
+    people = folder / "people.csv"
+    people.write_text(
+        "Name;Mail;File\nAda;ada@example.com;a.pdf\nBob;bob@example.com;b.pdf\nCy;cy@example.com;\n",
+        encoding="cp1252",
+    )
+    (folder / "offer.pdf").write_bytes(b"%PDF-1.4 offer")
+    window.go_to(1)
+    window.recipients.open_file(people)
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
+    step = window.recipients
+    step.encoding.setCurrentText("cp1252")
+    step.encoding.activated.emit(step.encoding.currentIndex())
+    qtbot.waitUntil(lambda: window.controller.recipient_options.encoding == "cp1252", timeout=10_000)
+    model = step.model
+    bob = next(row for row in range(model.rowCount()) if model.recipient(row).fields["Name"] == "Bob")
+    model.setData(model.index(bob, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert window.controller.left_out == {3}
+    window.go_to(2)
+    message = window.message
+    qtbot.keyClicks(message.subject, "Offer for {{Name}}")
+    message.attach(folder / "offer.pdf")
+    message.attachment_column.setCurrentIndex(message.attachment_column.findData("File"))
+    message.attachment_column.activated.emit(message.attachment_column.currentIndex())
+    message.publish()
+    window.go_to(0)
+    window.account.shared_mailbox.setChecked(True)
+    window.account.shared_address.setCurrentText("sales@contoso.com")
+    qtbot.mouseClick(window.account.use_button, Qt.MouseButton.LeftButton)
+    send = window.send
+    send.mode.setCurrentIndex(send.mode.findData(SCHEDULED))
+    send.when.setDateTime(QDateTime.fromSecsSinceEpoch(1_798_110_000))
+    send.pace.setValue(12)
+    send.cap.setValue(500)
+    send.use_window.setChecked(True)
+    send.window_start.setTime(QTime(9, 30))
+    send.window_end.setTime(QTime(16, 0))
+
+
+def test_a_saved_campaign_reopens_every_step(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_campaign(qtbot, window, tmp_path / "spring")
+    assert window.isWindowModified()
+    target = tmp_path / "spring" / "Spring offer"
+    choose_file(monkeypatch, "getSaveFileName", target)
+    window.menu_actions.campaign.save.trigger()  # never saved: Save asks where
+    saved = tmp_path / "spring" / "Spring offer.smmcampaign"
+    assert saved.is_file()
+    assert window.windowTitle() == "Spring offer.smmcampaign[*] — SecureMailMerge"
+    assert not window.isWindowModified()
+    stored = json.loads(saved.read_text("utf-8"))
+    assert stored["recipients"]["path"] == "people.csv"
+    assert stored["template"]["folder"] == "."
+
+    again = new_window(qtbot)
+    choose_file(monkeypatch, "getOpenFileName", saved)
+    again.menu_actions.campaign.open.trigger()
+    qtbot.waitUntil(lambda: again.recipients.model.rowCount() == 3, timeout=10_000)
+    assert again.message.subject.text() == "Offer for {{Name}}"
+    assert [again.message.attachments.item(i).text() for i in range(again.message.attachments.count())] == [
+        "offer.pdf"
+    ]
+    assert again.message.attachment_column.currentData() == "File"
+    assert again.controller.recipient_options.encoding == "cp1252"
+    assert again.recipients.encoding.currentText() == "cp1252"
+    assert again.controller.left_out == {3}
+    assert again.recipients.model.left_out == {3}
+    assert again.controller.shared_sender == "sales@contoso.com"
+    assert again.account.shared_mailbox.isChecked()
+    send = again.send
+    assert send.mode.currentData() == SCHEDULED
+    assert send.when.dateTime().toSecsSinceEpoch() == 1_798_110_000
+    assert (send.pace.value(), send.cap.value()) == (12, 500)
+    assert send.use_window.isChecked()
+    assert send.window_start.time() == QTime(9, 30)
+    assert send.window_end.time() == QTime(16, 0)
+    assert again.windowTitle() == "Spring offer.smmcampaign[*] — SecureMailMerge"
+    assert not again.isWindowModified()
+    again.send.pace.setValue(13)
+    assert again.isWindowModified()
+    again.send.pace.setValue(12)  # undone: nothing to save any more
+    assert not again.isWindowModified()
+    again.close()
+
+
+def test_new_asks_about_unsaved_changes_and_cancel_keeps_them(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.go_to(2)
+    qtbot.keyClicks(window.message.subject, "Draft")
+    window.message.publish()
+    assert window.isWindowModified()
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.menu_actions.campaign.new.trigger()
+    assert asked == ["Do you want to save the changes to Untitled campaign?"]
+    assert window.message.subject.text() == "Draft"
+    answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    window.menu_actions.campaign.new.trigger()
+    assert window.message.subject.text() == ""
+    assert not window.isWindowModified()
+    assert window.windowTitle() == "Untitled campaign[*] — SecureMailMerge"
+
+
+def test_save_in_the_prompt_saves_before_opening_another(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.send.cap.setValue(999)
+    other = tmp_path / "other.smmcampaign"
+    window.campaign.write(other)
+    window.menu_actions.campaign.new.trigger()
+    qtbot.keyClicks(window.message.subject, "Keep me")
+    window.message.publish()
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Save)
+    choose_file(monkeypatch, "getSaveFileName", tmp_path / "kept")
+    choose_file(monkeypatch, "getOpenFileName", other)
+    window.menu_actions.campaign.open.trigger()
+    assert asked == ["Do you want to save the changes to Untitled campaign?"]
+    kept = json.loads((tmp_path / "kept.smmcampaign").read_text("utf-8"))
+    assert kept["template"]["subject"] == "Keep me"
+    assert window.windowTitle().startswith("other.smmcampaign")
+    assert window.send.cap.value() == 999
+    assert window.message.subject.text() == ""
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.campaign.write(tmp_path / "a.smmcampaign")
+    window.send.cap.setValue(77)
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert window.isVisible()
+    assert asked == ["Do you want to save the changes to a.smmcampaign?"]
+    answer(monkeypatch, QMessageBox.StandardButton.Save)
+    window.close()
+    assert not window.isVisible()
+    saved = json.loads((tmp_path / "a.smmcampaign").read_text("utf-8"))
+    assert saved["settings"]["daily_cap"] == 77
+
+
+def test_recent_campaigns_open_and_a_vanished_one_is_explained_and_dropped(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    for name in ("one", "two"):
+        window.send.cap.setValue(100 if name == "one" else 200)
+        window.campaign.write(tmp_path / f"{name}.smmcampaign")
+    menu = window.menu_actions.campaign.recent
+    menu.aboutToShow.emit()
+    entries = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert entries[:2] == ["&1 two.smmcampaign", "&2 one.smmcampaign"]
+    menu.actions()[1].trigger()
+    assert window.windowTitle().startswith("one.smmcampaign")
+    assert window.send.cap.value() == 100
+    (tmp_path / "two.smmcampaign").unlink()
+    menu.aboutToShow.emit()
+    menu.actions()[1].trigger()
+    assert any("two.smmcampaign cannot be read" in message for message in shown)
+    menu.aboutToShow.emit()
+    assert next(a.text() for a in menu.actions() if not a.isSeparator()) == "&1 one.smmcampaign"
+
+
+def test_a_damaged_or_newer_file_is_explained_and_the_window_stays(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    window.send.cap.setValue(321)
+    newer = tmp_path / "newer.smmcampaign"
+    newer.write_text('{"format": "securemailmerge-campaign", "version": 9}', encoding="utf-8")
+    assert not window.campaign.open(newer)
+    assert any("newer SecureMailMerge (format 9)" in message for message in shown)
+    assert window.send.cap.value() == 321
+    assert window.windowTitle().startswith("Untitled campaign")
+
+
+def test_a_moved_recipient_list_is_reported_and_the_campaign_keeps_naming_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    build_campaign(qtbot, window, tmp_path / "c")
+    window.campaign.write(tmp_path / "c" / "x.smmcampaign")
+    (tmp_path / "c" / "people.csv").rename(tmp_path / "people.csv")
+    again = new_window(qtbot)
+    assert again.campaign.open(tmp_path / "c" / "x.smmcampaign")
+    qtbot.waitUntil(lambda: any("recipients cannot be loaded" in message for message in shown))
+    assert not again.isWindowModified()
+    again.campaign.write(tmp_path / "c" / "y.smmcampaign")
+    kept = json.loads((tmp_path / "c" / "y.smmcampaign").read_text("utf-8"))
+    assert kept["recipients"]["path"] == "people.csv"
+    assert kept["excluded_rows"] == [3]
+    again.close()
+
+
+def drop(target: object, path: Path) -> bool:
+    """Drag ``path`` over ``target`` and drop it; True when the drop was taken."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        QPoint(20, 20), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(target, enter)  # type: ignore[arg-type]
+    if not enter.isAccepted():
+        return False
+    dropped = QDropEvent(
+        QPointF(20, 20), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(target, dropped)  # type: ignore[arg-type]
+    return dropped.isAccepted()
+
+
+@pytest.mark.parametrize("on_step", [True, False])
+def test_a_campaign_file_dropped_on_the_window_opens(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, on_step: bool
+) -> None:
+    window.send.cap.setValue(444)
+    window.campaign.write(tmp_path / "dropped.smmcampaign")
+    window.menu_actions.campaign.new.trigger()
+    window.go_to(2)  # the Message step, which takes other dropped files as attachments
+    assert drop(window.message if on_step else window, tmp_path / "dropped.smmcampaign")
+    assert window.send.cap.value() == 444
+    assert window.message.attachments.count() == 0
+    assert window.windowTitle().startswith("dropped.smmcampaign")
+
+
+def test_the_system_hands_over_a_file_to_open(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.send.cap.setValue(555)
+    window.campaign.write(tmp_path / "finder.smmcampaign")
+    window.menu_actions.campaign.new.trigger()
+    opener = SystemOpener(window)
+    QApplication.instance().installEventFilter(opener)  # type: ignore[union-attr]
+    try:
+        QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(tmp_path / "finder.smmcampaign")))
+        qtbot.waitUntil(lambda: window.send.cap.value() == 555)
+    finally:
+        QApplication.instance().removeEventFilter(opener)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "campaign", "rest"),
+    [
+        (["C:\\Users\\ada\\Spring.smmcampaign"], "C:\\Users\\ada\\Spring.smmcampaign", []),
+        (["--lang", "de", "/home/ada/x.SMMCAMPAIGN"], "/home/ada/x.SMMCAMPAIGN", ["--lang", "de"]),
+        (["-platform", "offscreen"], None, ["-platform", "offscreen"]),
+    ],
+)
+def test_the_command_line_names_the_campaign_to_open(
+    arguments: list[str], campaign: str | None, rest: list[str]
+) -> None:
+    found, others = campaign_argument(arguments)
+    assert (str(found) if found else None) == (campaign and str(Path(campaign)))
+    assert others == rest
+
+
+def test_a_campaign_from_the_command_line_opens_instead_of_the_sample(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.send.cap.setValue(666)
+    window.campaign.write(tmp_path / "cli.smmcampaign")
+    fresh = new_window(qtbot)
+    first_campaign(fresh, tmp_path / "cli.smmcampaign", sample=True)
+    assert fresh.send.cap.value() == 666
+    assert fresh.recipients.model.rowCount() == 0  # no sample recipients loading behind it
+    assert fresh.windowTitle().startswith("cli.smmcampaign")
+    fresh.close()
+
+
+def test_the_sample_at_start_is_an_untitled_campaign_without_changes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    first_campaign(window, None, sample=True)
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() > 0, timeout=10_000)
+    assert window.message.subject.text()
+    assert window.windowTitle() == "Untitled campaign[*] — SecureMailMerge"
+    assert not window.isWindowModified()  # quitting right away asks nothing
