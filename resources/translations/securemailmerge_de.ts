@@ -458,6 +458,160 @@
     </message>
 </context>
 <context>
+    <name>CampaignFile</name>
+    <message>
+        <source>The campaign cannot be saved to {file}: {reason}.</source>
+        <translation>Die Kampagne kann nicht unter {file} gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be used (“{field}”): {reason}.</source>
+        <translation>Die Kampagnendatei {file} kann nicht verwendet werden („{field}“): {reason}.</translation>
+    </message>
+    <message>
+        <source>it must be a JSON object</source>
+        <translation>es muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>this field is unknown; the fields here are {keys}</source>
+        <translation>dieses Feld ist unbekannt; die Felder hier sind {keys}</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>es fehlt</translation>
+    </message>
+    <message>
+        <source>it must be text</source>
+        <translation>es muss Text sein</translation>
+    </message>
+    <message>
+        <source>it must not be blank</source>
+        <translation>es darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from {low} to {high}</source>
+        <translation>es muss eine ganze Zahl von {low} bis {high} sein</translation>
+    </message>
+    <message>
+        <source>it must be true or false</source>
+        <translation>es muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>it must be a list of names</source>
+        <translation>es muss eine Liste von Namen sein</translation>
+    </message>
+    <message>
+        <source>{file} is not a SecureMailMerge campaign file.</source>
+        <translation>{file} ist keine SecureMailMerge-Kampagnendatei.</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from 1</source>
+        <translation>es muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} was saved by a newer SecureMailMerge (format {version}); this version opens format {supported} and older. Please update SecureMailMerge to open it.</source>
+        <translation>Die Kampagnendatei {file} wurde mit einem neueren SecureMailMerge gespeichert (Format {version}); diese Version öffnet Format {supported} und älter. Bitte aktualisieren Sie SecureMailMerge, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be a campaign file.</source>
+        <translation>{file} ist zu groß für eine Kampagnendatei.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be read: {reason}.</source>
+        <translation>Die Kampagnendatei {file} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} is damaged: not valid JSON at line {line}, column {column} ({reason}).</source>
+        <translation>Die Kampagnendatei {file} ist beschädigt: kein gültiges JSON in Zeile {line}, Spalte {column} ({reason}).</translation>
+    </message>
+    <message>
+        <source>it must be one of {modes}</source>
+        <translation>es muss eines von {modes} sein</translation>
+    </message>
+    <message>
+        <source>it must be a time like 08:30</source>
+        <translation>es muss eine Uhrzeit wie 08:30 sein</translation>
+    </message>
+    <message>
+        <source>it must be a time in UTC like 2026-03-01T09:00:00Z</source>
+        <translation>es muss ein Zeitpunkt in UTC wie 2026-03-01T09:00:00Z sein</translation>
+    </message>
+    <message>
+        <source>it must be “file” or “contacts”</source>
+        <translation>es muss „file“ oder „contacts“ sein</translation>
+    </message>
+    <message>
+        <source>no such text encoding</source>
+        <translation>diese Textkodierung gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it must be one character</source>
+        <translation>es muss ein einzelnes Zeichen sein</translation>
+    </message>
+    <message>
+        <source>it must be a list of row numbers</source>
+        <translation>es muss eine Liste von Zeilennummern sein</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFiles</name>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Unbenannte Kampagne</translation>
+    </message>
+    <message>
+        <source>{name}[*] — SecureMailMerge</source>
+        <translation>{name}[*] — SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Open campaign</source>
+        <translation>Kampagne öffnen</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Kampagnen (*{extension})</translation>
+    </message>
+    <message>
+        <source>Opened {file}.</source>
+        <translation>{file} geöffnet.</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampagne speichern</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Unsaved campaign</source>
+        <translation>Nicht gespeicherte Kampagne</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to {name}?</source>
+        <translation>Möchten Sie die Änderungen an {name} speichern?</translation>
+    </message>
+    <message>
+        <source>Recover campaign</source>
+        <translation>Kampagne wiederherstellen</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
+        <translation>SecureMailMerge wurde nicht ordnungsgemäß beendet. Die nicht gespeicherten Änderungen an {name} wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s recipients cannot be loaded: {error}</source>
+        <translation>Die Empfänger der Kampagne können nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Sign in to load this campaign&apos;s contacts.</source>
+        <translation>Melden Sie sich an, um die Kontakte dieser Kampagne zu laden.</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>The category list of {mailbox} cannot be read ({code}: your account has no reviewer rights on its calendar, where Outlook keeps the list). Showing the {count} categories found on its contacts instead.</source>
@@ -1613,6 +1767,34 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>No recent campaigns</source>
+        <translation>Keine zuletzt verwendeten Kampagnen</translation>
+    </message>
+    <message>
+        <source>Clear recent campaigns</source>
+        <translation>Liste der letzten Kampagnen leeren</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>Open campaign…</source>
+        <translation>Kampagne öffnen…</translation>
+    </message>
+    <message>
+        <source>Recent campaigns</source>
+        <translation>Zuletzt verwendete Kampagnen</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampagne speichern</translation>
+    </message>
+    <message>
+        <source>Save campaign as…</source>
+        <translation>Kampagne speichern unter…</translation>
     </message>
     <message>
         <source>Save template…</source>

@@ -458,6 +458,160 @@
     </message>
 </context>
 <context>
+    <name>CampaignFile</name>
+    <message>
+        <source>The campaign cannot be saved to {file}: {reason}.</source>
+        <translation>La campaña no se puede guardar en {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be used (“{field}”): {reason}.</source>
+        <translation>El archivo de campaña {file} no se puede usar («{field}»): {reason}.</translation>
+    </message>
+    <message>
+        <source>it must be a JSON object</source>
+        <translation>debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>this field is unknown; the fields here are {keys}</source>
+        <translation>este campo es desconocido; los campos aquí son {keys}</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>it must be text</source>
+        <translation>debe ser texto</translation>
+    </message>
+    <message>
+        <source>it must not be blank</source>
+        <translation>no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from {low} to {high}</source>
+        <translation>debe ser un número entero de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>it must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>it must be a list of names</source>
+        <translation>debe ser una lista de nombres</translation>
+    </message>
+    <message>
+        <source>{file} is not a SecureMailMerge campaign file.</source>
+        <translation>{file} no es un archivo de campaña de SecureMailMerge.</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from 1</source>
+        <translation>debe ser un número entero a partir de 1</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} was saved by a newer SecureMailMerge (format {version}); this version opens format {supported} and older. Please update SecureMailMerge to open it.</source>
+        <translation>El archivo de campaña {file} se guardó con un SecureMailMerge más reciente (formato {version}); esta versión abre el formato {supported} y anteriores. Actualice SecureMailMerge para abrirlo.</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be a campaign file.</source>
+        <translation>{file} es demasiado grande para ser un archivo de campaña.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be read: {reason}.</source>
+        <translation>El archivo de campaña {file} no se puede leer: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} is damaged: not valid JSON at line {line}, column {column} ({reason}).</source>
+        <translation>El archivo de campaña {file} está dañado: JSON no válido en la línea {line}, columna {column} ({reason}).</translation>
+    </message>
+    <message>
+        <source>it must be one of {modes}</source>
+        <translation>debe ser uno de {modes}</translation>
+    </message>
+    <message>
+        <source>it must be a time like 08:30</source>
+        <translation>debe ser una hora como 08:30</translation>
+    </message>
+    <message>
+        <source>it must be a time in UTC like 2026-03-01T09:00:00Z</source>
+        <translation>debe ser un momento en UTC como 2026-03-01T09:00:00Z</translation>
+    </message>
+    <message>
+        <source>it must be “file” or “contacts”</source>
+        <translation>debe ser «file» o «contacts»</translation>
+    </message>
+    <message>
+        <source>no such text encoding</source>
+        <translation>no existe esa codificación de texto</translation>
+    </message>
+    <message>
+        <source>it must be one character</source>
+        <translation>debe ser un solo carácter</translation>
+    </message>
+    <message>
+        <source>it must be a list of row numbers</source>
+        <translation>debe ser una lista de números de fila</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFiles</name>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Campaña sin título</translation>
+    </message>
+    <message>
+        <source>{name}[*] — SecureMailMerge</source>
+        <translation>{name}[*] — SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Open campaign</source>
+        <translation>Abrir campaña</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Campañas (*{extension})</translation>
+    </message>
+    <message>
+        <source>Opened {file}.</source>
+        <translation>{file} abierto.</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Guardar campaña</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} guardado.</translation>
+    </message>
+    <message>
+        <source>Unsaved campaign</source>
+        <translation>Campaña sin guardar</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to {name}?</source>
+        <translation>¿Desea guardar los cambios en {name}?</translation>
+    </message>
+    <message>
+        <source>Recover campaign</source>
+        <translation>Recuperar campaña</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
+        <translation>SecureMailMerge no se cerró correctamente. ¿Recuperar los cambios sin guardar en {name}?</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s recipients cannot be loaded: {error}</source>
+        <translation>No se pueden cargar los destinatarios de la campaña: {error}</translation>
+    </message>
+    <message>
+        <source>Sign in to load this campaign&apos;s contacts.</source>
+        <translation>Inicie sesión para cargar los contactos de esta campaña.</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>The category list of {mailbox} cannot be read ({code}: your account has no reviewer rights on its calendar, where Outlook keeps the list). Showing the {count} categories found on its contacts instead.</source>
@@ -1613,6 +1767,34 @@
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>No recent campaigns</source>
+        <translation>No hay campañas recientes</translation>
+    </message>
+    <message>
+        <source>Clear recent campaigns</source>
+        <translation>Borrar las campañas recientes</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>Open campaign…</source>
+        <translation>Abrir campaña…</translation>
+    </message>
+    <message>
+        <source>Recent campaigns</source>
+        <translation>Campañas recientes</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Guardar campaña</translation>
+    </message>
+    <message>
+        <source>Save campaign as…</source>
+        <translation>Guardar campaña como…</translation>
     </message>
     <message>
         <source>Save template…</source>

@@ -127,7 +127,8 @@ def test_unsaved_changes_are_asked_about_before_closing(
     monkeypatch.setattr(QMessageBox, "question", cancel)
     window.close()
     assert window.isVisible()
-    assert asked == ["Do you want to save the changes to Untitled campaign?"]  # the campaign holds the message
+    # The campaign holds the message, so the window asks about the campaign.
+    assert asked == ["Do you want to save the changes to Untitled campaign?"]
 
 
 def test_an_imported_outlook_message_is_previewed_with_its_image(
