@@ -104,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             if sandbox is not None:
                 sandbox.stop()
     app.installEventFilter(SystemOpener(window))
-    first_campaign(window, campaign, not args.no_sample)
     controller.sign_in_silent()
-    window.show()
+    window.show()  # first, so the question about a crashed session's campaign sits on the window
+    first_campaign(window, campaign, not args.no_sample)
     try:
         return app.exec()
     finally:

@@ -140,9 +140,9 @@ class CampaignFiles(QObject):
                 settings.forget(RECENT, str(path))
             show_error(self.window, str(error))
             return False
+        self.window.statusBar().showMessage(self.tr("Opened {file}.").format(file=path.name), 8000)
         self._apply(document, path)
         settings.remember(RECENT, str(path.absolute()))
-        self.window.statusBar().showMessage(self.tr("Opened {file}.").format(file=path.name), 8000)
         return True
 
     def save(self) -> bool:
@@ -312,7 +312,9 @@ class CampaignFiles(QObject):
         if not isinstance(pending, ContactsSource):
             return
         if self.controller.account is None:
-            self.window.statusBar().showMessage(self.tr("Sign in to load this campaign's contacts."))
+            note = self.tr("Sign in to load this campaign's contacts.")
+            self.window.recipients.source_label.setText(note)  # stays until the contacts arrive
+            self.window.statusBar().showMessage(note)
             return
         self._contacts_asked = True
         self.controller.open_address_book(pending.mailbox)

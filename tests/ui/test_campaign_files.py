@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.campaign import SCHEDULED
+from securemailmerge.sandbox.directory import SALES
+from tests.ui.conftest import sign_in
 from ui.app import first_campaign
 from ui.campaign_files import SystemOpener, campaign_argument
 from ui.controller import Controller
@@ -327,3 +329,45 @@ def test_the_sample_at_start_is_an_untitled_campaign_without_changes(
     assert window.message.subject.text()
     assert window.windowTitle() == "Untitled campaign[*] — SecureMailMerge"
     assert not window.isWindowModified()  # quitting right away asks nothing
+
+
+@pytest.mark.e2e
+def test_a_campaign_of_outlook_contacts_reloads_them_with_its_filter(
+    qtbot: QtBot, online: MainWindow, tmp_path: Path
+) -> None:
+    sign_in(qtbot, online)
+    dialog = online.recipients.dialog
+    dialog.open()
+    qtbot.keyClicks(dialog.mailbox, SALES)
+    qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.opened is not None and dialog.categories.count() > 0, timeout=20_000)
+    everyone = len(dialog.opened.book.contacts) if dialog.opened else 0
+    chips = [dialog.categories.item(i) for i in range(dialog.categories.count())]
+    next(chip for chip in chips if chip.text() == "Kunde").setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: 0 < len(dialog.matches.contacts) < everyone, timeout=10_000)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    model = online.recipients.model
+    chosen = model.rowCount()
+    model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    left_out = set(online.controller.left_out)
+    saved = tmp_path / "customers.smmcampaign"
+    assert online.campaign.write(saved)
+    stored = json.loads(saved.read_text("utf-8"))["recipients"]
+    assert (stored["kind"], stored["mailbox"], stored["categories"]) == ("contacts", SALES, ["Kunde"])
+
+    online.menu_actions.campaign.new.trigger()
+    assert model.rowCount() == 0
+    assert online.campaign.open(saved)
+    qtbot.waitUntil(lambda: model.rowCount() == chosen, timeout=20_000)
+    assert online.controller.left_out == left_out
+    assert online.recipients.source_label.text() == f"Contacts of {SALES}"
+    assert not online.isWindowModified()
+
+    online.controller.sign_out()
+    online.menu_actions.campaign.new.trigger()
+    assert online.campaign.open(saved)
+    assert online.recipients.source_label.text() == "Sign in to load this campaign's contacts."
+    assert not online.isWindowModified()  # the contacts it names are still the campaign's
+    sign_in(qtbot, online)
+    qtbot.waitUntil(lambda: model.rowCount() == chosen, timeout=20_000)
+    assert online.controller.left_out == left_out
