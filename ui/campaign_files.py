@@ -12,9 +12,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from securemailmerge.campaign import (
     EXTENSION,
@@ -43,6 +43,35 @@ EMPTY = Template("", "")
 def is_campaign_file(path: Path) -> bool:
     """True for a name ending in ``.smmcampaign`` (any case)."""
     return path.suffix.lower() == EXTENSION
+
+
+def unsaved_question(parent: QWidget | None, name: str) -> QMessageBox:
+    """The question before unsaved changes would be lost: Save, Don't Save or Cancel."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("CampaignFiles", "Unsaved campaign"),
+        QCoreApplication.translate("CampaignFiles", "Do you want to save the changes to {name}?").format(
+            name=name
+        ),
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("CampaignFiles", "Your changes will be lost if you don't save them.")
+    )
+    discard = box.button(buttons.Discard)
+    assert discard is not None
+    # Qt names this button "Discard" outside macOS; every document app says "Don't Save".
+    discard.setText(QCoreApplication.translate("CampaignFiles", "Don't Save"))
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    return box
+
+
+def ask_to_save(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """Ask whether to save the changes to ``name``; the button chosen (Cancel when closed)."""
+    return QMessageBox.StandardButton(unsaved_question(parent, name).exec())
 
 
 class CampaignFiles(QObject):
@@ -186,15 +215,7 @@ class CampaignFiles(QObject):
         """Ask about unsaved changes (Save, Don't Save, Cancel); False when the user cancels."""
         if not self.is_modified():
             return True
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Unsaved campaign"),
-            self.tr("Do you want to save the changes to {name}?").format(name=self.name()),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+        answer = ask_to_save(self.window, self.name())
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard

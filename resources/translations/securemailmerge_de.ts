@@ -595,6 +595,14 @@
         <translation>Möchten Sie die Änderungen an {name} speichern?</translation>
     </message>
     <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>Nicht speichern</translation>
+    </message>
+    <message>
         <source>Recover campaign</source>
         <translation>Kampagne wiederherstellen</translation>
     </message>

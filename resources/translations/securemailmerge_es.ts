@@ -595,6 +595,14 @@
         <translation>¿Desea guardar los cambios en {name}?</translation>
     </message>
     <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>Sus cambios se perderán si no los guarda.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>No guardar</translation>
+    </message>
+    <message>
         <source>Recover campaign</source>
         <translation>Recuperar campaña</translation>
     </message>

@@ -15,22 +15,29 @@ from securemailmerge.campaign import SCHEDULED
 from securemailmerge.sandbox.directory import SALES
 from tests.ui.conftest import sign_in
 from ui.app import first_campaign
-from ui.campaign_files import SystemOpener, campaign_argument
+from ui.campaign_files import SystemOpener, ask_to_save, campaign_argument, unsaved_question
 from ui.controller import Controller
+from ui.i18n import install_translations
 from ui.window import MainWindow
 
 Asked = list[str]
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> Asked:
-    """Answer every question with ``button``; the questions asked are collected."""
+    """Answer every question with ``button`` (as a click would); the questions asked are collected."""
     asked: Asked = []
 
     def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
         asked.append(text)
         return button
 
+    def clicked(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return int(button.value)
+
     monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", clicked)
+    monkeypatch.setattr("ui.campaign_files.ask_to_save", ask_to_save)  # the real one, not conftest's
     return asked
 
 
@@ -158,6 +165,26 @@ def test_new_asks_about_unsaved_changes_and_cancel_keeps_them(
     assert window.message.subject.text() == ""
     assert not window.isWindowModified()
     assert window.windowTitle() == "Untitled campaign[*] — SecureMailMerge"
+
+
+@pytest.mark.parametrize(
+    ("language", "buttons"),
+    [("en", ["Save", "Don't Save", "Cancel"]), ("de", ["Speichern", "Nicht speichern", "Abbrechen"])],
+)
+def test_the_question_offers_save_dont_save_and_cancel(
+    qtbot: QtBot, language: str, buttons: list[str]
+) -> None:
+    install_translations(QApplication.instance(), language)
+    try:
+        box = unsaved_question(None, "spring.smmcampaign")
+    finally:
+        install_translations(QApplication.instance(), "en")
+    qtbot.addWidget(box)
+    standard = QMessageBox.StandardButton
+    shown = [box.button(kind) for kind in (standard.Save, standard.Discard, standard.Cancel)]
+    assert [button.text().replace("&", "") for button in shown if button is not None] == buttons
+    assert box.defaultButton() is shown[0]
+    assert box.escapeButton() is shown[2]
 
 
 def test_save_in_the_prompt_saves_before_opening_another(
