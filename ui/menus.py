@@ -63,37 +63,23 @@ def _show_recent(window: MainWindow, menu: QMenu) -> None:
 
 
 def _campaign_actions(window: MainWindow, menu: QMenu) -> CampaignActions:
-    campaign = window.campaign
-    new = _action(
-        window,
-        menu,
-        QCoreApplication.translate("Menus", "New campaign"),
-        campaign.new,
-        QKeySequence.StandardKey.New,
-    )
-    opened = _action(
-        window,
-        menu,
-        QCoreApplication.translate("Menus", "Open campaign…"),
-        campaign.ask_open,
-        QKeySequence.StandardKey.Open,
+    campaign, keys = window.campaign, QKeySequence.StandardKey
+    new, opened = (
+        _action(window, menu, text, slot, key)
+        for text, slot, key in (
+            (QCoreApplication.translate("Menus", "New campaign"), campaign.new, keys.New),
+            (QCoreApplication.translate("Menus", "Open campaign…"), campaign.ask_open, keys.Open),
+        )
     )
     recent = menu.addMenu(QCoreApplication.translate("Menus", "Recent campaigns"))
     recent.aboutToShow.connect(lambda: _show_recent(window, recent))
     _show_recent(window, recent)
-    save = _action(
-        window,
-        menu,
-        QCoreApplication.translate("Menus", "Save campaign"),
-        campaign.save,
-        QKeySequence.StandardKey.Save,
-    )
-    save_as = _action(
-        window,
-        menu,
-        QCoreApplication.translate("Menus", "Save campaign as…"),
-        campaign.save_as,
-        QKeySequence.StandardKey.SaveAs,
+    save, save_as = (
+        _action(window, menu, text, slot, key)
+        for text, slot, key in (
+            (QCoreApplication.translate("Menus", "Save campaign"), campaign.save, keys.Save),
+            (QCoreApplication.translate("Menus", "Save campaign as…"), campaign.save_as, keys.SaveAs),
+        )
     )
     menu.addSeparator()
     return CampaignActions(new, opened, recent, save, save_as)
