@@ -18,7 +18,7 @@ from securemailmerge.paths import data_dir
 from securemailmerge.resources import asset_path
 from securemailmerge.template import load_template
 from ui import settings
-from ui.campaign_files import SystemOpener, campaign_argument
+from ui.campaign_system import SystemOpener, campaign_argument
 from ui.controller import Controller
 from ui.dialogs import install_excepthook
 from ui.i18n import install_translations

@@ -12,8 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from securemailmerge.campaign import (
@@ -31,6 +30,7 @@ from securemailmerge.template import Template
 from ui import settings
 from ui.autosave import AUTOSAVE_MS, Autosave, left_behind
 from ui.campaign_state import send_settings, settings_signals, show_send_settings, show_sender
+from ui.campaign_system import is_campaign_file
 from ui.dialogs import show_error
 
 if TYPE_CHECKING:
@@ -38,11 +38,6 @@ if TYPE_CHECKING:
 
 RECENT = "campaigns"
 EMPTY = Template("", "")
-
-
-def is_campaign_file(path: Path) -> bool:
-    """True for a name ending in ``.smmcampaign`` (any case)."""
-    return path.suffix.lower() == EXTENSION
 
 
 def unsaved_question(parent: QWidget | None, name: str) -> QMessageBox:
@@ -363,29 +358,3 @@ class CampaignFiles(QObject):
         if self._contacts_asked:
             self._contacts_asked = False
             self._source_failed(message)
-
-
-class SystemOpener(QObject):
-    """Opens the campaign file macOS hands over (a double-click in Finder, a drop on the Dock icon)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Take a ``QFileOpenEvent`` of a campaign file; everything else goes on as usual."""
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            path = Path(event.file())
-            if is_campaign_file(path):
-                # Not inside the event: the unsaved-changes question needs an event loop of its own.
-                QTimer.singleShot(0, lambda: self.window.campaign.open_path(path))
-                return True
-        return super().eventFilter(watched, event)
-
-
-def campaign_argument(arguments: list[str]) -> tuple[Path | None, list[str]]:
-    """The campaign file named on the command line (Windows' ``"%1"``, a .desktop ``%f``), and the rest."""
-    for position, argument in enumerate(arguments):
-        if not argument.startswith("-") and is_campaign_file(Path(argument)):
-            return Path(argument), arguments[:position] + arguments[position + 1 :]
-    return None, arguments

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from securemailmerge.m365 import Profile, TenantSource
 from ui import settings
 from ui.about import AboutDialog
-from ui.campaign_files import CampaignFiles, is_campaign_file
+from ui.campaign_files import CampaignFiles
+from ui.campaign_system import is_campaign_file
 from ui.controller import Controller
 from ui.dialogs import show_error
 from ui.menus import build_menus
