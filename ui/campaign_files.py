@@ -9,10 +9,11 @@ moved away) the campaign keeps the source it names, so saving it again never los
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from securemailmerge.campaign import (
@@ -20,6 +21,7 @@ from securemailmerge.campaign import (
     CampaignDocument,
     ContactsSource,
     FileSource,
+    SendSettings,
     load_campaign,
     save_campaign,
 )
@@ -134,18 +136,30 @@ class CampaignFiles(QObject):
         """Start an empty campaign (after asking about unsaved changes)."""
         if not self.may_discard():
             return False
-        self._apply(CampaignDocument(template=EMPTY), None)
+        preferred = SendSettings(
+            sender=settings.SENDER.get() or None,
+            per_minute=min(max(settings.MESSAGES_PER_MINUTE.get(), 1), 30),
+            daily_cap=min(max(settings.DAILY_CAP.get(), 1), 10_000),
+        )
+        self._apply(CampaignDocument(template=EMPTY, settings=preferred), None)
         return True
+
+    def _folder(self) -> str:
+        """Where the file dialogs start: the campaign's folder, else the recipients', else Documents."""
+        if self.path is not None:
+            return str(self.path.parent)
+        if self.controller.recipients_path is not None:
+            return str(self.controller.recipients_path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def ask_open(self) -> None:
         """Ask for a campaign file and open it."""
         if not self.may_discard():
             return
-        start = str(self.path.parent) if self.path is not None else ""
         path, _filter = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Open campaign"),
-            start,
+            self._folder(),
             self.tr("Campaigns (*{extension})").format(extension=EXTENSION),
         )
         if path:
@@ -177,7 +191,8 @@ class CampaignFiles(QObject):
 
     def save_as(self) -> bool:
         """Ask where to save the campaign, then save it there."""
-        start = str(self.path) if self.path is not None else self.tr("Campaign") + EXTENSION
+        name = self.path.name if self.path is not None else self.tr("Campaign") + EXTENSION
+        start = str(Path(self._folder()) / name)
         path, _filter = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Save campaign"),
@@ -220,7 +235,7 @@ class CampaignFiles(QObject):
         self._apply(document, None)
 
     def discard_changes(self) -> None:
-        """Take what the window shows as saved, so closing asks nothing (the self-test's end)."""
+        """Take what the window shows as saved, so closing asks nothing (a fresh window, the self-test)."""
         self.saved = self.document()
         self.refresh()
 
@@ -285,6 +300,7 @@ class CampaignFiles(QObject):
 
     def _apply(self, document: CampaignDocument, path: Path | None) -> None:
         window, controller = self.window, self.controller
+        document = replace(document, template=document.template or EMPTY)  # what the Message step shows
         self.path, self.saved = path, document
         self.pending, self.pending_rows = None, ()
         self._contacts_asked = False

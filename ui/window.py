@@ -84,8 +84,7 @@ class MainWindow(QMainWindow):
         controller.notice.connect(self._show_notice)
         controller.browser_unavailable.connect(self._show_no_browser)
         self._restore()
-        self.campaign.saved = self.campaign.document()  # what a fresh window shows is not a change
-        self.campaign.refresh()
+        self.campaign.discard_changes()  # what a fresh window shows is not a change
 
     def _build_central(self) -> None:
         central = QWidget(self)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from securemailmerge.campaign import SCHEDULED
 from securemailmerge.sandbox.directory import SALES
 from tests.ui.conftest import sign_in
+from ui import settings
 from ui.campaign_files import ask_to_save, unsaved_question
 from ui.controller import Controller
 from ui.i18n import install_translations
@@ -164,6 +165,16 @@ def test_new_asks_about_unsaved_changes_and_cancel_keeps_them(
     assert window.message.subject.text() == ""
     assert not window.isWindowModified()
     assert window.windowTitle() == "Untitled campaign[*] — SecureMailMerge"
+
+
+def test_a_new_campaign_starts_from_the_preferences(qtbot: QtBot, window: MainWindow) -> None:
+    settings.MESSAGES_PER_MINUTE.set(12)
+    settings.DAILY_CAP.set(300)
+    window.send.cap.setValue(9999)
+    window.go_to(4)
+    window.menu_actions.campaign.new.trigger()
+    assert (window.send.pace.value(), window.send.cap.value()) == (12, 300)
+    assert not window.isWindowModified()
 
 
 @pytest.mark.parametrize(
