@@ -4,10 +4,11 @@
 words the report for people and as JSON); ``mime`` builds RFC 5322 messages (with ``headers``
 writing their header fields), ``export`` the ``.eml`` files and ``duration`` estimates the sending
 time; ``csvout`` writes CSV reports whose cells cannot start a formula.
-Sending: ``plan`` and ``journal`` (the campaign on disk), ``pacing`` (the one scheduler), ``sender`` and
-``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and
-cancels it and says which errors stop it), ``reconcile`` (after a restart),
-``bounces``, ``suppression`` (do-not-contact), ``report``, and ``start`` (what front ends call first).
+Sending: ``plan`` and ``journal`` (the campaign on disk), ``outgoing`` (what is sent and previewed:
+the footer, Outlook-friendly HTML), ``pacing`` (the one scheduler), ``sender`` and ``drafts`` (Graph
+calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and cancels it and
+says which errors stop it), ``reconcile`` (after a restart), ``bounces``, ``suppression``
+(do-not-contact), ``report``, and ``start`` (what front ends call first).
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ if TYPE_CHECKING:
         NOW as NOW,
         SCHEDULED as SCHEDULED,
     )
+    from securemailmerge.campaign.outgoing import Outgoing as Outgoing, OutgoingMessage as OutgoingMessage
     from securemailmerge.campaign.pacing import (
         Pacing as Pacing,
         ScaledTime as ScaledTime,
@@ -158,6 +160,7 @@ __getattr__, __all__ = exports(
             "campaigns_dir",
             "list_campaigns",
         ),
+        "outgoing": ("Outgoing", "OutgoingMessage"),
         "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),

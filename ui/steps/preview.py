@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.campaign import PreflightReport, report_lines
-from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.template import RenderedMessage, outlook_html
+from securemailmerge.campaign import OutgoingMessage, PreflightReport, report_lines
+from securemailmerge.template import InlineImage
 from ui.controller import Controller
 from ui.recipients_model import RecipientsModel
 from ui.steps.base import Step
@@ -38,14 +37,24 @@ class SafeBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.refused: list[str] = []
+        self.images: dict[str, bytes] = {}  # the message's inline parts by content id
+
+    def show_message(self, html: str, images: tuple[InlineImage, ...]) -> None:
+        """Show ``html`` whose ``cid:`` images are the message's own inline parts."""
+        self.images = {image.content_id: image.data for image in images}
+        self.setHtml(html)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
-        """Refuse http(s) (tracking pixels, remote images); local files only."""
+        """Refuse http(s) (tracking pixels, remote images); inline parts and local files only."""
         url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme().lower() in _REMOTE_SCHEMES:
+        scheme = url.scheme().lower()
+        if scheme in _REMOTE_SCHEMES:
             self.refused.append(url.toString())
             return None
-        if url.scheme() not in ("", "file"):
+        if scheme == "cid":
+            data = self.images.get(url.path())
+            return QByteArray(data) if data is not None else None
+        if scheme not in ("", "file"):
             return None
         return super().loadResource(kind, url)
 
@@ -210,7 +219,7 @@ class PreviewStep(Step):
                     reason=self.model.status(self.row)[1]
                 )
             )
-        result = self.controller.preview(recipient.fields)
+        result = self.controller.outgoing_message(recipient.fields)
         sender = self.controller.sender_address() or self.tr("(sign in to see the sender)")
         values = {
             "from": sender,
@@ -219,9 +228,9 @@ class PreviewStep(Step):
             "bcc": ", ".join(recipient.bcc),
             "reply_to": ", ".join(recipient.reply_to),
         }
-        if isinstance(result, RenderedMessage):
-            values["subject"] = result.subject
-            values["attachments"] = "; ".join(result.attachments) or self.tr("(none)")
+        if isinstance(result, OutgoingMessage):
+            values["subject"] = result.rendered.subject
+            values["attachments"] = "; ".join(result.rendered.attachments) or self.tr("(none)")
             self._show_body(result)
         else:
             values["subject"] = ""
@@ -231,16 +240,11 @@ class PreviewStep(Step):
             label.setText(values.get(key, ""))
             self.headers.setRowVisible(label, bool(values.get(key)) or key in ("from", "to", "subject"))
 
-    def _show_body(self, rendered: RenderedMessage) -> None:
+    def _show_body(self, message: OutgoingMessage) -> None:
         folder: Path | None = self.controller.template_folder
         if folder is not None:
             self.body.document().setBaseUrl(QUrl.fromLocalFile(str(folder) + "/"))
-        try:
-            shown = outlook_html(rendered.html)
-        except SecureMailMergeError as error:
-            self.body.setPlainText(str(error))
-            return
-        self.body.setHtml(shown)
+        self.body.show_message(message.rendered.html, message.images)
 
     def _clear(self, message: object) -> None:
         self.left_out.hide()
