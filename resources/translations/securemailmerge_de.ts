@@ -3053,6 +3053,18 @@
         <translation>Bewahrt die Anmeldung verschlüsselt auf, mit dem Schlüssel im Schlüsselbund des Systems</translation>
     </message>
     <message>
+        <source>Signing in goes through this computer&apos;s own sign-in (Web Account Manager or Company Portal); where that is not available your browser opens, and where no browser opens you get a code to enter on any device.</source>
+        <translation>Die Anmeldung läuft über die Anmeldung dieses Computers (Web Account Manager oder Unternehmensportal); wo diese nicht verfügbar ist, öffnet sich Ihr Browser, und wo sich kein Browser öffnet, erhalten Sie einen Code, den Sie auf einem beliebigen Gerät eingeben.</translation>
+    </message>
+    <message>
+        <source>Signing in opens your browser; where no browser opens you get a code to enter on any device.</source>
+        <translation>Zur Anmeldung öffnet sich Ihr Browser; wo sich kein Browser öffnet, erhalten Sie einen Code, den Sie auf einem beliebigen Gerät eingeben.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the window this computer shows, or else in your browser; this window waits for it.</source>
+        <translation>Schließen Sie die Anmeldung in dem Fenster ab, das dieser Computer anzeigt, oder sonst in Ihrem Browser; dieses Fenster wartet darauf.</translation>
+    </message>
+    <message>
         <source>On any device, open &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and enter this code:</source>
         <translation>Öffnen Sie auf einem beliebigen Gerät &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; und geben Sie diesen Code ein:</translation>
     </message>
@@ -3063,6 +3075,10 @@
     <message>
         <source>Sign in to Microsoft 365</source>
         <translation>Bei Microsoft 365 anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with this computer&apos;s account</source>
+        <translation>Mit dem Konto dieses Computers anmelden</translation>
     </message>
     <message>
         <source>Sign in with a code</source>

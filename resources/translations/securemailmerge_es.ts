@@ -3053,6 +3053,18 @@
         <translation>Guarda la sesión cifrada, con su clave en el llavero del sistema</translation>
     </message>
     <message>
+        <source>Signing in goes through this computer&apos;s own sign-in (Web Account Manager or Company Portal); where that is not available your browser opens, and where no browser opens you get a code to enter on any device.</source>
+        <translation>El inicio de sesión pasa por el propio inicio de sesión de este equipo (Administrador de cuentas web o Portal de empresa); donde no está disponible se abre su navegador, y donde no se abre ningún navegador recibe un código para introducir en cualquier dispositivo.</translation>
+    </message>
+    <message>
+        <source>Signing in opens your browser; where no browser opens you get a code to enter on any device.</source>
+        <translation>Para iniciar sesión se abre su navegador; donde no se abre ningún navegador recibe un código para introducir en cualquier dispositivo.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the window this computer shows, or else in your browser; this window waits for it.</source>
+        <translation>Termine de iniciar sesión en la ventana que muestra este equipo, o si no en su navegador; esta ventana espera.</translation>
+    </message>
+    <message>
         <source>On any device, open &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and enter this code:</source>
         <translation>En cualquier dispositivo, abra &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; e introduzca este código:</translation>
     </message>
@@ -3063,6 +3075,10 @@
     <message>
         <source>Sign in to Microsoft 365</source>
         <translation>Iniciar sesión en Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Sign in with this computer&apos;s account</source>
+        <translation>Iniciar sesión con la cuenta de este equipo</translation>
     </message>
     <message>
         <source>Sign in with a code</source>
