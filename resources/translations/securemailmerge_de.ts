@@ -2111,6 +2111,109 @@
     </message>
 </context>
 <context>
+    <name>ReadingBox</name>
+    <message>
+        <source>How the file is read</source>
+        <translation>Wie die Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Zeichenkodierung</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <source>Email column</source>
+        <translation>E-Mail-Spalte</translation>
+    </message>
+    <message>
+        <source>CC column</source>
+        <translation>Cc-Spalte</translation>
+    </message>
+    <message>
+        <source>BCC column</source>
+        <translation>Bcc-Spalte</translation>
+    </message>
+    <message>
+        <source>Reply-To column</source>
+        <translation>Antwort-an-Spalte</translation>
+    </message>
+    <message>
+        <source>Address to use</source>
+        <translation>Zu verwendende Adresse</translation>
+    </message>
+    <message>
+        <source>Which address a row with several gets</source>
+        <translation>Welche Adresse eine Zeile mit mehreren erhält</translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation>Die erste</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Number…</source>
+        <translation>Nummer…</translation>
+    </message>
+    <message>
+        <source>Address number</source>
+        <translation>Adressnummer</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>Kodierung {encoding}</translation>
+    </message>
+    <message>
+        <source>delimiter {delimiter}</source>
+        <translation>Trennzeichen {delimiter}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>Tabellenblatt {sheet}</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>Kopfzeile in Zeile {row}</translation>
+    </message>
+    <message>
+        <source>email column {column}</source>
+        <translation>E-Mail-Spalte {column}</translation>
+    </message>
+</context>
+<context>
     <name>Recipients</name>
     <message>
         <source>Cannot open {path}: {reason}</source>
@@ -2238,6 +2341,10 @@
 </context>
 <context>
     <name>RecipientsStep</name>
+    <message>
+        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</source>
+        <translation>Empfängerlisten (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln left out</source>
         <translation>
@@ -2260,10 +2367,6 @@
         </translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
         <source>A CSV or Excel file; you can also drop one here</source>
         <translation>Eine CSV- oder Excel-Datei; Sie können sie auch hierher ziehen</translation>
     </message>
@@ -2272,44 +2375,12 @@
         <translation>Alle Zeilen</translation>
     </message>
     <message>
-        <source>BCC column</source>
-        <translation>Bcc-Spalte</translation>
-    </message>
-    <message>
-        <source>CC column</source>
-        <translation>Cc-Spalte</translation>
-    </message>
-    <message>
-        <source>Comma (,)</source>
-        <translation>Komma (,)</translation>
-    </message>
-    <message>
-        <source>Delimiter</source>
-        <translation>Trennzeichen</translation>
-    </message>
-    <message>
-        <source>Detected</source>
-        <translation>Erkannt</translation>
-    </message>
-    <message>
-        <source>Email column</source>
-        <translation>E-Mail-Spalte</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>Zeichenkodierung</translation>
-    </message>
-    <message>
         <source>Find in any column…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
     <message>
         <source>Find recipients</source>
         <translation>Empfänger suchen</translation>
-    </message>
-    <message>
-        <source>How the file is read</source>
-        <translation>Wie die Datei gelesen wird</translation>
     </message>
     <message>
         <source>Loading {file}…</source>
@@ -2332,10 +2403,6 @@
         <translation>Outlook-Kontakte…</translation>
     </message>
     <message>
-        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
-        <translation>Empfängerlisten (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>Empfänger</translation>
     </message>
@@ -2344,44 +2411,8 @@
         <translation>Empfänger aus den Kontakten Ihres oder eines freigegebenen Postfachs</translation>
     </message>
     <message>
-        <source>Reply-To column</source>
-        <translation>Antwort-an-Spalte</translation>
-    </message>
-    <message>
-        <source>Semicolon (;)</source>
-        <translation>Semikolon (;)</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>Tabellenblatt</translation>
-    </message>
-    <message>
         <source>Show rows</source>
         <translation>Zeilen anzeigen</translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <source>delimiter {delimiter}</source>
-        <translation>Trennzeichen {delimiter}</translation>
-    </message>
-    <message>
-        <source>email column {column}</source>
-        <translation>E-Mail-Spalte {column}</translation>
-    </message>
-    <message>
-        <source>encoding {encoding}</source>
-        <translation>Kodierung {encoding}</translation>
-    </message>
-    <message>
-        <source>header in row {row}</source>
-        <translation>Kopfzeile in Zeile {row}</translation>
-    </message>
-    <message>
-        <source>sheet {sheet}</source>
-        <translation>Tabellenblatt {sheet}</translation>
     </message>
 </context>
 <context>

@@ -2111,6 +2111,109 @@
     </message>
 </context>
 <context>
+    <name>ReadingBox</name>
+    <message>
+        <source>How the file is read</source>
+        <translation>Cómo se lee el archivo</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Fila de encabezado</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Delimitador</translation>
+    </message>
+    <message>
+        <source>Email column</source>
+        <translation>Columna de correo</translation>
+    </message>
+    <message>
+        <source>CC column</source>
+        <translation>Columna CC</translation>
+    </message>
+    <message>
+        <source>BCC column</source>
+        <translation>Columna CCO</translation>
+    </message>
+    <message>
+        <source>Reply-To column</source>
+        <translation>Columna Responder a</translation>
+    </message>
+    <message>
+        <source>Address to use</source>
+        <translation>Dirección que usar</translation>
+    </message>
+    <message>
+        <source>Which address a row with several gets</source>
+        <translation>Qué dirección recibe una fila que tiene varias</translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation>La primera</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Number…</source>
+        <translation>Número…</translation>
+    </message>
+    <message>
+        <source>Address number</source>
+        <translation>Número de dirección</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Coma (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Punto y coma (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>codificación {encoding}</translation>
+    </message>
+    <message>
+        <source>delimiter {delimiter}</source>
+        <translation>delimitador {delimiter}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>hoja {sheet}</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>encabezado en la fila {row}</translation>
+    </message>
+    <message>
+        <source>email column {column}</source>
+        <translation>columna de correo {column}</translation>
+    </message>
+</context>
+<context>
     <name>Recipients</name>
     <message>
         <source>Cannot open {path}: {reason}</source>
@@ -2238,6 +2341,10 @@
 </context>
 <context>
     <name>RecipientsStep</name>
+    <message>
+        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</source>
+        <translation>Listas de destinatarios (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln left out</source>
         <translation>
@@ -2260,10 +2367,6 @@
         </translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(ninguno)</translation>
-    </message>
-    <message>
         <source>A CSV or Excel file; you can also drop one here</source>
         <translation>Un archivo CSV o Excel; también puede soltarlo aquí</translation>
     </message>
@@ -2272,44 +2375,12 @@
         <translation>Todas las filas</translation>
     </message>
     <message>
-        <source>BCC column</source>
-        <translation>Columna CCO</translation>
-    </message>
-    <message>
-        <source>CC column</source>
-        <translation>Columna CC</translation>
-    </message>
-    <message>
-        <source>Comma (,)</source>
-        <translation>Coma (,)</translation>
-    </message>
-    <message>
-        <source>Delimiter</source>
-        <translation>Delimitador</translation>
-    </message>
-    <message>
-        <source>Detected</source>
-        <translation>Detectado</translation>
-    </message>
-    <message>
-        <source>Email column</source>
-        <translation>Columna de correo</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>Codificación</translation>
-    </message>
-    <message>
         <source>Find in any column…</source>
         <translation>Buscar en cualquier columna…</translation>
     </message>
     <message>
         <source>Find recipients</source>
         <translation>Buscar destinatarios</translation>
-    </message>
-    <message>
-        <source>How the file is read</source>
-        <translation>Cómo se lee el archivo</translation>
     </message>
     <message>
         <source>Loading {file}…</source>
@@ -2332,10 +2403,6 @@
         <translation>Contactos de Outlook…</translation>
     </message>
     <message>
-        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
-        <translation>Listas de destinatarios (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
@@ -2344,44 +2411,8 @@
         <translation>Destinatarios de los contactos de su buzón o de uno compartido</translation>
     </message>
     <message>
-        <source>Reply-To column</source>
-        <translation>Columna Responder a</translation>
-    </message>
-    <message>
-        <source>Semicolon (;)</source>
-        <translation>Punto y coma (;)</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>Hoja</translation>
-    </message>
-    <message>
         <source>Show rows</source>
         <translation>Mostrar filas</translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation>Tabulador</translation>
-    </message>
-    <message>
-        <source>delimiter {delimiter}</source>
-        <translation>delimitador {delimiter}</translation>
-    </message>
-    <message>
-        <source>email column {column}</source>
-        <translation>columna de correo {column}</translation>
-    </message>
-    <message>
-        <source>encoding {encoding}</source>
-        <translation>codificación {encoding}</translation>
-    </message>
-    <message>
-        <source>header in row {row}</source>
-        <translation>encabezado en la fila {row}</translation>
-    </message>
-    <message>
-        <source>sheet {sheet}</source>
-        <translation>hoja {sheet}</translation>
     </message>
 </context>
 <context>
