@@ -2609,6 +2609,10 @@
         <translation>Nachrichtentext</translation>
     </message>
     <message>
+        <source>Font and insert</source>
+        <translation>Schrift und Einfügen</translation>
+    </message>
+    <message>
         <source>Numbering</source>
         <translation>Nummerierung</translation>
     </message>

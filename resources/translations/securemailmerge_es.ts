@@ -2609,6 +2609,10 @@
         <translation>Cuerpo del mensaje</translation>
     </message>
     <message>
+        <source>Font and insert</source>
+        <translation>Fuente e insertar</translation>
+    </message>
+    <message>
         <source>Numbering</source>
         <translation>Numeración</translation>
     </message>

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         ready_messages as ready_messages,
     )
     from securemailmerge.campaign.checktext import (
+        Formats as Formats,
         format_duration as format_duration,
         format_size as format_size,
         report_json as report_json,
@@ -177,6 +178,13 @@ __getattr__, __all__ = exports(
             "preflight",
             "ready_messages",
         ),
-        "checktext": ("format_duration", "format_size", "report_json", "report_lines", "unknown_fields_text"),
+        "checktext": (
+            "Formats",
+            "format_duration",
+            "format_size",
+            "report_json",
+            "report_lines",
+            "unknown_fields_text",
+        ),
     },
 )

@@ -1,15 +1,21 @@
-"""The Preview shows the message as it is sent: Outlook's inlined styles, embedded images, the free footer."""
+"""The Preview: the message as sent (inlined styles, embedded images, free footer), read whole at any size."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.m365 import LicenseStatus
+from tests.ui.conftest import open_sample
+from ui.controller import Controller
+from ui.i18n import install_translations
+from ui.recipients_model import FIXED
 from ui.window import MainWindow
 
 HTML = (
@@ -80,3 +86,45 @@ def test_a_missing_image_is_said_in_the_preview(qtbot: QtBot, window: MainWindow
     assert window.preview.body.toPlainText() == (
         f"The file “red.png” does not exist in the folder {tmp_path}."
     )
+
+
+@pytest.mark.parametrize(("language", "size"), [("en", "4.9 KB"), ("de", "4,9 KB"), ("es", "4,9 KB")])
+@pytest.mark.parametrize(("width", "height"), [(1200, 760), (1024, 700)])
+def test_the_check_summary_and_problems_read_whole_at_small_sizes(
+    qtbot: QtBot, language: str, size: str, width: int, height: int
+) -> None:
+    install_translations(QApplication.instance(), language)
+    try:
+        window = MainWindow(Controller(None))
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        open_sample(qtbot, window)
+        window.go_to(3)
+        preview = window.preview
+        qtbot.waitUntil(lambda: window.controller.report is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: preview.problems.count() == 4)
+        summary = preview.report_label
+        assert f" {size} " in summary.text()  # the window's locale writes the size, not the engine
+        verdict = preview.verdict
+
+        def whole(label: QLabel) -> bool:
+            return label.height() >= label.heightForWidth(label.width())
+
+        # The layout settles after the report arrives; then no line is cut off.
+        qtbot.waitUntil(lambda: whole(summary) and whole(verdict), timeout=2_000)
+        problems = preview.problems
+        assert problems.horizontalScrollBar().maximum() == 0  # long lines wrap, never scroll sideways
+        widest = max(problems.visualItemRect(problems.item(i)).width() for i in range(problems.count()))
+        assert widest <= problems.viewport().width()
+        finder = preview.finder
+        assert finder.width() > finder.fontMetrics().horizontalAdvance(finder.placeholderText())
+        window.go_to(1)
+        table = window.recipients.table
+        email = FIXED + list(window.controller.recipients.columns).index("Email")
+        longest = max(r.fields["Email"] for r in window.controller.recipients.rows[:50])
+        assert table.columnWidth(email) > table.fontMetrics().horizontalAdvance(longest)
+        window.message.dirty = False
+        window.close()
+    finally:
+        install_translations(QApplication.instance(), "en")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.campaign import OutgoingMessage, PreflightReport, report_lines
+from securemailmerge.campaign import Formats, OutgoingMessage, PreflightReport, report_lines
 from securemailmerge.template import InlineImage
+from ui import formatting
 from ui.controller import Controller
 from ui.recipients_model import RecipientsModel
 from ui.steps.base import Step
 
 _REMOTE_SCHEMES = frozenset({"http", "https", "ftp"})
+PROBLEM_LINES_SHOWN = 5  # the list never shrinks below this many lines
+FINDER_PADDING = 24  # the line edit's frame and margins around its placeholder
 
 
 class SafeBrowser(QTextBrowser):
@@ -57,6 +61,27 @@ class SafeBrowser(QTextBrowser):
         if scheme not in ("", "file"):
             return None
         return super().loadResource(kind, url)
+
+
+class ReportPane(QWidget):
+    """The check's summary, problems and verdict: never given less height than its wrapped lines need.
+
+    A splitter only asks its panes for a minimum size, which for word-wrapped labels is one line:
+    without this the summary was cut in half at 1200x760.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        """At least the height the layout needs at the pane's current width."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the lines anew: the splitter must ask for the height again."""
+        super().resizeEvent(event)
+        self.updateGeometry()
 
 
 class PreviewStep(Step):
@@ -101,23 +126,33 @@ class PreviewStep(Step):
         self.body = SafeBrowser(message)
         self.body.setAccessibleName(self.tr("Message as sent"))
         inner.addWidget(self.body, 1)
-        problems = QWidget(splitter)
+        problems = ReportPane(splitter)
         lower = QVBoxLayout(problems)
         lower.setContentsMargins(0, 0, 0, 0)
         self.report_label = QLabel(problems)
         self.report_label.setWordWrap(True)
         self.problems = QListWidget(problems)
         self.problems.setAccessibleName(self.tr("Problems found by the check"))
+        # Long sentences (Spanish ones most) wrap instead of scrolling sideways.
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setMinimumHeight(self.problems.fontMetrics().lineSpacing() * PROBLEM_LINES_SHOWN)
         self.problems.itemActivated.connect(self._problem_chosen)
         self.problems.itemClicked.connect(self._problem_chosen)
+        self.verdict = QLabel(problems)
+        self.verdict.setWordWrap(True)
         self.check_progress = QProgressBar(problems)
         self.check_progress.setAccessibleName(self.tr("Check progress"))
         self.check_progress.hide()
         lower.addWidget(self.check_progress)
         lower.addWidget(self.report_label)
         lower.addWidget(self.problems, 1)
+        lower.addWidget(self.verdict)
         splitter.addWidget(message)
         splitter.addWidget(problems)
+        splitter.setCollapsible(1, False)
+        splitter.setStretchFactor(0, 1)
         splitter.setSizes([500, 200])
         self.layout_.addWidget(splitter, 1)
         controller.recipients_changed.connect(self._first_row)
@@ -150,6 +185,8 @@ class PreviewStep(Step):
         self.finder = QLineEdit(self)
         self.finder.setAccessibleName(self.tr("Find a recipient"))
         self.finder.setPlaceholderText(self.tr("Find a recipient…"))
+        hint = self.finder.fontMetrics().horizontalAdvance(self.finder.placeholderText())
+        self.finder.setMinimumWidth(hint + FINDER_PADDING)
         self.finder.returnPressed.connect(self.find_next)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
@@ -261,14 +298,17 @@ class PreviewStep(Step):
 
     def _report_stale(self) -> None:
         self.problems.clear()
+        self.verdict.clear()
         if self.controller.template is not None and self.controller.recipients is not None:
             self.report_label.setText(self.tr("Checking every message…"))
         else:
             self.report_label.setText(self.tr("Open recipients and write a message to check them."))
 
     def _show_report(self, report: PreflightReport) -> None:
-        lines = report_lines(report, max_problems=0)
-        self.report_label.setText("\n".join(lines))
+        lines = report_lines(report, max_problems=0, formats=Formats(formatting.number, formatting.size))
+        # The verdict ("fix the problems above") goes below the list it speaks of.
+        self.report_label.setText("\n".join(lines[:-1]))
+        self.verdict.setText(lines[-1])
         self.problems.clear()
         for problem in report.problems:
             item = QListWidgetItem(problem.message, self.problems)
