@@ -19,9 +19,12 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from securemailmerge.campaign import (
     CheckStarted,
     ContactsSource,
+    Outgoing,
+    OutgoingMessage,
     PreflightReport,
     PreflightSettings,
     check_rows,
+    footer_text,
 )
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import (
@@ -87,6 +90,7 @@ class Controller(MicrosoftAccount, QObject):
         self.shared_sender: str | None = None
         self.license: LicenseStatus | None = None  # as last checked (address book, test, campaign)
         self._compiled: CompiledTemplate | None = None
+        self._outgoing: Outgoing | None = None
         self._factory = HttpFactory(tenant) if tenant else None
         self._connection: Connection | None = None
         self._workers: set[Worker] = set()
@@ -230,6 +234,7 @@ class Controller(MicrosoftAccount, QObject):
         if folder is not None:
             self.template_folder = folder
         self._compiled = None
+        self._outgoing = None  # images are read again: the user may have changed them
         self.template_changed.emit(template)
         self.inputs_changed()
 
@@ -241,6 +246,21 @@ class Controller(MicrosoftAccount, QObject):
             if self._compiled is None:
                 self._compiled = compile_template(self.template, self.recipients.columns)
             return self._compiled.render(fields)
+        except SecureMailMergeError as error:
+            return str(error)
+
+    def outgoing_message(self, fields: Mapping[str, str]) -> OutgoingMessage | str:
+        """The row's message exactly as it is sent (footer, Outlook's HTML), or why it cannot be made."""
+        rendered = self.preview(fields)
+        if isinstance(rendered, str):
+            return rendered
+        # The engine adds the footer unless the license, checked when sending, is commercial.
+        footer = "" if self.license is not None and self.license.commercial else footer_text()
+        folder = (self.template_folder or Path.cwd()).resolve()
+        if self._outgoing is None or (self._outgoing.base_folder, self._outgoing.footer) != (folder, footer):
+            self._outgoing = Outgoing(folder, footer)
+        try:
+            return self._outgoing.message(rendered)
         except SecureMailMergeError as error:
             return str(error)
 

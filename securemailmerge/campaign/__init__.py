@@ -4,10 +4,11 @@
 words the report for people and as JSON); ``mime`` builds RFC 5322 messages (with ``headers``
 writing their header fields), ``export`` the ``.eml`` files and ``duration`` estimates the sending
 time; ``csvout`` writes CSV reports whose cells cannot start a formula.
-Sending: ``plan`` and ``journal`` (the campaign on disk), ``pacing`` (the one scheduler), ``sender`` and
-``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and
-cancels it and says which errors stop it), ``reconcile`` (after a restart),
-``bounces``, ``suppression`` (do-not-contact), ``report``, and ``start`` (what front ends call first).
+Sending: ``plan`` and ``journal`` (the campaign on disk), ``outgoing`` (what is sent and previewed:
+the footer, Outlook-friendly HTML), ``pacing`` (the one scheduler), ``sender`` and ``drafts`` (Graph
+calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and cancels it and
+says which errors stop it), ``reconcile`` (after a restart), ``bounces``, ``suppression``
+(do-not-contact), ``report``, and ``start`` (what front ends call first).
 ``document`` saves a campaign file (``.smmcampaign``: template, settings, recipient source) and
 ``documentread`` reads one back.
 """
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         ready_messages as ready_messages,
     )
     from securemailmerge.campaign.checktext import (
+        Formats as Formats,
         format_duration as format_duration,
         format_size as format_size,
         report_json as report_json,
@@ -104,6 +106,7 @@ if TYPE_CHECKING:
         NOW as NOW,
         SCHEDULED as SCHEDULED,
     )
+    from securemailmerge.campaign.outgoing import Outgoing as Outgoing, OutgoingMessage as OutgoingMessage
     from securemailmerge.campaign.pacing import (
         Pacing as Pacing,
         ScaledTime as ScaledTime,
@@ -180,6 +183,7 @@ __getattr__, __all__ = exports(
             "campaigns_dir",
             "list_campaigns",
         ),
+        "outgoing": ("Outgoing", "OutgoingMessage"),
         "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
@@ -196,6 +200,13 @@ __getattr__, __all__ = exports(
             "preflight",
             "ready_messages",
         ),
-        "checktext": ("format_duration", "format_size", "report_json", "report_lines", "unknown_fields_text"),
+        "checktext": (
+            "Formats",
+            "format_duration",
+            "format_size",
+            "report_json",
+            "report_lines",
+            "unknown_fields_text",
+        ),
     },
 )
