@@ -44,6 +44,20 @@ def test_the_subject_completes_fields_after_two_braces(
     assert subject.text() == "Hallo {{First Name}}"
 
 
+def test_enter_takes_the_highlighted_field_in_the_subject(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    subject = window.message.subject
+    subject.setFocus()
+    qtbot.keyClicks(subject, "Hi {{fi")
+    popup = subject.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    assert popup.currentIndex().data() == "First Name"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert subject.text() == "Hi {{First Name}}"
+
+
 def test_a_body_with_a_field_reaches_the_preview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     fresh_message(qtbot, window, tmp_path)
     step = window.message

@@ -1,0 +1,245 @@
+"""Whole journeys through the real window on the sandbox, clicked and typed as a user would.
+
+Each journey starts differently (Outlook contacts filtered by a category, a CSV file, an imported
+Outlook message) and then goes the same way: a message with fields and an attachment, row 3 in the
+preview, a test to oneself, the campaign confirmed, paused and resumed, a bounce, the report as CSV
+and XLSX. What the sandbox's mailboxes received is read through its ``/_sandbox/`` inspection API.
+"""
+
+from __future__ import annotations
+
+import csv
+import email
+import email.policy
+from collections.abc import Iterator
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER
+from securemailmerge.sandbox.graph import SendPolicy
+from tests.helpers import add_sandbox_contacts, sandbox_inspect
+from tests.ui.conftest import answer_confirmation, choose_field, sign_in
+from ui.window import MainWindow
+
+pytestmark = pytest.mark.e2e
+BAD_ADDRESS = "nobody@nowhere.example"  # a reserved name: the sandbox answers with a non-delivery report
+PEOPLE = [("Ada", "ada.k@example.com"), ("Bob", "bob.b@example.org"), ("Cy", BAD_ADDRESS)]
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """The sandbox with no Exchange delays: a message leaves, and its bounce comes, at once."""
+    with Sandbox(auto_approve=True, sending=SendPolicy.instant()) as running:
+        yield running
+
+
+def left_click(qtbot: QtBot, widget: object) -> None:
+    """A left click on ``widget``, as the user gives it."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+# The three ways in
+
+
+def contacts_with_a_category(qtbot: QtBot, window: MainWindow, sandbox: Sandbox) -> None:
+    """Ada's own contacts, only those in the category "Sommerfest" (one more contact is not in it)."""
+    add_sandbox_contacts(
+        sandbox,
+        DEMO_USER,
+        "Sommerfest",
+        [(name, address, ["Sommerfest"]) for name, address in PEOPLE] + [("Dora", "dora@example.com", [])],
+    )
+    window.go_to(1)
+    left_click(qtbot, window.recipients.contacts_button)
+    dialog = window.recipients.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    left_click(qtbot, dialog.load_button)
+    qtbot.waitUntil(
+        lambda: bool(dialog.categories.findItems("Sommerfest", Qt.MatchFlag.MatchExactly)), timeout=30_000
+    )
+    chip = dialog.categories.findItems("Sommerfest", Qt.MatchFlag.MatchExactly)[0]
+    dialog.categories.setFocus()
+    dialog.categories.setCurrentItem(chip)
+    qtbot.keyClick(dialog.categories, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("3 contacts match"), timeout=10_000)
+    assert dialog.matches.rowCount() == 3
+    left_click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
+
+
+def a_csv_file(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CSV file chosen through File > Open recipients…."""
+    path = folder / "people.csv"
+    lines = ["FirstName,Email"] + [f"{name},{address}" for name, address in PEOPLE]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+    window.menu_actions.open_recipients.trigger()
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
+
+
+# The way on, the same for every start
+
+
+def write_message(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subject and a body with the FirstName field from "Insert field", and a PDF for everybody."""
+    window.go_to(2)
+    step = window.message
+    qtbot.keyClicks(step.subject, "Summer party for ")
+    step.subject.setFocus()
+    qtbot.keyClicks(step.subject, "{{First")
+    qtbot.waitUntil(lambda: step.subject.completer_.popup().isVisible(), timeout=5_000)
+    qtbot.keyClick(step.subject.completer_.popup(), Qt.Key.Key_Return)
+    assert step.subject.text() == "Summer party for {{FirstName}}"
+    left_click(qtbot, step.editor.text)
+    qtbot.keyClicks(step.editor.text, "Liebe ")
+    choose_field(qtbot, step.editor, "FirstName")
+    qtbot.keyClicks(step.editor.text, ", wir feiern!")
+    agenda = folder / "Programm.pdf"
+    agenda.write_bytes(b"%PDF-1.4 programm")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(agenda)], ""))
+    left_click(qtbot, step.add_button)
+    assert step.attachments.item(step.attachments.count() - 1).text() == "Programm.pdf"
+
+
+def preview_row_3(qtbot: QtBot, window: MainWindow, greeting: str) -> tuple[str, str]:
+    """Jump to row 3 in the Preview; returns its name and address as the table shows them."""
+    window.go_to(3)
+    preview = window.preview
+    preview.jump.setFocus()
+    preview.jump.selectAll()
+    qtbot.keyClicks(preview.jump, "3")
+    qtbot.keyClick(preview.jump, Qt.Key.Key_Return)
+    recipient = window.recipients.model.recipient(2)
+    assert recipient is not None
+    name, address = recipient.fields["FirstName"], recipient.to[0]
+    qtbot.waitUntil(lambda: f"{greeting} {name}" in preview.body.toPlainText(), timeout=10_000)
+    assert preview.header_labels["to"].text() == address
+    assert preview.header_labels["from"].text() == DEMO_USER
+    assert "Programm.pdf" in preview.header_labels["attachments"].text()
+    return name, address
+
+
+def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, subject: str) -> None:
+    """ "Send test to me": the test arrives in Ada's own mailbox, with the first row's fields."""
+    window.go_to(4)
+    send = window.send
+    left_click(qtbot, send.test_button)
+    qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
+    received = [parse(m["mime"]) for m in sandbox_inspect(sandbox, f"recipients/{DEMO_USER}/messages")]
+    assert [m["Subject"] for m in received] == [f"[Test] {subject}"]
+
+
+def send_campaign(qtbot: QtBot, window: MainWindow) -> None:
+    """Start, confirm, pause, resume, and wait until it is done."""
+    send = window.send
+    seen: list[str] = []
+    answer_confirmation(window, QMessageBox.StandardButton.Yes, seen)
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert seen == [f"Send 3 messages now from {DEMO_USER}?"]
+    qtbot.waitUntil(send.pause_button.isEnabled, timeout=30_000)
+    left_click(qtbot, send.pause_button)
+    qtbot.waitUntil(send.resume_button_.isEnabled, timeout=30_000)
+    assert "Paused" in send.log.toPlainText()
+    left_click(qtbot, send.resume_button_)
+    qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=60_000)
+    assert "Resumed." in send.log.toPlainText()
+    assert send.progress.value() == send.progress.maximum()
+
+
+def see_the_bounce(qtbot: QtBot, window: MainWindow) -> None:
+    """Cy's address cannot receive mail: after "Check for bounces" the counts and Cy's row say so."""
+    send = window.send
+
+    def bounced() -> bool:
+        if "bounced 1" not in send.counts.text() and send.bounces_button.isEnabled():
+            left_click(qtbot, send.bounces_button)
+        return "bounced 1" in send.counts.text()
+
+    qtbot.waitUntil(bounced, timeout=30_000)
+    assert send.counts.text() == "Sent 3 · failed 0 · bounced 1"
+    model = window.recipients.model
+    row = next(r for r in range(model.rowCount()) if BAD_ADDRESS in model.recipient(r).to)
+    assert model.data(model.index(row, 2)) == "Bounced"
+    assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == "The domain does not exist."
+    assert "bounced (5.4.310): The domain does not exist." in send.log.toPlainText()
+
+
+def export_reports(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Export report…" twice: as CSV and as XLSX; both list every row with its state."""
+    send = window.send
+    for name in ("report.csv", "report.xlsx"):
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *_a, name=name, **_k: (str(folder / name), "")
+        )
+        left_click(qtbot, send.export_button)
+        assert f"Wrote 3 rows to {name}." in send.log.toPlainText()
+    with (folder / "report.csv").open(encoding="utf-8-sig") as stream:
+        from_csv = list(csv.reader(stream))
+    sheet = load_workbook(folder / "report.xlsx", read_only=True).active
+    from_xlsx = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+    for rows in (from_csv, from_xlsx):
+        assert rows[0][:3] == ["Row", "To", "State"]
+        states = {row[1]: row[2] for row in rows[1:]}
+        assert states == {address: "bounced" if address == BAD_ADDRESS else "sent" for _n, address in PEOPLE}
+    assert not list(folder.glob(".report-*"))
+
+
+def mailboxes_received(sandbox: Sandbox, greeting: str) -> None:
+    """Each good address got exactly one message with its own name and the PDF; Cy's bounced."""
+    for name, address in PEOPLE:
+        received = sandbox_inspect(sandbox, f"recipients/{address}/messages")
+        if address == BAD_ADDRESS:
+            assert received == []
+            continue
+        assert len(received) == 1, address
+        message = parse(received[0]["mime"])
+        assert message["Subject"] == f"Summer party for {name}"
+        assert f"{greeting} {name}" in message.get_body(("html", "plain")).get_content()
+        assert [part.get_filename() for part in message.iter_attachments()] == ["Programm.pdf"]
+    bounces = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/bounces")
+    assert [b["recipient"] for b in bounces] == [BAD_ADDRESS]
+
+
+def parse(mime: str) -> EmailMessage:
+    """A sent message as the recipient's mail program reads it."""
+    message = email.message_from_string(mime, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def the_rest(
+    qtbot: QtBot, window: MainWindow, sandbox: Sandbox, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Everything after the recipients: the same for each journey."""
+    write_message(qtbot, window, folder, monkeypatch)
+    name, _address = preview_row_3(qtbot, window, "Liebe")
+    assert name == "Cy"
+    send_test(qtbot, window, sandbox, "Summer party for Ada")
+    send_campaign(qtbot, window)
+    see_the_bounce(qtbot, window)
+    export_reports(qtbot, window, folder, monkeypatch)
+    mailboxes_received(sandbox, "Liebe")
+
+
+def test_a_campaign_to_contacts_of_one_category(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    contacts_with_a_category(qtbot, online, sandbox)
+    the_rest(qtbot, online, sandbox, tmp_path, monkeypatch)
+
+
+def test_a_campaign_from_a_csv_file(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    the_rest(qtbot, online, sandbox, tmp_path, monkeypatch)
