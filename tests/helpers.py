@@ -9,8 +9,10 @@ import ipaddress
 import random
 import socket
 import ssl
+import struct
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -349,3 +351,14 @@ def sandbox_inspect(sandbox: Sandbox, path: str) -> Any:
     with httpx.Client(verify=trust, trust_env=False) as client:
         answer = client.get(f"{base}/_sandbox/{path}").raise_for_status().json()
     return answer["value"] if isinstance(answer, dict) and "value" in answer else answer
+
+
+def tiny_png() -> bytes:
+    """A real 1 x 1 PNG (one red pixel) that image readers decode, for messages with inline images."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)  # 1 x 1, 8 bits, RGB
+    pixels = zlib.compress(b"\x00\xff\x00\x00")  # filter byte, then one red pixel
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")

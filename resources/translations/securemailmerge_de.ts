@@ -1567,6 +1567,26 @@
         <source>{step} (Ctrl+{number})</source>
         <translation>{step} (Strg+{number})</translation>
     </message>
+    <message>
+        <source>Campaign not finished</source>
+        <translation>Kampagne nicht beendet</translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>Die Kampagne {folder} wurde nicht beendet. Fortsetzen? Nichts wird doppelt gesendet.</translation>
+    </message>
+    <message>
+        <source>Show it</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Sign in, then press “Resume that campaign” in the Send step.</source>
+        <translation>Melden Sie sich an und klicken Sie dann im Schritt „Senden“ auf „Diese Kampagne fortsetzen“.</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>

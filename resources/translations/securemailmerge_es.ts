@@ -1567,6 +1567,26 @@
         <source>{step} (Ctrl+{number})</source>
         <translation>{step} (Ctrl+{number})</translation>
     </message>
+    <message>
+        <source>Campaign not finished</source>
+        <translation>Campaña sin terminar</translation>
+    </message>
+    <message>
+        <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+        <translation>La campaña {folder} no terminó. ¿Reanudarla? Nada se envía dos veces.</translation>
+    </message>
+    <message>
+        <source>Show it</source>
+        <translation>Mostrarla</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>Sign in, then press “Resume that campaign” in the Send step.</source>
+        <translation>Inicie sesión y pulse «Reanudar esa campaña» en el paso «Enviar».</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>

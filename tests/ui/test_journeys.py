@@ -12,18 +12,20 @@ import csv
 import email
 import email.policy
 from collections.abc import Iterator
+from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
 from securemailmerge.sandbox.graph import SendPolicy
+from tests.core.test_importers import write_eml
 from tests.helpers import add_sandbox_contacts, sandbox_inspect
 from tests.ui.conftest import answer_confirmation, choose_field, sign_in
 from ui.window import MainWindow
@@ -31,6 +33,21 @@ from ui.window import MainWindow
 pytestmark = pytest.mark.e2e
 BAD_ADDRESS = "nobody@nowhere.example"  # a reserved name: the sandbox answers with a non-delivery report
 PEOPLE = [("Ada", "ada.k@example.com"), ("Bob", "bob.b@example.org"), ("Cy", BAD_ADDRESS)]
+
+
+@dataclass(frozen=True)
+class Message:
+    """What each recipient's message says: its subject and greeting, its name field and its files."""
+
+    subject: str  # with {name} where the recipient's name goes
+    greeting: str
+    column: str
+    attachment: str
+    inline_image: str | None = None
+
+
+WRITTEN = Message("Summer party for {name}", "Liebe", "FirstName", "Programm.pdf")
+IMPORTED = Message("Einladung für {name}", "Hallo", "First Name", "Agenda.pdf", inline_image="logo.png")
 
 
 @pytest.fixture
@@ -74,10 +91,12 @@ def contacts_with_a_category(qtbot: QtBot, window: MainWindow, sandbox: Sandbox)
     qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
 
 
-def a_csv_file(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A CSV file chosen through File > Open recipients…."""
+def a_csv_file(
+    qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch, column: str = "FirstName"
+) -> None:
+    """A CSV file (the names in ``column``) chosen through File > Open recipients…."""
     path = folder / "people.csv"
-    lines = ["FirstName,Email"] + [f"{name},{address}" for name, address in PEOPLE]
+    lines = [f"{column},Email"] + [f"{name},{address}" for name, address in PEOPLE]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
     window.menu_actions.open_recipients.trigger()
@@ -108,8 +127,20 @@ def write_message(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: p
     assert step.attachments.item(step.attachments.count() - 1).text() == "Programm.pdf"
 
 
-def preview_row_3(qtbot: QtBot, window: MainWindow, greeting: str) -> tuple[str, str]:
-    """Jump to row 3 in the Preview; returns its name and address as the table shows them."""
+def import_outlook_message(
+    qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Import from Outlook… an .eml with a field, an inline logo and a PDF attachment."""
+    source = write_eml(folder / "Einladung.eml")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    window.menu_actions.import_message.trigger()
+    step = window.message
+    assert step.subject.text() == "Einladung für {{First Name}}"
+    assert [step.attachments.item(i).text() for i in range(step.attachments.count())] == ["Agenda.pdf"]
+
+
+def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
+    """Jump to the third recipient in the Preview: Cy, with the greeting, the sender and the file."""
     window.go_to(3)
     preview = window.preview
     preview.jump.setFocus()
@@ -118,12 +149,15 @@ def preview_row_3(qtbot: QtBot, window: MainWindow, greeting: str) -> tuple[str,
     qtbot.keyClick(preview.jump, Qt.Key.Key_Return)
     recipient = window.recipients.model.recipient(2)
     assert recipient is not None
-    name, address = recipient.fields["FirstName"], recipient.to[0]
-    qtbot.waitUntil(lambda: f"{greeting} {name}" in preview.body.toPlainText(), timeout=10_000)
-    assert preview.header_labels["to"].text() == address
+    assert (recipient.fields[message.column], recipient.to) == ("Cy", (BAD_ADDRESS,))
+    qtbot.waitUntil(lambda: f"{message.greeting} Cy" in preview.body.toPlainText(), timeout=10_000)
+    assert preview.header_labels["subject"].text() == message.subject.format(name="Cy")
+    assert preview.header_labels["to"].text() == BAD_ADDRESS
     assert preview.header_labels["from"].text() == DEMO_USER
-    assert "Programm.pdf" in preview.header_labels["attachments"].text()
-    return name, address
+    assert message.attachment in preview.header_labels["attachments"].text()
+    if message.inline_image:
+        assert preview.body.refused == []
+        assert preview.body.document().resource(2, QUrl(message.inline_image)) is not None
 
 
 def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, subject: str) -> None:
@@ -192,8 +226,8 @@ def export_reports(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: 
     assert not list(folder.glob(".report-*"))
 
 
-def mailboxes_received(sandbox: Sandbox, greeting: str) -> None:
-    """Each good address got exactly one message with its own name and the PDF; Cy's bounced."""
+def mailboxes_received(sandbox: Sandbox, expected: Message) -> None:
+    """Each good address got exactly one message with its own name and files; Cy's bounced."""
     for name, address in PEOPLE:
         received = sandbox_inspect(sandbox, f"recipients/{address}/messages")
         if address == BAD_ADDRESS:
@@ -201,9 +235,13 @@ def mailboxes_received(sandbox: Sandbox, greeting: str) -> None:
             continue
         assert len(received) == 1, address
         message = parse(received[0]["mime"])
-        assert message["Subject"] == f"Summer party for {name}"
-        assert f"{greeting} {name}" in message.get_body(("html", "plain")).get_content()
-        assert [part.get_filename() for part in message.iter_attachments()] == ["Programm.pdf"]
+        assert message["Subject"] == expected.subject.format(name=name)
+        body = message.get_body(("related", "html"))
+        assert body is not None
+        html = message.get_body(("html",))
+        assert html is not None
+        assert f"{expected.greeting} {name}" in html.get_content()
+        assert [part.get_filename() for part in message.iter_attachments()] == [expected.attachment]
     bounces = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/bounces")
     assert [b["recipient"] for b in bounces] == [BAD_ADDRESS]
 
@@ -215,18 +253,21 @@ def parse(mime: str) -> EmailMessage:
     return message
 
 
-def the_rest(
-    qtbot: QtBot, window: MainWindow, sandbox: Sandbox, folder: Path, monkeypatch: pytest.MonkeyPatch
+def from_the_preview_on(
+    qtbot: QtBot,
+    window: MainWindow,
+    sandbox: Sandbox,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message: Message,
 ) -> None:
-    """Everything after the recipients: the same for each journey."""
-    write_message(qtbot, window, folder, monkeypatch)
-    name, _address = preview_row_3(qtbot, window, "Liebe")
-    assert name == "Cy"
-    send_test(qtbot, window, sandbox, "Summer party for Ada")
+    """Everything after the recipients and the message: the same for each journey."""
+    preview_row_3(qtbot, window, message)
+    send_test(qtbot, window, sandbox, message.subject.format(name="Ada"))
     send_campaign(qtbot, window)
     see_the_bounce(qtbot, window)
     export_reports(qtbot, window, folder, monkeypatch)
-    mailboxes_received(sandbox, "Liebe")
+    mailboxes_received(sandbox, message)
 
 
 def test_a_campaign_to_contacts_of_one_category(
@@ -234,7 +275,8 @@ def test_a_campaign_to_contacts_of_one_category(
 ) -> None:
     sign_in(qtbot, online)
     contacts_with_a_category(qtbot, online, sandbox)
-    the_rest(qtbot, online, sandbox, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, WRITTEN)
 
 
 def test_a_campaign_from_a_csv_file(
@@ -242,4 +284,14 @@ def test_a_campaign_from_a_csv_file(
 ) -> None:
     sign_in(qtbot, online)
     a_csv_file(qtbot, online, tmp_path, monkeypatch)
-    the_rest(qtbot, online, sandbox, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, WRITTEN)
+
+
+def test_a_campaign_from_an_imported_outlook_message(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch, column="First Name")
+    import_outlook_message(qtbot, online, tmp_path, monkeypatch)
+    from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, IMPORTED)
