@@ -2895,6 +2895,14 @@
         <translation>Pausieren</translation>
     </message>
     <message>
+        <source>Drafts made {drafted} · failed {failed}</source>
+        <translation>Entwürfe erstellt {drafted} · fehlgeschlagen {failed}</translation>
+    </message>
+    <message>
+        <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
+        <translation>Geplant {scheduled} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
+    </message>
+    <message>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
@@ -3033,6 +3041,10 @@
     <message>
         <source>Sign in first to send.</source>
         <translation>Melden Sie sich zuerst an, um zu senden.</translation>
+    </message>
+    <message>
+        <source>Open a recipient list and write a message first.</source>
+        <translation>Öffnen Sie zuerst eine Empfängerliste und schreiben Sie eine Nachricht.</translation>
     </message>
     <message>
         <source>Test message for row {row} sent to {address}.</source>

@@ -2895,6 +2895,14 @@
         <translation>Pausar</translation>
     </message>
     <message>
+        <source>Drafts made {drafted} · failed {failed}</source>
+        <translation>Borradores creados {drafted} · fallidos {failed}</translation>
+    </message>
+    <message>
+        <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
+        <translation>Programados {scheduled} · fallidos {failed} · rebotados {bounced}</translation>
+    </message>
+    <message>
         <source>Paused.</source>
         <translation>En pausa.</translation>
     </message>
@@ -3033,6 +3041,10 @@
     <message>
         <source>Sign in first to send.</source>
         <translation>Inicie sesión primero para enviar.</translation>
+    </message>
+    <message>
+        <source>Open a recipient list and write a message first.</source>
+        <translation>Abra primero una lista de destinatarios y escriba un mensaje.</translation>
     </message>
     <message>
         <source>Test message for row {row} sent to {address}.</source>

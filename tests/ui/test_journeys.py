@@ -62,6 +62,14 @@ def left_click(qtbot: QtBot, widget: object) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def go_to(qtbot: QtBot, window: MainWindow, number: int) -> None:
+    """Ctrl+1 ... Ctrl+5: the step of that number (1 Account ... 5 Send)."""
+    window.activateWindow()  # a closed dialog hands the focus back (the offscreen platform does not)
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step() is window.steps[number - 1]
+
+
 # The three ways in
 
 
@@ -73,7 +81,7 @@ def contacts_with_a_category(qtbot: QtBot, window: MainWindow, sandbox: Sandbox)
         "Sommerfest",
         [(name, address, ["Sommerfest"]) for name, address in PEOPLE] + [("Dora", "dora@example.com", [])],
     )
-    window.go_to(1)
+    go_to(qtbot, window, 2)
     left_click(qtbot, window.recipients.contacts_button)
     dialog = window.recipients.dialog
     qtbot.waitUntil(dialog.isVisible)
@@ -108,7 +116,7 @@ def a_csv_file(
 
 def write_message(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A subject and a body with the FirstName field from "Insert field", and a PDF for everybody."""
-    window.go_to(2)
+    go_to(qtbot, window, 3)
     step = window.message
     qtbot.keyClicks(step.subject, "Summer party for ")
     step.subject.setFocus()
@@ -141,7 +149,7 @@ def import_outlook_message(
 
 def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
     """Jump to the third recipient in the Preview: Cy, with the greeting, the sender and the file."""
-    window.go_to(3)
+    go_to(qtbot, window, 4)
     preview = window.preview
     preview.jump.setFocus()
     preview.jump.selectAll()
@@ -155,19 +163,23 @@ def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
     assert preview.header_labels["to"].text() == BAD_ADDRESS
     assert preview.header_labels["from"].text() == DEMO_USER
     assert message.attachment in preview.header_labels["attachments"].text()
+    qtbot.waitUntil(lambda: preview.report_label.text().endswith("Ready to send."), timeout=10_000)
+    assert ", ready 3, invalid 0, duplicates 0" in preview.report_label.text()
+    assert preview.problems.count() == 0
     if message.inline_image:
         assert preview.body.refused == []
         assert preview.body.document().resource(2, QUrl(message.inline_image)) is not None
 
 
-def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, subject: str) -> None:
+def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, message: Message) -> None:
     """ "Send test to me": the test arrives in Ada's own mailbox, with the first row's fields."""
-    window.go_to(4)
+    go_to(qtbot, window, 5)
     send = window.send
     left_click(qtbot, send.test_button)
     qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
     received = [parse(m["mime"]) for m in sandbox_inspect(sandbox, f"recipients/{DEMO_USER}/messages")]
-    assert [m["Subject"] for m in received] == [f"[Test] {subject}"]
+    assert [m["Subject"] for m in received] == [f"[Test] {message.subject.format(name='Ada')}"]
+    assert [part.get_filename() for part in received[0].iter_attachments()] == [message.attachment]
 
 
 def send_campaign(qtbot: QtBot, window: MainWindow) -> None:
@@ -186,6 +198,11 @@ def send_campaign(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=60_000)
     assert "Resumed." in send.log.toPlainText()
     assert send.progress.value() == send.progress.maximum()
+    qtbot.waitUntil(send.start_button.isEnabled, timeout=10_000)
+    assert not any(b.isEnabled() for b in (send.pause_button, send.resume_button_, send.cancel_button))
+    assert send.export_button.isEnabled()
+    assert send.bounces_button.isEnabled()
+    assert send.eta.text() == "0 s"
 
 
 def see_the_bounce(qtbot: QtBot, window: MainWindow) -> None:
@@ -263,7 +280,7 @@ def from_the_preview_on(
 ) -> None:
     """Everything after the recipients and the message: the same for each journey."""
     preview_row_3(qtbot, window, message)
-    send_test(qtbot, window, sandbox, message.subject.format(name="Ada"))
+    send_test(qtbot, window, sandbox, message)
     send_campaign(qtbot, window)
     see_the_bounce(qtbot, window)
     export_reports(qtbot, window, folder, monkeypatch)
@@ -274,7 +291,11 @@ def test_a_campaign_to_contacts_of_one_category(
     qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sign_in(qtbot, online)
+    assert online.account_label.text() == f"Signed in as Ada Lovelace <{DEMO_USER}>"
     contacts_with_a_category(qtbot, online, sandbox)
+    recipients = online.recipients
+    assert recipients.source_label.text() == f"Contacts of {DEMO_USER}"
+    assert recipients.summary.text() == "3 ready, 0 left out"
     write_message(qtbot, online, tmp_path, monkeypatch)
     from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, WRITTEN)
 
@@ -295,3 +316,57 @@ def test_a_campaign_from_an_imported_outlook_message(
     a_csv_file(qtbot, online, tmp_path, monkeypatch, column="First Name")
     import_outlook_message(qtbot, online, tmp_path, monkeypatch)
     from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, IMPORTED)
+
+
+@pytest.mark.parametrize(
+    ("mode", "question", "counts", "state", "folder"),
+    [
+        (
+            "Only create drafts",
+            "Create 3 drafts, to be sent as {me}?",
+            "Drafts made 3 · failed 0",
+            "draft ready",
+            "drafts",
+        ),
+        (
+            "Schedule for later",
+            "Schedule 3 messages from {me}?",
+            "Scheduled 3 · failed 0 · bounced 0",
+            "scheduled",
+            "outbox",
+        ),
+    ],
+)
+def test_drafts_only_or_scheduled_sends_nothing_now(
+    qtbot: QtBot,
+    online: MainWindow,
+    sandbox: Sandbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mode: str,
+    question: str,
+    counts: str,
+    state: str,
+    folder: str,
+) -> None:
+    sign_in(qtbot, online)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    go_to(qtbot, online, 5)  # at once: the edit typed a moment ago is the one that goes out
+    send = online.send
+    send.mode.setFocus()
+    while send.mode.currentText() != mode:
+        qtbot.keyClick(send.mode, Qt.Key.Key_Down)
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=60_000)
+    assert seen == [question.format(me=DEMO_USER)]
+    assert send.counts.text() == counts
+    send.export(tmp_path / "report.csv")
+    with (tmp_path / "report.csv").open(encoding="utf-8-sig") as stream:
+        assert [row[2] for row in list(csv.reader(stream))[1:]] == [state] * 3
+    for _name, address in PEOPLE:
+        assert sandbox_inspect(sandbox, f"recipients/{address}/messages") == []
+    waiting = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/messages?folder={folder}")
+    assert sorted(m["subject"] for m in waiting) == [WRITTEN.subject.format(name=n) for n, _a in PEOPLE]

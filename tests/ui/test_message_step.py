@@ -164,3 +164,14 @@ def test_the_sample_opens_with_its_attachment_column(qtbot: QtBot, window: MainW
     step = window.message
     assert step.attachment_column.currentData() == "Agenda"
     assert step.attachments.item(0).text() == "attachments/Übersicht.pdf"
+
+
+def test_an_edit_typed_just_before_leaving_the_step_is_the_one_used(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    qtbot.keyClicks(window.message.subject, "Right now")
+    window.go_to(4)  # sooner than the pause that hands on an edit while typing
+    template = window.controller.template
+    assert template is not None
+    assert template.subject == "Right now"

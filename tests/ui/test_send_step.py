@@ -119,3 +119,15 @@ def test_an_interrupted_campaign_is_offered_on_the_next_start(
     qtbot.waitUntil(lambda: "Done." in again.send.log.toPlainText(), timeout=90_000)
     assert not again.send.resume_button.isVisible()
     again.close()
+
+
+@pytest.mark.e2e
+def test_start_and_test_say_what_is_missing(qtbot: QtBot, online: MainWindow) -> None:
+    sign_in(qtbot, online)
+    online.go_to(4)
+    send = online.send
+    for button in (send.start_button, send.test_button):
+        send.log.clear()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert send.log.toPlainText().endswith("Open a recipient list and write a message first.")
+    assert send.start_button.isEnabled()
