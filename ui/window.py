@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         controller.browser_unavailable.connect(self._show_no_browser)
         self._restore()
         self.campaign.discard_changes()  # what a fresh window shows is not a change
+        self.resume_offer: QMessageBox | None = None
+        # After the window is on screen, so the offer shows above it, not behind.
+        QTimer.singleShot(0, self._offer_resume)
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -174,6 +177,28 @@ class MainWindow(QMainWindow):
         note = QMessageBox(QMessageBox.Icon.Information, self.tr("SecureMailMerge"), message, parent=self)
         self.browser_note = note
         note.open()
+
+    def _offer_resume(self) -> None:
+        """A campaign a crash or a closed window interrupted is offered at once, not only in Send."""
+        folder = self.send.resumable
+        if folder is None:
+            return
+        offer = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Campaign not finished"),
+            self.tr("The campaign {folder} did not finish. Resume it? Nothing is sent twice.").format(
+                folder=folder.name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        offer.button(QMessageBox.StandardButton.Yes).setText(self.tr("Show it"))
+        offer.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        offer.setInformativeText(self.tr("Sign in, then press “Resume that campaign” in the Send step."))
+        offer.setWindowModality(Qt.WindowModality.NonModal)  # signing in first must stay possible
+        offer.accepted.connect(lambda: self.go_to(self.steps.index(self.send)))
+        self.resume_offer = offer
+        offer.show()
 
     def _show_error(self, message: str) -> None:
         show_error(self, message)

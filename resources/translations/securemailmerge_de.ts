@@ -1698,8 +1698,16 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Campaign not finished</source>
+            <translation>Kampagne nicht beendet</translation>
+        </message>
+        <message>
             <source>Ctrl+{number}</source>
             <translation>Strg+{number}</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Später</translation>
         </message>
         <message>
             <source>Not signed in</source>
@@ -1708,6 +1716,14 @@
         <message>
             <source>SecureMailMerge</source>
             <translation>SecureMailMerge</translation>
+        </message>
+        <message>
+            <source>Show it</source>
+            <translation>Anzeigen</translation>
+        </message>
+        <message>
+            <source>Sign in, then press “Resume that campaign” in the Send step.</source>
+            <translation>Melden Sie sich an und klicken Sie dann im Schritt „Senden“ auf „Diese Kampagne fortsetzen“.</translation>
         </message>
         <message>
             <source>Sign in…</source>
@@ -1724,6 +1740,10 @@
         <message>
             <source>Steps</source>
             <translation>Schritte</translation>
+        </message>
+        <message>
+            <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+            <translation>Die Kampagne {folder} wurde nicht beendet. Fortsetzen? Nichts wird doppelt gesendet.</translation>
         </message>
         <message>
             <source>{step} (Ctrl+{number})</source>
@@ -3132,6 +3152,10 @@
             <translation>Fertig.</translation>
         </message>
         <message>
+            <source>Drafts made {drafted} · failed {failed}</source>
+            <translation>Entwürfe erstellt {drafted} · fehlgeschlagen {failed}</translation>
+        </message>
+        <message>
             <source>Export report</source>
             <translation>Bericht exportieren</translation>
         </message>
@@ -3223,6 +3247,10 @@
             <translation>Für später planen</translation>
         </message>
         <message>
+            <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
+            <translation>Geplant {scheduled} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
+        </message>
+        <message>
             <source>Send</source>
             <translation>Senden</translation>
         </message>
@@ -3311,6 +3339,10 @@
     </context>
     <context>
         <name>Sending</name>
+        <message>
+            <source>Open a recipient list and write a message first.</source>
+            <translation>Öffnen Sie zuerst eine Empfängerliste und schreiben Sie eine Nachricht.</translation>
+        </message>
         <message>
             <source>Sign in first to send.</source>
             <translation>Melden Sie sich zuerst an, um zu senden.</translation>

@@ -1698,8 +1698,16 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Campaign not finished</source>
+            <translation>Campaña sin terminar</translation>
+        </message>
+        <message>
             <source>Ctrl+{number}</source>
             <translation>Ctrl+{number}</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Más tarde</translation>
         </message>
         <message>
             <source>Not signed in</source>
@@ -1708,6 +1716,14 @@
         <message>
             <source>SecureMailMerge</source>
             <translation>SecureMailMerge</translation>
+        </message>
+        <message>
+            <source>Show it</source>
+            <translation>Mostrarla</translation>
+        </message>
+        <message>
+            <source>Sign in, then press “Resume that campaign” in the Send step.</source>
+            <translation>Inicie sesión y pulse «Reanudar esa campaña» en el paso «Enviar».</translation>
         </message>
         <message>
             <source>Sign in…</source>
@@ -1724,6 +1740,10 @@
         <message>
             <source>Steps</source>
             <translation>Pasos</translation>
+        </message>
+        <message>
+            <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
+            <translation>La campaña {folder} no terminó. ¿Reanudarla? Nada se envía dos veces.</translation>
         </message>
         <message>
             <source>{step} (Ctrl+{number})</source>
@@ -3132,6 +3152,10 @@
             <translation>Hecho.</translation>
         </message>
         <message>
+            <source>Drafts made {drafted} · failed {failed}</source>
+            <translation>Borradores creados {drafted} · fallidos {failed}</translation>
+        </message>
+        <message>
             <source>Export report</source>
             <translation>Exportar informe</translation>
         </message>
@@ -3223,6 +3247,10 @@
             <translation>Programar para más tarde</translation>
         </message>
         <message>
+            <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
+            <translation>Programados {scheduled} · fallidos {failed} · rebotados {bounced}</translation>
+        </message>
+        <message>
             <source>Send</source>
             <translation>Enviar</translation>
         </message>
@@ -3311,6 +3339,10 @@
     </context>
     <context>
         <name>Sending</name>
+        <message>
+            <source>Open a recipient list and write a message first.</source>
+            <translation>Abra primero una lista de destinatarios y escriba un mensaje.</translation>
+        </message>
         <message>
             <source>Sign in first to send.</source>
             <translation>Inicie sesión primero para enviar.</translation>

@@ -271,17 +271,20 @@ class SendStep(Step):
         self.counts_by[key] = self.counts_by.get(key, 0) + 1
         done = sum(self.counts_by.get(k, 0) for k in ("sent", "failed", "drafted", "scheduled"))
         self.progress.setValue(done)
-        self.counts.setText(
-            self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(
-                sent=self.counts_by.get("sent", 0)
-                + self.counts_by.get("scheduled", 0)
-                + self.counts_by.get("drafted", 0),
-                failed=self.counts_by.get("failed", 0),
-                bounced=self.counts_by.get("bounced", 0),
-            )
-        )
+        self.counts.setText(self._counts_text())
         left = max(self.pending - done, 0)
         self.eta.setText(formatting.duration(timedelta(minutes=left / max(self.pace.value(), 1))))
+
+    def _counts_text(self) -> str:
+        """Drafts and scheduled messages are not called sent: nothing has left the mailbox yet."""
+        counts = {
+            key: self.counts_by.get(key, 0) for key in ("sent", "drafted", "scheduled", "failed", "bounced")
+        }
+        if counts["drafted"]:
+            return self.tr("Drafts made {drafted} · failed {failed}").format(**counts)
+        if counts["scheduled"]:
+            return self.tr("Scheduled {scheduled} · failed {failed} · bounced {bounced}").format(**counts)
+        return self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(**counts)
 
     def _show_event(self, event: object) -> None:
         if isinstance(event, Started):
