@@ -46,6 +46,10 @@ if TYPE_CHECKING:
         write_csv as write_csv,
         write_rows as write_rows,
     )
+    from securemailmerge.campaign.duration import (
+        DAILY_RECIPIENT_LIMIT as DAILY_RECIPIENT_LIMIT,
+        PER_MINUTE_LIMIT as PER_MINUTE_LIMIT,
+    )
     from securemailmerge.campaign.engine import Campaign as Campaign, graphs_of as graphs_of
     from securemailmerge.campaign.events import (
         Cancelled as Cancelled,
@@ -112,7 +116,10 @@ if TYPE_CHECKING:
         send_test as send_test,
         start_campaign as start_campaign,
     )
-    from securemailmerge.campaign.suppression import DoNotContact as DoNotContact
+    from securemailmerge.campaign.suppression import (
+        DoNotContact as DoNotContact,
+        left_out_rows as left_out_rows,
+    )
 
 __getattr__, __all__ = exports(
     __name__,
@@ -130,6 +137,7 @@ __getattr__, __all__ = exports(
         ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
         "control": ("Control",),
+        "duration": ("DAILY_RECIPIENT_LIMIT", "PER_MINUTE_LIMIT"),
         "engine": ("Campaign", "graphs_of"),
         "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
@@ -162,7 +170,7 @@ __getattr__, __all__ = exports(
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
-        "suppression": ("DoNotContact",),
+        "suppression": ("DoNotContact", "left_out_rows"),
         "check": (
             "CheckPass",
             "CheckStarted",
