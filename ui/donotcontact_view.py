@@ -65,6 +65,9 @@ class DoNotContactDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(self._file_row())
         controller.sender_changed.connect(lambda _address: self.reload())
+        # Enter belongs to the field it is typed in (Add, or nothing in the search), not to a button.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.reload()
         self.resize(640, 480)
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +43,8 @@ from securemailmerge.m365 import NetworkLog
 from ui.controller import Controller
 
 _Index = QModelIndex | QPersistentModelIndex
+FILTER_DELAY_MS = 200
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's lower-cased filter text
 # What the CSV for IT holds, in this order: the log's own field names, so both exports agree.
 CSV_FIELDS = (
     "time",
@@ -74,6 +77,7 @@ class NetworkLogModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[Mapping[str, Any]] = []
+        self.keys: list[str] = []  # each entry's text to filter on, lower-cased once
         self._headers = (
             self.tr("Time"),
             self.tr("Purpose"),
@@ -89,14 +93,26 @@ class NetworkLogModel(QAbstractTableModel):
             "upload": self.tr("Attachment upload"),
             "license": self.tr("License check"),
         }
+        # Translated once here, so a worker computing filter keys never calls into Qt.
+        self._refused = self.tr("refused")
+        self._failed = self.tr("failed: {error}")
 
-    def add(self, entries: Sequence[Mapping[str, Any]]) -> None:
-        """Append entries at the end (the newest come last)."""
+    def key(self, entry: Mapping[str, Any]) -> str:
+        """What a filter finds ``entry`` by: its values and its purpose and status as shown.
+
+        Reads only Python data, so the worker that reads the log file computes it for each line.
+        """
+        shown = [self._purposes.get(str(entry.get("purpose")), ""), self._status(entry)]
+        return " ".join([*(csv_cell(entry, name) for name in entry), *shown]).casefold()
+
+    def add(self, entries: Sequence[Mapping[str, Any]], keys: Sequence[str] | None = None) -> None:
+        """Append entries at the end (the newest come last), with their filter keys when known."""
         if not entries:
             return
         first = len(self.entries)
         self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
         self.entries.extend(entries)
+        self.keys.extend(keys if keys is not None else [self.key(entry) for entry in entries])
         self.endInsertRows()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -122,6 +138,8 @@ class NetworkLogModel(QAbstractTableModel):
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(entry, index.column())
+        if role == KEY_ROLE:
+            return self.keys[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("request-id {request}, client-request-id {client}").format(
                 request=entry.get("request_id") or "-", client=entry.get("client_request_id") or "-"
@@ -146,10 +164,24 @@ class NetworkLogModel(QAbstractTableModel):
     def _status(self, entry: Mapping[str, Any]) -> str:
         status = entry.get("status")
         if status == "refused":
-            return self.tr("refused")
+            return self._refused
         if status == "error":
-            return self.tr("failed: {error}").format(error=entry.get("error", ""))
+            return self._failed.format(error=entry.get("error", ""))
         return "" if status is None else str(status)
+
+
+class NetworkFilter(QSortFilterProxyModel):
+    """Keeps the requests whose text holds the filter: one key per row (``KEY_ROLE``), not each cell."""
+
+    def __init__(self, model: NetworkLogModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(model)
+        self.setFilterRole(KEY_ROLE)
+        self.setFilterKeyColumn(0)
+
+    def set_needle(self, text: str) -> None:
+        """Filter on ``text`` (case ignored; empty shows every request)."""
+        self.setFilterFixedString(text.strip().casefold())
 
 
 class NetworkDialog(QDialog):
@@ -179,13 +211,17 @@ class NetworkDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         self.model = NetworkLogModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter.textChanged.connect(self._filter)
+        self.proxy = NetworkFilter(self.model, self)
+        # Filtering a long log per keystroke would stutter; wait until the typing pauses.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the log's own order until a click
         self.table.setAccessibleName(self.tr("Requests"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -196,9 +232,16 @@ class NetworkDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         layout.addLayout(self._buttons())
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in the filter must not save or close anything
         self.model.rowsInserted.connect(self._follow)
         controller.network_entry.connect(self._arrived)
-        controller.run(lambda _cancel: self.log.entries(), self._loaded, failed=self._say)
+        model = self.model
+        controller.run(
+            lambda _cancel: [(entry, model.key(entry)) for entry in self.log.entries()],
+            self._loaded,
+            failed=self._say,
+        )
         self.resize(980, 520)
 
     def _buttons(self) -> QHBoxLayout:
@@ -217,11 +260,13 @@ class NetworkDialog(QDialog):
         row.addWidget(buttons)
         return row
 
-    def _loaded(self, entries: object) -> None:
-        assert isinstance(entries, list)
+    def _loaded(self, pairs: object) -> None:
+        assert isinstance(pairs, list)
+        entries, keys = [entry for entry, _key in pairs], [key for _entry, key in pairs]
+        self.model.add(entries, keys)
         # Requests sent while the file was read may be in it already: keep each once.
         tail = entries[-len(self._early) :] if self._early else []
-        self.model.add([*entries, *(entry for entry in self._early if entry not in tail)])
+        self.model.add([entry for entry in self._early if entry not in tail])
         self._early, self.loaded = [], True
         self._count()
 
@@ -240,8 +285,10 @@ class NetworkDialog(QDialog):
         if bar.value() >= bar.maximum() - 2:
             self.table.scrollToBottom()
 
-    def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+    def apply_filter(self) -> None:
+        """Show only the requests holding the filter text."""
+        self._filter_timer.stop()
+        self.proxy.set_needle(self.filter.text())
         self._count()
 
     def _count(self) -> None:

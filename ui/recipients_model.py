@@ -179,7 +179,7 @@ class RecipientsModel(QAbstractTableModel):
             code = DUPLICATE_ROW if problem is not None and problem.code == DUPLICATE else INVALID
             return code, problem.message if problem else self.tr("Left out")
         if recipient.row in self._blocked:
-            return DO_NOT_CONTACT, self.tr("Not sent: {reason}").format(reason=self._blocked[recipient.row])
+            return DO_NOT_CONTACT, self._blocked[recipient.row]
         if recipient.row in self.left_out:
             return LEFT_OUT, self.tr("You left this row out; it will not be sent.")
         found = problem or self._checked.get(recipient.row)

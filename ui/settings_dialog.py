@@ -52,6 +52,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._sending_page(), self.tr("Sending"))
         self.tenant = TenantPage(running, self)
         self.tabs.addTab(self._tenant_page(), self.tr("Tenant (for IT)"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
         layout.addWidget(self.tabs)
         self.problem = QLabel(self)
         self.problem.setObjectName("settingsProblem")

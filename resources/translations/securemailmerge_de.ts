@@ -2518,10 +2518,6 @@
         <translation>Bereit zum Senden</translation>
     </message>
     <message>
-        <source>Not sent: {reason}</source>
-        <translation>Wird nicht gesendet: {reason}</translation>
-    </message>
-    <message>
         <source>Do not contact</source>
         <translation>Nicht kontaktieren</translation>
     </message>
@@ -3349,6 +3345,10 @@
     <message>
         <source>Tenant (for IT)</source>
         <translation>Mandant (für die IT)</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Seiten der Einstellungen</translation>
     </message>
     <message>
         <source>Language</source>

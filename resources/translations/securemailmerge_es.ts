@@ -2518,10 +2518,6 @@
         <translation>Listo para enviar</translation>
     </message>
     <message>
-        <source>Not sent: {reason}</source>
-        <translation>No se envía: {reason}</translation>
-    </message>
-    <message>
         <source>Do not contact</source>
         <translation>No contactar</translation>
     </message>
@@ -3349,6 +3345,10 @@
     <message>
         <source>Tenant (for IT)</source>
         <translation>Inquilino (para TI)</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Páginas de la configuración</translation>
     </message>
     <message>
         <source>Language</source>

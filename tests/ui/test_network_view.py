@@ -51,11 +51,17 @@ def test_requests_appear_live_filter_and_export(qtbot: QtBot, online: MainWindow
     assert dialog.log.entries() == dialog.model.entries  # every line of the file, each once
 
     qtbot.keyClicks(dialog.filter, "/v1.0/me")
-    assert 0 < dialog.proxy.rowCount() < total
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() < total)
+    assert dialog.proxy.rowCount() > 0
     assert all("/v1.0/me" in path for path in shown(dialog, 4))
     assert dialog.summary.text() == f"{total} requests · {dialog.proxy.rowCount()} shown"
     dialog.filter.clear()
-    assert dialog.proxy.rowCount() == total
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == total)
+    qtbot.keyClicks(dialog.filter, "SIGN-IN")  # the purpose as shown, whatever the case
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() < total)
+    assert set(shown(dialog, 1)) == {"Sign-in"}
+    dialog.filter.clear()
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == total)
 
     assert dialog.export_log(tmp_path / "for-it.jsonl")
     lines = (tmp_path / "for-it.jsonl").read_text(encoding="utf-8").splitlines()
