@@ -12,6 +12,18 @@
             <translation>Hosts</translation>
         </message>
         <message>
+            <source>Hosts the app contacts</source>
+            <translation>Hosts, die die App kontaktiert</translation>
+        </message>
+        <message>
+            <source>License</source>
+            <translation>Lizenz</translation>
+        </message>
+        <message>
+            <source>License: {state}</source>
+            <translation>Lizenz: {state}</translation>
+        </message>
+        <message>
             <source>Methods</source>
             <translation>Methoden</translation>
         </message>
@@ -435,6 +447,10 @@
         <message>
             <source>still a draft: its send was not accepted and is asked for again</source>
             <translation>noch ein Entwurf: sein Versand wurde nicht angenommen und wird erneut angefordert</translation>
+        </message>
+        <message>
+            <source>{address} cannot be added: {reason}.</source>
+            <translation>{address} kann nicht hinzugefügt werden: {reason}.</translation>
         </message>
         <message>
             <source>{file}:{row}: {address} is not an email address.</source>
@@ -1369,6 +1385,10 @@
             <translation>Hier konnte kein Webbrowser geöffnet werden, daher melden Sie sich stattdessen mit einem Code an.</translation>
         </message>
         <message>
+            <source>Not checked yet: the license is checked when you load an address book, send a test or send a campaign.</source>
+            <translation>Noch nicht geprüft: Die Lizenz wird geprüft, wenn Sie ein Adressbuch laden, einen Test senden oder eine Kampagne senden.</translation>
+        </message>
+        <message>
             <source>Open a recipient list and a template first.</source>
             <translation>Öffnen Sie zuerst eine Empfängerliste und eine Vorlage.</translation>
         </message>
@@ -1460,6 +1480,129 @@
         <message>
             <source>Something unexpected went wrong: {error}. Your work is kept; please report this.</source>
             <translation>Etwas Unerwartetes ist schiefgegangen: {error}. Ihre Arbeit bleibt erhalten; bitte melden Sie dies.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoNotContactDialog</name>
+        <message numerus="yes">
+            <source>%n address(es) saved to {file}.</source>
+            <translation>
+                <numerusform>%n Adresse in {file} gespeichert.</numerusform>
+                <numerusform>%n Adressen in {file} gespeichert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n address(es) taken off the list.</source>
+            <translation>
+                <numerusform>%n Adresse von der Liste genommen.</numerusform>
+                <numerusform>%n Adressen von der Liste genommen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new address(es) added from {file}.</source>
+            <translation>
+                <numerusform>%n neue Adresse aus {file} hinzugefügt.</numerusform>
+                <numerusform>%n neue Adressen aus {file} hinzugefügt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) without a valid address were skipped.</source>
+            <translation>
+                <numerusform>%n Zeile ohne gültige Adresse wurde übersprungen.</numerusform>
+                <numerusform>%n Zeilen ohne gültige Adresse wurden übersprungen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>E&amp;xportieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Add every address of a CSV or Excel file</source>
+            <translation>Alle Adressen einer CSV- oder Excel-Datei hinzufügen</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Hinzugefügt</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Address to add</source>
+            <translation>Hinzuzufügende Adresse</translation>
+        </message>
+        <message>
+            <source>Addresses on the do-not-contact list</source>
+            <translation>Adressen auf der Sperrliste</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Do-not-contact list</source>
+            <translation>Sperrliste</translation>
+        </message>
+        <message>
+            <source>Export the do-not-contact list</source>
+            <translation>Sperrliste exportieren</translation>
+        </message>
+        <message>
+            <source>Find an address</source>
+            <translation>Adresse suchen</translation>
+        </message>
+        <message>
+            <source>Find an address…</source>
+            <translation>Adresse suchen…</translation>
+        </message>
+        <message>
+            <source>Import addresses</source>
+            <translation>Adressen importieren</translation>
+        </message>
+        <message>
+            <source>Lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</source>
+            <translation>Listen (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</translation>
+        </message>
+        <message>
+            <source>Nobody on this list gets a message from {mailbox}.</source>
+            <translation>Niemand auf dieser Liste erhält eine Nachricht von {mailbox}.</translation>
+        </message>
+        <message>
+            <source>Reading {file}…</source>
+            <translation>{file} wird gelesen…</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
+            <translation>Melden Sie sich an oder wählen Sie das Absenderpostfach, um seine Sperrliste zu sehen.</translation>
+        </message>
+        <message>
+            <source>added by hand</source>
+            <translation>von Hand hinzugefügt</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>name@beispiel.de</translation>
+        </message>
+        <message>
+            <source>{address} is on the list now.</source>
+            <translation>{address} steht jetzt auf der Liste.</translation>
         </message>
     </context>
     <context>
@@ -1769,6 +1912,10 @@
             <translation>&amp;Extras</translation>
         </message>
         <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
             <source>About SecureMailMerge</source>
             <translation>Über SecureMailMerge</translation>
         </message>
@@ -1781,8 +1928,16 @@
             <translation>Liste der letzten Kampagnen leeren</translation>
         </message>
         <message>
+            <source>Do-not-contact list…</source>
+            <translation>Sperrliste…</translation>
+        </message>
+        <message>
             <source>Import from Outlook…</source>
             <translation>Aus Outlook importieren…</translation>
+        </message>
+        <message>
+            <source>Network activity…</source>
+            <translation>Netzwerkaktivität…</translation>
         </message>
         <message>
             <source>New campaign</source>
@@ -1827,6 +1982,10 @@
         <message>
             <source>Save template…</source>
             <translation>Vorlage speichern…</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Einstellungen…</translation>
         </message>
         <message>
             <source>Sign in or out…</source>
@@ -2060,6 +2219,149 @@
         <message>
             <source>{host} was refused: only HTTPS is allowed.</source>
             <translation>{host} wurde abgelehnt: Nur HTTPS ist erlaubt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkDialog</name>
+        <message numerus="yes">
+            <source>%Ln request(s)</source>
+            <translation>
+                <numerusform>%Ln Anfrage</numerusform>
+                <numerusform>%Ln Anfragen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln request(s) saved to {file}.</source>
+            <translation>
+                <numerusform>%Ln Anfrage in {file} gespeichert.</numerusform>
+                <numerusform>%Ln Anfragen in {file} gespeichert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>%Ln angezeigt</numerusform>
+                <numerusform>%Ln angezeigt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Every request this app sends, as written to {file}. Message contents, tokens and addresses are never logged; ids are masked.</source>
+            <translation>Jede Anfrage dieser App, wie sie in {file} protokolliert wird. Nachrichteninhalte, Tokens und Adressen werden nie protokolliert; IDs sind maskiert.</translation>
+        </message>
+        <message>
+            <source>Filter by host, path, status…</source>
+            <translation>Nach Host, Pfad, Status filtern…</translation>
+        </message>
+        <message>
+            <source>Filter requests</source>
+            <translation>Anfragen filtern</translation>
+        </message>
+        <message>
+            <source>JSON lines (*.jsonl *.log)</source>
+            <translation>JSON-Zeilen (*.jsonl *.log)</translation>
+        </message>
+        <message>
+            <source>Network activity</source>
+            <translation>Netzwerkaktivität</translation>
+        </message>
+        <message>
+            <source>One row per request, for a spreadsheet</source>
+            <translation>Eine Zeile pro Anfrage, für eine Tabellenkalkulation</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Save as CSV…</source>
+            <translation>Als CSV speichern…</translation>
+        </message>
+        <message>
+            <source>Save as log file…</source>
+            <translation>Als Protokolldatei speichern…</translation>
+        </message>
+        <message>
+            <source>Save the network log</source>
+            <translation>Netzwerkprotokoll speichern</translation>
+        </message>
+        <message>
+            <source>Save the network log as CSV</source>
+            <translation>Netzwerkprotokoll als CSV speichern</translation>
+        </message>
+        <message>
+            <source>The log as it is kept: one JSON object per line</source>
+            <translation>Das Protokoll, wie es gespeichert ist: ein JSON-Objekt pro Zeile</translation>
+        </message>
+        <message>
+            <source>The network log was saved to {file}.</source>
+            <translation>Das Netzwerkprotokoll wurde in {file} gespeichert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkLogModel</name>
+        <message>
+            <source>Attachment upload</source>
+            <translation>Anhang-Upload</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>License check</source>
+            <translation>Lizenzprüfung</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <source>Microsoft Graph</source>
+            <translation>Microsoft Graph</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Pfad</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Zweck</translation>
+        </message>
+        <message>
+            <source>Sign-in</source>
+            <translation>Anmeldung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>failed: {error}</source>
+            <translation>fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>abgelehnt</translation>
+        </message>
+        <message>
+            <source>request-id {request}, client-request-id {client}</source>
+            <translation>request-id {request}, client-request-id {client}</translation>
+        </message>
+        <message>
+            <source>{ms} ms</source>
+            <translation>{ms} ms</translation>
         </message>
     </context>
     <context>
@@ -2513,6 +2815,10 @@
             <translation>Zu prüfen</translation>
         </message>
         <message>
+            <source>Do not contact</source>
+            <translation>Nicht kontaktieren</translation>
+        </message>
+        <message>
             <source>Duplicate</source>
             <translation>Doppelt</translation>
         </message>
@@ -2699,6 +3005,13 @@
         <message>
             <source>sheet {sheet}</source>
             <translation>Tabellenblatt {sheet}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Relaunch</name>
+        <message>
+            <source>The new language is used from the next start: a campaign is sending.</source>
+            <translation>Die neue Sprache gilt ab dem nächsten Start: Eine Kampagne wird gerade gesendet.</translation>
         </message>
     </context>
     <context>
@@ -3353,6 +3666,117 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>&amp;Daily cap</source>
+            <translation>Tages&amp;limit</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;Pace</source>
+            <translation>&amp;Tempo</translation>
+        </message>
+        <message>
+            <source>Choose a tenant configuration file</source>
+            <translation>Eine Mandantenkonfigurationsdatei auswählen</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Auswählen…</translation>
+        </message>
+        <message>
+            <source>Daily cap</source>
+            <translation>Tageslimit</translation>
+        </message>
+        <message>
+            <source>Exchange Online allows 10,000 recipients a day per mailbox.</source>
+            <translation>Exchange Online erlaubt 10.000 Empfänger pro Tag und Postfach.</translation>
+        </message>
+        <message>
+            <source>Exchange Online sends at most 30 messages a minute from one mailbox.</source>
+            <translation>Exchange Online sendet höchstens 30 Nachrichten pro Minute aus einem Postfach.</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>Messages per minute</source>
+            <translation>Nachrichten pro Minute</translation>
+        </message>
+        <message>
+            <source>Only between</source>
+            <translation>Nur zwischen</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>Senden</translation>
+        </message>
+        <message>
+            <source>Sending window</source>
+            <translation>Sendefenster</translation>
+        </message>
+        <message>
+            <source>Sending window end</source>
+            <translation>Ende des Sendefensters</translation>
+        </message>
+        <message>
+            <source>Sending window start</source>
+            <translation>Beginn des Sendefensters</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Settings pages</source>
+            <translation>Seiten der Einstellungen</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemstandard</translation>
+        </message>
+        <message>
+            <source>Tenant (for IT)</source>
+            <translation>Mandant (für die IT)</translation>
+        </message>
+        <message>
+            <source>Tenant configuration</source>
+            <translation>Mandantenkonfiguration</translation>
+        </message>
+        <message>
+            <source>Tenant configuration (*.json)</source>
+            <translation>Mandantenkonfiguration (*.json)</translation>
+        </message>
+        <message>
+            <source>Tenant configuration file</source>
+            <translation>Mandantenkonfigurationsdatei</translation>
+        </message>
+        <message>
+            <source>The Send step starts with these values.</source>
+            <translation>Der Schritt „Senden“ beginnt mit diesen Werten.</translation>
+        </message>
+        <message>
+            <source>Use this file instead:</source>
+            <translation>Stattdessen diese Datei verwenden:</translation>
+        </message>
+        <message>
+            <source>and</source>
+            <translation>und</translation>
+        </message>
+        <message>
+            <source>none: IT's file or your own, as shown above</source>
+            <translation>keine: die Datei der IT oder Ihre eigene, wie oben gezeigt</translation>
+        </message>
+    </context>
+    <context>
         <name>SignIn</name>
         <message>
             <source>Signed in as {address} {how}.</source>
@@ -3632,6 +4056,10 @@
             <translation>Die Einstellung {name} in {file} muss Text sein.</translation>
         </message>
         <message>
+            <source>The setting {name} in {file} must start with https://: {url}</source>
+            <translation>Die Einstellung {name} in {file} muss mit https:// beginnen: {url}</translation>
+        </message>
+        <message>
             <source>The tenant configuration {file} does not exist.</source>
             <translation>Die Mandantenkonfiguration {file} ist nicht vorhanden.</translation>
         </message>
@@ -3666,6 +4094,85 @@
         <message>
             <source>{file} (your own)</source>
             <translation>{file} (Ihre eigene)</translation>
+        </message>
+        <message>
+            <source>{name} is set for every user of this computer in {file} and cannot be changed.</source>
+            <translation>{name} ist in {file} für alle Benutzer dieses Computers festgelegt und kann nicht geändert werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TenantPage</name>
+        <message>
+            <source>Application (client) ID</source>
+            <translation>Anwendungs-ID (Client-ID)</translation>
+        </message>
+        <message>
+            <source>Cloud</source>
+            <translation>Cloud</translation>
+        </message>
+        <message>
+            <source>In use now: {where}</source>
+            <translation>Derzeit verwendet: {where}</translation>
+        </message>
+        <message>
+            <source>License server</source>
+            <translation>Lizenzserver</translation>
+        </message>
+        <message>
+            <source>Microsoft Graph address</source>
+            <translation>Microsoft-Graph-Adresse</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>Sign-in address</source>
+            <translation>Anmeldeadresse</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>Mandant</translation>
+        </message>
+        <message>
+            <source>Where {setting} comes from</source>
+            <translation>Herkunft von {setting}</translation>
+        </message>
+        <message>
+            <source>Your own settings are kept in {file}. IT's settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
+            <translation>Ihre eigenen Einstellungen stehen in {file}. Die Einstellungen der IT für alle Benutzer dieses Computers stehen in {machine}. Änderungen gelten ab dem nächsten Start der App.</translation>
+        </message>
+        <message>
+            <source>built-in default</source>
+            <translation>eingebauter Standard</translation>
+        </message>
+        <message>
+            <source>none: the app works offline only</source>
+            <translation>keine: Die App arbeitet nur offline</translation>
+        </message>
+        <message>
+            <source>none: the system's proxy settings</source>
+            <translation>keiner: die Proxy-Einstellungen des Systems</translation>
+        </message>
+        <message>
+            <source>other ({host})</source>
+            <translation>andere ({host})</translation>
+        </message>
+        <message>
+            <source>set by IT for every user (read-only)</source>
+            <translation>von der IT für alle festgelegt (schreibgeschützt)</translation>
+        </message>
+        <message>
+            <source>the built-in sandbox on this computer</source>
+            <translation>die eingebaute Sandbox auf diesem Computer</translation>
+        </message>
+        <message>
+            <source>your own file</source>
+            <translation>Ihre eigene Datei</translation>
+        </message>
+        <message>
+            <source>{name} in tenant.json</source>
+            <translation>{name} in tenant.json</translation>
         </message>
     </context>
     <context>

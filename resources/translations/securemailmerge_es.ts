@@ -12,6 +12,18 @@
             <translation>Hosts</translation>
         </message>
         <message>
+            <source>Hosts the app contacts</source>
+            <translation>Hosts que contacta la aplicación</translation>
+        </message>
+        <message>
+            <source>License</source>
+            <translation>Licencia</translation>
+        </message>
+        <message>
+            <source>License: {state}</source>
+            <translation>Licencia: {state}</translation>
+        </message>
+        <message>
             <source>Methods</source>
             <translation>Métodos</translation>
         </message>
@@ -435,6 +447,10 @@
         <message>
             <source>still a draft: its send was not accepted and is asked for again</source>
             <translation>sigue siendo un borrador: su envío no se aceptó y se solicita de nuevo</translation>
+        </message>
+        <message>
+            <source>{address} cannot be added: {reason}.</source>
+            <translation>No se puede añadir {address}: {reason}.</translation>
         </message>
         <message>
             <source>{file}:{row}: {address} is not an email address.</source>
@@ -1369,6 +1385,10 @@
             <translation>Aquí no se pudo abrir ningún navegador web, así que inicia sesión con un código.</translation>
         </message>
         <message>
+            <source>Not checked yet: the license is checked when you load an address book, send a test or send a campaign.</source>
+            <translation>Aún no comprobada: la licencia se comprueba al cargar una libreta de direcciones, enviar una prueba o enviar una campaña.</translation>
+        </message>
+        <message>
             <source>Open a recipient list and a template first.</source>
             <translation>Abra primero una lista de destinatarios y una plantilla.</translation>
         </message>
@@ -1460,6 +1480,129 @@
         <message>
             <source>Something unexpected went wrong: {error}. Your work is kept; please report this.</source>
             <translation>Algo inesperado salió mal: {error}. Su trabajo se conserva; por favor, infórmenos.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoNotContactDialog</name>
+        <message numerus="yes">
+            <source>%n address(es) saved to {file}.</source>
+            <translation>
+                <numerusform>%n dirección guardada en {file}.</numerusform>
+                <numerusform>%n direcciones guardadas en {file}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n address(es) taken off the list.</source>
+            <translation>
+                <numerusform>%n dirección quitada de la lista.</numerusform>
+                <numerusform>%n direcciones quitadas de la lista.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new address(es) added from {file}.</source>
+            <translation>
+                <numerusform>%n dirección nueva añadida desde {file}.</numerusform>
+                <numerusform>%n direcciones nuevas añadidas desde {file}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) without a valid address were skipped.</source>
+            <translation>
+                <numerusform>Se omitió %n fila sin dirección válida.</numerusform>
+                <numerusform>Se omitieron %n filas sin dirección válida.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Añadir</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exportar…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importar…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Quitar</translation>
+        </message>
+        <message>
+            <source>Add every address of a CSV or Excel file</source>
+            <translation>Añadir todas las direcciones de un archivo CSV o Excel</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Añadida</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Dirección</translation>
+        </message>
+        <message>
+            <source>Address to add</source>
+            <translation>Dirección que añadir</translation>
+        </message>
+        <message>
+            <source>Addresses on the do-not-contact list</source>
+            <translation>Direcciones de la lista de no contactar</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Do-not-contact list</source>
+            <translation>Lista de no contactar</translation>
+        </message>
+        <message>
+            <source>Export the do-not-contact list</source>
+            <translation>Exportar la lista de no contactar</translation>
+        </message>
+        <message>
+            <source>Find an address</source>
+            <translation>Buscar una dirección</translation>
+        </message>
+        <message>
+            <source>Find an address…</source>
+            <translation>Buscar una dirección…</translation>
+        </message>
+        <message>
+            <source>Import addresses</source>
+            <translation>Importar direcciones</translation>
+        </message>
+        <message>
+            <source>Lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</source>
+            <translation>Listas (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</translation>
+        </message>
+        <message>
+            <source>Nobody on this list gets a message from {mailbox}.</source>
+            <translation>Nadie de esta lista recibe mensajes de {mailbox}.</translation>
+        </message>
+        <message>
+            <source>Reading {file}…</source>
+            <translation>Leyendo {file}…</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
+            <translation>Inicie sesión o elija el buzón desde el que enviar para ver su lista de no contactar.</translation>
+        </message>
+        <message>
+            <source>added by hand</source>
+            <translation>añadida a mano</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>nombre@ejemplo.es</translation>
+        </message>
+        <message>
+            <source>{address} is on the list now.</source>
+            <translation>{address} ya está en la lista.</translation>
         </message>
     </context>
     <context>
@@ -1769,6 +1912,10 @@
             <translation>&amp;Herramientas</translation>
         </message>
         <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ver</translation>
+        </message>
+        <message>
             <source>About SecureMailMerge</source>
             <translation>Acerca de SecureMailMerge</translation>
         </message>
@@ -1781,8 +1928,16 @@
             <translation>Borrar las campañas recientes</translation>
         </message>
         <message>
+            <source>Do-not-contact list…</source>
+            <translation>Lista de no contactar…</translation>
+        </message>
+        <message>
             <source>Import from Outlook…</source>
             <translation>Importar de Outlook…</translation>
+        </message>
+        <message>
+            <source>Network activity…</source>
+            <translation>Actividad de red…</translation>
         </message>
         <message>
             <source>New campaign</source>
@@ -1827,6 +1982,10 @@
         <message>
             <source>Save template…</source>
             <translation>Guardar plantilla…</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Configuración…</translation>
         </message>
         <message>
             <source>Sign in or out…</source>
@@ -2060,6 +2219,149 @@
         <message>
             <source>{host} was refused: only HTTPS is allowed.</source>
             <translation>Se rechazó {host}: solo se permite HTTPS.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkDialog</name>
+        <message numerus="yes">
+            <source>%Ln request(s)</source>
+            <translation>
+                <numerusform>%Ln solicitud</numerusform>
+                <numerusform>%Ln solicitudes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln request(s) saved to {file}.</source>
+            <translation>
+                <numerusform>%Ln solicitud guardada en {file}.</numerusform>
+                <numerusform>%Ln solicitudes guardadas en {file}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>%Ln mostrada</numerusform>
+                <numerusform>%Ln mostradas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Every request this app sends, as written to {file}. Message contents, tokens and addresses are never logged; ids are masked.</source>
+            <translation>Cada solicitud que envía esta aplicación, tal como se registra en {file}. El contenido de los mensajes, los tokens y las direcciones nunca se registran; los identificadores están enmascarados.</translation>
+        </message>
+        <message>
+            <source>Filter by host, path, status…</source>
+            <translation>Filtrar por host, ruta, estado…</translation>
+        </message>
+        <message>
+            <source>Filter requests</source>
+            <translation>Filtrar solicitudes</translation>
+        </message>
+        <message>
+            <source>JSON lines (*.jsonl *.log)</source>
+            <translation>Líneas JSON (*.jsonl *.log)</translation>
+        </message>
+        <message>
+            <source>Network activity</source>
+            <translation>Actividad de red</translation>
+        </message>
+        <message>
+            <source>One row per request, for a spreadsheet</source>
+            <translation>Una fila por solicitud, para una hoja de cálculo</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Solicitudes</translation>
+        </message>
+        <message>
+            <source>Save as CSV…</source>
+            <translation>Guardar como CSV…</translation>
+        </message>
+        <message>
+            <source>Save as log file…</source>
+            <translation>Guardar como archivo de registro…</translation>
+        </message>
+        <message>
+            <source>Save the network log</source>
+            <translation>Guardar el registro de red</translation>
+        </message>
+        <message>
+            <source>Save the network log as CSV</source>
+            <translation>Guardar el registro de red como CSV</translation>
+        </message>
+        <message>
+            <source>The log as it is kept: one JSON object per line</source>
+            <translation>El registro tal como se guarda: un objeto JSON por línea</translation>
+        </message>
+        <message>
+            <source>The network log was saved to {file}.</source>
+            <translation>El registro de red se guardó en {file}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkLogModel</name>
+        <message>
+            <source>Attachment upload</source>
+            <translation>Carga de adjuntos</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Duración</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>License check</source>
+            <translation>Comprobación de licencia</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Método</translation>
+        </message>
+        <message>
+            <source>Microsoft Graph</source>
+            <translation>Microsoft Graph</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Ruta</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Finalidad</translation>
+        </message>
+        <message>
+            <source>Sign-in</source>
+            <translation>Inicio de sesión</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Hora</translation>
+        </message>
+        <message>
+            <source>failed: {error}</source>
+            <translation>fallida: {error}</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>rechazada</translation>
+        </message>
+        <message>
+            <source>request-id {request}, client-request-id {client}</source>
+            <translation>request-id {request}, client-request-id {client}</translation>
+        </message>
+        <message>
+            <source>{ms} ms</source>
+            <translation>{ms} ms</translation>
         </message>
     </context>
     <context>
@@ -2513,6 +2815,10 @@
             <translation>Revisar</translation>
         </message>
         <message>
+            <source>Do not contact</source>
+            <translation>No contactar</translation>
+        </message>
+        <message>
             <source>Duplicate</source>
             <translation>Duplicado</translation>
         </message>
@@ -2699,6 +3005,13 @@
         <message>
             <source>sheet {sheet}</source>
             <translation>hoja {sheet}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Relaunch</name>
+        <message>
+            <source>The new language is used from the next start: a campaign is sending.</source>
+            <translation>El nuevo idioma se usará a partir del próximo inicio: se está enviando una campaña.</translation>
         </message>
     </context>
     <context>
@@ -3353,6 +3666,117 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>&amp;Daily cap</source>
+            <translation>Límite &amp;diario</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Idioma</translation>
+        </message>
+        <message>
+            <source>&amp;Pace</source>
+            <translation>&amp;Ritmo</translation>
+        </message>
+        <message>
+            <source>Choose a tenant configuration file</source>
+            <translation>Elegir un archivo de configuración del inquilino</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Elegir…</translation>
+        </message>
+        <message>
+            <source>Daily cap</source>
+            <translation>Límite diario</translation>
+        </message>
+        <message>
+            <source>Exchange Online allows 10,000 recipients a day per mailbox.</source>
+            <translation>Exchange Online permite 10.000 destinatarios al día por buzón.</translation>
+        </message>
+        <message>
+            <source>Exchange Online sends at most 30 messages a minute from one mailbox.</source>
+            <translation>Exchange Online envía como máximo 30 mensajes por minuto desde un buzón.</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <source>Messages per minute</source>
+            <translation>Mensajes por minuto</translation>
+        </message>
+        <message>
+            <source>Only between</source>
+            <translation>Solo entre</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>Envío</translation>
+        </message>
+        <message>
+            <source>Sending window</source>
+            <translation>Franja de envío</translation>
+        </message>
+        <message>
+            <source>Sending window end</source>
+            <translation>Fin de la franja de envío</translation>
+        </message>
+        <message>
+            <source>Sending window start</source>
+            <translation>Inicio de la franja de envío</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Configuración</translation>
+        </message>
+        <message>
+            <source>Settings pages</source>
+            <translation>Páginas de la configuración</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Predeterminado del sistema</translation>
+        </message>
+        <message>
+            <source>Tenant (for IT)</source>
+            <translation>Inquilino (para TI)</translation>
+        </message>
+        <message>
+            <source>Tenant configuration</source>
+            <translation>Configuración del inquilino</translation>
+        </message>
+        <message>
+            <source>Tenant configuration (*.json)</source>
+            <translation>Configuración del inquilino (*.json)</translation>
+        </message>
+        <message>
+            <source>Tenant configuration file</source>
+            <translation>Archivo de configuración del inquilino</translation>
+        </message>
+        <message>
+            <source>The Send step starts with these values.</source>
+            <translation>El paso Enviar empieza con estos valores.</translation>
+        </message>
+        <message>
+            <source>Use this file instead:</source>
+            <translation>Usar este archivo en su lugar:</translation>
+        </message>
+        <message>
+            <source>and</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <source>none: IT's file or your own, as shown above</source>
+            <translation>ninguno: el archivo de TI o el suyo, como se muestra arriba</translation>
+        </message>
+    </context>
+    <context>
         <name>SignIn</name>
         <message>
             <source>Signed in as {address} {how}.</source>
@@ -3632,6 +4056,10 @@
             <translation>El ajuste {name} de {file} debe ser texto.</translation>
         </message>
         <message>
+            <source>The setting {name} in {file} must start with https://: {url}</source>
+            <translation>El ajuste {name} de {file} debe empezar por https://: {url}</translation>
+        </message>
+        <message>
             <source>The tenant configuration {file} does not exist.</source>
             <translation>La configuración del inquilino {file} no existe.</translation>
         </message>
@@ -3666,6 +4094,85 @@
         <message>
             <source>{file} (your own)</source>
             <translation>{file} (la suya propia)</translation>
+        </message>
+        <message>
+            <source>{name} is set for every user of this computer in {file} and cannot be changed.</source>
+            <translation>{name} está fijado en {file} para todos los usuarios de este equipo y no se puede cambiar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TenantPage</name>
+        <message>
+            <source>Application (client) ID</source>
+            <translation>Id. de aplicación (cliente)</translation>
+        </message>
+        <message>
+            <source>Cloud</source>
+            <translation>Nube</translation>
+        </message>
+        <message>
+            <source>In use now: {where}</source>
+            <translation>En uso ahora: {where}</translation>
+        </message>
+        <message>
+            <source>License server</source>
+            <translation>Servidor de licencias</translation>
+        </message>
+        <message>
+            <source>Microsoft Graph address</source>
+            <translation>Dirección de Microsoft Graph</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>Sign-in address</source>
+            <translation>Dirección de inicio de sesión</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>Inquilino</translation>
+        </message>
+        <message>
+            <source>Where {setting} comes from</source>
+            <translation>De dónde viene {setting}</translation>
+        </message>
+        <message>
+            <source>Your own settings are kept in {file}. IT's settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
+            <translation>Sus propios ajustes se guardan en {file}. Los ajustes de TI para todos los usuarios de este equipo están en {machine}. Los cambios se aplican la próxima vez que se inicie la aplicación.</translation>
+        </message>
+        <message>
+            <source>built-in default</source>
+            <translation>valor predeterminado integrado</translation>
+        </message>
+        <message>
+            <source>none: the app works offline only</source>
+            <translation>ninguna: la aplicación solo funciona sin conexión</translation>
+        </message>
+        <message>
+            <source>none: the system's proxy settings</source>
+            <translation>ninguno: la configuración de proxy del sistema</translation>
+        </message>
+        <message>
+            <source>other ({host})</source>
+            <translation>otra ({host})</translation>
+        </message>
+        <message>
+            <source>set by IT for every user (read-only)</source>
+            <translation>fijado por TI para todos (solo lectura)</translation>
+        </message>
+        <message>
+            <source>the built-in sandbox on this computer</source>
+            <translation>el entorno de pruebas integrado en este equipo</translation>
+        </message>
+        <message>
+            <source>your own file</source>
+            <translation>su propio archivo</translation>
+        </message>
+        <message>
+            <source>{name} in tenant.json</source>
+            <translation>{name} en tenant.json</translation>
         </message>
     </context>
     <context>

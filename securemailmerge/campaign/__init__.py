@@ -60,6 +60,10 @@ if TYPE_CHECKING:
         save_campaign as save_campaign,
     )
     from securemailmerge.campaign.documentread import load_campaign as load_campaign
+    from securemailmerge.campaign.duration import (
+        DAILY_RECIPIENT_LIMIT as DAILY_RECIPIENT_LIMIT,
+        PER_MINUTE_LIMIT as PER_MINUTE_LIMIT,
+    )
     from securemailmerge.campaign.engine import Campaign as Campaign, graphs_of as graphs_of
     from securemailmerge.campaign.events import (
         Cancelled as Cancelled,
@@ -127,7 +131,10 @@ if TYPE_CHECKING:
         send_test as send_test,
         start_campaign as start_campaign,
     )
-    from securemailmerge.campaign.suppression import DoNotContact as DoNotContact
+    from securemailmerge.campaign.suppression import (
+        DoNotContact as DoNotContact,
+        left_out_rows as left_out_rows,
+    )
 
 __getattr__, __all__ = exports(
     __name__,
@@ -155,6 +162,7 @@ __getattr__, __all__ = exports(
             "save_campaign",
         ),
         "documentread": ("load_campaign",),
+        "duration": ("DAILY_RECIPIENT_LIMIT", "PER_MINUTE_LIMIT"),
         "engine": ("Campaign", "graphs_of"),
         "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
@@ -188,7 +196,7 @@ __getattr__, __all__ = exports(
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
-        "suppression": ("DoNotContact",),
+        "suppression": ("DoNotContact", "left_out_rows"),
         "check": (
             "CheckPass",
             "CheckStarted",
