@@ -9,7 +9,7 @@ the report; only input that spoils every row (a template syntax error) raises.
 
 from __future__ import annotations
 
-from collections import ChainMap, deque
+from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -196,8 +196,7 @@ def check_rows(
     Stop iterating to cancel. The messages are not kept: a consumer that needs them (``export``)
     takes them from the ``RowChecked`` events of the same pass.
     """
-    if settings.messages_per_minute <= 0:
-        raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
+    _check_pace(settings)
     checker = _RowChecker(recipients, template, settings)
     yield CheckStarted(len(recipients.rows), checker.unknown_fields)
     tally = _Tally()
@@ -219,6 +218,11 @@ class _Tally:
 
     def add(self, checker: _RowChecker, recipient: Recipient, position: int) -> RowChecked:
         """Check one row and count it."""
+        result, ready = self.count(checker, recipient)
+        return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
+
+    def count(self, checker: _RowChecker, recipient: Recipient) -> tuple[_RowResult, bool]:
+        """Check one row and count it; its result, and whether it is ready."""
         for column in checker.empty_columns(recipient):
             self.empty.setdefault(column, []).append(recipient.row)
         result = checker.check(recipient)
@@ -232,7 +236,7 @@ class _Tally:
         self.ready += ready
         if ready:
             self.recipients += len(recipient.to) + len(recipient.cc) + len(recipient.bcc)
-        return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
+        return result, ready
 
     def kept(self) -> dict[str, Any]:
         """What the report needs of the rows counted, for another process to ``merge``."""
@@ -287,12 +291,17 @@ class _Tally:
         )
 
 
+def _check_pace(settings: PreflightSettings) -> None:
+    if settings.messages_per_minute <= 0:
+        raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
+
+
 def _stretch(checker: _RowChecker, start: int, end: int) -> dict[str, Any]:
     """What the report keeps of rows ``start`` to ``end`` (positions in the list), checked in a worker."""
     tally = _Tally()
     rows = checker.recipients.rows
     for position in range(start, end):
-        tally.add(checker, rows[position], position + 1)
+        tally.count(checker, rows[position])
     return tally.kept()
 
 
@@ -301,17 +310,15 @@ def preflight(recipients: RecipientList, template: Template, settings: Preflight
 
     With ``settings.workers`` above 1, a long list is checked by that many processes (see ``parallel``).
     """
-    if settings.workers > 1 and settings.messages_per_minute > 0:
-        checker = _RowChecker(recipients, template, settings)  # compiled once, before any fork
-        parts = in_stretches(len(recipients.rows), settings.workers, partial(_stretch, checker))
-        if parts is not None:
-            tally = _Tally()
-            for part in parts:
-                tally.merge(part)
-            return tally.report(checker, recipients, settings)
-    last = deque(check_rows(recipients, template, settings), maxlen=1)[0]
-    assert isinstance(last, PreflightReport)
-    return last
+    _check_pace(settings)
+    checker = _RowChecker(recipients, template, settings)  # compiled once, before any fork
+    rows = len(recipients.rows)
+    parts = in_stretches(rows, settings.workers, partial(_stretch, checker)) if settings.workers > 1 else None
+    tally = _Tally()
+    # Without workers, the same as the last event of check_rows, but with no event made for each row.
+    for part in parts or [_stretch(checker, 0, rows)]:
+        tally.merge(part)
+    return tally.report(checker, recipients, settings)
 
 
 class CheckPass:

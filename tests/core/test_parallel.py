@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from securemailmerge.campaign import check, parallel
+from securemailmerge.campaign import parallel
 from securemailmerge.campaign.check import PreflightReport, PreflightSettings, preflight
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientList
@@ -77,6 +77,6 @@ def test_a_worker_that_dies_leaves_the_check_to_this_process(
 ) -> None:
     recipients = load_recipients(write_list(tmp_path, 600))
     settings = PreflightSettings(base_folder=tmp_path)
-    monkeypatch.setattr(check, "_stretch", lambda *_: os._exit(3))
+    monkeypatch.setattr(parallel, "_stretch", lambda *_: os._exit(3))
     report, _ = in_workers(recipients, replace(settings, workers=2))
     assert report == preflight(recipients, TEMPLATE, settings)
