@@ -29,7 +29,6 @@ from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workb
 from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats
 
 Row = tuple[int, tuple[str, ...]]
-WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 _HEADER_SEARCH = 30
 _BLOCK_ROWS = 4096
 _DATE_TYPES = frozenset({str, date, datetime, time, timedelta})
