@@ -26,6 +26,7 @@ from securemailmerge.i18n import translate, user_language
 from securemailmerge.recipients.columns import find_header_row
 from securemailmerge.recipients.excelformat import value_formatter
 from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workbook, password_error
+from securemailmerge.recipients.xlsstyles import read_xls_formats
 from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats
 
 Row = tuple[int, tuple[str, ...]]
@@ -109,14 +110,22 @@ def open_sheet(
         chosen = _choose_sheet(path, book, sheet)
         try:
             worksheet = book.get_sheet_by_name(chosen)
-            formats = (
-                read_formats(path, chosen) if path.suffix.lower() in {".xlsx", ".xlsm"} else CellFormats()
-            )
+            formats = _formats(path, chosen)
             text = _Text(worksheet, formats, language)
             lines = text.lines()
             yield _table(path, chosen, worksheet, lines, header_row)
         except calamine.CalamineError as error:
             raise not_a_workbook(path) from error
+
+
+def _formats(path: Path, sheet: str) -> CellFormats:
+    """The number formats of the cells of ``sheet``, read as the workbook's kind keeps them."""
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        return read_formats(path, sheet)
+    if suffix == ".xls":
+        return read_xls_formats(path, sheet)
+    return CellFormats()
 
 
 def _choose_sheet(path: Path, book: Any, sheet: str | None) -> str:

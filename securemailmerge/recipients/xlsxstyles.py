@@ -68,6 +68,13 @@ class CellFormats:
     mixed: set[int] = field(default_factory=set)
     scanned_rows: int = 1 << 62
 
+    def add(self, row: int, column: int, code: str) -> None:
+        """Record that the cell at 0-based ``(row, column)`` shows its number as ``code``."""
+        self.cells[(row, column)] = code
+        if self.columns.setdefault(column, code) != code:
+            self.mixed.add(column)
+            self.columns[column] = code
+
     def code(self, row: int, column: int) -> str:
         """The format code of a cell (``General`` when it has none)."""
         if row < self.scanned_rows:
@@ -143,16 +150,11 @@ def _scan(archive: zipfile.ZipFile, part: str, styles: list[str]) -> CellFormats
         matches = re.findall(anywhere, data)
     codes = {str(index).encode(): code for index, code in wanted.items()}
     column_of: dict[bytes, int] = {}
-    cells = formats.cells
     for letters, row, style in matches:
         column = column_of.get(letters)
         if column is None:
             column = column_of[letters] = _column_index(letters)
-        code = codes[style]
-        cells[(int(row) - 1, column)] = code
-        if formats.columns.setdefault(column, code) != code:
-            formats.mixed.add(column)
-            formats.columns[column] = code
+        formats.add(int(row) - 1, column, codes[style])
     if not complete:
         last = _ROW.findall(data[-4096:])
         # The last row may be cut off: it and those below are judged by their column.

@@ -5,6 +5,7 @@ user's language, .xlsm, .xls and .ods read; encrypted, HTML and binary files get
 from __future__ import annotations
 
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,32 @@ def test_an_old_xls_workbook_loads(tmp_path: Path) -> None:
     assert [r.to for r in result.rows] == [("x@example.de",)]
     assert result.rows[0].fields["Name"] == "Jörg"
     assert result.rows[0].fields["Betrag"] in {"12500.5", "12500,5"}
+
+
+def test_an_old_xls_workbook_shows_numbers_and_dates_as_excel_does(tmp_path: Path) -> None:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Liste")
+    euro = xlwt.easyxf(num_format_str='#,##0.00 "€"')
+    day = xlwt.easyxf(num_format_str="dd.mm.yyyy")
+    share = xlwt.easyxf(num_format_str="0.0%")
+    for column, name in enumerate(("E-Mail", "Betrag", "Termin", "Rabatt", "Anzahl")):
+        sheet.write(0, column, name)
+    sheet.write(1, 0, "x@example.de")
+    sheet.write(1, 1, 12500.5, euro)
+    sheet.write(1, 2, datetime(2024, 1, 15), day)
+    sheet.write(1, 3, 0.125, share)
+    sheet.write(1, 4, 3)
+    sheet.write(2, 0, "y@example.de")
+    sheet.write(2, 1, 7.25)  # no format of its own: General, in a column of amounts
+    book.save(str(tmp_path / "alt.xls"))
+    with open_sheet(tmp_path / "alt.xls", language="de") as opened:
+        rows = [values for _, values in opened.rows]
+    assert rows == [
+        ("x@example.de", "12.500,50 €", "15.01.2024", "12,5%", "3"),
+        ("y@example.de", "7,25", "", "", ""),
+    ]
+    with open_sheet(tmp_path / "alt.xls", language="en") as opened:
+        assert next(opened.rows)[1][1:4] == ("12,500.50 €", "15.01.2024", "12.5%")
 
 
 ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
