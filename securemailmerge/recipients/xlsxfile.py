@@ -2,8 +2,10 @@
 
 python-calamine (a Rust reader) reads the cells: formulas give their last calculated value and
 macros never run. Numbers, dates and times become the text Excel shows for the cell's number
-format (``xlsxstyles`` finds the formats of an ``.xlsx``, ``excelformat`` applies them); other
-formats show numbers as Excel's General format does. The default sheet is the first visible one;
+format (``xlsxstyles``, ``xlsstyles`` and ``odsstyles`` find the formats of an ``.xlsx``, ``.xls``
+and ``.ods``, ``excelformat`` applies them); an ``.xlsb`` shows numbers as Excel's General format
+does. A sheet is converted in blocks of rows, column by column, so a column of text costs nothing
+and a column of numbers one formatter. The default sheet is the first visible one;
 the header row is found below title and blank rows (``columns.find_header_row``) unless the user
 names it. Before calamine opens a file, ``workbookcheck`` refuses what is not a workbook, what is
 encrypted, and what would inflate beyond bounds. calamine's errors are translated here only.
@@ -25,6 +27,7 @@ from securemailmerge.errors import RecipientFileError
 from securemailmerge.i18n import translate, user_language
 from securemailmerge.recipients.columns import find_header_row
 from securemailmerge.recipients.excelformat import value_formatter
+from securemailmerge.recipients.odsstyles import read_ods_formats
 from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workbook, password_error
 from securemailmerge.recipients.xlsstyles import read_xls_formats
 from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats
@@ -125,6 +128,8 @@ def _formats(path: Path, sheet: str) -> CellFormats:
         return read_formats(path, sheet)
     if suffix == ".xls":
         return read_xls_formats(path, sheet)
+    if suffix == ".ods":
+        return read_ods_formats(path, sheet)
     return CellFormats()
 
 
