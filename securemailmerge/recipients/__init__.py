@@ -3,8 +3,9 @@
 ``model`` holds what a list is made of and ``builder`` the one builder every source goes through;
 ``files`` opens a file with ``csvfile`` (its encoding found by ``csvencoding``) or ``xlsxfile``
 (``excelformat`` shows numbers as Excel does, with the formats ``xlsxstyles``, ``xlsstyles`` and
-``odsstyles`` read; ``workbookcheck`` refuses damaged, encrypted and oversized workbooks); ``choice`` picks among a row's addresses; ``columns`` finds the email, CC,
-BCC and Reply-To columns; ``addresses`` parses and validates what a cell holds.
+``odsstyles`` read; ``workbookcheck`` refuses damaged, encrypted and oversized workbooks);
+``choice`` picks among a row's addresses; ``columns`` finds the email, CC, BCC and Reply-To
+columns; ``addresses`` parses and validates what a cell holds.
 """
 
 from __future__ import annotations
