@@ -39,6 +39,8 @@ if TYPE_CHECKING:
         RecipientOptions as RecipientOptions,
         RowProblem as RowProblem,
     )
+    from securemailmerge.recipients.workbookcheck import check_workbook as check_workbook
+    from securemailmerge.recipients.xlsxfile import open_sheet as open_sheet
     from securemailmerge.recipients.xlsxstyles import read_formats as read_formats
 
 __getattr__, __all__ = exports(
@@ -65,6 +67,8 @@ __getattr__, __all__ = exports(
         "builder": ("build_recipient_list",),
         "choice": ("AddressChoice",),
         "files": ("load_recipients", "sheet_names"),
+        "workbookcheck": ("check_workbook",),
+        "xlsxfile": ("open_sheet",),
         "xlsxstyles": ("read_formats",),
     },
 )
