@@ -29,14 +29,7 @@ from securemailmerge.campaign import (
     left_out_rows,
 )
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.m365 import (
-    Account,
-    Connection,
-    HttpFactory,
-    LicenseStatus,
-    Profile,
-    TenantConfig,
-)
+from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
 from securemailmerge.template import (
     CompiledTemplate,
