@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from securemailmerge.campaign import DoNotContact
 from securemailmerge.errors import SecureMailMergeError
 from ui.controller import Controller
+from ui.dialogs import say
 
 
 class DoNotContactDialog(QDialog):
@@ -60,8 +61,7 @@ class DoNotContactDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(self._add_row())
         self.message = QLabel(self)
-        self.message.setObjectName("dncMessage")
-        self.message.setWordWrap(True)
+        say(self.message, "")
         layout.addWidget(self.message)
         layout.addLayout(self._file_row())
         controller.sender_changed.connect(lambda _address: self.reload())
@@ -150,8 +150,7 @@ class DoNotContactDialog(QDialog):
         self.controller.refresh_do_not_contact()
 
     def _say(self, message: str, problem: bool = False) -> None:
-        self.message.setStyleSheet("QLabel#dncMessage { color: #b00020; }" if problem else "")
-        self.message.setText(message)
+        say(self.message, message, problem)
 
     def add_address(self, text: str) -> bool:
         """Add a typed address (checked first); False, with the reason shown, when it is no address."""

@@ -32,6 +32,7 @@ from securemailmerge.campaign import DAILY_RECIPIENT_LIMIT, PER_MINUTE_LIMIT, Pa
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import TenantSource, load_tenant_config
 from ui import settings
+from ui.dialogs import say
 from ui.i18n import LANGUAGE_NAMES
 from ui.tenant_settings import TenantPage
 
@@ -55,10 +56,7 @@ class SettingsDialog(QDialog):
         self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
         layout.addWidget(self.tabs)
         self.problem = QLabel(self)
-        self.problem.setObjectName("settingsProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("QLabel#settingsProblem { color: #b00020; }")
-        self.problem.hide()
+        say(self.problem, "")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -182,5 +180,4 @@ class SettingsDialog(QDialog):
             self.language_changed.emit(language)
 
     def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+        say(self.problem, text, problem=True)
