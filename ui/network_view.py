@@ -105,6 +105,10 @@ class NetworkLogModel(QAbstractTableModel):
         shown = [self._purposes.get(str(entry.get("purpose")), ""), self._status(entry)]
         return " ".join([*(csv_cell(entry, name) for name in entry), *shown]).casefold()
 
+    def purpose_names(self) -> list[str]:
+        """Each purpose as the Purpose column shows it."""
+        return list(self._purposes.values())
+
     def add(self, entries: Sequence[Mapping[str, Any]], keys: Sequence[str] | None = None) -> None:
         """Append entries at the end (the newest come last), with their filter keys when known."""
         if not entries:
@@ -225,7 +229,8 @@ class NetworkDialog(QDialog):
         self.table.setAccessibleName(self.tr("Requests"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self._size_columns()
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self)
         self.summary.setObjectName("networkSummary")
@@ -243,6 +248,22 @@ class NetworkDialog(QDialog):
             failed=self._say,
         )
         self.resize(980, 520)
+
+    def _size_columns(self) -> None:
+        # Widths from typical texts, not from the rows: measuring a long log's rows would freeze.
+        metrics = self.table.fontMetrics()
+        samples = {
+            0: "2026-12-01 11:29:00",
+            1: max(self.model.purpose_names(), key=metrics.horizontalAdvance),
+            2: "DELETE",
+            3: "login.microsoftonline.com",
+            5: self.model.cell({"status": "refused"}, 5) + "00",
+            6: "00000 ms",
+        }
+        header = self.table.horizontalHeader()
+        for column, sample in samples.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -90,11 +90,16 @@ class TenantPage(QWidget):
                 edit.setEnabled(False)
             return
         values = self.layers.values()
+        # What an empty field means; only these two have no default value to show.
+        empty = {
+            "client_id": self.tr("required: the application ID of the app registration"),
+            "proxy": self.tr("none: the system's proxy settings"),
+        }
         for name, edit in self.edits.items():
             fixed = self.layers.origin(name) == MACHINE
             edit.setReadOnly(fixed)
             edit.setText(values[name] if fixed else str(self.layers.user.get(name) or ""))
-            edit.setPlaceholderText(values[name] or self.tr("none: the system's proxy settings"))
+            edit.setPlaceholderText(values[name] or empty.get(name, ""))
             self._show_origin(name)
         self.note.setText(
             self.tr(

@@ -3371,12 +3371,20 @@
         <translation>Nachrichten pro Minute</translation>
     </message>
     <message>
+        <source> per minute</source>
+        <translation> pro Minute</translation>
+    </message>
+    <message>
         <source>Exchange Online sends at most 30 messages a minute from one mailbox.</source>
         <translation>Exchange Online sendet höchstens 30 Nachrichten pro Minute aus einem Postfach.</translation>
     </message>
     <message>
         <source>Daily cap</source>
         <translation>Tageslimit</translation>
+    </message>
+    <message>
+        <source> recipients a day</source>
+        <translation> Empfänger pro Tag</translation>
     </message>
     <message>
         <source>Exchange Online allows 10,000 recipients a day per mailbox.</source>
@@ -3788,6 +3796,10 @@
     <message>
         <source>Cloud</source>
         <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>required: the application ID of the app registration</source>
+        <translation>erforderlich: die Anwendungs-ID der App-Registrierung</translation>
     </message>
     <message>
         <source>none: the system&apos;s proxy settings</source>

@@ -3371,12 +3371,20 @@
         <translation>Mensajes por minuto</translation>
     </message>
     <message>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
         <source>Exchange Online sends at most 30 messages a minute from one mailbox.</source>
         <translation>Exchange Online envía como máximo 30 mensajes por minuto desde un buzón.</translation>
     </message>
     <message>
         <source>Daily cap</source>
         <translation>Límite diario</translation>
+    </message>
+    <message>
+        <source> recipients a day</source>
+        <translation> destinatarios al día</translation>
     </message>
     <message>
         <source>Exchange Online allows 10,000 recipients a day per mailbox.</source>
@@ -3788,6 +3796,10 @@
     <message>
         <source>Cloud</source>
         <translation>Nube</translation>
+    </message>
+    <message>
+        <source>required: the application ID of the app registration</source>
+        <translation>obligatorio: el id. de aplicación del registro de la aplicación</translation>
     </message>
     <message>
         <source>none: the system&apos;s proxy settings</source>
