@@ -2086,6 +2086,10 @@
             <numerusform>%Ln Anfragen in {file} gespeichert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>{file} wird gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>NetworkLogModel</name>

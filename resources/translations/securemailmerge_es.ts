@@ -2086,6 +2086,10 @@
             <numerusform>%Ln solicitudes guardadas en {file}.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>Guardando {file}…</translation>
+    </message>
 </context>
 <context>
     <name>NetworkLogModel</name>
