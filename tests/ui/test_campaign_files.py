@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -326,3 +327,42 @@ def test_a_campaign_of_outlook_contacts_reloads_them_with_its_filter(
     sign_in(qtbot, online)
     qtbot.waitUntil(lambda: model.rowCount() == chosen, timeout=20_000)
     assert online.controller.left_out == left_out
+
+
+def test_a_workbook_reopens_on_its_sheet_and_header_row(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    book = Workbook()
+    book.active.title = "Last year"
+    book.active.append(["Name", "Mail"])
+    book.active.append(["Cy", "cy@example.com"])
+    sheet = book.create_sheet("Customers")
+    sheet.append(["Customer list, December"])
+    sheet.append(["Name", "Mail"])
+    sheet.append(["Ada", "ada@example.com"])
+    sheet.append(["Bob", "bob@example.com"])
+    book.save(tmp_path / "book.xlsx")
+    window.go_to(1)
+    window.recipients.open_file(tmp_path / "book.xlsx")
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 1, timeout=10_000)
+    step = window.recipients
+    step.sheet.setCurrentText("Customers")
+    step.sheet.activated.emit(step.sheet.currentIndex())
+    qtbot.waitUntil(lambda: window.controller.recipient_options.sheet == "Customers", timeout=10_000)
+    window.controller.reload_recipients(header_row=2)
+    qtbot.waitUntil(lambda: window.controller.recipient_options.header_row == 2, timeout=10_000)
+    assert window.recipients.model.rowCount() == 2
+    window.campaign.write(tmp_path / "book.smmcampaign")
+
+    again = new_window(qtbot)
+    assert again.campaign.open(tmp_path / "book.smmcampaign")
+    qtbot.waitUntil(lambda: again.recipients.model.rowCount() == 2, timeout=10_000)
+    assert again.controller.recipients is not None
+    assert again.controller.recipients.email_column == "Mail"
+    assert again.recipients.sheet.currentText() == "Customers"
+    assert (again.controller.recipient_options.sheet, again.controller.recipient_options.header_row) == (
+        "Customers",
+        2,
+    )
+    assert not again.isWindowModified()
+    again.close()
