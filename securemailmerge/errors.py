@@ -102,7 +102,11 @@ class CampaignFileError(InputError):
 
 
 class ConfigError(SecureMailMergeError):
-    """A tenant configuration is missing or malformed."""
+    """A tenant configuration is missing or malformed; ``field`` names the setting when one is at fault."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class AuthError(SecureMailMergeError):

@@ -22,6 +22,7 @@ from ui.campaign_system import SystemOpener, campaign_argument
 from ui.controller import Controller
 from ui.dialogs import install_excepthook
 from ui.i18n import install_translations
+from ui.relaunch import keep_shown
 from ui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "SecureMailMerge", str(error))
         return 2
     controller = Controller(source.config if source else None)
-    window = MainWindow(controller)
+    window = keep_shown(MainWindow(controller))
     window.tenant_source = source
     if args.self_test:
         from ui.selftest import self_test

@@ -99,10 +99,13 @@ class MenuActions:
     check: QAction
     stop_check: QAction
     about: QAction
+    settings: QAction
+    network: QAction
+    do_not_contact: QAction
 
 
 def build_menus(window: MainWindow) -> MenuActions:
-    """File, Go, Tools and Help, with standard shortcuts and menu roles."""
+    """File, Go, Tools, View and Help, with standard shortcuts and menu roles."""
     bar = window.menuBar()
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     campaign = _campaign_actions(window, file_menu)
@@ -155,6 +158,33 @@ def build_menus(window: MainWindow) -> MenuActions:
     stop_check.setEnabled(False)
     window.controller.check_running.connect(stop_check.setEnabled)
 
+    do_not_contact = _action(
+        window,
+        tools,
+        QCoreApplication.translate("Menus", "Do-not-contact list…"),
+        window.show_do_not_contact,
+    )
+    tools.addSeparator()
+    # Ctrl+, where the platform has no standard key for preferences (Windows, most Linux desktops).
+    preferences = QKeySequence(QKeySequence.StandardKey.Preferences)
+    settings_action = _action(
+        window,
+        tools,
+        QCoreApplication.translate("Menus", "Settings…"),
+        window.show_settings,
+        QKeySequence.StandardKey.Preferences if not preferences.isEmpty() else "Ctrl+,",
+    )
+    settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    network = _action(
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "Network activity…"),
+        window.show_network,
+        "Ctrl+Shift+N",
+    )
+
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     about = _action(
         window, help_menu, QCoreApplication.translate("Menus", "About SecureMailMerge"), window.show_about
@@ -171,4 +201,7 @@ def build_menus(window: MainWindow) -> MenuActions:
         check,
         stop_check,
         about,
+        settings_action,
+        network,
+        do_not_contact,
     )

@@ -9,8 +9,9 @@ import pytest
 
 from securemailmerge.errors import TemplateError
 from securemailmerge.template import import_message
+from tests.helpers import tiny_png
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+PNG = tiny_png()
 
 
 def write_eml(path: Path) -> Path:

@@ -45,6 +45,20 @@ def test_the_subject_completes_fields_after_two_braces(
     assert subject.text() == "Hallo {{First Name}}"
 
 
+def test_enter_takes_the_highlighted_field_in_the_subject(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    subject = window.message.subject
+    subject.setFocus()
+    qtbot.keyClicks(subject, "Hi {{fi")
+    popup = subject.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    assert popup.currentIndex().data() == "First Name"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert subject.text() == "Hi {{First Name}}"
+
+
 def test_a_body_with_a_field_reaches_the_preview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     fresh_message(qtbot, window, tmp_path)
     step = window.message
@@ -146,3 +160,14 @@ def test_the_sample_opens_with_its_attachment_column(qtbot: QtBot, window: MainW
     step = window.message
     assert step.attachment_column.currentData() == "Agenda"
     assert step.attachments.item(0).text() == "attachments/Übersicht.pdf"
+
+
+def test_an_edit_typed_just_before_leaving_the_step_is_the_one_used(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    qtbot.keyClicks(window.message.subject, "Right now")
+    window.go_to(4)  # sooner than the pause that hands on an edit while typing
+    template = window.controller.template
+    assert template is not None
+    assert template.subject == "Right now"

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -163,6 +163,12 @@ class MessageStep(Step):
             self._html = self.source.toPlainText()
         self.dirty = True
         self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the step hands a pending edit on at once: Send never works on an older message."""
+        if self._timer.isActive():
+            self.publish()
+        super().hideEvent(event)
 
     def current_template(self) -> Template:
         """The template the controls describe."""
