@@ -337,7 +337,8 @@ def test_a_workbook_reopens_on_its_sheet_and_header_row(
     book.active.append(["Name", "Mail"])
     book.active.append(["Cy", "cy@example.com"])
     sheet = book.create_sheet("Customers")
-    sheet.append(["Customer list, December"])
+    for row in (["Name", "Mail"], ["Old", "old@example.com"]):  # last year's table, above this one's
+        sheet.append(row)
     sheet.append(["Name", "Mail"])
     sheet.append(["Ada", "ada@example.com"])
     sheet.append(["Bob", "bob@example.com"])
@@ -345,12 +346,13 @@ def test_a_workbook_reopens_on_its_sheet_and_header_row(
     window.go_to(1)
     window.recipients.open_file(tmp_path / "book.xlsx")
     qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 1, timeout=10_000)
-    step = window.recipients
-    step.sheet.setCurrentText("Customers")
-    step.sheet.activated.emit(step.sheet.currentIndex())
+    reading = window.recipients.reading
+    qtbot.waitUntil(lambda: reading.sheet.count() == 2, timeout=10_000)
+    reading.sheet.setCurrentText("Customers")
+    reading.sheet.activated.emit(reading.sheet.currentIndex())
     qtbot.waitUntil(lambda: window.controller.recipient_options.sheet == "Customers", timeout=10_000)
-    window.controller.reload_recipients(header_row=2)
-    qtbot.waitUntil(lambda: window.controller.recipient_options.header_row == 2, timeout=10_000)
+    reading.header_row.setValue(3)
+    qtbot.waitUntil(lambda: window.controller.recipient_options.header_row == 3, timeout=10_000)
     assert window.recipients.model.rowCount() == 2
     window.campaign.write(tmp_path / "book.smmcampaign")
 
@@ -359,10 +361,11 @@ def test_a_workbook_reopens_on_its_sheet_and_header_row(
     qtbot.waitUntil(lambda: again.recipients.model.rowCount() == 2, timeout=10_000)
     assert again.controller.recipients is not None
     assert again.controller.recipients.email_column == "Mail"
-    assert again.recipients.sheet.currentText() == "Customers"
+    qtbot.waitUntil(lambda: again.recipients.reading.sheet.currentText() == "Customers", timeout=10_000)
+    assert again.recipients.reading.header_row.value() == 3
     assert (again.controller.recipient_options.sheet, again.controller.recipient_options.header_row) == (
         "Customers",
-        2,
+        3,
     )
     assert not again.isWindowModified()
     again.close()
