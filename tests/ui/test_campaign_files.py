@@ -19,6 +19,7 @@ from ui import settings
 from ui.campaign_files import ask_to_save, unsaved_question
 from ui.controller import Controller
 from ui.i18n import install_translations
+from ui.relaunch import switch_language
 from ui.window import MainWindow
 
 Asked = list[str]
@@ -369,3 +370,29 @@ def test_a_workbook_reopens_on_its_sheet_and_header_row(
     )
     assert not again.isWindowModified()
     again.close()
+
+
+def test_a_new_language_keeps_the_campaign_its_file_and_its_autosave(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.send.pace.setValue(11)
+    saved = tmp_path / "spring.smmcampaign"
+    window.campaign.write(saved)
+    window.send.pace.setValue(9)
+    window.campaign.autosave_now()
+    before = window.campaign.autosave.path
+    try:
+        rebuilt = switch_language(window, "de")
+        assert rebuilt is not None
+        qtbot.addWidget(rebuilt)
+    finally:
+        install_translations(QApplication.instance(), "en")
+    assert rebuilt.windowTitle() == "spring.smmcampaign[*] — SecureMailMerge"
+    assert rebuilt.isWindowModified()
+    assert rebuilt.send.pace.value() == 9
+    assert rebuilt.campaign.autosave.path == before
+    assert [path.name for path in before.parent.glob("*.smmcampaign")] == [before.name]
+    rebuilt.menu_actions.campaign.save.trigger()  # its file, without asking where
+    assert json.loads(saved.read_text("utf-8"))["settings"]["per_minute"] == 9
+    assert not rebuilt.isWindowModified()
+    assert not before.exists()
