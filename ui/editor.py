@@ -92,6 +92,10 @@ class SubjectEdit(QLineEdit):
             return
         self.completer_.setCompletionPrefix(found[1].strip())
         self.completer_.complete()
+        popup = self.completer_.popup()
+        if popup is not None:
+            # The best match is highlighted, so Enter takes it as in Outlook's and every editor's completion.
+            popup.setCurrentIndex(self.completer_.completionModel().index(0, 0))
 
     def _complete(self, name: str) -> None:
         found = self._open_field()

@@ -9,6 +9,8 @@ the footer, Outlook-friendly HTML), ``pacing`` (the one scheduler), ``sender`` a
 calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and cancels it and
 says which errors stop it), ``reconcile`` (after a restart), ``bounces``, ``suppression``
 (do-not-contact), ``report``, and ``start`` (what front ends call first).
+``document`` saves a campaign file (``.smmcampaign``: template, settings, recipient source) and
+``documentread`` reads one back.
 """
 
 from __future__ import annotations
@@ -47,6 +49,20 @@ if TYPE_CHECKING:
         safe_csv_cell as safe_csv_cell,
         write_csv as write_csv,
         write_rows as write_rows,
+    )
+    from securemailmerge.campaign.document import (
+        EXTENSION as EXTENSION,
+        MIME_TYPE as MIME_TYPE,
+        CampaignDocument as CampaignDocument,
+        ContactsSource as ContactsSource,
+        FileSource as FileSource,
+        SendSettings as SendSettings,
+        save_campaign as save_campaign,
+    )
+    from securemailmerge.campaign.documentread import load_campaign as load_campaign
+    from securemailmerge.campaign.duration import (
+        DAILY_RECIPIENT_LIMIT as DAILY_RECIPIENT_LIMIT,
+        PER_MINUTE_LIMIT as PER_MINUTE_LIMIT,
     )
     from securemailmerge.campaign.engine import Campaign as Campaign, graphs_of as graphs_of
     from securemailmerge.campaign.events import (
@@ -115,7 +131,10 @@ if TYPE_CHECKING:
         send_test as send_test,
         start_campaign as start_campaign,
     )
-    from securemailmerge.campaign.suppression import DoNotContact as DoNotContact
+    from securemailmerge.campaign.suppression import (
+        DoNotContact as DoNotContact,
+        left_out_rows as left_out_rows,
+    )
 
 __getattr__, __all__ = exports(
     __name__,
@@ -133,6 +152,17 @@ __getattr__, __all__ = exports(
         ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
         "control": ("Control",),
+        "document": (
+            "EXTENSION",
+            "MIME_TYPE",
+            "CampaignDocument",
+            "ContactsSource",
+            "FileSource",
+            "SendSettings",
+            "save_campaign",
+        ),
+        "documentread": ("load_campaign",),
+        "duration": ("DAILY_RECIPIENT_LIMIT", "PER_MINUTE_LIMIT"),
         "engine": ("Campaign", "graphs_of"),
         "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
         "events": (
@@ -166,7 +196,7 @@ __getattr__, __all__ = exports(
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
-        "suppression": ("DoNotContact",),
+        "suppression": ("DoNotContact", "left_out_rows"),
         "check": (
             "CheckPass",
             "CheckStarted",

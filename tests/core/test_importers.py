@@ -9,12 +9,10 @@ import pytest
 
 from securemailmerge.errors import TemplateError
 from securemailmerge.template import import_message
+from tests.helpers import tiny_png
 from tests.outlook_files import Part, write_msg
 
-PNG = bytes.fromhex(  # a real 1x1 image: the preview draws it
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4b70000000049454e44ae426082"
-)
+PNG = tiny_png()
 HTML_BODY = '<html><body><p>Hallo {{First Name}}</p><img src="cid:logo@example"></body></html>'
 
 

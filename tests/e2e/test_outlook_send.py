@@ -15,14 +15,11 @@ from securemailmerge.cli import m365 as cli_m365
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
 from securemailmerge.template import import_message, save_template
-from tests.helpers import InMemoryKeyring
+from tests.helpers import InMemoryKeyring, tiny_png
 from tests.outlook_files import Part, write_msg
 
 pytestmark = pytest.mark.e2e
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4b70000000049454e44ae426082"
-)
+PNG = tiny_png()
 HTML = (
     "<html><head><style>p.note { color: #123456; font-weight: bold }</style></head>"
     '<body><p class="note">Dear {{ Name }}</p><img src="logo.png" alt="Logo"></body></html>'

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from securemailmerge.template import load_template
 from tests.core.test_importers import PNG, write_eml, write_outlook
 from tests.ui.conftest import open_sample
+from tests.ui.test_campaign_files import answer
 from ui.window import MainWindow
 
 
@@ -41,6 +42,20 @@ def test_the_subject_completes_fields_after_two_braces(
     subject.completer_.popup().hide()
     subject.completer_.activated.emit("First Name")
     assert subject.text() == "Hallo {{First Name}}"
+
+
+def test_enter_takes_the_highlighted_field_in_the_subject(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    subject = window.message.subject
+    subject.setFocus()
+    qtbot.keyClicks(subject, "Hi {{fi")
+    popup = subject.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    assert popup.currentIndex().data() == "First Name"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert subject.text() == "Hi {{First Name}}"
 
 
 def test_a_body_with_a_field_reaches_the_preview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -117,16 +132,11 @@ def test_unsaved_changes_are_asked_about_before_closing(
 ) -> None:
     fresh_message(qtbot, window, tmp_path)
     qtbot.keyClicks(window.message.subject, "Draft")
-    asked: list[str] = []
-
-    def cancel(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", cancel)
+    # The campaign holds the message, so the window asks about the campaign (tests/ui/test_campaign_files.py).
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.close()
     assert window.isVisible()
-    assert asked == ["The message has changes that are not saved. Save them?"]
+    assert asked == ["Do you want to save the changes to Untitled campaign?"]
 
 
 def test_an_imported_outlook_message_is_previewed_with_its_image(
@@ -183,3 +193,14 @@ def test_the_sample_opens_with_its_attachment_column(qtbot: QtBot, window: MainW
     step = window.message
     assert step.attachment_column.currentData() == "Agenda"
     assert step.attachments.item(0).text() == "attachments/Übersicht.pdf"
+
+
+def test_an_edit_typed_just_before_leaving_the_step_is_the_one_used(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    qtbot.keyClicks(window.message.subject, "Right now")
+    window.go_to(4)  # sooner than the pause that hands on an edit while typing
+    template = window.controller.template
+    assert template is not None
+    assert template.subject == "Right now"

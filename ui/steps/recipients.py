@@ -24,6 +24,7 @@ from ui.contacts_dialog import ContactsDialog
 from ui.controller import Controller
 from ui.recipients_model import (
     BOUNCED,
+    DO_NOT_CONTACT,
     DUPLICATE_ROW,
     FIXED,
     INVALID,
@@ -92,6 +93,7 @@ class RecipientsStep(Step):
         controller.recipients_changed.connect(self._show_list)
         controller.report_ready.connect(self._show_checked)
         controller.account_changed.connect(self._signed_in)
+        controller.do_not_contact_changed.connect(lambda _rows: self._count())
 
     def title(self) -> str:
         """The step's name."""
@@ -111,7 +113,7 @@ class RecipientsStep(Step):
         self.status_filter = QComboBox(self)
         self.status_filter.setAccessibleName(self.tr("Show rows"))
         self.status_filter.addItem(self.tr("All rows"), None)
-        for code in (READY, MISSING, INVALID, DUPLICATE_ROW, LEFT_OUT, BOUNCED):
+        for code in (READY, MISSING, INVALID, DUPLICATE_ROW, LEFT_OUT, DO_NOT_CONTACT, BOUNCED):
             self.status_filter.addItem(self.model.status_text(code), code)
         self.summary = QLabel(self)
         # Filtering 100,000 rows per key would stutter; wait until the typing pauses.
@@ -251,7 +253,7 @@ class RecipientsStep(Step):
         if recipients is None:
             self.summary.clear()
             return
-        ready = len(recipients.rows) - len(self.controller.left_out)
+        ready = len(recipients.rows) - len(self.controller.left_out | self.controller.blocked.keys())
         left = self.model.total() - ready
         text = self.tr("%Ln ready", "", ready) + ", " + self.tr("%Ln left out", "", left)
         if self.proxy.rowCount() != self.model.total():

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from securemailmerge.campaign import (
+    DAILY_RECIPIENT_LIMIT,
     DRAFTS,
     NOW,
+    PER_MINUTE_LIMIT,
     SCHEDULED,
     CampaignOptions,
     Cancelled,
@@ -102,19 +104,25 @@ class SendStep(Step):
         )
         self.pace = QSpinBox(box)
         self.pace.setAccessibleName(self.tr("Messages per minute"))
-        self.pace.setRange(1, 30)
-        self.pace.setValue(min(settings.MESSAGES_PER_MINUTE.get(), 30))
+        self.pace.setRange(1, PER_MINUTE_LIMIT)
+        self.pace.setValue(min(settings.MESSAGES_PER_MINUTE.get(), PER_MINUTE_LIMIT))
         self.pace.setSuffix(self.tr(" per minute"))
         self.cap = QSpinBox(box)
         self.cap.setAccessibleName(self.tr("Daily cap"))
-        self.cap.setRange(1, 10_000)
+        self.cap.setRange(1, DAILY_RECIPIENT_LIMIT)
         self.cap.setValue(settings.DAILY_CAP.get())
         self.cap.setSuffix(self.tr(" recipients a day"))
         window = QHBoxLayout()
         self.use_window = QCheckBox(self.tr("Only between"), box)
-        self.window_start = QTimeEdit(QTime(8, 0), box)
+        # The window set in Settings, if any, is where a new campaign starts.
+        start, end = (
+            QTime.fromString(settings.WINDOW_START.get(), "HH:mm"),
+            QTime.fromString(settings.WINDOW_END.get(), "HH:mm"),
+        )
+        self.use_window.setChecked(start.isValid() and end.isValid())
+        self.window_start = QTimeEdit(start if start.isValid() else QTime(8, 0), box)
         self.window_start.setAccessibleName(self.tr("Sending window start"))
-        self.window_end = QTimeEdit(QTime(18, 0), box)
+        self.window_end = QTimeEdit(end if end.isValid() else QTime(18, 0), box)
         self.window_end.setAccessibleName(self.tr("Sending window end"))
         for widget in (self.use_window, self.window_start, QLabel(self.tr("and"), box), self.window_end):
             window.addWidget(widget)
@@ -271,17 +279,20 @@ class SendStep(Step):
         self.counts_by[key] = self.counts_by.get(key, 0) + 1
         done = sum(self.counts_by.get(k, 0) for k in ("sent", "failed", "drafted", "scheduled"))
         self.progress.setValue(done)
-        self.counts.setText(
-            self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(
-                sent=self.counts_by.get("sent", 0)
-                + self.counts_by.get("scheduled", 0)
-                + self.counts_by.get("drafted", 0),
-                failed=self.counts_by.get("failed", 0),
-                bounced=self.counts_by.get("bounced", 0),
-            )
-        )
+        self.counts.setText(self._counts_text())
         left = max(self.pending - done, 0)
         self.eta.setText(formatting.duration(timedelta(minutes=left / max(self.pace.value(), 1))))
+
+    def _counts_text(self) -> str:
+        """Drafts and scheduled messages are not called sent: nothing has left the mailbox yet."""
+        counts = {
+            key: self.counts_by.get(key, 0) for key in ("sent", "drafted", "scheduled", "failed", "bounced")
+        }
+        if counts["drafted"]:
+            return self.tr("Drafts made {drafted} · failed {failed}").format(**counts)
+        if counts["scheduled"]:
+            return self.tr("Scheduled {scheduled} · failed {failed} · bounced {bounced}").format(**counts)
+        return self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(**counts)
 
     def _show_event(self, event: object) -> None:
         if isinstance(event, Started):
