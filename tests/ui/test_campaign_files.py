@@ -74,8 +74,8 @@ def build_campaign(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
     window.recipients.open_file(people)
     qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
     step = window.recipients
-    step.encoding.setCurrentText("cp1252")
-    step.encoding.activated.emit(step.encoding.currentIndex())
+    step.reading.encoding.setCurrentText("cp1252")
+    step.reading.encoding.activated.emit(step.reading.encoding.currentIndex())
     qtbot.waitUntil(lambda: window.controller.recipient_options.encoding == "cp1252", timeout=10_000)
     model = step.model
     bob = next(row for row in range(model.rowCount()) if model.recipient(row).fields["Name"] == "Bob")
@@ -128,7 +128,7 @@ def test_a_saved_campaign_reopens_every_step(
     ]
     assert again.message.attachment_column.currentData() == "File"
     assert again.controller.recipient_options.encoding == "cp1252"
-    assert again.recipients.encoding.currentText() == "cp1252"
+    assert again.recipients.reading.encoding.currentText() == "cp1252"
     assert again.controller.left_out == {3}
     assert again.recipients.model.left_out == {3}
     assert again.controller.shared_sender == "sales@contoso.com"

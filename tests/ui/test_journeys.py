@@ -163,7 +163,7 @@ def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
     assert preview.header_labels["to"].text() == BAD_ADDRESS
     assert preview.header_labels["from"].text() == DEMO_USER
     assert message.attachment in preview.header_labels["attachments"].text()
-    qtbot.waitUntil(lambda: preview.report_label.text().endswith("Ready to send."), timeout=10_000)
+    qtbot.waitUntil(lambda: preview.verdict.text() == "Ready to send.", timeout=10_000)
     assert ", ready 3, invalid 0, duplicates 0" in preview.report_label.text()
     assert preview.problems.count() == 0
     if message.inline_image:
