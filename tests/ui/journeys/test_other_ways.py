@@ -1,0 +1,141 @@
+"""Other ways a campaign goes in the real window: drafts only, scheduled, a row left out, cancelled."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER
+from tests.helpers import sandbox_inspect
+from tests.ui.conftest import answer_confirmation, sign_in
+from tests.ui.journeys.steps import (
+    BAD_ADDRESS,
+    PEOPLE,
+    WRITTEN,
+    a_csv_file,
+    go_to,
+    left_click,
+    write_message,
+)
+from ui.controller import Controller
+from ui.window import MainWindow
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize(
+    ("mode", "question", "counts", "state", "folder"),
+    [
+        (
+            "Only create drafts",
+            "Create 3 drafts, to be sent as {me}?",
+            "Drafts made 3 · failed 0",
+            "draft ready",
+            "drafts",
+        ),
+        (
+            "Schedule for later",
+            "Schedule 3 messages from {me}?",
+            "Scheduled 3 · failed 0 · bounced 0",
+            "scheduled",
+            "outbox",
+        ),
+    ],
+)
+def test_drafts_only_or_scheduled_sends_nothing_now(
+    qtbot: QtBot,
+    online: MainWindow,
+    sandbox: Sandbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mode: str,
+    question: str,
+    counts: str,
+    state: str,
+    folder: str,
+) -> None:
+    sign_in(qtbot, online)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    go_to(qtbot, online, 5)  # at once: the edit typed a moment ago is the one that goes out
+    send = online.send
+    send.mode.setFocus()
+    while send.mode.currentText() != mode:
+        qtbot.keyClick(send.mode, Qt.Key.Key_Down)
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=60_000)
+    assert seen == [question.format(me=DEMO_USER)]
+    assert send.counts.text() == counts
+    send.export(tmp_path / "report.csv")
+    with (tmp_path / "report.csv").open(encoding="utf-8-sig") as stream:
+        assert [row[2] for row in list(csv.reader(stream))[1:]] == [state] * 3
+    for _name, address in PEOPLE:
+        assert sandbox_inspect(sandbox, f"recipients/{address}/messages") == []
+    waiting = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/messages?folder={folder}")
+    assert sorted(m["subject"] for m in waiting) == [WRITTEN.subject.format(name=n) for n, _a in PEOPLE]
+
+
+def test_a_row_left_out_in_the_table_is_not_sent(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    recipients = online.recipients
+    table = recipients.table
+    bob = next(r for r in range(recipients.proxy.rowCount()) if recipients.proxy.index(r, 3).data() == "Bob")
+    table.setFocus()
+    table.setCurrentIndex(recipients.proxy.index(bob, 0))
+    qtbot.keyClick(table.viewport(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: recipients.summary.text() == "2 ready, 1 left out", timeout=5_000)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    go_to(qtbot, online, 4)
+    preview = online.preview
+    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    assert preview.left_out.isVisible()
+    assert (
+        preview.left_out.text()
+        == "Not sent: this row is left out. You left this row out; it will not be sent."
+    )
+    go_to(qtbot, online, 5)
+    send = online.send
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=60_000)
+    assert seen == [f"Send 2 messages now from {DEMO_USER}?"]
+    received = {a: len(sandbox_inspect(sandbox, f"recipients/{a}/messages")) for _n, a in PEOPLE}
+    assert received == {"ada.k@example.com": 1, "bob.b@example.org": 0, BAD_ADDRESS: 0}
+
+
+def test_a_cancelled_campaign_deletes_its_drafts_and_is_not_offered_again(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    go_to(qtbot, online, 5)
+    send = online.send
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, [])
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: ": sent." in send.log.toPlainText(), timeout=30_000)
+    left_click(qtbot, send.cancel_button)
+    qtbot.waitUntil(send.start_button.isEnabled, timeout=30_000)
+    assert send.log.toPlainText().endswith("Cancelled; 2 unsent drafts deleted.")
+    assert send.counts.text() == "Sent 1 · failed 0 · bounced 0"
+    assert sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/messages?folder=drafts") == []
+    assert len(sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/sent")) == 1
+    assert not send.resume_button.isVisible()
+    again = MainWindow(Controller(online.controller.tenant))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.wait(50)
+    assert again.resume_offer is None
+    again.close()
