@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.sandbox.app import Sandbox
-from securemailmerge.sandbox.directory import DEMO_USER
+from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES
 from tests.helpers import sandbox_inspect
 from tests.ui.conftest import answer_confirmation, sign_in
 from tests.ui.journeys.steps import (
@@ -21,6 +21,7 @@ from tests.ui.journeys.steps import (
     a_csv_file,
     go_to,
     left_click,
+    parse,
     write_message,
 )
 from ui.controller import Controller
@@ -139,3 +140,63 @@ def test_a_cancelled_campaign_deletes_its_drafts_and_is_not_offered_again(
     qtbot.wait(50)
     assert again.resume_offer is None
     again.close()
+
+
+def send_from(qtbot: QtBot, window: MainWindow, address: str) -> None:
+    """Account step: "A shared mailbox:", its address typed, Enter."""
+    go_to(qtbot, window, 1)
+    account = window.account
+    left_click(qtbot, account.shared_mailbox)
+    edit = account.shared_address.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, address)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert account.sender_label.text() == f"Messages go out from {address}."
+
+
+def test_a_campaign_from_a_shared_mailbox_ada_may_send_as(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    send_from(qtbot, online, SALES)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    go_to(qtbot, online, 4)
+    assert online.preview.header_labels["from"].text() == SALES
+    go_to(qtbot, online, 5)
+    send = online.send
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=60_000)
+    assert seen == [f"Send 3 messages now from {SALES}?"]
+    assert f"3 of 3 to go, from {SALES}." in send.log.toPlainText()
+    for _name, address in PEOPLE[:2]:
+        (message,) = (parse(m["mime"]) for m in sandbox_inspect(sandbox, f"recipients/{address}/messages"))
+        assert message["From"] == f"Sales Team <{SALES}>"
+
+
+def test_a_shared_mailbox_ada_may_not_send_as_fails_each_row_with_the_reason(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    send_from(qtbot, online, BOARD)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    go_to(qtbot, online, 5)
+    send = online.send
+    denied = (
+        "You may not send as this mailbox (ErrorSendAsDenied); ask your administrator for Send As rights."
+    )
+    left_click(qtbot, send.test_button)
+    qtbot.waitUntil(lambda: denied in send.log.toPlainText(), timeout=30_000)
+    seen: list[str] = []
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: f"Stopped: {denied}" in send.log.toPlainText(), timeout=60_000)
+    assert seen == [f"Send 3 messages now from {BOARD}?"]
+    qtbot.waitUntil(send.start_button.isEnabled, timeout=10_000)
+    assert send.counts.text() == "Sent 0 · failed 0 · bounced 0"
+    for _name, address in PEOPLE:
+        assert sandbox_inspect(sandbox, f"recipients/{address}/messages") == []
+    assert send.resume_button.isVisible()  # once the rights are granted, it goes on where it stopped
