@@ -1,4 +1,4 @@
-"""The About box: the version, where the tenant configuration came from, and every host the app contacts."""
+"""The About box: the version, the license state, where the tenant configuration came from, and every host."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ from securemailmerge.resources import asset_path
 class AboutDialog(QDialog):
     """Version and configuration at the top, the firewall list (as in the README) below."""
 
-    def __init__(self, source: TenantSource | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, source: TenantSource | None, license_text: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About SecureMailMerge"))
         layout = QVBoxLayout(self)
@@ -34,6 +36,11 @@ class AboutDialog(QDialog):
         self.version_label = QLabel(self.tr("SecureMailMerge {version}").format(version=__version__), self)
         header.addWidget(self.version_label, 1)
         layout.addLayout(header)
+        self.license_label = QLabel(self.tr("License: {state}").format(state=license_text), self)
+        self.license_label.setWordWrap(True)
+        self.license_label.setAccessibleName(self.tr("License"))
+        self.license_label.setVisible(bool(license_text))
+        layout.addWidget(self.license_label)
         where = source.description if source else self.tr("none: the app works offline only")
         self.config_label = QLabel(self.tr("Tenant configuration: {where}").format(where=where), self)
         self.config_label.setWordWrap(True)
@@ -59,6 +66,7 @@ class AboutDialog(QDialog):
         # Rows grow with the wrapped "when" text, whatever width the dialog is given.
         self.hosts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.hosts)
+        self.hosts.setAccessibleName(self.tr("Hosts the app contacts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -18,6 +18,7 @@ from securemailmerge.errors import KeychainUnavailable, SecureMailMergeError, Si
 from securemailmerge.m365 import (
     BROWSER,
     DEVICE_CODE,
+    LAST_CHECK,
     Account,
     Connection,
     DeviceCodePrompt,
@@ -249,13 +250,16 @@ class MicrosoftAccount(_Base):
             self._address_book.quit()
 
     def license_text(self) -> str:
-        """The license state as last checked, or that it is checked only when it matters."""
-        if self.license is None:
+        """The license state as last checked (free plan or licensed), or that it is not checked yet."""
+        # The engine remembers the session's last check (an address book load checks too).
+        status = self.license or LAST_CHECK.status(self.profile.mail if self.profile else None)
+        if status is None:
             return QCoreApplication.translate(
                 "Controller",
-                "The license is checked when you load an address book, send a test or send a campaign.",
+                "Not checked yet: the license is checked when you load an address book, send a test or "
+                "send a campaign.",
             )
-        return self.license.describe()
+        return status.describe()
 
     # Who messages go out from
 

@@ -16,7 +16,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from securemailmerge.campaign import CheckStarted, PreflightReport, PreflightSettings, check_rows
+from securemailmerge.campaign import (
+    CheckStarted,
+    ContactsSource,
+    DoNotContact,
+    Outgoing,
+    OutgoingMessage,
+    PreflightReport,
+    PreflightSettings,
+    check_rows,
+    footer_text,
+    left_out_rows,
+)
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import (
     Account,
@@ -65,6 +76,8 @@ class Controller(MicrosoftAccount, QObject):
     browser_unavailable = Signal(str)  # no browser could be opened: the sign-in goes on with a code
     notice = Signal(str)  # a passing sentence for the status line
     busy_changed = Signal(bool)
+    network_entry = Signal(object)  # one line of the network log, just written (from any thread)
+    do_not_contact_changed = Signal(object)  # dict: source row -> why the do-not-contact list leaves it out
 
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +85,10 @@ class Controller(MicrosoftAccount, QObject):
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
         self.recipient_options = RecipientOptions()
+        self.contacts_source: ContactsSource | None = None  # the mailbox and filter the contacts came from
         self.left_out: set[int] = set()  # source rows the user unticked
+        self.blocked: dict[int, str] = {}  # source rows the do-not-contact list leaves out, and why
+        self._blocked_generation = 0
         self.template: Template | None = None
         self.template_folder: Path | None = None
         self.report: PreflightReport | None = None
@@ -80,7 +96,11 @@ class Controller(MicrosoftAccount, QObject):
         self.shared_sender: str | None = None
         self.license: LicenseStatus | None = None  # as last checked (address book, test, campaign)
         self._compiled: CompiledTemplate | None = None
+        self._outgoing: Outgoing | None = None
         self._factory = HttpFactory(tenant) if tenant else None
+        if self._factory is not None:
+            # Emitted on the thread that sent the request; Qt queues it to the Network activity view.
+            self._factory.log.listen(self.network_entry.emit)
         self._connection: Connection | None = None
         self._workers: set[Worker] = set()
         self._check: Worker | None = None
@@ -91,6 +111,8 @@ class Controller(MicrosoftAccount, QObject):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self._check_again)
+        self.recipients_changed.connect(lambda _list: self.refresh_do_not_contact())
+        self.sender_changed.connect(lambda _address: self.refresh_do_not_contact())
 
     @property
     def account(self) -> Account | None:
@@ -160,6 +182,7 @@ class Controller(MicrosoftAccount, QObject):
 
         def done(result: object) -> None:
             self.recipients_path, self.recipient_options = path, chosen
+            self.contacts_source = None
             self._set_list(result)
 
         def failed(message: str) -> None:
@@ -176,9 +199,9 @@ class Controller(MicrosoftAccount, QObject):
         options = replace(self.recipient_options, **changes)
         return self.open_recipients(self.recipients_path, options, on_error)
 
-    def set_recipients(self, recipients: RecipientList | None) -> None:
-        """Use ``recipients`` (from an address book)."""
-        self.recipients_path = None
+    def set_recipients(self, recipients: RecipientList | None, source: ContactsSource | None = None) -> None:
+        """Use ``recipients`` (from the address book and filter ``source``)."""
+        self.recipients_path, self.contacts_source = None, source
         self._set_list(recipients)
 
     def _set_list(self, recipients: object) -> None:
@@ -195,14 +218,42 @@ class Controller(MicrosoftAccount, QObject):
         self.inputs_changed()
 
     def sending_list(self) -> RecipientList | None:
-        """The recipients as the campaign will use them: rows the user left out join the excluded ones."""
+        """The recipients as the campaign will use them: rows left out (by the user or the do-not-contact
+        list) join the excluded ones."""
         if self.recipients is None:
             return None
-        if not self.left_out:
+        if not self.left_out and not self.blocked:
             return self.recipients
-        rows = [r for r in self.recipients.rows if r.row not in self.left_out]
-        unticked = [r for r in self.recipients.rows if r.row in self.left_out]
+        out = self.left_out | self.blocked.keys()
+        rows = [r for r in self.recipients.rows if r.row not in out]
+        unticked = [r for r in self.recipients.rows if r.row in out]
         return replace(self.recipients, rows=rows, excluded=[*self.recipients.excluded, *unticked])
+
+    # The do-not-contact list of the mailbox messages go out from
+
+    def do_not_contact(self) -> DoNotContact | None:
+        """The do-not-contact list of the sending mailbox, or None while that mailbox is not known."""
+        sender = self.sender_address()
+        return DoNotContact.for_mailbox(sender) if sender else None
+
+    def refresh_do_not_contact(self) -> None:
+        """Find, on a worker, the rows the do-not-contact list or the list's own marks leave out."""
+        self._blocked_generation += 1
+        generation, recipients = self._blocked_generation, self.recipients
+
+        def done(found: object) -> None:
+            if generation == self._blocked_generation and isinstance(found, dict):
+                changed = found != self.blocked
+                self.blocked = found
+                self.do_not_contact_changed.emit(found)
+                if changed:
+                    self.inputs_changed()
+
+        if recipients is None:
+            done({})
+            return
+        # Reading the list file and testing 100,000 rows stays off the UI thread.
+        self.run(lambda _cancel: left_out_rows(recipients, self.do_not_contact()), done)
 
     # Template
 
@@ -222,6 +273,7 @@ class Controller(MicrosoftAccount, QObject):
         if folder is not None:
             self.template_folder = folder
         self._compiled = None
+        self._outgoing = None  # images are read again: the user may have changed them
         self.template_changed.emit(template)
         self.inputs_changed()
 
@@ -233,6 +285,21 @@ class Controller(MicrosoftAccount, QObject):
             if self._compiled is None:
                 self._compiled = compile_template(self.template, self.recipients.columns)
             return self._compiled.render(fields)
+        except SecureMailMergeError as error:
+            return str(error)
+
+    def outgoing_message(self, fields: Mapping[str, str]) -> OutgoingMessage | str:
+        """The row's message exactly as it is sent (footer, Outlook's HTML), or why it cannot be made."""
+        rendered = self.preview(fields)
+        if isinstance(rendered, str):
+            return rendered
+        # The engine adds the footer unless the license, checked when sending, is commercial.
+        footer = "" if self.license is not None and self.license.commercial else footer_text()
+        folder = (self.template_folder or Path.cwd()).resolve()
+        if self._outgoing is None or (self._outgoing.base_folder, self._outgoing.footer) != (folder, footer):
+            self._outgoing = Outgoing(folder, footer)
+        try:
+            return self._outgoing.message(rendered)
         except SecureMailMergeError as error:
             return str(error)
 
@@ -308,6 +375,16 @@ class Controller(MicrosoftAccount, QObject):
         """Ask a running check to stop; ``check_aborted`` confirms it."""
         if self._check is not None:
             self._check.quit()
+
+    def replay(self) -> None:
+        """Tell a newly built window everything already open: list, template, account, sender, report."""
+        self.recipients_changed.emit(self.recipients)
+        self.template_changed.emit(self.template)
+        self.account_changed.emit(self.account)
+        self.profile_changed.emit(self.profile)
+        self.sender_changed.emit(self.sender_address())
+        if self.report is not None:
+            self.report_ready.emit(self.report)
 
     def sign_out(self) -> None:
         """Forget the account, its tokens and any kept sign-in."""

@@ -26,13 +26,14 @@ from securemailmerge.recipients import DUPLICATE, Recipient, RecipientList, RowP
 _Index = QModelIndex | QPersistentModelIndex
 FIXED = 3  # tick, row, status
 
-READY, INVALID, DUPLICATE_ROW, MISSING, LEFT_OUT, BOUNCED = (
+READY, INVALID, DUPLICATE_ROW, MISSING, LEFT_OUT, BOUNCED, DO_NOT_CONTACT = (
     "ready",
     "invalid",
     "duplicate",
     "missing",
     "leftout",
     "bounced",
+    "donotcontact",
 )
 _ICONS = {
     READY: QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -41,6 +42,7 @@ _ICONS = {
     MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     LEFT_OUT: QStyle.StandardPixmap.SP_DialogCancelButton,
     BOUNCED: QStyle.StandardPixmap.SP_BrowserStop,
+    DO_NOT_CONTACT: QStyle.StandardPixmap.SP_DialogNoButton,
 }
 
 
@@ -95,6 +97,7 @@ class RecipientsModel(QAbstractTableModel):
         self._problems: dict[int, RowProblem] = {}
         self._checked: dict[int, RowProblem] = {}
         self._bounced: dict[int, str] = {}
+        self._blocked: dict[int, str] = {}
         self.left_out: set[int] = set()
         self._icons: dict[str, QIcon] = {}
 
@@ -103,7 +106,7 @@ class RecipientsModel(QAbstractTableModel):
         self.beginResetModel()
         self._list = recipients
         self._rows = _Rows()
-        self._problems, self._checked, self._bounced = {}, {}, {}
+        self._problems, self._checked, self._bounced, self._blocked = {}, {}, {}, {}
         self.left_out = set()
         if recipients is not None:
             self._rows = _Rows(recipients.rows, recipients.excluded)
@@ -111,6 +114,12 @@ class RecipientsModel(QAbstractTableModel):
                 if not problem.warning:
                     self._problems.setdefault(problem.row, problem)
         self.endResetModel()
+
+    def leave_out(self, rows: Iterable[int]) -> None:
+        """Untick the ready rows among source ``rows`` (a reopened campaign's left-out rows)."""
+        ready = {recipient.row for recipient in self._list.rows} if self._list is not None else set()
+        self.left_out = set(rows) & ready
+        self._refresh_status()
 
     def set_checked(self, problems: Iterable[RowProblem]) -> None:
         """Mark rows in which the check found problems (replacing the previous check's marks)."""
@@ -123,6 +132,25 @@ class RecipientsModel(QAbstractTableModel):
     def set_bounced(self, row: int, reason: str) -> None:
         """Mark a source row whose message came back."""
         self._bounced[row] = reason
+        self._refresh_status()
+
+    def set_do_not_contact(self, blocked: dict[int, str]) -> None:
+        """Mark the source rows the do-not-contact list leaves out, with the reason (replacing the last)."""
+        self._blocked = dict(blocked)
+        self._refresh_status()
+
+    def blocked_count(self) -> int:
+        """How many rows of the list the do-not-contact list leaves out."""
+        return len(self._blocked)
+
+    def bounced(self) -> dict[int, str]:
+        """The source rows marked as bounced, with their reasons."""
+        return dict(self._bounced)
+
+    def restore_marks(self, left_out: set[int], bounced: dict[int, str]) -> None:
+        """Show the ticks and bounces a previous table of the same list had (a rebuilt window)."""
+        self.left_out = set(left_out)
+        self._bounced = dict(bounced)
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -142,7 +170,7 @@ class RecipientsModel(QAbstractTableModel):
         if not 0 <= row < len(self._rows):
             return False
         recipient, ready = self._rows[row]
-        return ready and recipient.row not in self.left_out
+        return ready and recipient.row not in self.left_out and recipient.row not in self._blocked
 
     def status(self, row: int) -> tuple[str, str]:
         """The status code of model row ``row`` and the sentence that explains it."""
@@ -156,6 +184,8 @@ class RecipientsModel(QAbstractTableModel):
         if not ready:
             code = DUPLICATE_ROW if problem is not None and problem.code == DUPLICATE else INVALID
             return code, problem.message if problem else self.tr("Left out")
+        if recipient.row in self._blocked:
+            return DO_NOT_CONTACT, self._blocked[recipient.row]
         if recipient.row in self.left_out:
             return LEFT_OUT, self.tr("You left this row out; it will not be sent.")
         found = problem or self._checked.get(recipient.row)
@@ -172,6 +202,7 @@ class RecipientsModel(QAbstractTableModel):
             MISSING: self.tr("Check"),
             LEFT_OUT: self.tr("Left out"),
             BOUNCED: self.tr("Bounced"),
+            DO_NOT_CONTACT: self.tr("Do not contact"),
         }[code]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -197,9 +228,10 @@ class RecipientsModel(QAbstractTableModel):
         return self._list.columns[section - FIXED]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Ready rows can be ticked off and on; rows the list left out cannot."""
+        """Ready rows can be ticked off and on; rows the list or the do-not-contact list left out cannot."""
         base = super().flags(index)
-        if index.column() == 0 and self._rows[index.row()][1]:
+        recipient, ready = self._rows[index.row()]
+        if index.column() == 0 and ready and recipient.row not in self._blocked:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -208,7 +240,7 @@ class RecipientsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
             return False
         recipient, ready = self._rows[index.row()]
-        if not ready:
+        if not ready or recipient.row in self._blocked:
             return False
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
         (self.left_out.discard if checked else self.left_out.add)(recipient.row)

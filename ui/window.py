@@ -6,8 +6,10 @@ signals; like git-cola it jumps between steps with Ctrl+1..5 and remembers its g
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,9 +27,14 @@ from PySide6.QtWidgets import (
 from securemailmerge.m365 import Profile, TenantSource
 from ui import settings
 from ui.about import AboutDialog
+from ui.campaign_files import CampaignFiles
+from ui.campaign_system import is_campaign_file
 from ui.controller import Controller
 from ui.dialogs import show_error
+from ui.donotcontact_view import DoNotContactDialog
 from ui.menus import build_menus
+from ui.network_view import NetworkDialog
+from ui.settings_dialog import SettingsDialog
 from ui.steps.account import AccountStep
 from ui.steps.base import Step
 from ui.steps.message import MessageStep
@@ -48,10 +55,14 @@ _ICONS = (
 class MainWindow(QMainWindow):
     """Account, Recipients, Message, Preview and Send: free to move between, in any order."""
 
+    language_chosen = Signal(str)  # Settings chose a language: ``ui.relaunch`` rebuilds the window in it
+
     def __init__(self, controller: Controller) -> None:
         super().__init__()
         self.controller = controller
         self.tenant_source: TenantSource | None = None  # where the configuration came from, for About
+        self.network_dialog: NetworkDialog | None = None
+        self.do_not_contact_dialog: DoNotContactDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("SecureMailMerge"))
         self.account = AccountStep(controller, self)
@@ -63,7 +74,9 @@ class MainWindow(QMainWindow):
         self.preview.set_model(self.recipients.model)
         self._build_central()
         self._build_toolbar()
+        self.campaign = CampaignFiles(self)
         self.menu_actions = build_menus(self)
+        self.setAcceptDrops(True)  # a campaign file dropped anywhere opens; the steps take their own files
         self.account_label = QLabel(self.tr("Not signed in"), self)
         self.account_label.setAccessibleName(self.tr("Signed-in account"))
         self.statusBar().addPermanentWidget(self.account_label)
@@ -72,12 +85,14 @@ class MainWindow(QMainWindow):
             step.go_to_step.connect(self.go_to)
             step.show_row.connect(self._preview_row)
         self.send.bounced.connect(self.recipients.model.set_bounced)
+        controller.do_not_contact_changed.connect(self.recipients.model.set_do_not_contact)
         controller.profile_changed.connect(self._show_profile)
         controller.failed.connect(self._show_error)
         controller.busy_changed.connect(self._show_busy)
         controller.notice.connect(self._show_notice)
         controller.browser_unavailable.connect(self._show_no_browser)
         self._restore()
+        self.campaign.discard_changes()  # what a fresh window shows is not a change
         self.resume_offer: QMessageBox | None = None
         # After the window is on screen, so the offer shows above it, not behind.
         QTimer.singleShot(0, self._offer_resume)
@@ -143,14 +158,31 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """The About box: version, license state and the hosts the app may contact."""
-        dialog = AboutDialog(self.tenant_source, self)
-        license_label = QLabel(self.controller.license_text(), dialog)
-        license_label.setWordWrap(True)
-        layout = dialog.layout()
-        assert layout is not None
-        layout.addWidget(license_label)
-        dialog.exec()
-        dialog.deleteLater()
+        self.about_dialog = AboutDialog(self.tenant_source, self.controller.license_text(), self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
+
+    def show_settings(self) -> None:
+        """The Settings dialog; a new language is applied at once (``language_chosen``)."""
+        self.settings_dialog = SettingsDialog(self.tenant_source, self)
+        self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog.language_changed.connect(self.language_chosen.emit)
+        self.settings_dialog.open()
+
+    def show_network(self) -> None:
+        """The Network activity view (one, kept open beside the window as long as the user likes)."""
+        if self.network_dialog is None:
+            self.network_dialog = NetworkDialog(self.controller, self)
+        self.network_dialog.show()
+        self.network_dialog.raise_()
+
+    def show_do_not_contact(self) -> None:
+        """The do-not-contact list of the sending mailbox."""
+        if self.do_not_contact_dialog is None:
+            self.do_not_contact_dialog = DoNotContactDialog(self.controller, self)
+        self.do_not_contact_dialog.reload()
+        self.do_not_contact_dialog.show()
+        self.do_not_contact_dialog.raise_()
 
     def _show_profile(self, profile: Profile | None) -> None:
         if profile is None:
@@ -221,11 +253,25 @@ class MainWindow(QMainWindow):
         settings.save_window_state("state", self.saveState(STATE_VERSION))
         settings.save_window_state("recipients_header", self.recipients.table.horizontalHeader().saveState())
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept one dropped campaign file."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and is_campaign_file(Path(urls[0].toLocalFile())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped campaign file (after asking about unsaved changes)."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and is_campaign_file(Path(urls[0].toLocalFile())):
+            event.acceptProposedAction()
+            self.campaign.open_path(Path(urls[0].toLocalFile()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved work, remember the layout, stop background work."""
-        if not self.message.may_close():
+        if not self.campaign.may_discard():
             event.ignore()
             return
+        self.campaign.closed()
         self.save_layout()
         self.send.sending.leave()
         self.controller.close()

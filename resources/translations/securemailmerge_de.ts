@@ -12,6 +12,18 @@
         <translation>Hosts</translation>
     </message>
     <message>
+        <source>Hosts the app contacts</source>
+        <translation>Hosts, die die App kontaktiert</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>License: {state}</source>
+        <translation>Lizenz: {state}</translation>
+    </message>
+    <message>
         <source>Methods</source>
         <translation>Methoden</translation>
     </message>
@@ -437,6 +449,10 @@
         <translation>noch ein Entwurf: sein Versand wurde nicht angenommen und wird erneut angefordert</translation>
     </message>
     <message>
+        <source>{address} cannot be added: {reason}.</source>
+        <translation>{address} kann nicht hinzugefügt werden: {reason}.</translation>
+    </message>
+    <message>
         <source>{file}:{row}: {address} is not an email address.</source>
         <translation>{file}:{row}: {address} ist keine E-Mail-Adresse.</translation>
     </message>
@@ -455,6 +471,168 @@
     <message>
         <source>{text} is not a time like 2026-05-04 09:30.</source>
         <translation>{text} ist keine Zeitangabe wie 2026-05-04 09:30.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFile</name>
+    <message>
+        <source>The campaign cannot be saved to {file}: {reason}.</source>
+        <translation>Die Kampagne kann nicht unter {file} gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be read: {reason}.</source>
+        <translation>Die Kampagnendatei {file} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be used (“{field}”): {reason}.</source>
+        <translation>Die Kampagnendatei {file} kann nicht verwendet werden („{field}“): {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} is damaged: not valid JSON at line {line}, column {column} ({reason}).</source>
+        <translation>Die Kampagnendatei {file} ist beschädigt: kein gültiges JSON in Zeile {line}, Spalte {column} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} was saved by a newer SecureMailMerge (format {version}); this version opens format {supported} and older. Please update SecureMailMerge to open it.</source>
+        <translation>Die Kampagnendatei {file} wurde mit einem neueren SecureMailMerge gespeichert (Format {version}); diese Version öffnet Format {supported} und älter. Bitte aktualisieren Sie SecureMailMerge, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>es fehlt</translation>
+    </message>
+    <message>
+        <source>it must be a JSON object</source>
+        <translation>es muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>it must be a list of names</source>
+        <translation>es muss eine Liste von Namen sein</translation>
+    </message>
+    <message>
+        <source>it must be a list of row numbers</source>
+        <translation>es muss eine Liste von Zeilennummern sein</translation>
+    </message>
+    <message>
+        <source>it must be a time in UTC like 2026-03-01T09:00:00Z</source>
+        <translation>es muss ein Zeitpunkt in UTC wie 2026-03-01T09:00:00Z sein</translation>
+    </message>
+    <message>
+        <source>it must be a time like 08:30</source>
+        <translation>es muss eine Uhrzeit wie 08:30 sein</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from 1</source>
+        <translation>es muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from {low} to {high}</source>
+        <translation>es muss eine ganze Zahl von {low} bis {high} sein</translation>
+    </message>
+    <message>
+        <source>it must be one character</source>
+        <translation>es muss ein einzelnes Zeichen sein</translation>
+    </message>
+    <message>
+        <source>it must be one of {modes}</source>
+        <translation>es muss eines von {modes} sein</translation>
+    </message>
+    <message>
+        <source>it must be text</source>
+        <translation>es muss Text sein</translation>
+    </message>
+    <message>
+        <source>it must be true or false</source>
+        <translation>es muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>it must be “file” or “contacts”</source>
+        <translation>es muss „file“ oder „contacts“ sein</translation>
+    </message>
+    <message>
+        <source>it must not be blank</source>
+        <translation>es darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>no such text encoding</source>
+        <translation>diese Textkodierung gibt es nicht</translation>
+    </message>
+    <message>
+        <source>this field is unknown; the fields here are {keys}</source>
+        <translation>dieses Feld ist unbekannt; die Felder hier sind {keys}</translation>
+    </message>
+    <message>
+        <source>{file} is not a SecureMailMerge campaign file.</source>
+        <translation>{file} ist keine SecureMailMerge-Kampagnendatei.</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be a campaign file.</source>
+        <translation>{file} ist zu groß für eine Kampagnendatei.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFiles</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Kampagnen (*{extension})</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to {name}?</source>
+        <translation>Möchten Sie die Änderungen an {name} speichern?</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>Nicht speichern</translation>
+    </message>
+    <message>
+        <source>Open campaign</source>
+        <translation>Kampagne öffnen</translation>
+    </message>
+    <message>
+        <source>Opened {file}.</source>
+        <translation>{file} geöffnet.</translation>
+    </message>
+    <message>
+        <source>Recover campaign</source>
+        <translation>Kampagne wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampagne speichern</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} gespeichert.</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
+        <translation>SecureMailMerge wurde nicht ordnungsgemäß beendet. Die nicht gespeicherten Änderungen an {name} wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Sign in to load this campaign&apos;s contacts.</source>
+        <translation>Melden Sie sich an, um die Kontakte dieser Kampagne zu laden.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s recipients cannot be loaded: {error}</source>
+        <translation>Die Empfänger der Kampagne können nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Unsaved campaign</source>
+        <translation>Nicht gespeicherte Kampagne</translation>
+    </message>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Unbenannte Kampagne</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
+    <message>
+        <source>{name}[*] — SecureMailMerge</source>
+        <translation>{name}[*] — SecureMailMerge</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1385,10 @@
         <translation>Hier konnte kein Webbrowser geöffnet werden, daher melden Sie sich stattdessen mit einem Code an.</translation>
     </message>
     <message>
+        <source>Not checked yet: the license is checked when you load an address book, send a test or send a campaign.</source>
+        <translation>Noch nicht geprüft: Die Lizenz wird geprüft, wenn Sie ein Adressbuch laden, einen Test senden oder eine Kampagne senden.</translation>
+    </message>
+    <message>
         <source>Open a recipient list and a template first.</source>
         <translation>Öffnen Sie zuerst eine Empfängerliste und eine Vorlage.</translation>
     </message>
@@ -1221,10 +1403,6 @@
     <message>
         <source>Something unexpected went wrong: {error}</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {error}</translation>
-    </message>
-    <message>
-        <source>The license is checked when you load an address book, send a test or send a campaign.</source>
-        <translation>Die Lizenz wird geprüft, wenn Sie ein Adressbuch laden, einen Test senden oder eine Kampagne senden.</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1476,129 @@
     <message>
         <source>Something unexpected went wrong: {error}. Your work is kept; please report this.</source>
         <translation>Etwas Unerwartetes ist schiefgegangen: {error}. Ihre Arbeit bleibt erhalten; bitte melden Sie dies.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactDialog</name>
+    <message numerus="yes">
+        <source>%n address(es) saved to {file}.</source>
+        <translation>
+            <numerusform>%n Adresse in {file} gespeichert.</numerusform>
+            <numerusform>%n Adressen in {file} gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) taken off the list.</source>
+        <translation>
+            <numerusform>%n Adresse von der Liste genommen.</numerusform>
+            <numerusform>%n Adressen von der Liste genommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new address(es) added from {file}.</source>
+        <translation>
+            <numerusform>%n neue Adresse aus {file} hinzugefügt.</numerusform>
+            <numerusform>%n neue Adressen aus {file} hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without a valid address were skipped.</source>
+        <translation>
+            <numerusform>%n Zeile ohne gültige Adresse wurde übersprungen.</numerusform>
+            <numerusform>%n Zeilen ohne gültige Adresse wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Add every address of a CSV or Excel file</source>
+        <translation>Alle Adressen einer CSV- oder Excel-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Address to add</source>
+        <translation>Hinzuzufügende Adresse</translation>
+    </message>
+    <message>
+        <source>Addresses on the do-not-contact list</source>
+        <translation>Adressen auf der Sperrliste</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Do-not-contact list</source>
+        <translation>Sperrliste</translation>
+    </message>
+    <message>
+        <source>Export the do-not-contact list</source>
+        <translation>Sperrliste exportieren</translation>
+    </message>
+    <message>
+        <source>Find an address</source>
+        <translation>Adresse suchen</translation>
+    </message>
+    <message>
+        <source>Find an address…</source>
+        <translation>Adresse suchen…</translation>
+    </message>
+    <message>
+        <source>Import addresses</source>
+        <translation>Adressen importieren</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>Listen (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Nobody on this list gets a message from {mailbox}.</source>
+        <translation>Niemand auf dieser Liste erhält eine Nachricht von {mailbox}.</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>{file} wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
+        <translation>Melden Sie sich an oder wählen Sie das Absenderpostfach, um seine Sperrliste zu sehen.</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>von Hand hinzugefügt</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@beispiel.de</translation>
+    </message>
+    <message>
+        <source>{address} is on the list now.</source>
+        <translation>{address} steht jetzt auf der Liste.</translation>
     </message>
 </context>
 <context>
@@ -1536,8 +1837,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Campaign not finished</source>
+        <translation>Kampagne nicht beendet</translation>
+    </message>
+    <message>
         <source>Ctrl+{number}</source>
         <translation>Strg+{number}</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -1546,6 +1855,14 @@
     <message>
         <source>SecureMailMerge</source>
         <translation>SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Show it</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Sign in, then press “Resume that campaign” in the Send step.</source>
+        <translation>Melden Sie sich an und klicken Sie dann im Schritt „Senden“ auf „Diese Kampagne fortsetzen“.</translation>
     </message>
     <message>
         <source>Sign in…</source>
@@ -1564,28 +1881,12 @@
         <translation>Schritte</translation>
     </message>
     <message>
-        <source>{step} (Ctrl+{number})</source>
-        <translation>{step} (Strg+{number})</translation>
-    </message>
-    <message>
-        <source>Campaign not finished</source>
-        <translation>Kampagne nicht beendet</translation>
-    </message>
-    <message>
         <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
         <translation>Die Kampagne {folder} wurde nicht beendet. Fortsetzen? Nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <source>Show it</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
-        <source>Sign in, then press “Resume that campaign” in the Send step.</source>
-        <translation>Melden Sie sich an und klicken Sie dann im Schritt „Senden“ auf „Diese Kampagne fortsetzen“.</translation>
+        <source>{step} (Ctrl+{number})</source>
+        <translation>{step} (Strg+{number})</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1908,10 @@
         <translation>&amp;Extras</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
         <source>About SecureMailMerge</source>
         <translation>Über SecureMailMerge</translation>
     </message>
@@ -1615,8 +1920,32 @@
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
+        <source>Clear recent campaigns</source>
+        <translation>Liste der letzten Kampagnen leeren</translation>
+    </message>
+    <message>
+        <source>Do-not-contact list…</source>
+        <translation>Sperrliste…</translation>
+    </message>
+    <message>
         <source>Import from Outlook…</source>
         <translation>Aus Outlook importieren…</translation>
+    </message>
+    <message>
+        <source>Network activity…</source>
+        <translation>Netzwerkaktivität…</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>No recent campaigns</source>
+        <translation>Keine zuletzt verwendeten Kampagnen</translation>
+    </message>
+    <message>
+        <source>Open campaign…</source>
+        <translation>Kampagne öffnen…</translation>
     </message>
     <message>
         <source>Open recipients…</source>
@@ -1635,8 +1964,24 @@
         <translation>Beenden</translation>
     </message>
     <message>
+        <source>Recent campaigns</source>
+        <translation>Zuletzt verwendete Kampagnen</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampagne speichern</translation>
+    </message>
+    <message>
+        <source>Save campaign as…</source>
+        <translation>Kampagne speichern unter…</translation>
+    </message>
+    <message>
         <source>Save template…</source>
         <translation>Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Sign in or out…</source>
@@ -1870,6 +2215,149 @@
     <message>
         <source>{host} was refused: only HTTPS is allowed.</source>
         <translation>{host} wurde abgelehnt: Nur HTTPS ist erlaubt.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln Anfrage</numerusform>
+            <numerusform>%Ln Anfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) saved to {file}.</source>
+        <translation>
+            <numerusform>%Ln Anfrage in {file} gespeichert.</numerusform>
+            <numerusform>%Ln Anfragen in {file} gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln angezeigt</numerusform>
+            <numerusform>%Ln angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Every request this app sends, as written to {file}. Message contents, tokens and addresses are never logged; ids are masked.</source>
+        <translation>Jede Anfrage dieser App, wie sie in {file} protokolliert wird. Nachrichteninhalte, Tokens und Adressen werden nie protokolliert; IDs sind maskiert.</translation>
+    </message>
+    <message>
+        <source>Filter by host, path, status…</source>
+        <translation>Nach Host, Pfad, Status filtern…</translation>
+    </message>
+    <message>
+        <source>Filter requests</source>
+        <translation>Anfragen filtern</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl *.log)</source>
+        <translation>JSON-Zeilen (*.jsonl *.log)</translation>
+    </message>
+    <message>
+        <source>Network activity</source>
+        <translation>Netzwerkaktivität</translation>
+    </message>
+    <message>
+        <source>One row per request, for a spreadsheet</source>
+        <translation>Eine Zeile pro Anfrage, für eine Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Save as log file…</source>
+        <translation>Als Protokolldatei speichern…</translation>
+    </message>
+    <message>
+        <source>Save the network log</source>
+        <translation>Netzwerkprotokoll speichern</translation>
+    </message>
+    <message>
+        <source>Save the network log as CSV</source>
+        <translation>Netzwerkprotokoll als CSV speichern</translation>
+    </message>
+    <message>
+        <source>The log as it is kept: one JSON object per line</source>
+        <translation>Das Protokoll, wie es gespeichert ist: ein JSON-Objekt pro Zeile</translation>
+    </message>
+    <message>
+        <source>The network log was saved to {file}.</source>
+        <translation>Das Netzwerkprotokoll wurde in {file} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkLogModel</name>
+    <message>
+        <source>Attachment upload</source>
+        <translation>Anhang-Upload</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>License check</source>
+        <translation>Lizenzprüfung</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>failed: {error}</source>
+        <translation>fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>request-id {request}, client-request-id {client}</source>
+        <translation>request-id {request}, client-request-id {client}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2619,109 @@
     </message>
 </context>
 <context>
+    <name>ReadingBox</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Address number</source>
+        <translation>Adressnummer</translation>
+    </message>
+    <message>
+        <source>Address to use</source>
+        <translation>Zu verwendende Adresse</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>BCC column</source>
+        <translation>Bcc-Spalte</translation>
+    </message>
+    <message>
+        <source>CC column</source>
+        <translation>Cc-Spalte</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Email column</source>
+        <translation>E-Mail-Spalte</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Zeichenkodierung</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>How the file is read</source>
+        <translation>Wie die Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>Number…</source>
+        <translation>Nummer…</translation>
+    </message>
+    <message>
+        <source>Reply-To column</source>
+        <translation>Antwort-an-Spalte</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation>Die erste</translation>
+    </message>
+    <message>
+        <source>Which address a row with several gets</source>
+        <translation>Welche Adresse eine Zeile mit mehreren erhält</translation>
+    </message>
+    <message>
+        <source>delimiter {delimiter}</source>
+        <translation>Trennzeichen {delimiter}</translation>
+    </message>
+    <message>
+        <source>email column {column}</source>
+        <translation>E-Mail-Spalte {column}</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>Kodierung {encoding}</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>Kopfzeile in Zeile {row}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>Tabellenblatt {sheet}</translation>
+    </message>
+</context>
+<context>
     <name>Recipients</name>
     <message>
         <source>Cannot open {path}: {reason}</source>
@@ -2220,6 +2811,10 @@
         <translation>Zu prüfen</translation>
     </message>
     <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
         <source>Duplicate</source>
         <translation>Doppelt</translation>
     </message>
@@ -2280,10 +2875,6 @@
         </translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
         <source>A CSV or Excel file; you can also drop one here</source>
         <translation>Eine CSV- oder Excel-Datei; Sie können sie auch hierher ziehen</translation>
     </message>
@@ -2292,44 +2883,12 @@
         <translation>Alle Zeilen</translation>
     </message>
     <message>
-        <source>BCC column</source>
-        <translation>Bcc-Spalte</translation>
-    </message>
-    <message>
-        <source>CC column</source>
-        <translation>Cc-Spalte</translation>
-    </message>
-    <message>
-        <source>Comma (,)</source>
-        <translation>Komma (,)</translation>
-    </message>
-    <message>
-        <source>Delimiter</source>
-        <translation>Trennzeichen</translation>
-    </message>
-    <message>
-        <source>Detected</source>
-        <translation>Erkannt</translation>
-    </message>
-    <message>
-        <source>Email column</source>
-        <translation>E-Mail-Spalte</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>Zeichenkodierung</translation>
-    </message>
-    <message>
         <source>Find in any column…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
     <message>
         <source>Find recipients</source>
         <translation>Empfänger suchen</translation>
-    </message>
-    <message>
-        <source>How the file is read</source>
-        <translation>Wie die Datei gelesen wird</translation>
     </message>
     <message>
         <source>Loading {file}…</source>
@@ -2352,8 +2911,8 @@
         <translation>Outlook-Kontakte…</translation>
     </message>
     <message>
-        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
-        <translation>Empfängerlisten (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
+        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</source>
+        <translation>Empfängerlisten (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -2364,44 +2923,15 @@
         <translation>Empfänger aus den Kontakten Ihres oder eines freigegebenen Postfachs</translation>
     </message>
     <message>
-        <source>Reply-To column</source>
-        <translation>Antwort-an-Spalte</translation>
-    </message>
-    <message>
-        <source>Semicolon (;)</source>
-        <translation>Semikolon (;)</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>Tabellenblatt</translation>
-    </message>
-    <message>
         <source>Show rows</source>
         <translation>Zeilen anzeigen</translation>
     </message>
+</context>
+<context>
+    <name>Relaunch</name>
     <message>
-        <source>Tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <source>delimiter {delimiter}</source>
-        <translation>Trennzeichen {delimiter}</translation>
-    </message>
-    <message>
-        <source>email column {column}</source>
-        <translation>E-Mail-Spalte {column}</translation>
-    </message>
-    <message>
-        <source>encoding {encoding}</source>
-        <translation>Kodierung {encoding}</translation>
-    </message>
-    <message>
-        <source>header in row {row}</source>
-        <translation>Kopfzeile in Zeile {row}</translation>
-    </message>
-    <message>
-        <source>sheet {sheet}</source>
-        <translation>Tabellenblatt {sheet}</translation>
+        <source>The new language is used from the next start: a campaign is sending.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start: Eine Kampagne wird gerade gesendet.</translation>
     </message>
 </context>
 <context>
@@ -2556,6 +3086,10 @@
     <message>
         <source>Font</source>
         <translation>Schriftart</translation>
+    </message>
+    <message>
+        <source>Font and insert</source>
+        <translation>Schrift und Einfügen</translation>
     </message>
     <message>
         <source>Font size</source>
@@ -2851,6 +3385,10 @@
         <translation>Fertig.</translation>
     </message>
     <message>
+        <source>Drafts made {drafted} · failed {failed}</source>
+        <translation>Entwürfe erstellt {drafted} · fehlgeschlagen {failed}</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>Bericht exportieren</translation>
     </message>
@@ -2893,14 +3431,6 @@
     <message>
         <source>Pause</source>
         <translation>Pausieren</translation>
-    </message>
-    <message>
-        <source>Drafts made {drafted} · failed {failed}</source>
-        <translation>Entwürfe erstellt {drafted} · fehlgeschlagen {failed}</translation>
-    </message>
-    <message>
-        <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
-        <translation>Geplant {scheduled} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
     </message>
     <message>
         <source>Paused.</source>
@@ -2948,6 +3478,10 @@
     <message>
         <source>Schedule for later</source>
         <translation>Für später planen</translation>
+    </message>
+    <message>
+        <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
+        <translation>Geplant {scheduled} · fehlgeschlagen {failed} · unzustellbar {bounced}</translation>
     </message>
     <message>
         <source>Send</source>
@@ -3039,16 +3573,127 @@
 <context>
     <name>Sending</name>
     <message>
-        <source>Sign in first to send.</source>
-        <translation>Melden Sie sich zuerst an, um zu senden.</translation>
-    </message>
-    <message>
         <source>Open a recipient list and write a message first.</source>
         <translation>Öffnen Sie zuerst eine Empfängerliste und schreiben Sie eine Nachricht.</translation>
     </message>
     <message>
+        <source>Sign in first to send.</source>
+        <translation>Melden Sie sich zuerst an, um zu senden.</translation>
+    </message>
+    <message>
         <source>Test message for row {row} sent to {address}.</source>
         <translation>Testnachricht für Zeile {row} an {address} gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;Daily cap</source>
+        <translation>Tages&amp;limit</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Pace</source>
+        <translation>&amp;Tempo</translation>
+    </message>
+    <message>
+        <source>Choose a tenant configuration file</source>
+        <translation>Eine Mandantenkonfigurationsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>Tageslimit</translation>
+    </message>
+    <message>
+        <source>Exchange Online allows 10,000 recipients a day per mailbox.</source>
+        <translation>Exchange Online erlaubt 10.000 Empfänger pro Tag und Postfach.</translation>
+    </message>
+    <message>
+        <source>Exchange Online sends at most 30 messages a minute from one mailbox.</source>
+        <translation>Exchange Online sendet höchstens 30 Nachrichten pro Minute aus einem Postfach.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Nachrichten pro Minute</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>Nur zwischen</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Sending window</source>
+        <translation>Sendefenster</translation>
+    </message>
+    <message>
+        <source>Sending window end</source>
+        <translation>Ende des Sendefensters</translation>
+    </message>
+    <message>
+        <source>Sending window start</source>
+        <translation>Beginn des Sendefensters</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Seiten der Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Tenant (for IT)</source>
+        <translation>Mandant (für die IT)</translation>
+    </message>
+    <message>
+        <source>Tenant configuration</source>
+        <translation>Mandantenkonfiguration</translation>
+    </message>
+    <message>
+        <source>Tenant configuration (*.json)</source>
+        <translation>Mandantenkonfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>Tenant configuration file</source>
+        <translation>Mandantenkonfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>The Send step starts with these values.</source>
+        <translation>Der Schritt „Senden“ beginnt mit diesen Werten.</translation>
+    </message>
+    <message>
+        <source>Use this file instead:</source>
+        <translation>Stattdessen diese Datei verwenden:</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>none: IT&apos;s file or your own, as shown above</source>
+        <translation>keine: die Datei der IT oder Ihre eigene, wie oben gezeigt</translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3720,10 @@
     <message>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the window this computer shows, or else in your browser; this window waits for it.</source>
+        <translation>Schließen Sie die Anmeldung in dem Fenster ab, das dieser Computer anzeigt, oder sonst in Ihrem Browser; dieses Fenster wartet darauf.</translation>
     </message>
     <message>
         <source>Finish signing in in your browser; this window waits for it.</source>
@@ -3105,8 +3754,20 @@
         <translation>Mit dem Browser anmelden</translation>
     </message>
     <message>
+        <source>Sign in with this computer&apos;s account</source>
+        <translation>Mit dem Konto dieses Computers anmelden</translation>
+    </message>
+    <message>
         <source>Sign-in code</source>
         <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <source>Signing in goes through this computer&apos;s own sign-in (Web Account Manager or Company Portal); where that is not available your browser opens, and where no browser opens you get a code to enter on any device.</source>
+        <translation>Die Anmeldung läuft über die Anmeldung dieses Computers (Web Account Manager oder Unternehmensportal); wo diese nicht verfügbar ist, öffnet sich Ihr Browser, und wo sich kein Browser öffnet, erhalten Sie einen Code, den Sie auf einem beliebigen Gerät eingeben.</translation>
+    </message>
+    <message>
+        <source>Signing in opens your browser; where no browser opens you get a code to enter on any device.</source>
+        <translation>Zur Anmeldung öffnet sich Ihr Browser; wo sich kein Browser öffnet, erhalten Sie einen Code, den Sie auf einem beliebigen Gerät eingeben.</translation>
     </message>
     <message>
         <source>Stay signed in on this computer</source>
@@ -3303,16 +3964,16 @@
 <context>
     <name>Tenant</name>
     <message>
-        <source>The address {url} in {file} must start with https://.</source>
-        <translation>Die Adresse {url} in {file} muss mit https:// beginnen.</translation>
-    </message>
-    <message>
         <source>The proxy {url} in {file} must look like http://host:port.</source>
         <translation>Der Proxy {url} in {file} muss die Form http://host:port haben.</translation>
     </message>
     <message>
         <source>The setting {name} in {file} must be text.</source>
         <translation>Die Einstellung {name} in {file} muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The setting {name} in {file} must start with https://: {url}</source>
+        <translation>Die Einstellung {name} in {file} muss mit https:// beginnen: {url}</translation>
     </message>
     <message>
         <source>The tenant configuration {file} does not exist.</source>
@@ -3349,6 +4010,85 @@
     <message>
         <source>{file} (your own)</source>
         <translation>{file} (Ihre eigene)</translation>
+    </message>
+    <message>
+        <source>{name} is set for every user of this computer in {file} and cannot be changed.</source>
+        <translation>{name} ist in {file} für alle Benutzer dieses Computers festgelegt und kann nicht geändert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>TenantPage</name>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>Anwendungs-ID (Client-ID)</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>In use now: {where}</source>
+        <translation>Derzeit verwendet: {where}</translation>
+    </message>
+    <message>
+        <source>License server</source>
+        <translation>Lizenzserver</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph address</source>
+        <translation>Microsoft-Graph-Adresse</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Anmeldeadresse</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Where {setting} comes from</source>
+        <translation>Herkunft von {setting}</translation>
+    </message>
+    <message>
+        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
+        <translation>Ihre eigenen Einstellungen stehen in {file}. Die Einstellungen der IT für alle Benutzer dieses Computers stehen in {machine}. Änderungen gelten ab dem nächsten Start der App.</translation>
+    </message>
+    <message>
+        <source>built-in default</source>
+        <translation>eingebauter Standard</translation>
+    </message>
+    <message>
+        <source>none: the app works offline only</source>
+        <translation>keine: Die App arbeitet nur offline</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s proxy settings</source>
+        <translation>keiner: die Proxy-Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <source>other ({host})</source>
+        <translation>andere ({host})</translation>
+    </message>
+    <message>
+        <source>set by IT for every user (read-only)</source>
+        <translation>von der IT für alle festgelegt (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>the built-in sandbox on this computer</source>
+        <translation>die eingebaute Sandbox auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>your own file</source>
+        <translation>Ihre eigene Datei</translation>
+    </message>
+    <message>
+        <source>{name} in tenant.json</source>
+        <translation>{name} in tenant.json</translation>
     </message>
 </context>
 <context>

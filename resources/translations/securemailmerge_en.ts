@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DoNotContactDialog</name>
+    <message numerus="yes">
+        <source>%n address(es) taken off the list.</source>
+        <translation>
+            <numerusform>%n address taken off the list.</numerusform>
+            <numerusform>%n addresses taken off the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new address(es) added from {file}.</source>
+        <translation>
+            <numerusform>%n new address added from {file}.</numerusform>
+            <numerusform>%n new addresses added from {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without a valid address were skipped.</source>
+        <translation>
+            <numerusform>%n row without a valid address was skipped.</numerusform>
+            <numerusform>%n rows without a valid address were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) saved to {file}.</source>
+        <translation>
+            <numerusform>%n address saved to {file}.</numerusform>
+            <numerusform>%n addresses saved to {file}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) saved to {file}.</source>
+        <translation>
+            <numerusform>%Ln request saved to {file}.</numerusform>
+            <numerusform>%Ln requests saved to {file}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewStep</name>
     <message numerus="yes">
         <source>of %Ln</source>

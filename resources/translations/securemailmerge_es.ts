@@ -12,6 +12,18 @@
         <translation>Hosts</translation>
     </message>
     <message>
+        <source>Hosts the app contacts</source>
+        <translation>Hosts que contacta la aplicación</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>License: {state}</source>
+        <translation>Licencia: {state}</translation>
+    </message>
+    <message>
         <source>Methods</source>
         <translation>Métodos</translation>
     </message>
@@ -437,6 +449,10 @@
         <translation>sigue siendo un borrador: su envío no se aceptó y se solicita de nuevo</translation>
     </message>
     <message>
+        <source>{address} cannot be added: {reason}.</source>
+        <translation>No se puede añadir {address}: {reason}.</translation>
+    </message>
+    <message>
         <source>{file}:{row}: {address} is not an email address.</source>
         <translation>{file}:{row}: {address} no es una dirección de correo.</translation>
     </message>
@@ -455,6 +471,168 @@
     <message>
         <source>{text} is not a time like 2026-05-04 09:30.</source>
         <translation>{text} no es una hora como 2026-05-04 09:30.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFile</name>
+    <message>
+        <source>The campaign cannot be saved to {file}: {reason}.</source>
+        <translation>La campaña no se puede guardar en {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be read: {reason}.</source>
+        <translation>El archivo de campaña {file} no se puede leer: {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} cannot be used (“{field}”): {reason}.</source>
+        <translation>El archivo de campaña {file} no se puede usar («{field}»): {reason}.</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} is damaged: not valid JSON at line {line}, column {column} ({reason}).</source>
+        <translation>El archivo de campaña {file} está dañado: JSON no válido en la línea {line}, columna {column} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The campaign file {file} was saved by a newer SecureMailMerge (format {version}); this version opens format {supported} and older. Please update SecureMailMerge to open it.</source>
+        <translation>El archivo de campaña {file} se guardó con un SecureMailMerge más reciente (formato {version}); esta versión abre el formato {supported} y anteriores. Actualice SecureMailMerge para abrirlo.</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>it must be a JSON object</source>
+        <translation>debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>it must be a list of names</source>
+        <translation>debe ser una lista de nombres</translation>
+    </message>
+    <message>
+        <source>it must be a list of row numbers</source>
+        <translation>debe ser una lista de números de fila</translation>
+    </message>
+    <message>
+        <source>it must be a time in UTC like 2026-03-01T09:00:00Z</source>
+        <translation>debe ser un momento en UTC como 2026-03-01T09:00:00Z</translation>
+    </message>
+    <message>
+        <source>it must be a time like 08:30</source>
+        <translation>debe ser una hora como 08:30</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from 1</source>
+        <translation>debe ser un número entero a partir de 1</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from {low} to {high}</source>
+        <translation>debe ser un número entero de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>it must be one character</source>
+        <translation>debe ser un solo carácter</translation>
+    </message>
+    <message>
+        <source>it must be one of {modes}</source>
+        <translation>debe ser uno de {modes}</translation>
+    </message>
+    <message>
+        <source>it must be text</source>
+        <translation>debe ser texto</translation>
+    </message>
+    <message>
+        <source>it must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>it must be “file” or “contacts”</source>
+        <translation>debe ser «file» o «contacts»</translation>
+    </message>
+    <message>
+        <source>it must not be blank</source>
+        <translation>no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>no such text encoding</source>
+        <translation>no existe esa codificación de texto</translation>
+    </message>
+    <message>
+        <source>this field is unknown; the fields here are {keys}</source>
+        <translation>este campo es desconocido; los campos aquí son {keys}</translation>
+    </message>
+    <message>
+        <source>{file} is not a SecureMailMerge campaign file.</source>
+        <translation>{file} no es un archivo de campaña de SecureMailMerge.</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be a campaign file.</source>
+        <translation>{file} es demasiado grande para ser un archivo de campaña.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFiles</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Campañas (*{extension})</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to {name}?</source>
+        <translation>¿Desea guardar los cambios en {name}?</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>No guardar</translation>
+    </message>
+    <message>
+        <source>Open campaign</source>
+        <translation>Abrir campaña</translation>
+    </message>
+    <message>
+        <source>Opened {file}.</source>
+        <translation>{file} abierto.</translation>
+    </message>
+    <message>
+        <source>Recover campaign</source>
+        <translation>Recuperar campaña</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Guardar campaña</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} guardado.</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
+        <translation>SecureMailMerge no se cerró correctamente. ¿Recuperar los cambios sin guardar en {name}?</translation>
+    </message>
+    <message>
+        <source>Sign in to load this campaign&apos;s contacts.</source>
+        <translation>Inicie sesión para cargar los contactos de esta campaña.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s recipients cannot be loaded: {error}</source>
+        <translation>No se pueden cargar los destinatarios de la campaña: {error}</translation>
+    </message>
+    <message>
+        <source>Unsaved campaign</source>
+        <translation>Campaña sin guardar</translation>
+    </message>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Campaña sin título</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>Sus cambios se perderán si no los guarda.</translation>
+    </message>
+    <message>
+        <source>{name}[*] — SecureMailMerge</source>
+        <translation>{name}[*] — SecureMailMerge</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1385,10 @@
         <translation>Aquí no se pudo abrir ningún navegador web, así que inicia sesión con un código.</translation>
     </message>
     <message>
+        <source>Not checked yet: the license is checked when you load an address book, send a test or send a campaign.</source>
+        <translation>Aún no comprobada: la licencia se comprueba al cargar una libreta de direcciones, enviar una prueba o enviar una campaña.</translation>
+    </message>
+    <message>
         <source>Open a recipient list and a template first.</source>
         <translation>Abra primero una lista de destinatarios y una plantilla.</translation>
     </message>
@@ -1221,10 +1403,6 @@
     <message>
         <source>Something unexpected went wrong: {error}</source>
         <translation>Se produjo un error inesperado: {error}</translation>
-    </message>
-    <message>
-        <source>The license is checked when you load an address book, send a test or send a campaign.</source>
-        <translation>La licencia se comprueba al cargar una libreta de direcciones, al enviar una prueba o al enviar una campaña.</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1476,129 @@
     <message>
         <source>Something unexpected went wrong: {error}. Your work is kept; please report this.</source>
         <translation>Algo inesperado salió mal: {error}. Su trabajo se conserva; por favor, infórmenos.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactDialog</name>
+    <message numerus="yes">
+        <source>%n address(es) saved to {file}.</source>
+        <translation>
+            <numerusform>%n dirección guardada en {file}.</numerusform>
+            <numerusform>%n direcciones guardadas en {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) taken off the list.</source>
+        <translation>
+            <numerusform>%n dirección quitada de la lista.</numerusform>
+            <numerusform>%n direcciones quitadas de la lista.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new address(es) added from {file}.</source>
+        <translation>
+            <numerusform>%n dirección nueva añadida desde {file}.</numerusform>
+            <numerusform>%n direcciones nuevas añadidas desde {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without a valid address were skipped.</source>
+        <translation>
+            <numerusform>Se omitió %n fila sin dirección válida.</numerusform>
+            <numerusform>Se omitieron %n filas sin dirección válida.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Add every address of a CSV or Excel file</source>
+        <translation>Añadir todas las direcciones de un archivo CSV o Excel</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Address to add</source>
+        <translation>Dirección que añadir</translation>
+    </message>
+    <message>
+        <source>Addresses on the do-not-contact list</source>
+        <translation>Direcciones de la lista de no contactar</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Do-not-contact list</source>
+        <translation>Lista de no contactar</translation>
+    </message>
+    <message>
+        <source>Export the do-not-contact list</source>
+        <translation>Exportar la lista de no contactar</translation>
+    </message>
+    <message>
+        <source>Find an address</source>
+        <translation>Buscar una dirección</translation>
+    </message>
+    <message>
+        <source>Find an address…</source>
+        <translation>Buscar una dirección…</translation>
+    </message>
+    <message>
+        <source>Import addresses</source>
+        <translation>Importar direcciones</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>Listas (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Nobody on this list gets a message from {mailbox}.</source>
+        <translation>Nadie de esta lista recibe mensajes de {mailbox}.</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Leyendo {file}…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
+        <translation>Inicie sesión o elija el buzón desde el que enviar para ver su lista de no contactar.</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>añadida a mano</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.es</translation>
+    </message>
+    <message>
+        <source>{address} is on the list now.</source>
+        <translation>{address} ya está en la lista.</translation>
     </message>
 </context>
 <context>
@@ -1536,8 +1837,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Campaign not finished</source>
+        <translation>Campaña sin terminar</translation>
+    </message>
+    <message>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -1546,6 +1855,14 @@
     <message>
         <source>SecureMailMerge</source>
         <translation>SecureMailMerge</translation>
+    </message>
+    <message>
+        <source>Show it</source>
+        <translation>Mostrarla</translation>
+    </message>
+    <message>
+        <source>Sign in, then press “Resume that campaign” in the Send step.</source>
+        <translation>Inicie sesión y pulse «Reanudar esa campaña» en el paso «Enviar».</translation>
     </message>
     <message>
         <source>Sign in…</source>
@@ -1564,28 +1881,12 @@
         <translation>Pasos</translation>
     </message>
     <message>
-        <source>{step} (Ctrl+{number})</source>
-        <translation>{step} (Ctrl+{number})</translation>
-    </message>
-    <message>
-        <source>Campaign not finished</source>
-        <translation>Campaña sin terminar</translation>
-    </message>
-    <message>
         <source>The campaign {folder} did not finish. Resume it? Nothing is sent twice.</source>
         <translation>La campaña {folder} no terminó. ¿Reanudarla? Nada se envía dos veces.</translation>
     </message>
     <message>
-        <source>Show it</source>
-        <translation>Mostrarla</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Más tarde</translation>
-    </message>
-    <message>
-        <source>Sign in, then press “Resume that campaign” in the Send step.</source>
-        <translation>Inicie sesión y pulse «Reanudar esa campaña» en el paso «Enviar».</translation>
+        <source>{step} (Ctrl+{number})</source>
+        <translation>{step} (Ctrl+{number})</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1908,10 @@
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
         <source>About SecureMailMerge</source>
         <translation>Acerca de SecureMailMerge</translation>
     </message>
@@ -1615,8 +1920,32 @@
         <translation>Comprobar ahora</translation>
     </message>
     <message>
+        <source>Clear recent campaigns</source>
+        <translation>Borrar las campañas recientes</translation>
+    </message>
+    <message>
+        <source>Do-not-contact list…</source>
+        <translation>Lista de no contactar…</translation>
+    </message>
+    <message>
         <source>Import from Outlook…</source>
         <translation>Importar de Outlook…</translation>
+    </message>
+    <message>
+        <source>Network activity…</source>
+        <translation>Actividad de red…</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>No recent campaigns</source>
+        <translation>No hay campañas recientes</translation>
+    </message>
+    <message>
+        <source>Open campaign…</source>
+        <translation>Abrir campaña…</translation>
     </message>
     <message>
         <source>Open recipients…</source>
@@ -1635,8 +1964,24 @@
         <translation>Salir</translation>
     </message>
     <message>
+        <source>Recent campaigns</source>
+        <translation>Campañas recientes</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Guardar campaña</translation>
+    </message>
+    <message>
+        <source>Save campaign as…</source>
+        <translation>Guardar campaña como…</translation>
+    </message>
+    <message>
         <source>Save template…</source>
         <translation>Guardar plantilla…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
     </message>
     <message>
         <source>Sign in or out…</source>
@@ -1870,6 +2215,149 @@
     <message>
         <source>{host} was refused: only HTTPS is allowed.</source>
         <translation>Se rechazó {host}: solo se permite HTTPS.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln solicitud</numerusform>
+            <numerusform>%Ln solicitudes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) saved to {file}.</source>
+        <translation>
+            <numerusform>%Ln solicitud guardada en {file}.</numerusform>
+            <numerusform>%Ln solicitudes guardadas en {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln mostrada</numerusform>
+            <numerusform>%Ln mostradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Every request this app sends, as written to {file}. Message contents, tokens and addresses are never logged; ids are masked.</source>
+        <translation>Cada solicitud que envía esta aplicación, tal como se registra en {file}. El contenido de los mensajes, los tokens y las direcciones nunca se registran; los identificadores están enmascarados.</translation>
+    </message>
+    <message>
+        <source>Filter by host, path, status…</source>
+        <translation>Filtrar por host, ruta, estado…</translation>
+    </message>
+    <message>
+        <source>Filter requests</source>
+        <translation>Filtrar solicitudes</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl *.log)</source>
+        <translation>Líneas JSON (*.jsonl *.log)</translation>
+    </message>
+    <message>
+        <source>Network activity</source>
+        <translation>Actividad de red</translation>
+    </message>
+    <message>
+        <source>One row per request, for a spreadsheet</source>
+        <translation>Una fila por solicitud, para una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Guardar como CSV…</translation>
+    </message>
+    <message>
+        <source>Save as log file…</source>
+        <translation>Guardar como archivo de registro…</translation>
+    </message>
+    <message>
+        <source>Save the network log</source>
+        <translation>Guardar el registro de red</translation>
+    </message>
+    <message>
+        <source>Save the network log as CSV</source>
+        <translation>Guardar el registro de red como CSV</translation>
+    </message>
+    <message>
+        <source>The log as it is kept: one JSON object per line</source>
+        <translation>El registro tal como se guarda: un objeto JSON por línea</translation>
+    </message>
+    <message>
+        <source>The network log was saved to {file}.</source>
+        <translation>El registro de red se guardó en {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkLogModel</name>
+    <message>
+        <source>Attachment upload</source>
+        <translation>Carga de adjuntos</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>License check</source>
+        <translation>Comprobación de licencia</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>failed: {error}</source>
+        <translation>fallida: {error}</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>request-id {request}, client-request-id {client}</source>
+        <translation>request-id {request}, client-request-id {client}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2619,109 @@
     </message>
 </context>
 <context>
+    <name>ReadingBox</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Address number</source>
+        <translation>Número de dirección</translation>
+    </message>
+    <message>
+        <source>Address to use</source>
+        <translation>Dirección que usar</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>BCC column</source>
+        <translation>Columna CCO</translation>
+    </message>
+    <message>
+        <source>CC column</source>
+        <translation>Columna CC</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Coma (,)</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Delimitador</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <source>Email column</source>
+        <translation>Columna de correo</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Fila de encabezado</translation>
+    </message>
+    <message>
+        <source>How the file is read</source>
+        <translation>Cómo se lee el archivo</translation>
+    </message>
+    <message>
+        <source>Number…</source>
+        <translation>Número…</translation>
+    </message>
+    <message>
+        <source>Reply-To column</source>
+        <translation>Columna Responder a</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Punto y coma (;)</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation>La primera</translation>
+    </message>
+    <message>
+        <source>Which address a row with several gets</source>
+        <translation>Qué dirección recibe una fila que tiene varias</translation>
+    </message>
+    <message>
+        <source>delimiter {delimiter}</source>
+        <translation>delimitador {delimiter}</translation>
+    </message>
+    <message>
+        <source>email column {column}</source>
+        <translation>columna de correo {column}</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>codificación {encoding}</translation>
+    </message>
+    <message>
+        <source>header in row {row}</source>
+        <translation>encabezado en la fila {row}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>hoja {sheet}</translation>
+    </message>
+</context>
+<context>
     <name>Recipients</name>
     <message>
         <source>Cannot open {path}: {reason}</source>
@@ -2220,6 +2811,10 @@
         <translation>Revisar</translation>
     </message>
     <message>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
         <source>Duplicate</source>
         <translation>Duplicado</translation>
     </message>
@@ -2280,10 +2875,6 @@
         </translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(ninguno)</translation>
-    </message>
-    <message>
         <source>A CSV or Excel file; you can also drop one here</source>
         <translation>Un archivo CSV o Excel; también puede soltarlo aquí</translation>
     </message>
@@ -2292,44 +2883,12 @@
         <translation>Todas las filas</translation>
     </message>
     <message>
-        <source>BCC column</source>
-        <translation>Columna CCO</translation>
-    </message>
-    <message>
-        <source>CC column</source>
-        <translation>Columna CC</translation>
-    </message>
-    <message>
-        <source>Comma (,)</source>
-        <translation>Coma (,)</translation>
-    </message>
-    <message>
-        <source>Delimiter</source>
-        <translation>Delimitador</translation>
-    </message>
-    <message>
-        <source>Detected</source>
-        <translation>Detectado</translation>
-    </message>
-    <message>
-        <source>Email column</source>
-        <translation>Columna de correo</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>Codificación</translation>
-    </message>
-    <message>
         <source>Find in any column…</source>
         <translation>Buscar en cualquier columna…</translation>
     </message>
     <message>
         <source>Find recipients</source>
         <translation>Buscar destinatarios</translation>
-    </message>
-    <message>
-        <source>How the file is read</source>
-        <translation>Cómo se lee el archivo</translation>
     </message>
     <message>
         <source>Loading {file}…</source>
@@ -2352,8 +2911,8 @@
         <translation>Contactos de Outlook…</translation>
     </message>
     <message>
-        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
-        <translation>Listas de destinatarios (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
+        <source>Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</source>
+        <translation>Listas de destinatarios (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)</translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -2364,44 +2923,15 @@
         <translation>Destinatarios de los contactos de su buzón o de uno compartido</translation>
     </message>
     <message>
-        <source>Reply-To column</source>
-        <translation>Columna Responder a</translation>
-    </message>
-    <message>
-        <source>Semicolon (;)</source>
-        <translation>Punto y coma (;)</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>Hoja</translation>
-    </message>
-    <message>
         <source>Show rows</source>
         <translation>Mostrar filas</translation>
     </message>
+</context>
+<context>
+    <name>Relaunch</name>
     <message>
-        <source>Tab</source>
-        <translation>Tabulador</translation>
-    </message>
-    <message>
-        <source>delimiter {delimiter}</source>
-        <translation>delimitador {delimiter}</translation>
-    </message>
-    <message>
-        <source>email column {column}</source>
-        <translation>columna de correo {column}</translation>
-    </message>
-    <message>
-        <source>encoding {encoding}</source>
-        <translation>codificación {encoding}</translation>
-    </message>
-    <message>
-        <source>header in row {row}</source>
-        <translation>encabezado en la fila {row}</translation>
-    </message>
-    <message>
-        <source>sheet {sheet}</source>
-        <translation>hoja {sheet}</translation>
+        <source>The new language is used from the next start: a campaign is sending.</source>
+        <translation>El nuevo idioma se usará a partir del próximo inicio: se está enviando una campaña.</translation>
     </message>
 </context>
 <context>
@@ -2556,6 +3086,10 @@
     <message>
         <source>Font</source>
         <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Font and insert</source>
+        <translation>Fuente e insertar</translation>
     </message>
     <message>
         <source>Font size</source>
@@ -2851,6 +3385,10 @@
         <translation>Hecho.</translation>
     </message>
     <message>
+        <source>Drafts made {drafted} · failed {failed}</source>
+        <translation>Borradores creados {drafted} · fallidos {failed}</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>Exportar informe</translation>
     </message>
@@ -2893,14 +3431,6 @@
     <message>
         <source>Pause</source>
         <translation>Pausar</translation>
-    </message>
-    <message>
-        <source>Drafts made {drafted} · failed {failed}</source>
-        <translation>Borradores creados {drafted} · fallidos {failed}</translation>
-    </message>
-    <message>
-        <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
-        <translation>Programados {scheduled} · fallidos {failed} · rebotados {bounced}</translation>
     </message>
     <message>
         <source>Paused.</source>
@@ -2948,6 +3478,10 @@
     <message>
         <source>Schedule for later</source>
         <translation>Programar para más tarde</translation>
+    </message>
+    <message>
+        <source>Scheduled {scheduled} · failed {failed} · bounced {bounced}</source>
+        <translation>Programados {scheduled} · fallidos {failed} · rebotados {bounced}</translation>
     </message>
     <message>
         <source>Send</source>
@@ -3039,16 +3573,127 @@
 <context>
     <name>Sending</name>
     <message>
-        <source>Sign in first to send.</source>
-        <translation>Inicie sesión primero para enviar.</translation>
-    </message>
-    <message>
         <source>Open a recipient list and write a message first.</source>
         <translation>Abra primero una lista de destinatarios y escriba un mensaje.</translation>
     </message>
     <message>
+        <source>Sign in first to send.</source>
+        <translation>Inicie sesión primero para enviar.</translation>
+    </message>
+    <message>
         <source>Test message for row {row} sent to {address}.</source>
         <translation>Mensaje de prueba de la fila {row} enviado a {address}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;Daily cap</source>
+        <translation>Límite &amp;diario</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Pace</source>
+        <translation>&amp;Ritmo</translation>
+    </message>
+    <message>
+        <source>Choose a tenant configuration file</source>
+        <translation>Elegir un archivo de configuración del inquilino</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>Límite diario</translation>
+    </message>
+    <message>
+        <source>Exchange Online allows 10,000 recipients a day per mailbox.</source>
+        <translation>Exchange Online permite 10.000 destinatarios al día por buzón.</translation>
+    </message>
+    <message>
+        <source>Exchange Online sends at most 30 messages a minute from one mailbox.</source>
+        <translation>Exchange Online envía como máximo 30 mensajes por minuto desde un buzón.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>Solo entre</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <source>Sending window</source>
+        <translation>Franja de envío</translation>
+    </message>
+    <message>
+        <source>Sending window end</source>
+        <translation>Fin de la franja de envío</translation>
+    </message>
+    <message>
+        <source>Sending window start</source>
+        <translation>Inicio de la franja de envío</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Páginas de la configuración</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Tenant (for IT)</source>
+        <translation>Inquilino (para TI)</translation>
+    </message>
+    <message>
+        <source>Tenant configuration</source>
+        <translation>Configuración del inquilino</translation>
+    </message>
+    <message>
+        <source>Tenant configuration (*.json)</source>
+        <translation>Configuración del inquilino (*.json)</translation>
+    </message>
+    <message>
+        <source>Tenant configuration file</source>
+        <translation>Archivo de configuración del inquilino</translation>
+    </message>
+    <message>
+        <source>The Send step starts with these values.</source>
+        <translation>El paso Enviar empieza con estos valores.</translation>
+    </message>
+    <message>
+        <source>Use this file instead:</source>
+        <translation>Usar este archivo en su lugar:</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>none: IT&apos;s file or your own, as shown above</source>
+        <translation>ninguno: el archivo de TI o el suyo, como se muestra arriba</translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3720,10 @@
     <message>
         <source>Copy code</source>
         <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the window this computer shows, or else in your browser; this window waits for it.</source>
+        <translation>Termine de iniciar sesión en la ventana que muestra este equipo, o si no en su navegador; esta ventana espera.</translation>
     </message>
     <message>
         <source>Finish signing in in your browser; this window waits for it.</source>
@@ -3105,8 +3754,20 @@
         <translation>Iniciar sesión con el explorador</translation>
     </message>
     <message>
+        <source>Sign in with this computer&apos;s account</source>
+        <translation>Iniciar sesión con la cuenta de este equipo</translation>
+    </message>
+    <message>
         <source>Sign-in code</source>
         <translation>Código de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Signing in goes through this computer&apos;s own sign-in (Web Account Manager or Company Portal); where that is not available your browser opens, and where no browser opens you get a code to enter on any device.</source>
+        <translation>El inicio de sesión pasa por el propio inicio de sesión de este equipo (Administrador de cuentas web o Portal de empresa); donde no está disponible se abre su navegador, y donde no se abre ningún navegador recibe un código para introducir en cualquier dispositivo.</translation>
+    </message>
+    <message>
+        <source>Signing in opens your browser; where no browser opens you get a code to enter on any device.</source>
+        <translation>Para iniciar sesión se abre su navegador; donde no se abre ningún navegador recibe un código para introducir en cualquier dispositivo.</translation>
     </message>
     <message>
         <source>Stay signed in on this computer</source>
@@ -3303,16 +3964,16 @@
 <context>
     <name>Tenant</name>
     <message>
-        <source>The address {url} in {file} must start with https://.</source>
-        <translation>La dirección {url} de {file} debe empezar por https://.</translation>
-    </message>
-    <message>
         <source>The proxy {url} in {file} must look like http://host:port.</source>
         <translation>El proxy {url} de {file} debe tener la forma http://host:puerto.</translation>
     </message>
     <message>
         <source>The setting {name} in {file} must be text.</source>
         <translation>El ajuste {name} de {file} debe ser texto.</translation>
+    </message>
+    <message>
+        <source>The setting {name} in {file} must start with https://: {url}</source>
+        <translation>El ajuste {name} de {file} debe empezar por https://: {url}</translation>
     </message>
     <message>
         <source>The tenant configuration {file} does not exist.</source>
@@ -3349,6 +4010,85 @@
     <message>
         <source>{file} (your own)</source>
         <translation>{file} (la suya propia)</translation>
+    </message>
+    <message>
+        <source>{name} is set for every user of this computer in {file} and cannot be changed.</source>
+        <translation>{name} está fijado en {file} para todos los usuarios de este equipo y no se puede cambiar.</translation>
+    </message>
+</context>
+<context>
+    <name>TenantPage</name>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>Id. de aplicación (cliente)</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Nube</translation>
+    </message>
+    <message>
+        <source>In use now: {where}</source>
+        <translation>En uso ahora: {where}</translation>
+    </message>
+    <message>
+        <source>License server</source>
+        <translation>Servidor de licencias</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph address</source>
+        <translation>Dirección de Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Dirección de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Inquilino</translation>
+    </message>
+    <message>
+        <source>Where {setting} comes from</source>
+        <translation>De dónde viene {setting}</translation>
+    </message>
+    <message>
+        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
+        <translation>Sus propios ajustes se guardan en {file}. Los ajustes de TI para todos los usuarios de este equipo están en {machine}. Los cambios se aplican la próxima vez que se inicie la aplicación.</translation>
+    </message>
+    <message>
+        <source>built-in default</source>
+        <translation>valor predeterminado integrado</translation>
+    </message>
+    <message>
+        <source>none: the app works offline only</source>
+        <translation>ninguna: la aplicación solo funciona sin conexión</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s proxy settings</source>
+        <translation>ninguno: la configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>other ({host})</source>
+        <translation>otra ({host})</translation>
+    </message>
+    <message>
+        <source>set by IT for every user (read-only)</source>
+        <translation>fijado por TI para todos (solo lectura)</translation>
+    </message>
+    <message>
+        <source>the built-in sandbox on this computer</source>
+        <translation>el entorno de pruebas integrado en este equipo</translation>
+    </message>
+    <message>
+        <source>your own file</source>
+        <translation>su propio archivo</translation>
+    </message>
+    <message>
+        <source>{name} in tenant.json</source>
+        <translation>{name} en tenant.json</translation>
     </message>
 </context>
 <context>

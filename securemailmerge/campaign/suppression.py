@@ -1,7 +1,8 @@
 """The do-not-contact list, kept on this computer, and the unsubscribed columns of exported lists.
 
 Each mailbox has its own list, a CSV file in the data folder (``donotcontact/<address>.csv``:
-address, date added, reason), importable from and exportable to CSV. Every campaign leaves out
+address, date added, reason), importable from any CSV or Excel file with an address column and
+exportable to CSV. Every campaign leaves out
 the addresses on it, and also rows that the list itself marks as unsubscribed: Mailchimp exports
 carry ``UNSUB_TIME`` (or a ``Member status`` of unsubscribed or cleaned), HubSpot ``Unsubscribed
 from all email``, Google and others a plain ``Unsubscribed`` column or an email subscription status.
@@ -22,8 +23,10 @@ from securemailmerge.campaign.csvout import write_csv
 from securemailmerge.errors import InputError
 from securemailmerge.i18n import translate
 from securemailmerge.paths import data_dir
-from securemailmerge.recipients.addresses import BadAddress, parse_mailbox
-from securemailmerge.recipients.model import Recipient
+from securemailmerge.recipients.addresses import BadAddress, parse_mailbox, reason_text
+from securemailmerge.recipients.choice import AddressChoice
+from securemailmerge.recipients.files import load_recipients
+from securemailmerge.recipients.model import Recipient, RecipientList, RecipientOptions
 
 HEADER = ("address", "added", "reason")
 _TRUE = frozenset({"true", "yes", "1", "x", "ja", "sí", "si", "wahr", "verdadero"})
@@ -111,6 +114,19 @@ class DoNotContact:
             self.save()
         return added
 
+    def add_typed(self, text: str, reason: str) -> str:
+        """Add one address a user typed, checked first; returns it normalised, InputError says why not."""
+        parsed = parse_mailbox(text)
+        if isinstance(parsed, BadAddress):
+            raise InputError(
+                translate("Campaign", "{address} cannot be added: {reason}.").format(
+                    address=text.strip() or '""', reason=reason_text(parsed.reason)
+                ),
+                field="address",
+            )
+        self.add([parsed.address], reason)
+        return parsed.address
+
     def remove(self, address: str) -> bool:
         """Take an address off the list; False when it was not on it."""
         found = self._entries.pop(address.strip().casefold(), None) is not None
@@ -134,24 +150,52 @@ class DoNotContact:
         """Add every address of a CSV file (the first column that holds addresses); returns how many."""
         return self.add((e.address for e in read_entries(path)), translate("Campaign", "imported"))
 
+    def import_file(self, path: Path) -> tuple[int, int]:
+        """Add every address of a CSV or Excel file: each column the recipients loader finds addresses in.
+
+        Returns how many addresses were new and how many rows held no valid address (left alone).
+        """
+        options = RecipientOptions(keep_duplicates=True, address=AddressChoice("all"))
+        recipients = load_recipients(path, options)
+        rows = [*recipients.rows, *recipients.excluded]
+        addresses = [address for row in rows for address in (*row.to, *row.cc, *row.bcc)]
+        without = sum(1 for row in rows if not (row.to or row.cc or row.bcc))
+        return self.add(addresses, translate("Campaign", "imported")), without
+
     def export_csv(self, path: Path) -> int:
         """Write the list to a CSV file the user chose; returns the number of addresses."""
         return write_csv(path, HEADER, ((e.address, e.added, e.reason) for e in self.entries()))
 
     def exclusion(self, columns: Sequence[str]) -> Callable[[Recipient], str | None]:
         """Why a row is left out (on this list, or unsubscribed in the list itself), or None."""
-        unsubscribed = unsubscribed_test(columns)
-        on_list = translate("Campaign", "On your do-not-contact list.")
-        marked = translate("Campaign", "Marked as unsubscribed in the recipient list.")
+        return exclusion(self, columns)
 
-        def reason(recipient: Recipient) -> str | None:
-            if any(a in self for a in (*recipient.to, *recipient.cc, *recipient.bcc)):
-                return on_list
-            if unsubscribed is not None and unsubscribed(recipient):
-                return marked
-            return None
 
-        return reason
+def exclusion(dnc: DoNotContact | None, columns: Sequence[str]) -> Callable[[Recipient], str | None]:
+    """Why a row is left out: on ``dnc`` (when a mailbox's list is known), or unsubscribed in the list."""
+    unsubscribed = unsubscribed_test(columns)
+    on_list = translate("Campaign", "On your do-not-contact list.")
+    marked = translate("Campaign", "Marked as unsubscribed in the recipient list.")
+
+    def reason(recipient: Recipient) -> str | None:
+        if dnc is not None and any(a in dnc for a in (*recipient.to, *recipient.cc, *recipient.bcc)):
+            return on_list
+        if unsubscribed is not None and unsubscribed(recipient):
+            return marked
+        return None
+
+    return reason
+
+
+def left_out_rows(recipients: RecipientList, dnc: DoNotContact | None) -> dict[int, str]:
+    """The source rows of ``recipients`` a campaign leaves out because of ``dnc`` or the list's own marks."""
+    reason = exclusion(dnc, recipients.columns)
+    found = {}
+    for recipient in recipients.rows:
+        why = reason(recipient)
+        if why is not None:
+            found[recipient.row] = why
+    return found
 
 
 def read_entries(path: Path) -> list[Entry]:

@@ -3,8 +3,8 @@
 ``net`` is the HTTP factory with its host allowlist and network log (``proxy`` routes its requests
 through a company's proxy and verifies them with the OS trust store); ``graph`` the careful Graph
 client, with its retry rules and retry events in ``retry``; ``auth`` the msal session (with
-``redirect``, ``scopes``, ``tokencache`` and ``tenant``, and ``msalerrors``, the words for msal's
-errors); ``signin`` chooses between the OS broker
+``redirect``, ``scopes``, ``tokencache``, ``tenant`` and ``tenantlayers`` (which file set what), and
+``msalerrors``, the words for msal's errors); ``signin`` chooses between the OS broker
 (``broker``), the browser and a code; ``connection`` wires them into one signed-in connection;
 ``hosts`` lists every host for firewall rules; ``mailbox``, ``contacts``, ``categories`` and
 ``addressbook`` read address books; ``license`` is the one call to our license server.
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         ENDPOINTS as ENDPOINTS,
         PORT as PORT,
         Endpoint as Endpoint,
+        cloud_name as cloud_name,
         hosts_text as hosts_text,
         markdown_table as markdown_table,
     )
@@ -112,14 +113,23 @@ if TYPE_CHECKING:
     )
     from securemailmerge.m365.tenant import (
         LOOPBACK_HOSTS as LOOPBACK_HOSTS,
+        MACHINE as MACHINE,
+        USER as USER,
         TenantConfig as TenantConfig,
         TenantSource as TenantSource,
         admin_consent_url as admin_consent_url,
-        find_tenant_config as find_tenant_config,
         load_tenant_config as load_tenant_config,
         machine_tenant_path as machine_tenant_path,
         sandbox_tenant as sandbox_tenant,
         user_tenant_path as user_tenant_path,
+    )
+    from securemailmerge.m365.tenantlayers import (
+        BUILT_IN as BUILT_IN,
+        EDITABLE as EDITABLE,
+        TenantLayers as TenantLayers,
+        find_tenant_config as find_tenant_config,
+        save_user_tenant as save_user_tenant,
+        tenant_layers as tenant_layers,
     )
     from securemailmerge.m365.tokencache import (
         EncryptedTokenCache as EncryptedTokenCache,
@@ -157,7 +167,7 @@ __getattr__, __all__ = exports(
             "load_address_book",
         ),
         "graph": ("GraphClient",),
-        "hosts": ("ENDPOINTS", "Endpoint", "PORT", "hosts_text", "markdown_table"),
+        "hosts": ("ENDPOINTS", "Endpoint", "PORT", "cloud_name", "hosts_text", "markdown_table"),
         "license": ("COMMERCIAL", "FREE", "LAST_CHECK", "LastLicenseCheck", "LicenseStatus", "check_license"),
         "mailbox": (
             "MailboxRef",
@@ -191,14 +201,23 @@ __getattr__, __all__ = exports(
         ),
         "tenant": (
             "LOOPBACK_HOSTS",
+            "MACHINE",
+            "USER",
             "TenantConfig",
             "TenantSource",
             "admin_consent_url",
-            "find_tenant_config",
             "load_tenant_config",
             "machine_tenant_path",
             "sandbox_tenant",
             "user_tenant_path",
+        ),
+        "tenantlayers": (
+            "BUILT_IN",
+            "EDITABLE",
+            "TenantLayers",
+            "find_tenant_config",
+            "save_user_tenant",
+            "tenant_layers",
         ),
         "tokencache": (
             "EncryptedTokenCache",

@@ -106,6 +106,14 @@ def endpoint(role: str) -> Endpoint:
     return next(entry for entry in ENDPOINTS if entry.role == role)
 
 
+def cloud_name(graph_host: str) -> str:
+    """The cloud whose Graph host is ``graph_host``, in the user's language; ``""`` for any other host."""
+    for cloud, hosts in endpoint(GRAPH).hosts.items():
+        if graph_host.lower() in hosts:
+            return translate("Hosts", CLOUD_NAMES[cloud])
+    return ""
+
+
 def hosts_text(entry: Endpoint) -> str:
     """The entry's hosts, one line per cloud where they differ, for the About box."""
     if len({entry.hosts[cloud] for cloud in CLOUD_NAMES}) == 1:

@@ -23,7 +23,7 @@ import shutil
 import ssl
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
@@ -38,6 +38,7 @@ from securemailmerge.m365.hosts import UPLOAD, endpoint
 from securemailmerge.m365.msalhttp import MsalHttpClient
 from securemailmerge.m365.proxy import ProxyRoutingTransport, system_tls_context
 from securemailmerge.m365.tenant import LOOPBACK_HOSTS, TenantConfig
+from securemailmerge.safepaths import atomic_output
 
 # Graph answers within seconds; a slow upload chunk of 4 MB still fits in a minute.
 TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
@@ -104,6 +105,11 @@ class NetworkLog:
         self.max_bytes = max_bytes
         self.backups = backups
         self._lock = threading.Lock()
+        self._listeners: list[Callable[[Mapping[str, Any]], None]] = []
+
+    def listen(self, listener: Callable[[Mapping[str, Any]], None]) -> None:
+        """Call ``listener`` with each entry once it is written (on the thread that sent the request)."""
+        self._listeners.append(listener)
 
     def write(self, entry: Mapping[str, Any]) -> None:
         """Append one entry, rotating first when the file has grown past ``max_bytes``."""
@@ -114,6 +120,9 @@ class NetworkLog:
                 self._rotate()
             with self.path.open("a", encoding="utf-8") as stream:
                 stream.write(line)
+        # Outside the lock: a listener (the window's live view) must never hold up another request.
+        for listener in list(self._listeners):
+            listener(entry)
 
     def files(self) -> list[Path]:
         """The log's files, oldest first."""
@@ -127,9 +136,9 @@ class NetworkLog:
         return [json.loads(line) for line in lines if line]
 
     def export(self, destination: Path) -> Path:
-        """Copy the whole log (rotated files included, oldest first) to ``destination``."""
+        """Copy the whole log (rotated files included, oldest first) to ``destination``, atomically."""
         try:
-            with self._lock, destination.open("wb") as target:
+            with self._lock, atomic_output(destination) as target:
                 for path in self.files():
                     with path.open("rb") as source:
                         shutil.copyfileobj(source, target)
@@ -161,6 +170,7 @@ class _GuardedTransport(httpx.BaseTransport):
         url = request.url
         entry: dict[str, Any] = {
             "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "purpose": self._purpose_of(request),
             "method": request.method,
             "host": url.netloc.decode("ascii"),
             "path": mask_path(url.path),
@@ -200,6 +210,12 @@ class _GuardedTransport(httpx.BaseTransport):
             if name.lower() not in {"content-encoding", "content-length", "transfer-encoding"}
         ]
         return httpx.Response(response.status_code, headers=headers, content=body, request=request)
+
+    def _purpose_of(self, request: httpx.Request) -> str:
+        # An upload goes out on a Graph client; IT knows it by its own host in the firewall list.
+        if self._purpose is Purpose.GRAPH and self._factory.is_upload_url(str(request.url)):
+            return UPLOAD
+        return self._purpose.value
 
     def close(self) -> None:
         self._inner.close()

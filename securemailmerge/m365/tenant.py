@@ -18,15 +18,16 @@ proxy instead of the system's; ``ca_file`` trusts an extra certificate authority
 when every host is loopback (the built-in sandbox); a real tenant always uses the operating system's
 trust store, where a company's inspecting proxy has put its CA.
 
-Where the file comes from (``find_tenant_config``): the one the user named (``--tenant-config``),
-else the machine-wide file IT deployed (``paths.machine_config_dir()/tenant.json``), else the
-user's own (``<data folder>/tenant.json``). The machine-wide file wins over the user's own, and a
-broken one is an error, never a reason to fall back to the user's.
+Where the file comes from (``tenantlayers.find_tenant_config``): the one the user named
+(``--tenant-config``), else the machine-wide file IT deployed (``paths.machine_config_dir()/tenant.json``)
+merged with the user's own (``<data folder>/tenant.json``). The machine-wide file wins setting by
+setting, and a broken one is an error, never a reason to fall back to the user's.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -69,8 +70,8 @@ class TenantConfig:
         return json.dumps(asdict(self), indent=2)
 
 
-def load_tenant_config(path: Path) -> TenantConfig:
-    """Read and check a tenant configuration file."""
+def read_tenant_file(path: Path) -> dict[str, object]:
+    """The settings a tenant configuration file holds, not checked yet; ConfigError names the file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -83,9 +84,24 @@ def load_tenant_config(path: Path) -> TenantConfig:
                 file=path, error=error
             )
         ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("client_id"), str) or not data["client_id"]:
+    if not isinstance(data, dict):
         raise ConfigError(
             translate("Tenant", "The tenant configuration {file} has no client_id.").format(file=path)
+        )
+    return data
+
+
+def load_tenant_config(path: Path) -> TenantConfig:
+    """Read and check a tenant configuration file."""
+    return tenant_from(read_tenant_file(path), path)
+
+
+def tenant_from(data: Mapping[str, object], path: Path) -> TenantConfig:
+    """Check the settings of a tenant configuration (as read from ``path``); ConfigError names the field."""
+    if not isinstance(data.get("client_id"), str) or not data["client_id"]:
+        raise ConfigError(
+            translate("Tenant", "The tenant configuration {file} has no client_id.").format(file=path),
+            field="client_id",
         )
     known = set(TenantConfig.__dataclass_fields__)
     unknown = sorted(set(data) - known)
@@ -93,27 +109,34 @@ def load_tenant_config(path: Path) -> TenantConfig:
         raise ConfigError(
             translate("Tenant", "The tenant configuration {file} has unknown settings: {names}").format(
                 file=path, names=", ".join(unknown)
-            )
+            ),
+            field=unknown[0],
         )
     for name, value in data.items():
         if value is not None and not isinstance(value, str):
             raise ConfigError(
-                translate("Tenant", "The setting {name} in {file} must be text.").format(name=name, file=path)
+                translate("Tenant", "The setting {name} in {file} must be text.").format(
+                    name=name, file=path
+                ),
+                field=name,
             )
-    config = TenantConfig(**data)
-    for url in (config.authority, config.graph_url, config.license_url):
+    config = TenantConfig(**{name: value for name, value in data.items() if isinstance(value, str)})
+    for name in ("authority", "graph_url", "license_url"):
+        url = getattr(config, name)
         parts = urlsplit(url)
         if parts.scheme != "https" or not parts.hostname:
             raise ConfigError(
-                translate("Tenant", "The address {url} in {file} must start with https://.").format(
-                    url=url, file=path
-                )
+                translate("Tenant", "The setting {name} in {file} must start with https://: {url}").format(
+                    name=name, url=url, file=path
+                ),
+                field=name,
             )
     if config.ca_file and not config.is_loopback:
         raise ConfigError(
             translate(
                 "Tenant", "ca_file in {file} is allowed only for the built-in sandbox on this computer."
-            ).format(file=path)
+            ).format(file=path),
+            field="ca_file",
         )
     if config.proxy is not None:
         proxy = urlsplit(config.proxy)
@@ -121,7 +144,8 @@ def load_tenant_config(path: Path) -> TenantConfig:
             raise ConfigError(
                 translate("Tenant", "The proxy {url} in {file} must look like http://host:port.").format(
                     url=config.proxy, file=path
-                )
+                ),
+                field="proxy",
             )
     return config
 
@@ -167,16 +191,6 @@ def user_tenant_path() -> Path:
 def sandbox_tenant(path: Path) -> TenantSource:
     """The tenant configuration the built-in sandbox wrote to ``path``."""
     return TenantSource(load_tenant_config(path), path, SANDBOX)
-
-
-def find_tenant_config(explicit: Path | None = None) -> TenantSource | None:
-    """The tenant configuration to use (``explicit``, else the machine's, else the user's); None if none."""
-    if explicit is not None:
-        return TenantSource(load_tenant_config(explicit), explicit, COMMAND_LINE)
-    for origin, path in ((MACHINE, machine_tenant_path()), (USER, user_tenant_path())):
-        if path.is_file():
-            return TenantSource(load_tenant_config(path), path, origin)
-    return None
 
 
 def admin_consent_url(

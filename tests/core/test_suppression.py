@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from securemailmerge.campaign.suppression import DoNotContact, unsubscribed_test
+from securemailmerge.campaign.suppression import DoNotContact, left_out_rows, unsubscribed_test
 from securemailmerge.errors import InputError
 from securemailmerge.recipients import load_recipients
 
@@ -67,3 +67,51 @@ def test_an_address_on_the_list_is_left_out(tmp_path: Path) -> None:
     dnc.add(["ANN@example.com"], "asked")
     reasons = [dnc.exclusion(recipients.columns)(r) for r in recipients.rows]
     assert reasons == ["On your do-not-contact list.", "On your do-not-contact list.", None]
+
+
+def test_an_excel_file_adds_the_addresses_of_every_address_column(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Name", "E-mail Address", "E-mail 2 Address"])
+    sheet.append(["Ada", "ada@example.com", "ada.home@example.org"])
+    sheet.append(["Bob", "not an address", ""])
+    sheet.append(["Cy", "CY@example.com", ""])
+    book.save(tmp_path / "optouts.xlsx")
+    dnc = DoNotContact(tmp_path / "list.csv")
+    assert dnc.import_file(tmp_path / "optouts.xlsx") == (3, 1)
+    assert [entry.address for entry in dnc.entries()] == [
+        "ada.home@example.org",
+        "ada@example.com",
+        "CY@example.com",
+    ]
+    assert "cy@example.com" in DoNotContact(tmp_path / "list.csv")
+
+
+def test_a_typed_address_is_checked_before_it_is_added(tmp_path: Path) -> None:
+    dnc = DoNotContact(tmp_path / "list.csv")
+    with pytest.raises(InputError) as raised:
+        dnc.add_typed("ada at example.com", "by hand")
+    assert str(raised.value) == "ada at example.com cannot be added: it has no @ sign."
+    assert dnc.add_typed(" Ada <Ada@Example.COM> ", "by hand") == "Ada@example.com"
+    assert [(e.address, e.reason) for e in DoNotContact(tmp_path / "list.csv").entries()] == [
+        ("Ada@example.com", "by hand")
+    ]
+
+
+def test_the_rows_a_campaign_leaves_out_are_named_with_why(tmp_path: Path) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "email,name,unsubscribed\nada@example.com,Ada,\nbob@example.com,Bob,yes\ncy@example.com,Cy,\n",
+        encoding="utf-8",
+    )
+    recipients = load_recipients(source)
+    dnc = DoNotContact(tmp_path / "dnc.csv")
+    dnc.add(["CY@example.com"], "asked")
+    assert left_out_rows(recipients, dnc) == {
+        3: "Marked as unsubscribed in the recipient list.",
+        4: "On your do-not-contact list.",
+    }
+    assert left_out_rows(recipients, None) == {3: "Marked as unsubscribed in the recipient list."}

@@ -21,6 +21,7 @@ from ui.window import MainWindow
 def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     """pytest-qt closes windows after each test: unsaved edits are discarded, not asked about."""
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr("ui.campaign_files.ask_to_save", lambda *_args: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture

@@ -6,13 +6,16 @@ import os
 import subprocess
 import sys
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from securemailmerge import __version__
-from securemailmerge.m365 import ENDPOINTS, TenantConfig
+from securemailmerge.m365 import COMMERCIAL, ENDPOINTS, LicenseStatus, TenantConfig
 from securemailmerge.m365.tenant import MACHINE, TenantSource
 from tests.helpers import REPO
 from ui.about import AboutDialog
+from ui.i18n import install_translations
+from ui.window import MainWindow
 
 
 def test_the_about_box_lists_version_configuration_and_every_host(qtbot: QtBot) -> None:
@@ -62,3 +65,16 @@ def test_self_test_opens_the_sample_on_the_sandbox_and_exits_0(data_dir: object)
         "preview",
     ]
     assert "ada.lovelace@contoso.onmicrosoft.com" in result.stdout
+
+
+def test_the_about_box_shows_the_license_state(qtbot: QtBot, window: MainWindow) -> None:
+    install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]
+    window.menu_actions.about.trigger()
+    about = window.about_dialog
+    qtbot.waitUntil(about.isVisible)
+    assert about.license_label.text().startswith("License: Not checked yet")
+    about.close()
+    window.controller.license = LicenseStatus(COMMERCIAL)
+    window.menu_actions.about.trigger()
+    assert window.about_dialog.license_label.text() == "License: Commercial license."
+    assert window.about_dialog.hosts.rowCount() == len(ENDPOINTS)

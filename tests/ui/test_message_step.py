@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from securemailmerge.template import load_template
 from tests.core.test_importers import write_eml
 from tests.ui.conftest import open_sample
+from tests.ui.test_campaign_files import answer
 from ui.window import MainWindow
 
 
@@ -132,16 +133,11 @@ def test_unsaved_changes_are_asked_about_before_closing(
 ) -> None:
     fresh_message(qtbot, window, tmp_path)
     qtbot.keyClicks(window.message.subject, "Draft")
-    asked: list[str] = []
-
-    def cancel(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", cancel)
+    # The campaign holds the message, so the window asks about the campaign (tests/ui/test_campaign_files.py).
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.close()
     assert window.isVisible()
-    assert asked == ["The message has changes that are not saved. Save them?"]
+    assert asked == ["Do you want to save the changes to Untitled campaign?"]
 
 
 def test_an_imported_outlook_message_is_previewed_with_its_image(

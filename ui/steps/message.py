@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from securemailmerge.campaign import EXTENSION
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList
 from securemailmerge.template import Template, html_to_text, import_message, save_template
@@ -307,8 +308,9 @@ class MessageStep(Step):
             self._edited()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Files dropped here become attachments."""
-        if event.mimeData().hasUrls():
+        """Files dropped here become attachments; a campaign file is left to the window, which opens it."""
+        urls = event.mimeData().urls()
+        if urls and not any(url.toLocalFile().lower().endswith(EXTENSION) for url in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from securemailmerge.campaign import (
+    DAILY_RECIPIENT_LIMIT,
     DRAFTS,
     NOW,
+    PER_MINUTE_LIMIT,
     SCHEDULED,
     CampaignOptions,
     Cancelled,
@@ -102,19 +104,25 @@ class SendStep(Step):
         )
         self.pace = QSpinBox(box)
         self.pace.setAccessibleName(self.tr("Messages per minute"))
-        self.pace.setRange(1, 30)
-        self.pace.setValue(min(settings.MESSAGES_PER_MINUTE.get(), 30))
+        self.pace.setRange(1, PER_MINUTE_LIMIT)
+        self.pace.setValue(min(settings.MESSAGES_PER_MINUTE.get(), PER_MINUTE_LIMIT))
         self.pace.setSuffix(self.tr(" per minute"))
         self.cap = QSpinBox(box)
         self.cap.setAccessibleName(self.tr("Daily cap"))
-        self.cap.setRange(1, 10_000)
+        self.cap.setRange(1, DAILY_RECIPIENT_LIMIT)
         self.cap.setValue(settings.DAILY_CAP.get())
         self.cap.setSuffix(self.tr(" recipients a day"))
         window = QHBoxLayout()
         self.use_window = QCheckBox(self.tr("Only between"), box)
-        self.window_start = QTimeEdit(QTime(8, 0), box)
+        # The window set in Settings, if any, is where a new campaign starts.
+        start, end = (
+            QTime.fromString(settings.WINDOW_START.get(), "HH:mm"),
+            QTime.fromString(settings.WINDOW_END.get(), "HH:mm"),
+        )
+        self.use_window.setChecked(start.isValid() and end.isValid())
+        self.window_start = QTimeEdit(start if start.isValid() else QTime(8, 0), box)
         self.window_start.setAccessibleName(self.tr("Sending window start"))
-        self.window_end = QTimeEdit(QTime(18, 0), box)
+        self.window_end = QTimeEdit(end if end.isValid() else QTime(18, 0), box)
         self.window_end.setAccessibleName(self.tr("Sending window end"))
         for widget in (self.use_window, self.window_start, QLabel(self.tr("and"), box), self.window_end):
             window.addWidget(widget)

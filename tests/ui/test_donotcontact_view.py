@@ -1,0 +1,119 @@
+"""The do-not-contact list: add, remove, import, export by clicking; its rows are marked and do not go out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ui.donotcontact_view import DoNotContactDialog
+from ui.i18n import install_translations
+from ui.recipients_model import DO_NOT_CONTACT
+from ui.window import MainWindow
+
+SENDER = "news@contoso.com"
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """The app installs its English catalogue (it holds the plural forms)."""
+    install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def open_list(qtbot: QtBot, window: MainWindow) -> DoNotContactDialog:
+    assert window.controller.set_sender(SENDER) is None  # a shared mailbox typed while offline
+    window.menu_actions.do_not_contact.trigger()
+    dialog = window.do_not_contact_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def add(qtbot: QtBot, dialog: DoNotContactDialog, text: str) -> None:
+    qtbot.keyClicks(dialog.address, text)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+
+def test_addresses_are_added_checked_removed_and_exported(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_list(qtbot, window)
+    assert dialog.mailbox_label.text() == f"Nobody on this list gets a message from {SENDER}."
+    add(qtbot, dialog, "bob at example.com")
+    assert dialog.message.text() == "bob at example.com cannot be added: it has no @ sign."
+    assert dialog.addresses() == []
+    dialog.address.clear()
+    qtbot.keyClicks(dialog.address, "Bob@Example.com")
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)  # Enter adds, as the button does
+    assert dialog.isVisible()
+    add(qtbot, dialog, "cy@example.org")
+    assert dialog.addresses() == ["Bob@example.com", "cy@example.org"]
+    assert dialog.message.text() == "cy@example.org is on the list now."
+
+    qtbot.keyClicks(dialog.search, "cy@")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.addresses() == ["cy@example.org"]
+    assert dialog.message.text() == "cy@example.org is on the list now."  # Enter added nothing
+    dialog.search.clear()
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.addresses() == ["cy@example.org"]
+    assert dialog.message.text() == "1 address taken off the list."
+
+    assert dialog.export_file(tmp_path / "dnc.csv")
+    assert dialog.message.text() == "1 address saved to dnc.csv."
+    lines = (tmp_path / "dnc.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "address,added,reason"
+    assert lines[1].startswith("cy@example.org,")
+    assert lines[1].endswith(",added by hand")
+
+
+def test_an_import_adds_every_address_column_of_a_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    source = tmp_path / "optouts.csv"
+    source.write_text(
+        "Name,E-mail Address,E-mail 2 Address\nAda,ada@example.com,ada.home@example.org\nBob,,\n",
+        encoding="utf-8",
+    )
+    dialog = open_list(qtbot, window)
+    dialog.import_file(source)
+    qtbot.waitUntil(lambda: dialog.addresses() != [])
+    assert dialog.addresses() == ["ada.home@example.org", "ada@example.com"]
+    assert dialog.message.text() == (
+        "2 new addresses added from optouts.csv. 1 row without a valid address was skipped."
+    )
+
+
+def test_rows_on_the_list_are_marked_and_do_not_go_out(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("email,name\nada@example.com,Ada\nbob@example.com,Bob\n", encoding="utf-8")
+    window.recipients.open_file(source)
+    model = window.recipients.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    dialog = open_list(qtbot, window)
+    add(qtbot, dialog, "bob@example.com")
+    qtbot.waitUntil(lambda: model.status(1)[0] == DO_NOT_CONTACT)
+    assert model.data(model.index(1, 2)) == "Do not contact"
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole) == "On your do-not-contact list."
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    sending = window.controller.sending_list()
+    assert sending is not None
+    assert [r.to for r in sending.rows] == [("ada@example.com",)]
+    assert "1 ready, 1 left out" in window.recipients.summary.text()
+
+    window.go_to(3)
+    window.preview.show_model_row(1)
+    assert window.preview.left_out.isVisible()
+    assert window.preview.left_out.text() == "Not sent: this row is left out. On your do-not-contact list."
+
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.status(1)[0] != DO_NOT_CONTACT)
+    assert model.is_ready(1)
