@@ -154,7 +154,7 @@ def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
     assert preview.header_labels["to"].text() == BAD_ADDRESS
     assert preview.header_labels["from"].text() == DEMO_USER
     assert message.attachment in preview.header_labels["attachments"].text()
-    qtbot.waitUntil(lambda: preview.report_label.text().endswith("Ready to send."), timeout=10_000)
+    qtbot.waitUntil(lambda: preview.verdict.text() == "Ready to send.", timeout=10_000)
     assert ", ready 3, invalid 0, duplicates 0" in preview.report_label.text()
     assert preview.problems.count() == 0
     if message.inline_image:
@@ -264,6 +264,10 @@ def mailboxes_received(sandbox: Sandbox, expected: Message) -> None:
         assert html is not None
         assert f"{expected.greeting} {name}" in html.get_content()
         assert [part.get_filename() for part in message.iter_attachments()] == [expected.attachment]
+        if expected.inline_image:
+            images = [part for part in body.walk() if part.get_content_maintype() == "image"]
+            assert [image["Content-ID"] is not None for image in images] == [True]
+            assert f"cid:{images[0]['Content-ID'].strip('<>')}" in html.get_content()
     bounces = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/bounces")
     assert [b["recipient"] for b in bounces] == [BAD_ADDRESS]
 
