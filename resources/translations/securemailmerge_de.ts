@@ -2563,8 +2563,19 @@
         <translation>Weiter ▶</translation>
     </message>
     <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
         <source>No recipient contains “{text}”.</source>
         <translation>Kein Empfänger enthält „{text}“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %Ln (row {row})</source>
+        <translation>
+            <numerusform>von %Ln (Zeile {row})</numerusform>
+            <numerusform>von %Ln (Zeile {row})</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent: this row is left out. {reason}</source>
@@ -2585,10 +2596,6 @@
     <message>
         <source>Reply-To</source>
         <translation>Antwort an</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Zeile</translation>
     </message>
     <message>
         <source>Show row {row}</source>

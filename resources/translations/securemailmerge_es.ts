@@ -2563,8 +2563,19 @@
         <translation>Siguiente ▶</translation>
     </message>
     <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
         <source>No recipient contains “{text}”.</source>
         <translation>Ningún destinatario contiene «{text}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %Ln (row {row})</source>
+        <translation>
+            <numerusform>de %Ln (fila {row})</numerusform>
+            <numerusform>de %Ln (fila {row})</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent: this row is left out. {reason}</source>
@@ -2585,10 +2596,6 @@
     <message>
         <source>Reply-To</source>
         <translation>Responder a</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Fila</translation>
     </message>
     <message>
         <source>Show row {row}</source>

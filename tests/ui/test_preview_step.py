@@ -128,3 +128,14 @@ def test_the_check_summary_and_problems_read_whole_at_small_sizes(
         window.close()
     finally:
         install_translations(QApplication.instance(), "en")
+
+
+def test_the_position_names_the_lists_own_row_as_the_table_and_the_log_do(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_message(qtbot, window, tmp_path)
+    preview = window.preview
+    assert preview.position.text() == "of 2 (row 2)"  # a CSV's first recipient is on its line 2
+    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    assert preview.jump.value() == 2
+    assert preview.position.text() == "of 2 (row 3)"

@@ -152,6 +152,7 @@ def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
     qtbot.waitUntil(lambda: f"{message.greeting} Cy" in preview.body.toPlainText(), timeout=10_000)
     assert preview.header_labels["subject"].text() == message.subject.format(name="Cy")
     assert preview.header_labels["to"].text() == BAD_ADDRESS
+    assert preview.position.text() == f"of 3 (row {recipient.row})"  # as the table and the log number it
     assert preview.header_labels["from"].text() == DEMO_USER
     assert message.attachment in preview.header_labels["attachments"].text()
     qtbot.waitUntil(lambda: preview.verdict.text() == "Ready to send.", timeout=10_000)
