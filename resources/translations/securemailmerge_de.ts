@@ -3440,6 +3440,18 @@
         <translation>Pausieren</translation>
     </message>
     <message>
+        <source>Row {row}: sent.</source>
+        <translation>Zeile {row}: gesendet.</translation>
+    </message>
+    <message>
+        <source>Row {row}: scheduled.</source>
+        <translation>Zeile {row}: geplant.</translation>
+    </message>
+    <message>
+        <source>Row {row}: draft made.</source>
+        <translation>Zeile {row}: Entwurf erstellt.</translation>
+    </message>
+    <message>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
@@ -3470,10 +3482,6 @@
     <message>
         <source>Row {row} failed ({code}): {reason}</source>
         <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Row {row}: {state}.</source>
-        <translation>Zeile {row}: {state}.</translation>
     </message>
     <message numerus="yes">
         <source>Schedule %Ln messages from {mailbox}?</source>

@@ -3440,6 +3440,18 @@
         <translation>Pausar</translation>
     </message>
     <message>
+        <source>Row {row}: sent.</source>
+        <translation>Fila {row}: enviada.</translation>
+    </message>
+    <message>
+        <source>Row {row}: scheduled.</source>
+        <translation>Fila {row}: programada.</translation>
+    </message>
+    <message>
+        <source>Row {row}: draft made.</source>
+        <translation>Fila {row}: borrador creado.</translation>
+    </message>
+    <message>
         <source>Paused.</source>
         <translation>En pausa.</translation>
     </message>
@@ -3470,10 +3482,6 @@
     <message>
         <source>Row {row} failed ({code}): {reason}</source>
         <translation>La fila {row} falló ({code}): {reason}</translation>
-    </message>
-    <message>
-        <source>Row {row}: {state}.</source>
-        <translation>Fila {row}: {state}.</translation>
     </message>
     <message numerus="yes">
         <source>Schedule %Ln messages from {mailbox}?</source>

@@ -310,7 +310,12 @@ class SendStep(Step):
         ):
             key = {RowSent: "sent", RowScheduled: "scheduled", RowDrafted: "drafted"}[type(event)]
             self._count(key)
-            self.log.appendPlainText(self.tr("Row {row}: {state}.").format(row=event.row, state=key))
+            lines = {
+                "sent": self.tr("Row {row}: sent."),
+                "scheduled": self.tr("Row {row}: scheduled."),
+                "drafted": self.tr("Row {row}: draft made."),
+            }
+            self.log.appendPlainText(lines[key].format(row=event.row))
         elif isinstance(event, RowFailed):
             self._count("failed")
             self.log.appendPlainText(

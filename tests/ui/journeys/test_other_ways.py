@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from securemailmerge.m365 import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import BOARD, DEMO_USER, SALES
 from tests.helpers import sandbox_inspect
@@ -25,6 +27,7 @@ from tests.ui.journeys.steps import (
     write_message,
 )
 from ui.controller import Controller
+from ui.i18n import install_translations
 from ui.window import MainWindow
 
 pytestmark = pytest.mark.e2e
@@ -200,3 +203,52 @@ def test_a_shared_mailbox_ada_may_not_send_as_fails_each_row_with_the_reason(
     for _name, address in PEOPLE:
         assert sandbox_inspect(sandbox, f"recipients/{address}/messages") == []
     assert send.resume_button.isVisible()  # once the rights are granted, it goes on where it stopped
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The app in German for one test, English again after it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "de")
+    yield
+    install_translations(app, "en")
+
+
+@pytest.mark.usefixtures("german")
+def test_in_german_the_send_log_and_the_report_speak_german(
+    qtbot: QtBot, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path)))
+    qtbot.addWidget(window)
+    window.show()
+    left_click(qtbot, window.account.sign_in_button)
+    qtbot.waitUntil(window.account.dialog.isVisible)
+    left_click(qtbot, window.account.dialog.code_button)
+    qtbot.waitUntil(lambda: window.account.sign_in_button.text() == "Abmelden", timeout=20_000)
+    a_csv_file(qtbot, window, tmp_path, monkeypatch)
+    go_to(qtbot, window, 3)
+    qtbot.keyClicks(window.message.subject, "Hallo {{FirstName}}")
+    qtbot.keyClicks(window.message.editor.text, "Liebe {{FirstName}}")
+    go_to(qtbot, window, 5)
+    send = window.send
+    seen: list[str] = []
+    answer_confirmation(window, QMessageBox.StandardButton.Yes, seen)
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: "Fertig." in send.log.toPlainText(), timeout=60_000)
+    assert seen == [f"3 Nachrichten jetzt von {DEMO_USER} senden?"]
+    log = send.log.toPlainText().splitlines()
+    assert log[-5:] == [
+        "Zeile 2: gesendet.",
+        "Zeile 3: gesendet.",
+        "Zeile 4: gesendet.",
+        "Zeile 4 unzustellbar (5.4.310): Die Domäne existiert nicht.",
+        "Fertig.",
+    ]
+    assert send.counts.text() == "Gesendet 3 · fehlgeschlagen 0 · unzustellbar 1"
+    send.export(tmp_path / "bericht.csv")
+    with (tmp_path / "bericht.csv").open(encoding="utf-8-sig") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0][:3] == ["Zeile", "An", "Stand"]
+    assert [row[2] for row in rows[1:]] == ["gesendet", "gesendet", "unzustellbar"]
+    window.close()
