@@ -472,6 +472,22 @@
         <source>{text} is not a time like 2026-05-04 09:30.</source>
         <translation>{text} ist keine Zeitangabe wie 2026-05-04 09:30.</translation>
     </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>das Tageslimit für Empfänger ist erreicht</translation>
+    </message>
+    <message>
+        <source>outside the sending window</source>
+        <translation>außerhalb des Sendezeitfensters</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>gesendete Nachrichten, deren Kopien noch unterwegs zu „Gesendete Elemente“ sind</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>Microsoft 365 war nicht erreichbar oder hat weiter gedrosselt</translation>
+    </message>
 </context>
 <context>
     <name>CampaignFile</name>
@@ -727,10 +743,6 @@
     <message>
         <source>License: {outcome}</source>
         <translation>Lizenz: {outcome}</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 could not be reached or kept throttling</source>
-        <translation>Microsoft 365 war nicht erreichbar oder hat weiter gedrosselt</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1005,10 +1017,6 @@
         <translation>nur dieser Kontaktordner, etwa Kunden/Spanien (/ ist der Ordner „Kontakte“)</translation>
     </message>
     <message>
-        <source>outside the sending window</source>
-        <translation>außerhalb des Sendezeitfensters</translation>
-    </message>
-    <message>
         <source>print the HTML body</source>
         <translation>den HTML-Text ausgeben</translation>
     </message>
@@ -1043,10 +1051,6 @@
     <message>
         <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
         <translation>nur dann senden, z. B. &apos;mon-fri 08:00-18:00&apos;</translation>
-    </message>
-    <message>
-        <source>sent messages whose copies are still on their way to Sent Items</source>
-        <translation>gesendete Nachrichten, deren Kopien noch unterwegs zu „Gesendete Elemente“ sind</translation>
     </message>
     <message>
         <source>show a campaign&apos;s state, or list campaigns</source>
@@ -1107,10 +1111,6 @@
     <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>die Spalte mit den Adressen (Standard: automatisch erkannt)</translation>
-    </message>
-    <message>
-        <source>the daily recipient cap is reached</source>
-        <translation>das Tageslimit für Empfänger ist erreicht</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -3554,6 +3554,10 @@
         <translation>Starten…</translation>
     </message>
     <message>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Warten bis {time}: {why}.</translation>
+    </message>
+    <message>
         <source>Stopped: {reason}</source>
         <translation>Angehalten: {reason}</translation>
     </message>
@@ -3564,10 +3568,6 @@
     <message>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
-    </message>
-    <message>
-        <source>Waiting ({why}).</source>
-        <translation>Warten ({why}).</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln rows to {file}.</source>

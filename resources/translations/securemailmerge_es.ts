@@ -472,6 +472,22 @@
         <source>{text} is not a time like 2026-05-04 09:30.</source>
         <translation>{text} no es una hora como 2026-05-04 09:30.</translation>
     </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>se alcanzó el límite diario de destinatarios</translation>
+    </message>
+    <message>
+        <source>outside the sending window</source>
+        <translation>fuera de la ventana de envío</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>mensajes enviados cuyas copias aún van camino de Elementos enviados</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>no se pudo acceder a Microsoft 365 o siguió limitando</translation>
+    </message>
 </context>
 <context>
     <name>CampaignFile</name>
@@ -727,10 +743,6 @@
     <message>
         <source>License: {outcome}</source>
         <translation>Licencia: {outcome}</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 could not be reached or kept throttling</source>
-        <translation>no se pudo acceder a Microsoft 365 o siguió limitando</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1005,10 +1017,6 @@
         <translation>solo esta carpeta de contactos, como Clientes/España (/ es la carpeta Contactos)</translation>
     </message>
     <message>
-        <source>outside the sending window</source>
-        <translation>fuera de la ventana de envío</translation>
-    </message>
-    <message>
         <source>print the HTML body</source>
         <translation>mostrar el cuerpo HTML</translation>
     </message>
@@ -1043,10 +1051,6 @@
     <message>
         <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
         <translation>enviar solo entonces, p. ej. &apos;mon-fri 08:00-18:00&apos;</translation>
-    </message>
-    <message>
-        <source>sent messages whose copies are still on their way to Sent Items</source>
-        <translation>mensajes enviados cuyas copias aún van camino de Elementos enviados</translation>
     </message>
     <message>
         <source>show a campaign&apos;s state, or list campaigns</source>
@@ -1107,10 +1111,6 @@
     <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>la columna con las direcciones (predeterminado: detección automática)</translation>
-    </message>
-    <message>
-        <source>the daily recipient cap is reached</source>
-        <translation>se alcanzó el límite diario de destinatarios</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -3554,6 +3554,10 @@
         <translation>Iniciar…</translation>
     </message>
     <message>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Esperando hasta {time}: {why}.</translation>
+    </message>
+    <message>
         <source>Stopped: {reason}</source>
         <translation>Detenida: {reason}</translation>
     </message>
@@ -3564,10 +3568,6 @@
     <message>
         <source>Time left</source>
         <translation>Tiempo restante</translation>
-    </message>
-    <message>
-        <source>Waiting ({why}).</source>
-        <translation>Esperando ({why}).</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln rows to {file}.</source>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTime, QTimeZone, Signal
@@ -344,7 +344,10 @@ class SendStep(Step):
             self.resume_button_.setEnabled(False)
             self.log.appendPlainText(self.tr("Resumed."))
         elif isinstance(event, Waiting):
-            self.log.appendPlainText(self.tr("Waiting ({why}).").format(why=event.why))
+            until = formatting.when(datetime.fromtimestamp(event.until).astimezone())
+            self.log.appendPlainText(
+                self.tr("Waiting until {time}: {why}.").format(time=until, why=event.explained())
+            )
         elif isinstance(event, Stopped):
             self.log.appendPlainText(self.tr("Stopped: {reason}").format(reason=event.reason))
         elif isinstance(event, Cancelled):

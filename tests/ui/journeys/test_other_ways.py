@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -252,3 +252,27 @@ def test_in_german_the_send_log_and_the_report_speak_german(
     assert rows[0][:3] == ["Zeile", "An", "Stand"]
     assert [row[2] for row in rows[1:]] == ["gesendet", "gesendet", "unzustellbar"]
     window.close()
+
+
+def test_outside_the_sending_window_the_log_says_until_when_it_waits(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, online)
+    a_csv_file(qtbot, online, tmp_path, monkeypatch)
+    write_message(qtbot, online, tmp_path, monkeypatch)
+    go_to(qtbot, online, 5)
+    send = online.send
+    left_click(qtbot, send.use_window)
+    opens = QTime.currentTime().addSecs(2 * 3600)
+    send.window_start.setTime(opens)
+    send.window_end.setTime(opens.addSecs(3600))
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, [])
+    left_click(qtbot, send.start_button)
+    qtbot.waitUntil(lambda: "Waiting until" in send.log.toPlainText(), timeout=30_000)
+    (line,) = (text for text in send.log.toPlainText().splitlines() if text.startswith("Waiting until"))
+    assert line.endswith(": outside the sending window.")
+    assert QLocale().toString(opens, QLocale.FormatType.ShortFormat) in line  # as the clock shows it
+    left_click(qtbot, send.cancel_button)
+    qtbot.waitUntil(send.start_button.isEnabled, timeout=30_000)
+    for _name, address in PEOPLE:
+        assert sandbox_inspect(sandbox, f"recipients/{address}/messages") == []
