@@ -1,4 +1,4 @@
-"""The campaign's events say why they wait in the user's words, the same for the command line and the window."""
+"""The campaign's events say why they wait in the user's words, for the command line and the window."""
 
 from __future__ import annotations
 
