@@ -246,8 +246,9 @@ class PreviewStep(Step):
         """Render the current row again (the template, sender or list may have changed)."""
         recipient = self.model.recipient(self.row) if self.model else None
         count = self.model.rowCount() if self.model else 0
-        self.position.setText(self.tr("of %Ln", "", count))
-        if recipient is not None:
+        if recipient is None:
+            self.position.setText(self.tr("of %Ln", "", count))
+        else:
             self.position.setText(self.tr("of %Ln (row {row})", "", count).format(row=recipient.row))
         if recipient is None or self.model is None:
             self._clear(self.controller.preview({}) if self.controller.template else "")
