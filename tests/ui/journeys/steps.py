@@ -227,6 +227,14 @@ def see_the_bounce(qtbot: QtBot, window: MainWindow) -> None:
     assert model.data(model.index(row, 2)) == "Bounced"
     assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == "The domain does not exist."
     assert "bounced (5.4.310): The domain does not exist." in send.log.toPlainText()
+    go_to(qtbot, window, 2)
+    recipients = window.recipients
+    recipients.status_filter.setFocus()
+    while recipients.status_filter.currentText() != "Bounced":
+        qtbot.keyClick(recipients.status_filter, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: recipients.proxy.rowCount() == 1, timeout=5_000)
+    assert recipients.proxy.index(0, 2).data() == "Bounced"
+    go_to(qtbot, window, 5)
 
 
 def export_reports(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
