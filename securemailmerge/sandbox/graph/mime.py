@@ -55,32 +55,19 @@ def to_mime(item: Item, attachments: list[tuple[str, dict[str, Json], bytes]], s
     body = data.get("body") or {}
     subtype = "html" if (body.get("contentType") or "").lower() == "html" else "plain"
     message.set_content(body.get("content") or "", subtype=subtype, charset="utf-8")
-    # As Exchange does: inline parts with a Content-ID sit with the HTML they belong to in a
-    # multipart/related, the files beside it in multipart/mixed (related first, or it would nest wrong).
-    related = [a for a in attachments if subtype == "html" and a[1].get("isInline") and a[1].get("contentId")]
-    for _, meta, content in related:
-        maintype, subtype_ = _content_type(meta)
-        message.add_related(
+    # As Exchange sends them: inline parts beside the HTML in multipart/related, first, so that the
+    # files attached after it make the whole multipart/mixed.
+    ordered = sorted(attachments, key=lambda part: not part[1].get("isInline"))
+    for _, meta, content in ordered:
+        maintype, _, subtype_ = str(meta.get("contentType") or "application/octet-stream").partition("/")
+        inline = bool(meta.get("isInline")) and subtype == "html"
+        add = message.add_related if inline else message.add_attachment
+        add(
             content,
-            maintype=maintype,
-            subtype=subtype_,
-            filename=meta.get("name"),
-            disposition="inline",
-            cid=f"<{meta['contentId']}>",
-        )
-    for _, meta, content in (a for a in attachments if a not in related):
-        maintype, subtype_ = _content_type(meta)
-        message.add_attachment(
-            content,
-            maintype=maintype,
-            subtype=subtype_,
+            maintype=maintype or "application",
+            subtype=subtype_ or "octet-stream",
             filename=meta.get("name"),
             disposition="inline" if meta.get("isInline") else "attachment",
             cid=f"<{meta['contentId']}>" if meta.get("contentId") else None,
         )
     return message.as_string()
-
-
-def _content_type(meta: dict[str, Json]) -> tuple[str, str]:
-    maintype, _, subtype = str(meta.get("contentType") or "application/octet-stream").partition("/")
-    return maintype or "application", subtype or "octet-stream"
