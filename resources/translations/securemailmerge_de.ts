@@ -345,6 +345,10 @@
             <translation>In der Empfängerliste als abgemeldet markiert.</translation>
         </message>
         <message>
+            <source>Microsoft 365 could not be reached or kept throttling</source>
+            <translation>Microsoft 365 war nicht erreichbar oder hat weiter gedrosselt</translation>
+        </message>
+        <message>
             <source>Microsoft Graph copied a draft without an id.</source>
             <translation>Microsoft Graph hat einen Entwurf ohne ID kopiert.</translation>
         </message>
@@ -441,12 +445,24 @@
             <translation>kein aktueller Entwurf: er wird neu erstellt</translation>
         </message>
         <message>
+            <source>outside the sending window</source>
+            <translation>außerhalb des Sendezeitfensters</translation>
+        </message>
+        <message>
+            <source>sent messages whose copies are still on their way to Sent Items</source>
+            <translation>gesendete Nachrichten, deren Kopien noch unterwegs zu „Gesendete Elemente“ sind</translation>
+        </message>
+        <message>
             <source>sent, not yet confirmed</source>
             <translation>gesendet, noch nicht bestätigt</translation>
         </message>
         <message>
             <source>still a draft: its send was not accepted and is asked for again</source>
             <translation>noch ein Entwurf: sein Versand wurde nicht angenommen und wird erneut angefordert</translation>
+        </message>
+        <message>
+            <source>the daily recipient cap is reached</source>
+            <translation>das Tageslimit für Empfänger ist erreicht</translation>
         </message>
         <message>
             <source>{address} cannot be added: {reason}.</source>
@@ -2587,6 +2603,10 @@
             <translation>Von der Prüfung gefundene Probleme</translation>
         </message>
         <message>
+            <source>Recipient</source>
+            <translation>Empfänger</translation>
+        </message>
+        <message>
             <source>Reply-To</source>
             <translation>Antwort an</translation>
         </message>
@@ -2615,6 +2635,13 @@
             <translation>
                 <numerusform>von %Ln</numerusform>
                 <numerusform>von %Ln</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>of %Ln (row {row})</source>
+            <translation>
+                <numerusform>von %Ln (Zeile {row})</numerusform>
+                <numerusform>von %Ln (Zeile {row})</numerusform>
             </translation>
         </message>
         <message>
@@ -3545,6 +3572,18 @@
             <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
         </message>
         <message>
+            <source>Row {row}: draft made.</source>
+            <translation>Zeile {row}: Entwurf erstellt.</translation>
+        </message>
+        <message>
+            <source>Row {row}: scheduled.</source>
+            <translation>Zeile {row}: geplant.</translation>
+        </message>
+        <message>
+            <source>Row {row}: sent.</source>
+            <translation>Zeile {row}: gesendet.</translation>
+        </message>
+        <message>
             <source>Row {row}: {state}.</source>
             <translation>Zeile {row}: {state}.</translation>
         </message>
@@ -3633,6 +3672,10 @@
         <message>
             <source>Waiting ({why}).</source>
             <translation>Warten ({why}).</translation>
+        </message>
+        <message>
+            <source>Waiting until {time}: {why}.</source>
+            <translation>Warten bis {time}: {why}.</translation>
         </message>
         <message numerus="yes">
             <source>Wrote %Ln rows to {file}.</source>

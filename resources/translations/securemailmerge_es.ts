@@ -345,6 +345,10 @@
             <translation>Marcado como dado de baja en la lista de destinatarios.</translation>
         </message>
         <message>
+            <source>Microsoft 365 could not be reached or kept throttling</source>
+            <translation>no se pudo acceder a Microsoft 365 o siguió limitando</translation>
+        </message>
+        <message>
             <source>Microsoft Graph copied a draft without an id.</source>
             <translation>Microsoft Graph copió un borrador sin id.</translation>
         </message>
@@ -441,12 +445,24 @@
             <translation>no hay un borrador actual: se crea de nuevo</translation>
         </message>
         <message>
+            <source>outside the sending window</source>
+            <translation>fuera de la ventana de envío</translation>
+        </message>
+        <message>
+            <source>sent messages whose copies are still on their way to Sent Items</source>
+            <translation>mensajes enviados cuyas copias aún van camino de Elementos enviados</translation>
+        </message>
+        <message>
             <source>sent, not yet confirmed</source>
             <translation>enviado, aún sin confirmar</translation>
         </message>
         <message>
             <source>still a draft: its send was not accepted and is asked for again</source>
             <translation>sigue siendo un borrador: su envío no se aceptó y se solicita de nuevo</translation>
+        </message>
+        <message>
+            <source>the daily recipient cap is reached</source>
+            <translation>se alcanzó el límite diario de destinatarios</translation>
         </message>
         <message>
             <source>{address} cannot be added: {reason}.</source>
@@ -2587,6 +2603,10 @@
             <translation>Problemas encontrados por la comprobación</translation>
         </message>
         <message>
+            <source>Recipient</source>
+            <translation>Destinatario</translation>
+        </message>
+        <message>
             <source>Reply-To</source>
             <translation>Responder a</translation>
         </message>
@@ -2615,6 +2635,13 @@
             <translation>
                 <numerusform>de %Ln</numerusform>
                 <numerusform>de %Ln</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>of %Ln (row {row})</source>
+            <translation>
+                <numerusform>de %Ln (fila {row})</numerusform>
+                <numerusform>de %Ln (fila {row})</numerusform>
             </translation>
         </message>
         <message>
@@ -3545,6 +3572,18 @@
             <translation>La fila {row} falló ({code}): {reason}</translation>
         </message>
         <message>
+            <source>Row {row}: draft made.</source>
+            <translation>Fila {row}: borrador creado.</translation>
+        </message>
+        <message>
+            <source>Row {row}: scheduled.</source>
+            <translation>Fila {row}: programada.</translation>
+        </message>
+        <message>
+            <source>Row {row}: sent.</source>
+            <translation>Fila {row}: enviada.</translation>
+        </message>
+        <message>
             <source>Row {row}: {state}.</source>
             <translation>Fila {row}: {state}.</translation>
         </message>
@@ -3633,6 +3672,10 @@
         <message>
             <source>Waiting ({why}).</source>
             <translation>Esperando ({why}).</translation>
+        </message>
+        <message>
+            <source>Waiting until {time}: {why}.</source>
+            <translation>Esperando hasta {time}: {why}.</translation>
         </message>
         <message numerus="yes">
             <source>Wrote %Ln rows to {file}.</source>
