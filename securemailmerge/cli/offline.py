@@ -167,10 +167,11 @@ def _attachment_note(settings: PreflightSettings, name: str) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run preflight and print the report; exit 1 when something blocks sending."""
-    from securemailmerge.campaign import preflight, report_json, report_lines, write_csv
+    from securemailmerge.campaign import available_workers, preflight, report_json, report_lines, write_csv
 
     inputs = load_inputs(args)
-    report = preflight(inputs.recipients, inputs.template, inputs.settings)
+    settings = dataclasses.replace(inputs.settings, workers=available_workers())  # on every core
+    report = preflight(inputs.recipients, inputs.template, settings)
     if args.problems_csv:
         write_csv(
             args.problems_csv,

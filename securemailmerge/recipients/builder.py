@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from securemailmerge.errors import ColumnError
 from securemailmerge.i18n import translate
@@ -54,6 +55,7 @@ from securemailmerge.recipients.model import (
     Recipient,
     RecipientList,
     RecipientOptions,
+    RecipientRows,
     RowFields,
     RowProblem,
 )
@@ -66,6 +68,8 @@ _ANY_FORMULA = re.compile(r"(?:^|\x00)(?:=[^\x00]|[+\-@]\s*[A-Za-z_][\w.]*\s*[(|
 # and before one that already starts with such an apostrophe, so that reading gives the value back.
 _PROTECTED = re.compile("'+[=+\\-@\t\r＝＋－＠]")
 _ANY_PROTECTED = re.compile("(?:^|\x00)'+[=+\\-@\t\r＝＋－＠]")
+# A row without any of these has no formula and no protected cell.
+_SPECIAL = re.compile("['=(|!]")
 # Google Contacts puts a contact's several addresses of one kind in one cell, separated so.
 ALTERNATIVES = " ::: "
 # The rows looked at before any is checked, to tell address columns from others.
@@ -115,7 +119,7 @@ def build_recipient_list(
         source=source,
         columns=names,
         email_column=builder.email,
-        rows=builder.ready,
+        rows=RecipientRows(builder.ready, builder.places, builder.email_position + 1),
         excluded=builder.excluded,
         problems=builder.problems,
         cc_column=builder.cc,
@@ -153,6 +157,7 @@ class _Builder:
         self.options = options
         self.sample = sample
         self.index = {name: position for position, name in enumerate(columns)}
+        self.places = {name: position + 1 for name, position in self.index.items()}  # after the row number
         self.email = self._email_column(options.email_column)
         self.address_columns: tuple[str, ...] = (self.email,)
         if options.email_column is None:
@@ -182,7 +187,9 @@ class _Builder:
             for position in range(self.width)
             if _repeats([row[position] for row in sample if position < len(row)])
         ]
-        self.ready: list[Recipient] = []
+        # Rows kept as tuples (see RecipientRows) need one plain address column and nothing else.
+        self.compact = self.plain and not self.has_extra
+        self.ready: list[Recipient | tuple[Any, ...]] = []
         self.excluded: list[Recipient] = []
         self.problems: list[RowProblem] = []
         self.first_row_of: dict[str, int] = {}
@@ -218,6 +225,22 @@ class _Builder:
         """Check one row and file it as ready or excluded, recording its problems."""
         if not any(values):
             return
+        # Most rows: as wide as the header, nothing that could be a formula or a protected cell, one
+        # address already in its normal form and not seen before. Such a row has no problem and is
+        # kept as one tuple (see RecipientRows); every other row takes the full path below.
+        if self.compact and len(values) == self.width and _SPECIAL.search("\x00".join(values)) is None:
+            if self.shared:
+                values = self._share(values)
+            cell = values[self.email_position]
+            if plain_address(cell) is cell:
+                key = cell.casefold()
+                if key not in self.first_row_of:
+                    self.ready.append((row, *values))
+                    self.first_row_of[cell if key == cell else key] = row
+                    return
+        self._add(row, values)
+
+    def _add(self, row: int, values: tuple[str, ...]) -> None:
         problems: list[RowProblem] = []
         if len(values) != self.width:
             values = self._fit(row, values, problems)
