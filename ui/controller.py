@@ -245,8 +245,12 @@ class Controller(MicrosoftAccount, QObject):
         if recipients is None:
             done({})
             return
+        sender = self.sender_address()
         # Reading the list file and testing 100,000 rows stays off the UI thread.
-        self.run(lambda _cancel: left_out_rows(recipients, self.do_not_contact()), done)
+        self.run(
+            lambda _cancel: left_out_rows(recipients, DoNotContact.for_mailbox(sender) if sender else None),
+            done,
+        )
 
     # Template
 

@@ -1335,18 +1335,6 @@
         <translation>Adressen auf der Sperrliste</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
         <source>Address to add</source>
         <translation>Hinzuzufügende Adresse</translation>
     </message>
@@ -1437,6 +1425,21 @@
             <numerusform>%n Adresse in {file} gespeichert.</numerusform>
             <numerusform>%n Adressen in {file} gespeichert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>

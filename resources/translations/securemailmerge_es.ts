@@ -1335,18 +1335,6 @@
         <translation>Direcciones de la lista de no contactar</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Añadida</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Address to add</source>
         <translation>Dirección que añadir</translation>
     </message>
@@ -1437,6 +1425,21 @@
             <numerusform>%n dirección guardada en {file}.</numerusform>
             <numerusform>%n direcciones guardadas en {file}.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>

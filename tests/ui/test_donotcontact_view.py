@@ -28,13 +28,19 @@ def open_list(qtbot: QtBot, window: MainWindow) -> DoNotContactDialog:
     window.menu_actions.do_not_contact.trigger()
     dialog = window.do_not_contact_dialog
     assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.add_button.isEnabled())
     return dialog
+
+
+def settled(qtbot: QtBot, dialog: DoNotContactDialog) -> None:
+    """Wait until the change is saved (the list is written on a worker)."""
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.add_button.isEnabled())
 
 
 def add(qtbot: QtBot, dialog: DoNotContactDialog, text: str) -> None:
     qtbot.keyClicks(dialog.address, text)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, dialog)
 
 
 def test_addresses_are_added_checked_removed_and_exported(
@@ -48,6 +54,7 @@ def test_addresses_are_added_checked_removed_and_exported(
     dialog.address.clear()
     qtbot.keyClicks(dialog.address, "Bob@Example.com")
     qtbot.keyClick(dialog.address, Qt.Key.Key_Return)  # Enter adds, as the button does
+    settled(qtbot, dialog)
     assert dialog.isVisible()
     add(qtbot, dialog, "cy@example.org")
     assert dialog.addresses() == ["Bob@example.com", "cy@example.org"]
@@ -60,11 +67,12 @@ def test_addresses_are_added_checked_removed_and_exported(
     dialog.search.clear()
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, dialog)
     assert dialog.addresses() == ["cy@example.org"]
     assert dialog.message.text() == "1 address taken off the list."
 
-    assert dialog.export_file(tmp_path / "dnc.csv")
-    assert dialog.message.text() == "1 address saved to dnc.csv."
+    dialog.export_file(tmp_path / "dnc.csv")
+    qtbot.waitUntil(lambda: dialog.message.text() == "1 address saved to dnc.csv.")
     lines = (tmp_path / "dnc.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "address,added,reason"
     assert lines[1].startswith("cy@example.org,")
@@ -81,7 +89,7 @@ def test_an_import_adds_every_address_column_of_a_file(
     )
     dialog = open_list(qtbot, window)
     dialog.import_file(source)
-    qtbot.waitUntil(lambda: dialog.addresses() != [])
+    settled(qtbot, dialog)
     assert dialog.addresses() == ["ada.home@example.org", "ada@example.com"]
     assert dialog.message.text() == (
         "2 new addresses added from optouts.csv. 1 row without a valid address was skipped."
@@ -115,5 +123,6 @@ def test_rows_on_the_list_are_marked_and_do_not_go_out(
 
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, dialog)
     qtbot.waitUntil(lambda: model.status(1)[0] != DO_NOT_CONTACT)
     assert model.is_ready(1)
