@@ -12,7 +12,8 @@ error code and request id. ``str(error)`` is a complete, translated sentence for
     │   ├── TemplateError           a template cannot be loaded or used
     │   │   └── TemplateSyntaxError a syntax error at a line and column of the subject or body
     │   ├── RenderError             one row cannot be rendered safely (line break in a header, unsafe access)
-    │   └── AttachmentError         an attachment is missing or lies outside the chosen folder
+    │   ├── AttachmentError         an attachment is missing or lies outside the chosen folder
+    │   └── CampaignFileError       a campaign file (.smmcampaign) cannot be read, used or written
     ├── ConfigError                 a tenant configuration file is missing or malformed
     ├── AuthError                   sign-in failed or was cancelled
     │   ├── SignInRequired          no usable account: the user must sign in (again)
@@ -94,6 +95,10 @@ class RenderError(InputError):
 
 class AttachmentError(InputError):
     """An attachment is missing or its path lies outside the folder the user chose."""
+
+
+class CampaignFileError(InputError):
+    """A campaign file is broken, from a newer version, has a wrong field, or cannot be written."""
 
 
 class ConfigError(SecureMailMergeError):

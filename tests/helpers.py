@@ -8,9 +8,12 @@ from __future__ import annotations
 import ipaddress
 import random
 import socket
+import ssl
+import struct
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,9 @@ from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.authority import Authority
 from securemailmerge.sandbox.certs import create_certificates
 from securemailmerge.sandbox.directory import CLIENT_ID, demo_directory
+from securemailmerge.sandbox.graph import generate_contacts
+from securemailmerge.sandbox.graph.ids import guid
+from securemailmerge.sandbox.graph.seed import add_contact_folder, add_contacts
 from securemailmerge.sandbox.graph_schema import validate_request
 from securemailmerge.sandbox.server import LoopbackServer, listen
 from securemailmerge.sandbox.tokens import TokenRegistry
@@ -309,3 +315,50 @@ def record_issued_tokens(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> l
 
     monkeypatch.setattr(sandbox.tokens, "issue", remember)
     return issued
+
+
+def add_sandbox_contacts(
+    sandbox: Sandbox, mailbox: str, folder: str, people: Sequence[tuple[str, str, list[str]]]
+) -> None:
+    """Give ``mailbox`` a contact folder of ``people`` (first name, address, categories).
+
+    Each category joins the mailbox's master list (Preset 4, green) as Outlook adds it there.
+    """
+    emulator = sandbox.graph.emulator
+    box = emulator.directory.find(mailbox)
+    assert box is not None
+    root = emulator.store.folder(box.id, "contact", "contacts")
+    assert root is not None
+    contacts = list(generate_contacts(box.id, len(people), seed=7, categories=[]))
+    for contact, (name, address, categories) in zip(contacts, people, strict=True):
+        surname = contact["surname"]
+        contact.update(
+            givenName=name,
+            displayName=f"{name} {surname}",
+            categories=categories,
+            emailAddresses=[{"name": f"{name} {surname}", "address": address}],
+        )
+    target = add_contact_folder(emulator.store, box.id, folder, root.id)
+    add_contacts(emulator.store, box.id, target.id, iter(contacts))
+    for category in sorted({c for _n, _a, names in people for c in names}):
+        emulator.store.add_category(box.id, guid(), category, "preset4")
+
+
+def sandbox_inspect(sandbox: Sandbox, path: str) -> Any:
+    """What ``GET /_sandbox/{path}`` on the sandbox's Graph port answers: a list's items, or the object."""
+    base = sandbox.graph_url.removesuffix("/v1.0")
+    trust = ssl.create_default_context(cafile=str(sandbox.ca_file))
+    with httpx.Client(verify=trust, trust_env=False) as client:
+        answer = client.get(f"{base}/_sandbox/{path}").raise_for_status().json()
+    return answer["value"] if isinstance(answer, dict) and "value" in answer else answer
+
+
+def tiny_png() -> bytes:
+    """A real 1 x 1 PNG (one red pixel) that image readers decode, for messages with inline images."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)  # 1 x 1, 8 bits, RGB
+    pixels = zlib.compress(b"\x00\xff\x00\x00")  # filter byte, then one red pixel
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")

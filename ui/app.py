@@ -11,11 +11,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from securemailmerge import __version__, logfilter
+from securemailmerge.campaign import CampaignDocument, FileSource
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import TenantSource, find_tenant_config, sandbox_tenant
 from securemailmerge.paths import data_dir
 from securemailmerge.resources import asset_path
+from securemailmerge.template import load_template
 from ui import settings
+from ui.campaign_system import SystemOpener, campaign_argument
 from ui.controller import Controller
 from ui.dialogs import install_excepthook
 from ui.i18n import install_translations
@@ -41,8 +44,24 @@ def _tenant(args: argparse.Namespace) -> tuple[TenantSource | None, Sandbox | No
 
 def open_sample(window: MainWindow) -> None:
     """Start with the sample template and recipients, so a newcomer sees a whole campaign at once."""
-    window.message.open(asset_path("sample", "template.json"))
-    window.recipients.open_file(asset_path("sample", "recipients.csv"))
+    document = window.campaign.document()
+    sample = CampaignDocument(
+        template=load_template(asset_path("sample", "template.json")),
+        template_folder=asset_path("sample"),
+        settings=document.settings,
+        source=FileSource(asset_path("sample", "recipients.csv")),
+    )
+    window.campaign.open_untitled(sample)
+
+
+def first_campaign(window: MainWindow, campaign: Path | None, sample: bool) -> None:
+    """After a crash the autosaved campaign (if wanted), else the file asked for, else the sample."""
+    if window.campaign.offer_recovery():
+        return
+    if campaign is not None:
+        window.campaign.open(campaign)
+    elif sample:
+        open_sample(window)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--self-test", action="store_true", help="check this installation on the sandbox, then exit"
     )
-    args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    parser.epilog = "A campaign file (.smmcampaign) named on the command line is opened."
+    campaign, arguments = campaign_argument(argv if argv is not None else sys.argv[1:])
+    args, qt_args = parser.parse_known_args(arguments)
     if args.self_test:
         args.sandbox, args.no_sample = True, True
     logfilter.configure(stderr=False)
@@ -83,10 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             if sandbox is not None:
                 sandbox.stop()
-    if not args.no_sample:
-        open_sample(window)
+    app.installEventFilter(SystemOpener(window))
     controller.sign_in_silent()
-    window.show()
+    window.show()  # first, so the question about a crashed session's campaign sits on the window
+    first_campaign(window, campaign, not args.no_sample)
     try:
         return app.exec()
     finally:

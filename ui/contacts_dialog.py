@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from securemailmerge.campaign import ContactsSource
 from securemailmerge.m365 import (
     Contact,
     ContactFilter,
@@ -337,5 +338,6 @@ class ContactsDialog(QDialog):
     def accept(self) -> None:
         """Use the chosen contacts as the recipient list."""
         if self.chosen is not None:
-            self.controller.set_recipients(self.chosen)
+            source = ContactsSource(self.mailbox.text().strip() or None, self.current_filter())
+            self.controller.set_recipients(self.chosen, source)
         super().accept()

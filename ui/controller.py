@@ -18,21 +18,18 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from securemailmerge.campaign import (
     CheckStarted,
+    ContactsSource,
     DoNotContact,
+    Outgoing,
+    OutgoingMessage,
     PreflightReport,
     PreflightSettings,
     check_rows,
+    footer_text,
     left_out_rows,
 )
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.m365 import (
-    Account,
-    Connection,
-    HttpFactory,
-    LicenseStatus,
-    Profile,
-    TenantConfig,
-)
+from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
 from securemailmerge.template import (
     CompiledTemplate,
@@ -81,6 +78,7 @@ class Controller(MicrosoftAccount, QObject):
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
         self.recipient_options = RecipientOptions()
+        self.contacts_source: ContactsSource | None = None  # the mailbox and filter the contacts came from
         self.left_out: set[int] = set()  # source rows the user unticked
         self.blocked: dict[int, str] = {}  # source rows the do-not-contact list leaves out, and why
         self._blocked_generation = 0
@@ -91,6 +89,7 @@ class Controller(MicrosoftAccount, QObject):
         self.shared_sender: str | None = None
         self.license: LicenseStatus | None = None  # as last checked (address book, test, campaign)
         self._compiled: CompiledTemplate | None = None
+        self._outgoing: Outgoing | None = None
         self._factory = HttpFactory(tenant) if tenant else None
         if self._factory is not None:
             # Emitted on the thread that sent the request; Qt queues it to the Network activity view.
@@ -169,17 +168,29 @@ class Controller(MicrosoftAccount, QObject):
     # Recipients
 
     def open_recipients(
-        self, path: Path, options: RecipientOptions | None = None, on_error: ErrorHandler | None = None
+        self,
+        path: Path,
+        options: RecipientOptions | None = None,
+        on_error: ErrorHandler | None = None,
+        *,
+        reading_again: bool = False,
     ) -> Worker:
-        """Load a CSV or Excel file in the background; a failure clears what the previous one showed."""
+        """Load a CSV or Excel file in the background; a failure clears what the previous one showed.
+
+        When ``reading_again`` fails the file and the options tried stay, so another choice can follow.
+        """
         chosen = options or RecipientOptions()
 
         def done(result: object) -> None:
             self.recipients_path, self.recipient_options = path, chosen
+            self.contacts_source = None
             self._set_list(result)
 
         def failed(message: str) -> None:
-            self.recipients_path = None
+            if reading_again:
+                self.recipient_options = chosen
+            else:
+                self.recipients_path = None
             self._set_list(None)
             (on_error or self.failed.emit)(message)
 
@@ -190,11 +201,11 @@ class Controller(MicrosoftAccount, QObject):
         if self.recipients_path is None:
             return None
         options = replace(self.recipient_options, **changes)
-        return self.open_recipients(self.recipients_path, options, on_error)
+        return self.open_recipients(self.recipients_path, options, on_error, reading_again=True)
 
-    def set_recipients(self, recipients: RecipientList | None) -> None:
-        """Use ``recipients`` (from an address book)."""
-        self.recipients_path = None
+    def set_recipients(self, recipients: RecipientList | None, source: ContactsSource | None = None) -> None:
+        """Use ``recipients`` (from the address book and filter ``source``)."""
+        self.recipients_path, self.contacts_source = None, source
         self._set_list(recipients)
 
     def _set_list(self, recipients: object) -> None:
@@ -270,6 +281,7 @@ class Controller(MicrosoftAccount, QObject):
         if folder is not None:
             self.template_folder = folder
         self._compiled = None
+        self._outgoing = None  # images are read again: the user may have changed them
         self.template_changed.emit(template)
         self.inputs_changed()
 
@@ -281,6 +293,21 @@ class Controller(MicrosoftAccount, QObject):
             if self._compiled is None:
                 self._compiled = compile_template(self.template, self.recipients.columns)
             return self._compiled.render(fields)
+        except SecureMailMergeError as error:
+            return str(error)
+
+    def outgoing_message(self, fields: Mapping[str, str]) -> OutgoingMessage | str:
+        """The row's message exactly as it is sent (footer, Outlook's HTML), or why it cannot be made."""
+        rendered = self.preview(fields)
+        if isinstance(rendered, str):
+            return rendered
+        # The engine adds the footer unless the license, checked when sending, is commercial.
+        footer = "" if self.license is not None and self.license.commercial else footer_text()
+        folder = (self.template_folder or Path.cwd()).resolve()
+        if self._outgoing is None or (self._outgoing.base_folder, self._outgoing.footer) != (folder, footer):
+            self._outgoing = Outgoing(folder, footer)
+        try:
+            return self._outgoing.message(rendered)
         except SecureMailMergeError as error:
             return str(error)
 

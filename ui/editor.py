@@ -92,6 +92,10 @@ class SubjectEdit(QLineEdit):
             return
         self.completer_.setCompletionPrefix(found[1].strip())
         self.completer_.complete()
+        popup = self.completer_.popup()
+        if popup is not None:
+            # The best match is highlighted, so Enter takes it as in Outlook's and every editor's completion.
+            popup.setCurrentIndex(self.completer_.completionModel().index(0, 0))
 
     def _complete(self, name: str) -> None:
         found = self._open_field()
@@ -113,6 +117,9 @@ class RichEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.toolbar = QToolBar(self.tr("Formatting"), self)
         self.toolbar.setAccessibleName(self.tr("Formatting"))
+        # Two rows: in German and Spanish one row of 1024 pixels hid the last tools behind "»".
+        self.inserting = QToolBar(self.tr("Font and insert"), self)
+        self.inserting.setAccessibleName(self.tr("Font and insert"))
         self.text = QTextEdit(self)
         self.text.setAcceptRichText(True)
         self.text.setAccessibleName(self.tr("Message body"))
@@ -120,17 +127,22 @@ class RichEditor(QWidget):
         self.fields = FieldMenu(self.tr("Insert field"), self.insert_text, self)
         self._build_toolbar()
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.inserting)
         layout.addWidget(self.text, 1)
 
     def _action(
-        self, text: str, shortcut: QKeySequence.StandardKey | str | None, slot: Callable[[], None]
+        self,
+        text: str,
+        shortcut: QKeySequence.StandardKey | str | None,
+        slot: Callable[[], None],
+        toolbar: QToolBar | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
-        self.toolbar.addAction(action)
+        (toolbar or self.toolbar).addAction(action)
         self.addAction(action)
         return action
 
@@ -157,7 +169,6 @@ class RichEditor(QWidget):
             self.tr("Numbering"), None, lambda: self._list(QTextListFormat.Style.ListDecimal)
         )
         self.link = self._action(self.tr("Link…"), "Ctrl+K", self.insert_link)
-        self.toolbar.addSeparator()
         self.font_box = QFontComboBox(self)
         self.font_box.setAccessibleName(self.tr("Font"))
         self.font_box.currentFontChanged.connect(lambda font: self._merge(family=font.family()))
@@ -166,11 +177,12 @@ class RichEditor(QWidget):
         self.size_box.addItems([str(size) for size in SIZES])
         self.size_box.setCurrentText("11")
         self.size_box.textActivated.connect(lambda text: self._merge(size=float(text)))
-        self.toolbar.addWidget(self.font_box)
-        self.toolbar.addWidget(self.size_box)
-        self.colour = self._action(self.tr("Colour…"), None, self.choose_colour)
-        self.image = self._action(self.tr("Image…"), None, self.insert_image)
-        self.table = self._action(self.tr("Table"), None, self.insert_table)
+        self.inserting.addWidget(self.font_box)
+        self.inserting.addWidget(self.size_box)
+        self.colour = self._action(self.tr("Colour…"), None, self.choose_colour, self.inserting)
+        self.inserting.addSeparator()
+        self.image = self._action(self.tr("Image…"), None, self.insert_image, self.inserting)
+        self.table = self._action(self.tr("Table"), None, self.insert_table, self.inserting)
         self.text.currentCharFormatChanged.connect(self._show_format)
 
     def _merge(

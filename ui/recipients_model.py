@@ -115,6 +115,12 @@ class RecipientsModel(QAbstractTableModel):
                     self._problems.setdefault(problem.row, problem)
         self.endResetModel()
 
+    def leave_out(self, rows: Iterable[int]) -> None:
+        """Untick the ready rows among source ``rows`` (a reopened campaign's left-out rows)."""
+        ready = {recipient.row for recipient in self._list.rows} if self._list is not None else set()
+        self.left_out = set(rows) & ready
+        self._refresh_status()
+
     def set_checked(self, problems: Iterable[RowProblem]) -> None:
         """Mark rows in which the check found problems (replacing the previous check's marks)."""
         self._checked = {}

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, SignalInstance
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from securemailmerge import __version__
 from securemailmerge.m365 import Account
@@ -23,6 +23,9 @@ from securemailmerge.resources import asset_path
 from securemailmerge.template import RenderedMessage
 from ui.controller import Controller
 from ui.i18n import install_translations
+
+if TYPE_CHECKING:
+    from ui.window import MainWindow
 
 STEP_TIMEOUT_MS = 60_000
 
@@ -85,7 +88,7 @@ def _render_preview(controller: Controller) -> str:
     return message.subject
 
 
-def self_test(app: QApplication, controller: Controller, window: QWidget) -> int:
+def self_test(app: QApplication, controller: Controller, window: MainWindow) -> int:
     """Run every step against the sandbox the app was started with; 0 when all held."""
     steps: list[tuple[str, Callable[[], object]]] = [
         ("resources and translations", lambda: _check_resources(app)),
@@ -123,6 +126,7 @@ def self_test(app: QApplication, controller: Controller, window: QWidget) -> int
             return 1
         shown = result.username if isinstance(result, Account) else result if isinstance(result, str) else ""
         print(f"ok {name} {shown}".rstrip(), flush=True)
+    window.campaign.discard_changes()  # nobody is there to answer "save the changes?"
     window.close()
     controller.close()
     return 0

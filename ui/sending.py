@@ -38,6 +38,8 @@ from securemailmerge.campaign import (
 )
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import Connection, LicenseStatus
+from securemailmerge.recipients import RecipientList
+from securemailmerge.template import Template
 from ui.controller import Controller
 from ui.worker import Worker
 
@@ -95,15 +97,26 @@ class Sending(QObject):
             self.failed.emit(self.tr("Sign in first to send."))
         return connection
 
+    def _inputs(self) -> tuple[Connection, RecipientList, Template] | None:
+        """The connection, the recipients as sent and the message; None (and why, said) if one is missing."""
+        connection = self._connection()
+        if connection is None:
+            return None
+        recipients, template = self.controller.sending_list(), self.controller.template
+        if recipients is None or template is None:
+            self.failed.emit(self.tr("Open a recipient list and write a message first."))
+            return None
+        return connection, recipients, template
+
     def _preflight(self) -> PreflightSettings:
         return PreflightSettings(base_folder=self.controller.template_folder)
 
     def send_test(self, row: int | None) -> None:
         """Send the message of source row ``row`` (or the first ready one) to the signed-in user."""
-        connection = self._connection()
-        recipients, template = self.controller.sending_list(), self.controller.template
-        if connection is None or recipients is None or template is None:
+        inputs = self._inputs()
+        if inputs is None:
             return
+        connection, recipients, template = inputs
         shared = self.controller.shared_sender
 
         def job(_cancel: threading.Event) -> str:
@@ -119,10 +132,10 @@ class Sending(QObject):
 
     def start(self, options: CampaignOptions) -> None:
         """Plan, confirm and run a new campaign in a new folder of the data folder."""
-        connection = self._connection()
-        recipients, template = self.controller.sending_list(), self.controller.template
-        if connection is None or recipients is None or template is None or self.running:
+        inputs = None if self.running else self._inputs()
+        if inputs is None:
             return
+        connection, recipients, template = inputs
         folder = campaigns_dir() / datetime.now().strftime("%Y-%m-%d-%H%M%S-%f")
         mailbox = self.controller.sender_address()
 

@@ -72,6 +72,13 @@ def remember(kind: str, entry: str) -> list[str]:
     return entries
 
 
+def forget(kind: str, entry: str | None = None) -> list[str]:
+    """Remove ``entry`` (or, with None, every entry) from the recent list of ``kind``."""
+    entries = [] if entry is None else [item for item in recent(kind) if item.casefold() != entry.casefold()]
+    store().setValue(f"recent/{kind}", entries)
+    return entries
+
+
 def window_state(name: str) -> QByteArray | None:
     """A saved geometry or state blob, or None when there is none yet."""
     value = store().value(f"window/{name}")

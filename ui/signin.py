@@ -1,4 +1,4 @@
-"""The sign-in dialog: the permissions asked for and why, browser or code, and a code shown large.
+"""The sign-in dialog: the permissions asked for and why, how signing in goes, and a code shown large.
 
 The dialog runs the sign-in itself through the controller, so its errors appear in it (not in a
 second message box) and Cancel stops the waiting worker.
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.m365 import DeviceCodePrompt, keychain_unavailable_reason
+from securemailmerge.m365 import DeviceCodePrompt, broker_usable, keychain_unavailable_reason
 from ui.controller import Controller
 from ui.permissions import PermissionsView
 from ui.worker import Worker
@@ -33,6 +33,8 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.worker: Worker | None = None
+        # Where the OS broker is usable the sign-in tries it before the browser (m365.signin).
+        self.broker_first = controller.tenant is not None and broker_usable(controller.tenant)
         self.setWindowTitle(self.tr("Sign in to Microsoft 365"))
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
@@ -45,7 +47,12 @@ class SignInDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.browser_button = QPushButton(self.tr("Sign in with the browser"), self)
+        self.browser_button = QPushButton(
+            self.tr("Sign in with this computer's account")
+            if self.broker_first
+            else self.tr("Sign in with the browser"),
+            self,
+        )
         self.code_button = QPushButton(self.tr("Sign in with a code"), self)
         self.buttons.addButton(self.browser_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.code_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -85,7 +92,21 @@ class SignInDialog(QDialog):
         else:
             self.keychain_note.hide()
         layout.addWidget(self.keychain_note)
+        self.method_note = QLabel(self._method_text(), page)
+        self.method_note.setWordWrap(True)
+        layout.addWidget(self.method_note)
         return page
+
+    def _method_text(self) -> str:
+        if self.broker_first:
+            return self.tr(
+                "Signing in goes through this computer's own sign-in (Web Account Manager or Company "
+                "Portal); where that is not available your browser opens, and where no browser opens "
+                "you get a code to enter on any device."
+            )
+        return self.tr(
+            "Signing in opens your browser; where no browser opens you get a code to enter on any device."
+        )
 
     def _code_page(self) -> QWidget:
         page = QWidget(self)
@@ -125,6 +146,11 @@ class SignInDialog(QDialog):
         self.code_instruction.setText(
             self.tr("Waiting for Microsoft…")
             if device_code
+            else self.tr(
+                "Finish signing in in the window this computer shows, or else in your browser; "
+                "this window waits for it."
+            )
+            if self.broker_first
             else self.tr("Finish signing in in your browser; this window waits for it.")
         )
         self.worker = self.controller.sign_in(

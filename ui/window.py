@@ -6,8 +6,10 @@ signals; like git-cola it jumps between steps with Ctrl+1..5 and remembers its g
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
 from securemailmerge.m365 import Profile, TenantSource
 from ui import settings
 from ui.about import AboutDialog
+from ui.campaign_files import CampaignFiles
+from ui.campaign_system import is_campaign_file
 from ui.controller import Controller
 from ui.dialogs import show_error
 from ui.donotcontact_view import DoNotContactDialog
@@ -39,6 +43,7 @@ from ui.steps.recipients import RecipientsStep
 from ui.steps.send import SendStep
 
 STATE_VERSION = 1
+OFFER_RETRY_MS = 250
 _ICONS = (
     QStyle.StandardPixmap.SP_DirHomeIcon,
     QStyle.StandardPixmap.SP_FileDialogContentsView,
@@ -70,7 +75,9 @@ class MainWindow(QMainWindow):
         self.preview.set_model(self.recipients.model)
         self._build_central()
         self._build_toolbar()
+        self.campaign = CampaignFiles(self)
         self.menu_actions = build_menus(self)
+        self.setAcceptDrops(True)  # a campaign file dropped anywhere opens; the steps take their own files
         self.account_label = QLabel(self.tr("Not signed in"), self)
         self.account_label.setAccessibleName(self.tr("Signed-in account"))
         self.statusBar().addPermanentWidget(self.account_label)
@@ -86,6 +93,10 @@ class MainWindow(QMainWindow):
         controller.notice.connect(self._show_notice)
         controller.browser_unavailable.connect(self._show_no_browser)
         self._restore()
+        self.campaign.discard_changes()  # what a fresh window shows is not a change
+        self.resume_offer: QMessageBox | None = None
+        # After the window is on screen, so the offer shows above it, not behind.
+        QTimer.singleShot(0, self._offer_resume)
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -193,6 +204,32 @@ class MainWindow(QMainWindow):
         self.browser_note = note
         note.open()
 
+    def _offer_resume(self) -> None:
+        """A campaign a crash or a closed window interrupted is offered at once, not only in Send."""
+        folder = self.send.resumable
+        if folder is None:
+            return
+        if QApplication.activeModalWidget() is not None:
+            # Another question of the start (recovering autosaved changes) is answered first.
+            QTimer.singleShot(OFFER_RETRY_MS, self._offer_resume)
+            return
+        offer = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Campaign not finished"),
+            self.tr("The campaign {folder} did not finish. Resume it? Nothing is sent twice.").format(
+                folder=folder.name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        offer.button(QMessageBox.StandardButton.Yes).setText(self.tr("Show it"))
+        offer.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        offer.setInformativeText(self.tr("Sign in, then press “Resume that campaign” in the Send step."))
+        offer.setWindowModality(Qt.WindowModality.NonModal)  # signing in first must stay possible
+        offer.accepted.connect(lambda: self.go_to(self.steps.index(self.send)))
+        self.resume_offer = offer
+        offer.show()
+
     def _show_error(self, message: str) -> None:
         show_error(self, message)
 
@@ -221,11 +258,25 @@ class MainWindow(QMainWindow):
         settings.save_window_state("state", self.saveState(STATE_VERSION))
         settings.save_window_state("recipients_header", self.recipients.table.horizontalHeader().saveState())
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept one dropped campaign file."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and is_campaign_file(Path(urls[0].toLocalFile())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped campaign file (after asking about unsaved changes)."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and is_campaign_file(Path(urls[0].toLocalFile())):
+            event.acceptProposedAction()
+            self.campaign.open_path(Path(urls[0].toLocalFile()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved work, remember the layout, stop background work."""
-        if not self.message.may_close():
+        if not self.campaign.may_discard():
             event.ignore()
             return
+        self.campaign.closed()
         self.save_layout()
         self.send.sending.leave()
         self.controller.close()

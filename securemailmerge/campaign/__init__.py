@@ -4,10 +4,13 @@
 words the report for people and as JSON); ``mime`` builds RFC 5322 messages (with ``headers``
 writing their header fields), ``export`` the ``.eml`` files and ``duration`` estimates the sending
 time; ``csvout`` writes CSV reports whose cells cannot start a formula.
-Sending: ``plan`` and ``journal`` (the campaign on disk), ``pacing`` (the one scheduler), ``sender`` and
-``drafts`` (Graph calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and
-cancels it and says which errors stop it), ``reconcile`` (after a restart),
-``bounces``, ``suppression`` (do-not-contact), ``report``, and ``start`` (what front ends call first).
+Sending: ``plan`` and ``journal`` (the campaign on disk), ``outgoing`` (what is sent and previewed:
+the footer, Outlook-friendly HTML), ``pacing`` (the one scheduler), ``sender`` and ``drafts`` (Graph
+calls), ``engine`` (the run, speaking in ``events``; ``control`` pauses, resumes and cancels it and
+says which errors stop it), ``reconcile`` (after a restart), ``bounces``, ``suppression``
+(do-not-contact), ``report``, and ``start`` (what front ends call first).
+``document`` saves a campaign file (``.smmcampaign``: template, settings, recipient source) and
+``documentread`` reads one back.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
         ready_messages as ready_messages,
     )
     from securemailmerge.campaign.checktext import (
+        Formats as Formats,
         format_duration as format_duration,
         format_size as format_size,
         report_json as report_json,
@@ -46,6 +50,16 @@ if TYPE_CHECKING:
         write_csv as write_csv,
         write_rows as write_rows,
     )
+    from securemailmerge.campaign.document import (
+        EXTENSION as EXTENSION,
+        MIME_TYPE as MIME_TYPE,
+        CampaignDocument as CampaignDocument,
+        ContactsSource as ContactsSource,
+        FileSource as FileSource,
+        SendSettings as SendSettings,
+        save_campaign as save_campaign,
+    )
+    from securemailmerge.campaign.documentread import load_campaign as load_campaign
     from securemailmerge.campaign.duration import (
         DAILY_RECIPIENT_LIMIT as DAILY_RECIPIENT_LIMIT,
         PER_MINUTE_LIMIT as PER_MINUTE_LIMIT,
@@ -96,12 +110,14 @@ if TYPE_CHECKING:
         NOW as NOW,
         SCHEDULED as SCHEDULED,
     )
+    from securemailmerge.campaign.outgoing import Outgoing as Outgoing, OutgoingMessage as OutgoingMessage
     from securemailmerge.campaign.pacing import (
         Pacing as Pacing,
         ScaledTime as ScaledTime,
         Scheduler as Scheduler,
         SendWindow as SendWindow,
     )
+    from securemailmerge.campaign.parallel import available_workers as available_workers
     from securemailmerge.campaign.report import (
         report_rows as report_rows,
         state_text as state_text,
@@ -138,6 +154,16 @@ __getattr__, __all__ = exports(
         ),
         "bounces": ("BounceReader", "InboxCheck", "reason_text"),
         "control": ("Control",),
+        "document": (
+            "EXTENSION",
+            "MIME_TYPE",
+            "CampaignDocument",
+            "ContactsSource",
+            "FileSource",
+            "SendSettings",
+            "save_campaign",
+        ),
+        "documentread": ("load_campaign",),
         "duration": ("DAILY_RECIPIENT_LIMIT", "PER_MINUTE_LIMIT"),
         "engine": ("Campaign", "graphs_of"),
         "modes": ("DRAFTS", "MODES", "NOW", "SCHEDULED"),
@@ -167,11 +193,13 @@ __getattr__, __all__ = exports(
             "campaigns_dir",
             "list_campaigns",
         ),
+        "outgoing": ("Outgoing", "OutgoingMessage"),
         "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact", "DoNotContactEntry", "left_out_rows"),
+        "parallel": ("available_workers",),
         "check": (
             "CheckPass",
             "CheckStarted",
@@ -183,6 +211,13 @@ __getattr__, __all__ = exports(
             "preflight",
             "ready_messages",
         ),
-        "checktext": ("format_duration", "format_size", "report_json", "report_lines", "unknown_fields_text"),
+        "checktext": (
+            "Formats",
+            "format_duration",
+            "format_size",
+            "report_json",
+            "report_lines",
+            "unknown_fields_text",
+        ),
     },
 )

@@ -6,8 +6,8 @@ and kept whole in the JSON.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -62,17 +62,32 @@ def _rows_text(rows: Sequence[int]) -> str:
     return shown
 
 
-def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
-    """The report as sentences for a person, then up to ``max_problems`` problems, then the verdict."""
+@dataclass(frozen=True)
+class Formats:
+    """How the report writes counts and sizes: plainly, or (the window) as the user's locale does."""
+
+    number: Callable[[int], str] = str
+    size: Callable[[int], str] = format_size
+
+
+PLAIN = Formats()
+
+
+def report_lines(report: PreflightReport, max_problems: int = 50, formats: Formats = PLAIN) -> list[str]:
+    """The report as sentences for a person, then up to ``max_problems`` problems, then the verdict.
+
+    With ``max_problems=0`` only their count is said: the caller lists them itself.
+    """
+    number = formats.number
     lines = [
         translate(
             "Preflight", "{file}: rows {total}, ready {ready}, invalid {invalid}, duplicates {duplicates}"
         ).format(
             file=Path(report.source).name,
-            total=report.total_rows,
-            ready=report.ready,
-            invalid=report.invalid,
-            duplicates=report.duplicates,
+            total=number(report.total_rows),
+            ready=number(report.ready),
+            invalid=number(report.invalid),
+            duplicates=number(report.duplicates),
         )
     ]
     if report.encoding:
@@ -90,36 +105,36 @@ def report_lines(report: PreflightReport, max_problems: int = 50) -> list[str]:
     if report.largest_message_row is not None:
         lines.append(
             translate("Preflight", "Largest message: {size} (row {row})").format(
-                size=format_size(report.largest_message_bytes), row=report.largest_message_row
+                size=formats.size(report.largest_message_bytes), row=report.largest_message_row
             )
         )
     lines.append(_duration_text(report))
     if report.problems:
-        lines.append(translate("Preflight", "Problems ({count}):").format(count=len(report.problems)))
+        lines.append(translate("Preflight", "Problems ({count}):").format(count=number(len(report.problems))))
         for problem in report.problems[:max_problems]:
             text = problem.message
             if problem.warning:
                 text = translate("Preflight", "warning: {problem}").format(problem=text)
             lines.append(f"  {text}")
-        if len(report.problems) > max_problems:
+        if len(report.problems) > max_problems > 0:
             lines.append(
                 "  "
                 + translate("Preflight", "… and {count} more").format(
                     count=len(report.problems) - max_problems
                 )
             )
-    lines.append(_verdict(report))
+    lines.append(_verdict(report, number))
     return lines
 
 
-def _verdict(report: PreflightReport) -> str:
+def _verdict(report: PreflightReport, number: Callable[[int], str]) -> str:
     """Ready or not; when ready with rows left out, how many of how many."""
     if not report.ok:
         return translate("Preflight", "Not ready: fix the problems above first.")
     left_out = report.total_rows - report.ready
     if left_out:
         return translate("Preflight", "Ready to send {ready} of {total} rows ({count} left out).").format(
-            ready=report.ready, total=report.total_rows, count=left_out
+            ready=number(report.ready), total=number(report.total_rows), count=number(left_out)
         )
     return translate("Preflight", "Ready to send.")
 

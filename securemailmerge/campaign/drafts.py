@@ -57,7 +57,8 @@ class Drafter:
     def prepare(self, row: JournalRow, message: RowMessage, deferred: datetime | None) -> Prepared:
         """Make the row's draft complete (or finish one a crash left), committing each step."""
         via_template = self.template_id is not None
-        inline, posted, sessions = split_attachments(message.attachments, via_template=via_template)
+        parts = message.attachments + message.images
+        inline, posted, sessions = split_attachments(parts, via_template=via_template)
         if via_template:
             # A copy is given its content by PATCH, which cannot carry attachments.
             inline, posted = [], inline + posted

@@ -11,22 +11,25 @@ with the reason, so the report accounts for every row.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import mimetypes
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from securemailmerge.campaign.check import PreflightSettings, ready_messages
-from securemailmerge.campaign.footer import with_footer
 from securemailmerge.campaign.journal import SKIPPED, PlannedRow
+from securemailmerge.campaign.outgoing import Outgoing
 from securemailmerge.errors import AttachmentError, InputError
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.model import Recipient, RecipientList
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template.model import CompiledTemplate, RenderedMessage, Template, compile_template
+from securemailmerge.template.outlook import InlineImage
 
 # From this size an attachment goes through an upload session (Graph's rule), and a common one of
 # this size is uploaded once into a template draft that is copied per recipient.
@@ -37,17 +40,44 @@ Exclusion = Callable[[Recipient], str | None]
 
 @dataclass(frozen=True)
 class Attachment:
-    """One file to attach: its name as the template gives it, where it is, its size, and if it is common."""
+    """One file to attach: its name as the template gives it, where it is, its size, and if it is common.
+
+    An image the HTML shows has a ``content_id`` (it is sent inline) and its bytes in ``data``.
+    """
 
     name: str
-    path: Path
+    path: Path | None
     size: int
     common: bool
+    content_id: str | None = None
+    data: bytes | None = None
+
+    @classmethod
+    def inline_image(cls, image: InlineImage) -> Attachment:
+        """An image embedded in the HTML, sent as an inline part with its content id."""
+        return cls(image.name, None, len(image.data), False, image.content_id, image.data)
 
     @property
     def large(self) -> bool:
         """True when Graph needs an upload session for it (3 MB and more)."""
         return self.size >= LARGE_ATTACHMENT
+
+    @property
+    def content_type(self) -> str:
+        """Its MIME type, from its name."""
+        return mimetypes.guess_type(self.name)[0] or "application/octet-stream"
+
+    def read(self) -> bytes:
+        """Its bytes."""
+        return self.data if self.data is not None else self._path().read_bytes()
+
+    def open(self) -> BinaryIO:
+        """Its bytes as a file to read in chunks."""
+        return io.BytesIO(self.data) if self.data is not None else self._path().open("rb")
+
+    def _path(self) -> Path:
+        assert self.path is not None, "an attachment without bytes has a file"
+        return self.path
 
 
 @dataclass(frozen=True)
@@ -60,6 +90,7 @@ class RowMessage:
     attachments: tuple[Attachment, ...]
     sender: str | None
     fingerprint: str
+    images: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,7 +208,7 @@ def build_plan(
     """The plan for the ready rows; ``exclude`` names why a row is left out (None: it is kept)."""
     base_folder = (preflight.base_folder or Path.cwd()).resolve()
     files = AttachmentFiles(base_folder)
-    footer = str(settings.get("footer") or "")
+    outgoing = Outgoing(base_folder, str(settings.get("footer") or ""))
     kept: list[tuple[Recipient, RenderedMessage]] = []
     rows: list[PlannedRow] = []
     names: Counter[str] = Counter()
@@ -195,7 +226,7 @@ def build_plan(
     # A name every message carries is common: uploaded once per campaign when it is large.
     common = frozenset(name for name, count in names.items() if count == len(kept) and len(kept) > 1)
     for recipient, rendered in kept:
-        message = with_footer(rendered, footer) if footer else rendered
+        message = outgoing.message(rendered).rendered
         attachments = files.attachments(message.attachments, common)
         rows.append(
             PlannedRow(
@@ -238,16 +269,15 @@ class Renderer:
         )
         self.compiled: CompiledTemplate = compile_template(self.template, tuple(settings["columns"]))
         self.sender: str | None = settings.get("sender")
-        self.footer = str(settings.get("footer") or "")
         self.common = frozenset(settings.get("common_attachments") or ())
         self.files = AttachmentFiles(Path(settings["base_folder"]))
+        self.outgoing = Outgoing(self.files.base_folder, str(settings.get("footer") or ""))
 
     def message(self, key: str, recipient_json: Mapping[str, Any]) -> RowMessage:
         """The row's message now; its fingerprint differs from the plan's when an input changed."""
         recipient = recipient_from(recipient_json)
-        rendered = self.compiled.render(recipient.fields)
-        if self.footer:
-            rendered = with_footer(rendered, self.footer)
+        outgoing = self.outgoing.message(self.compiled.render(recipient.fields))
+        rendered = outgoing.rendered
         attachments = self.files.attachments(rendered.attachments, self.common)
         return RowMessage(
             key=key,
@@ -256,4 +286,5 @@ class Renderer:
             attachments=attachments,
             sender=self.sender,
             fingerprint=fingerprint(rendered, recipient, self.sender, attachments),
+            images=tuple(Attachment.inline_image(image) for image in outgoing.images),
         )

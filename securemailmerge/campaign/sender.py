@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import mimetypes
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -86,13 +85,20 @@ def _address(address: str, name: str = "") -> dict[str, Any]:
 
 
 def file_attachment(attachment: Attachment) -> dict[str, Any]:
-    """A small attachment as a ``fileAttachment`` with its bytes."""
-    return {
+    """A small attachment as a ``fileAttachment`` with its bytes (inline with its content id for an image)."""
+    body = {
         "@odata.type": "#microsoft.graph.fileAttachment",
         "name": file_name(attachment),
-        "contentType": mimetypes.guess_type(attachment.name)[0] or "application/octet-stream",
-        "contentBytes": base64.b64encode(attachment.path.read_bytes()).decode("ascii"),
+        "contentType": attachment.content_type,
+        "contentBytes": base64.b64encode(attachment.read()).decode("ascii"),
     }
+    return {**body, **_inline(attachment)}
+
+
+def _inline(attachment: Attachment) -> dict[str, Any]:
+    if attachment.content_id is None:
+        return {}
+    return {"isInline": True, "contentId": attachment.content_id}
 
 
 def file_name(attachment: Attachment) -> str:
@@ -259,7 +265,8 @@ class Mailbox:
                 "attachmentType": "file",
                 "name": file_name(attachment),
                 "size": attachment.size,
-                "contentType": mimetypes.guess_type(attachment.name)[0] or "application/octet-stream",
+                "contentType": attachment.content_type,
+                **_inline(attachment),
             }
         }
         with self.scheduler.request():
@@ -272,7 +279,7 @@ class Mailbox:
         if self.factory is not None:
             self.factory.allow_upload_url(url)
         sent = 0
-        with attachment.path.open("rb") as handle:
+        with attachment.open() as handle:
             start = 0
             while start < attachment.size:
                 chunk = handle.read(CHUNK)

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from securemailmerge.campaign.check import PreflightSettings, ready_messages
-from securemailmerge.campaign.footer import footer_text, with_footer
+from securemailmerge.campaign.footer import footer_text
 from securemailmerge.campaign.journal import Journal
 from securemailmerge.campaign.modes import DRAFTS, MODES, NOW, SCHEDULED
+from securemailmerge.campaign.outgoing import Outgoing
 from securemailmerge.campaign.pacing import Pacing, Scheduler, SendWindow, zone
-from securemailmerge.campaign.plan import AttachmentFiles, RowMessage, build_plan, fingerprint
+from securemailmerge.campaign.plan import Attachment, AttachmentFiles, RowMessage, build_plan, fingerprint
 from securemailmerge.campaign.sender import Mailbox, file_attachment, message_body, split_attachments, tags
 from securemailmerge.campaign.suppression import DoNotContact
 from securemailmerge.errors import InputError
@@ -192,19 +193,19 @@ def send_test(
         )
     recipient, rendered = chosen
     license = check_license(connection.factory, me)
-    if not license.commercial:
-        rendered = with_footer(rendered, footer_text())
+    base_folder = (preflight.base_folder or Path.cwd()).resolve()
+    outgoing = Outgoing(base_folder, "" if license.commercial else footer_text()).message(rendered)
     prefix = translate("Campaign", "[Test]")
-    rendered = replace(rendered, subject=f"{prefix} {rendered.subject}")
-    files = AttachmentFiles((preflight.base_folder or Path.cwd()).resolve())
-    attachments = files.attachments(rendered.attachments, frozenset())
+    rendered = replace(outgoing.rendered, subject=f"{prefix} {rendered.subject}")
+    attachments = AttachmentFiles(base_folder).attachments(rendered.attachments, frozenset())
+    images = tuple(Attachment.inline_image(image) for image in outgoing.images)
     name = connection.profile.display_name
     to_me = Recipient(row=recipient.row, fields=recipient.fields, to=(me,), display_names=((me, name),))
     message = RowMessage(
-        "test", to_me, rendered, attachments, shared, fingerprint(rendered, to_me, shared, ())
+        "test", to_me, rendered, attachments, shared, fingerprint(rendered, to_me, shared, ()), images
     )
     mailbox = Mailbox(connection.graph, connection.factory, Scheduler(Pacing()))
-    inline, posted, sessions = split_attachments(attachments, via_template=False)
+    inline, posted, sessions = split_attachments(attachments + images, via_template=False)
     body = {**message_body(message), "singleValueExtendedProperties": tags("test", "test")}
     if inline:
         body["attachments"] = [file_attachment(a) for a in inline]

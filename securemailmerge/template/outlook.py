@@ -14,6 +14,7 @@ import base64
 import hashlib
 import mimetypes
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,15 +49,23 @@ def outlook_html(html: str) -> str:
         raise TemplateError(message.format(reason=error)) from None
 
 
-def embed_images(html: str, base_folder: Path) -> tuple[str, tuple[InlineImage, ...]]:
-    """Replace local and ``data:`` images by ``cid:`` references; AttachmentError names a missing file."""
+def embed_images(
+    html: str, base_folder: Path, known: MutableMapping[str, InlineImage] | None = None
+) -> tuple[str, tuple[InlineImage, ...]]:
+    """Replace local and ``data:`` images by ``cid:`` references; AttachmentError names a missing file.
+
+    ``known`` keeps the images already read by their ``src``, so a campaign reads each file once.
+    """
     images: dict[str, InlineImage] = {}
+    read = {} if known is None else known
 
     def replace(match: re.Match[str]) -> str:
         source = match.group(3).strip()
         if not source or source.lower().startswith(_REMOTE):
             return match.group(0)
-        image = _image(source, base_folder)
+        image = read.get(source)
+        if image is None:
+            image = read[source] = _image(source, base_folder)
         images.setdefault(image.content_id, image)
         return f"{match.group(1)}{match.group(2)}cid:{image.content_id}{match.group(2)}"
 

@@ -12,10 +12,12 @@ import plistlib
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
 
+from securemailmerge.campaign import EXTENSION, MIME_TYPE
 from tests.helpers import REPO
 
 SPEC = REPO / "build.spec"
@@ -53,15 +55,28 @@ def test_no_test_or_development_tool_is_bundled() -> None:
 
 
 def test_the_campaign_file_type_is_the_same_everywhere() -> None:
+    """The app's own extension and MIME type, in the bundle, the Windows installer and the Linux entry."""
     constants = spec_constants()
-    extension = constants["CAMPAIGN_EXTENSION"]
-    assert extension == "smmcampaign"
-    assert f'#define CampaignExt ".{extension}"' in ISS.read_text("utf-8")
-    mime = (REPO / "packaging" / "linux" / "securemailmerge-campaign.xml").read_text("utf-8")
-    assert f'<glob pattern="*.{extension}"/>' in mime
-    desktop = (REPO / "packaging" / "linux" / "securemailmerge.desktop").read_text("utf-8")
-    assert "MimeType=application/x-securemailmerge-campaign;" in desktop
-    assert "application/x-securemailmerge-campaign" in mime
+    assert constants["CAMPAIGN_EXTENSION"] == EXTENSION.lstrip(".") == "smmcampaign"
+    assert constants["CAMPAIGN_MIME"] == MIME_TYPE
+    spec = SPEC.read_text("utf-8")
+    assert '"public.filename-extension": [CAMPAIGN_EXTENSION]' in spec  # macOS Info.plist
+    assert '"public.mime-type": [CAMPAIGN_MIME]' in spec
+    assert spec.count("CAMPAIGN_UTI") >= 3  # defined, exported, and the document type's content type
+    iss = ISS.read_text("utf-8")
+    assert f'#define CampaignExt "{EXTENSION}"' in iss
+    assert f'ValueName: "Content Type"; ValueData: "{MIME_TYPE}"' in iss
+    # Windows starts the app with the file as its one argument, which the app opens.
+    assert 'ValueData: """{app}\\{#AppExe}"" ""%1"""' in iss
+    mime = ElementTree.parse(REPO / "packaging" / "linux" / "securemailmerge-campaign.xml").getroot()
+    namespace = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    kinds = mime.findall(f"{namespace}mime-type")
+    assert [kind.get("type") for kind in kinds] == [MIME_TYPE]
+    assert [glob.get("pattern") for glob in kinds[0].findall(f"{namespace}glob")] == [f"*{EXTENSION}"]
+    desktop = (REPO / "packaging" / "linux" / "securemailmerge.desktop").read_text("utf-8").splitlines()
+    assert f"MimeType={MIME_TYPE};" in desktop
+    exec_line = next(line for line in desktop if line.startswith("Exec="))
+    assert exec_line.endswith(" %f")  # the file the user opened, as the app's argument
 
 
 def test_the_windows_installer_needs_no_admin_and_removes_what_it_registers() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +13,7 @@ from securemailmerge.m365 import load_tenant_config
 from securemailmerge.resources import asset_path
 from securemailmerge.sandbox.app import Sandbox
 from ui.controller import Controller
+from ui.editor import RichEditor
 from ui.window import MainWindow
 
 
@@ -20,6 +21,7 @@ from ui.window import MainWindow
 def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     """pytest-qt closes windows after each test: unsaved edits are discarded, not asked about."""
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr("ui.campaign_files.ask_to_save", lambda *_args: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture
@@ -68,3 +70,32 @@ def open_sample(qtbot: QtBot, window: MainWindow) -> None:
     assert window.message.open(asset_path("sample", "template.json"))
     window.recipients.open_file(asset_path("sample", "recipients.csv"))
     qtbot.waitUntil(lambda: window.recipients.model.rowCount() > 0, timeout=10_000)
+
+
+def answer_confirmation(window: MainWindow, answer: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click ``answer`` in the campaign's confirmation as soon as it opens; its text goes to ``seen``."""
+
+    def click() -> None:
+        box = getattr(window.send, "confirmation", None)
+        if box is None or not box.isVisible():
+            QTimer.singleShot(50, click)
+            return
+        seen.append(box.text())
+        box.button(answer).click()
+
+    QTimer.singleShot(50, click)
+
+
+def choose_field(qtbot: QtBot, editor: RichEditor, name: str) -> None:
+    """Click "Insert field" in the editor's toolbar and pick ``name`` from its menu with the keyboard."""
+    menu = editor.fields
+
+    def pick() -> None:
+        if not menu.isVisible():
+            QTimer.singleShot(20, pick)
+            return
+        menu.setActiveAction(next(a for a in menu.actions() if a.text() == name))
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, pick)
+    qtbot.mouseClick(editor.field_button, Qt.MouseButton.LeftButton)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.template import load_template
-from tests.core.test_importers import write_eml
+from tests.core.test_importers import PNG, write_eml, write_outlook
 from tests.ui.conftest import open_sample
+from tests.ui.test_campaign_files import answer
 from ui.window import MainWindow
 
 
@@ -42,6 +42,20 @@ def test_the_subject_completes_fields_after_two_braces(
     subject.completer_.popup().hide()
     subject.completer_.activated.emit("First Name")
     assert subject.text() == "Hallo {{First Name}}"
+
+
+def test_enter_takes_the_highlighted_field_in_the_subject(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    subject = window.message.subject
+    subject.setFocus()
+    qtbot.keyClicks(subject, "Hi {{fi")
+    popup = subject.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    assert popup.currentIndex().data() == "First Name"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert subject.text() == "Hi {{First Name}}"
 
 
 def test_a_body_with_a_field_reaches_the_preview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -118,16 +132,11 @@ def test_unsaved_changes_are_asked_about_before_closing(
 ) -> None:
     fresh_message(qtbot, window, tmp_path)
     qtbot.keyClicks(window.message.subject, "Draft")
-    asked: list[str] = []
-
-    def cancel(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", cancel)
+    # The campaign holds the message, so the window asks about the campaign (tests/ui/test_campaign_files.py).
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.close()
     assert window.isVisible()
-    assert asked == ["The message has changes that are not saved. Save them?"]
+    assert asked == ["Do you want to save the changes to Untitled campaign?"]
 
 
 def test_an_imported_outlook_message_is_previewed_with_its_image(
@@ -141,8 +150,42 @@ def test_an_imported_outlook_message_is_previewed_with_its_image(
     preview = window.preview
     qtbot.waitUntil(lambda: preview.header_labels["subject"].text() == "Einladung für Ada", timeout=5_000)
     assert "Agenda.pdf" in preview.header_labels["attachments"].text()
-    cursor = QTextCursor(preview.body.document())
-    assert preview.body.document().resource(2, "logo.png") is not None or cursor is not None
+    assert list(preview.body.images.values()) == [PNG]  # the logo shows, as the inline part it is sent as
+
+
+@pytest.mark.parametrize("name", ["Einladung.msg", "Einladung.oft"])
+def test_an_outlook_item_imported_by_the_button_is_previewed_with_its_image_and_attachment(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    source = write_outlook(tmp_path / name)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(source), ""))
+    qtbot.mouseClick(window.message.import_button, Qt.MouseButton.LeftButton)
+    assert window.message.subject.text() == "Einladung für {{First Name}}"
+    assert window.message.attachments.item(0).text() == "Agenda.pdf"
+    assert (tmp_path / "Einladung files" / "logo.png").read_bytes() == PNG
+    window.go_to(3)
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.header_labels["subject"].text() == "Einladung für Ada", timeout=5_000)
+    assert "Hallo Ada" in preview.body.toPlainText()
+    assert preview.header_labels["attachments"].text() == "Agenda.pdf"
+    assert list(preview.body.images.values()) == [PNG]
+
+
+def test_a_damaged_outlook_file_is_said_in_the_step_and_the_message_stays(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    qtbot.keyClicks(window.message.subject, "Mine")
+    broken = tmp_path / "broken.msg"
+    broken.write_bytes(write_outlook(tmp_path / "whole.msg").read_bytes()[:1500])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(broken), ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    qtbot.mouseClick(window.message.import_button, Qt.MouseButton.LeftButton)
+    assert window.message.subject.text() == "Mine"
+    assert len(warned) == 1
+    assert warned[0].startswith("broken.msg cannot be read as an Outlook message: ")
 
 
 def test_the_sample_opens_with_its_attachment_column(qtbot: QtBot, window: MainWindow) -> None:
@@ -150,3 +193,14 @@ def test_the_sample_opens_with_its_attachment_column(qtbot: QtBot, window: MainW
     step = window.message
     assert step.attachment_column.currentData() == "Agenda"
     assert step.attachments.item(0).text() == "attachments/Übersicht.pdf"
+
+
+def test_an_edit_typed_just_before_leaving_the_step_is_the_one_used(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    qtbot.keyClicks(window.message.subject, "Right now")
+    window.go_to(4)  # sooner than the pause that hands on an edit while typing
+    template = window.controller.template
+    assert template is not None
+    assert template.subject == "Right now"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import Workbook
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
@@ -24,7 +25,7 @@ def status_of(window: MainWindow, source_row: int) -> tuple[str, str]:
 def test_each_row_shows_its_status_and_the_reason_on_hover(qtbot: QtBot, window: MainWindow) -> None:
     open_sample(qtbot, window)
     step = window.recipients
-    assert step.detected.text() == (
+    assert step.reading.detected.text() == (
         "encoding utf-8-sig, delimiter Semicolon (;), header in row 1, email column Email"
     )
     assert status_of(window, 2) == ("Ready", "Ready to send")
@@ -83,12 +84,12 @@ def test_unticking_a_row_leaves_it_out_of_the_campaign(qtbot: QtBot, window: Mai
 def test_choosing_another_delimiter_reads_the_file_again(qtbot: QtBot, window: MainWindow) -> None:
     open_sample(qtbot, window)
     step = window.recipients
-    step.delimiter.setCurrentIndex(step.delimiter.findData(","))
+    step.reading.delimiter.setCurrentIndex(step.reading.delimiter.findData(","))
     with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
-        step.delimiter.activated.emit(step.delimiter.currentIndex())
+        step.reading.delimiter.activated.emit(step.reading.delimiter.currentIndex())
     # Read with commas, every line is one cell: the step shows what it read now, and that it chose so.
     assert window.controller.recipient_options.delimiter == ","
-    qtbot.waitUntil(lambda: "delimiter Comma (,)" in step.detected.text() or step.error.isVisible())
+    qtbot.waitUntil(lambda: "delimiter Comma (,)" in step.reading.detected.text() or step.error.isVisible())
     assert step.model.columnCount() in (0, FIXED + 1)
 
 
@@ -128,4 +129,103 @@ def test_a_dropped_file_is_opened(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     step.dropEvent(event)
     qtbot.waitUntil(lambda: step.model.rowCount() == 2, timeout=10_000)
     assert step.source_label.text() == "list.csv"
-    assert "delimiter Comma (,)" in step.detected.text()
+    assert "delimiter Comma (,)" in step.reading.detected.text()
+
+
+def test_the_header_row_is_shown_as_detected_and_can_be_chosen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Email\nKind,Address\nAda,ada@example.com\n", encoding="utf-8")
+    step = window.recipients
+    window.go_to(1)
+    step.open_file(path)
+    qtbot.waitUntil(lambda: window.controller.recipients is not None, timeout=10_000)
+    assert step.reading.header_row.value() == 1
+    assert window.controller.recipients.columns == ("Name", "Email")
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        step.reading.header_row.setValue(2)
+    assert window.controller.recipients.columns == ("Kind", "Address")
+    assert [r.to for r in window.controller.recipients.rows] == [("ada@example.com",)]
+    assert step.reading.header_row.value() == 2
+    assert "header in row 2, email column Address" in step.reading.detected.text()
+
+
+def test_which_of_several_addresses_is_used_can_be_chosen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "outlook.csv"
+    path.write_text("First Name,E-mail Address,E-mail 2 Address\nAda,ada@work.example,ada@home.example\n")
+    step = window.recipients
+    window.go_to(1)
+    step.open_file(path)
+    qtbot.waitUntil(lambda: window.controller.recipients is not None, timeout=10_000)
+    box = step.reading.address
+    assert box.currentText() == "The first"
+    assert not step.reading.address_number.isEnabled()
+    assert window.controller.recipients.rows[0].to == ("ada@work.example",)
+
+    box.setCurrentIndex(box.findData("all"))
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        box.activated.emit(box.currentIndex())
+    assert window.controller.recipients.rows[0].to == ("ada@work.example", "ada@home.example")
+    assert box.currentText() == "All of them"
+
+    box.setCurrentIndex(box.findData("index"))
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        box.activated.emit(box.currentIndex())
+    assert step.reading.address_number.isEnabled()
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        step.reading.address_number.setValue(2)
+    assert window.controller.recipients.rows[0].to == ("ada@home.example",)
+    assert (box.currentText(), step.reading.address_number.value()) == ("Number…", 2)
+
+
+def test_a_workbook_lists_its_sheets_and_another_one_can_be_read(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    book = Workbook()
+    book.active.title = "Spring"
+    book.active.append(["Name", "Email"])
+    book.active.append(["Ada", "ada@example.com"])
+    autumn = book.create_sheet("Autumn")
+    autumn.append(["Name", "Email"])
+    autumn.append(["Bob", "bob@example.com"])
+    autumn.append(["Cy", "cy@example.com"])
+    book.save(tmp_path / "lists.xlsx")
+    step = window.recipients
+    window.go_to(1)
+    step.open_file(tmp_path / "lists.xlsx")
+    sheet = step.reading.sheet
+    qtbot.waitUntil(lambda: sheet.count() == 2, timeout=10_000)  # the names are read on a worker
+    assert [sheet.itemText(i) for i in range(2)] == ["Spring", "Autumn"]
+    assert sheet.currentText() == "Spring"
+    assert not step.reading.encoding.isEnabled()
+    sheet.setCurrentIndex(1)
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        sheet.activated.emit(1)
+    assert [r.to for r in window.controller.recipients.rows] == [("bob@example.com",), ("cy@example.com",)]
+    qtbot.waitUntil(lambda: sheet.count() == 2 and sheet.currentText() == "Autumn", timeout=10_000)
+    assert "sheet Autumn" in step.reading.detected.text()
+
+
+def test_a_choice_the_file_cannot_be_read_with_can_be_taken_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Email\nAda,ada@example.com\n", encoding="utf-8")
+    step = window.recipients
+    window.go_to(1)
+    step.open_file(path)
+    qtbot.waitUntil(lambda: window.controller.recipients is not None, timeout=10_000)
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        step.reading.header_row.setValue(5)
+    qtbot.waitUntil(step.error.isVisible)
+    assert "list.csv" in step.error.text()
+    assert step.model.rowCount() == 0  # what the earlier reading showed is gone
+    assert step.reading.isEnabled()
+    assert step.reading.header_row.value() == 5
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        step.reading.header_row.setValue(1)
+    assert [r.to for r in window.controller.recipients.rows] == [("ada@example.com",)]
+    assert not step.error.isVisible()

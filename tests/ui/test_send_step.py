@@ -6,14 +6,14 @@ import csv
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.m365 import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import answer_confirmation, sign_in
 from ui.controller import Controller
 from ui.window import MainWindow
 
@@ -35,20 +35,6 @@ def small_list(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
     qtbot.keyClicks(step.editor.text, "Dear {{First Name}}, see the agenda.")
     step.attach(folder / "Agenda.pdf")
     step.publish()
-
-
-def answer_confirmation(window: MainWindow, answer: QMessageBox.StandardButton, seen: list[str]) -> None:
-    """Click ``answer`` in the confirmation as soon as it opens."""
-
-    def click() -> None:
-        box = getattr(window.send, "confirmation", None)
-        if box is None or not box.isVisible():
-            QTimer.singleShot(50, click)
-            return
-        seen.append(box.text())
-        box.button(answer).click()
-
-    QTimer.singleShot(50, click)
 
 
 @pytest.mark.e2e
@@ -133,3 +119,15 @@ def test_an_interrupted_campaign_is_offered_on_the_next_start(
     qtbot.waitUntil(lambda: "Done." in again.send.log.toPlainText(), timeout=90_000)
     assert not again.send.resume_button.isVisible()
     again.close()
+
+
+@pytest.mark.e2e
+def test_start_and_test_say_what_is_missing(qtbot: QtBot, online: MainWindow) -> None:
+    sign_in(qtbot, online)
+    online.go_to(4)
+    send = online.send
+    for button in (send.start_button, send.test_button):
+        send.log.clear()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert send.log.toPlainText().endswith("Open a recipient list and write a message first.")
+    assert send.start_button.isEnabled()

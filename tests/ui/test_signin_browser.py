@@ -1,4 +1,4 @@
-"""Without a browser the window says so and signs in with a code; closing it while a sign-in waits ends it."""
+"""The sign-in says which way it goes; without a browser it says so and uses a code; closing ends it."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from securemailmerge.m365.tenant import load_tenant_config
+from securemailmerge.m365.tenant import TenantConfig, load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
 from ui.controller import Controller
+from ui.signin import SignInDialog
 from ui.window import MainWindow
 
 NO_BROWSER = "No web browser could be opened here, so you sign in with a code instead."
@@ -69,3 +70,38 @@ def test_closing_the_window_while_the_browser_sign_in_waits_ends_it_cleanly(
             window.close()
         assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
         assert window.account_label.text() == "Not signed in"
+
+
+@pytest.mark.parametrize(
+    ("broker", "button", "note"),
+    [
+        (
+            True,
+            "Sign in with this computer's account",
+            "Signing in goes through this computer's own sign-in (Web Account Manager or Company Portal); "
+            "where that is not available your browser opens, and where no browser opens you get a code "
+            "to enter on any device.",
+        ),
+        (
+            False,
+            "Sign in with the browser",
+            "Signing in opens your browser; where no browser opens you get a code to enter on any device.",
+        ),
+    ],
+)
+def test_the_dialog_says_which_way_signing_in_goes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, broker: bool, button: str, note: str
+) -> None:
+    # Whether this computer has a usable broker depends on its OS and msal's runtime: given here.
+    monkeypatch.setattr("ui.signin.broker_usable", lambda config: broker)
+    dialog = SignInDialog(Controller(TenantConfig(client_id="00000000-0000-0000-0000-000000000001")))
+    qtbot.addWidget(dialog)
+    assert dialog.browser_button.text() == button
+    assert dialog.method_note.text() == note
+    assert dialog.method_note.wordWrap()
+
+
+def test_offline_the_dialog_speaks_of_the_browser(qtbot: QtBot) -> None:
+    dialog = SignInDialog(Controller(None))
+    qtbot.addWidget(dialog)
+    assert dialog.browser_button.text() == "Sign in with the browser"

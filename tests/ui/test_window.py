@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from securemailmerge.campaign import Journal, campaigns_dir
 from tests.ui.conftest import open_sample
 from ui.controller import Controller
 from ui.window import MainWindow
@@ -59,3 +60,43 @@ def test_window_size_and_column_widths_are_remembered(qtbot: QtBot) -> None:
     assert second.recipients.table.columnWidth(4) == 333
     second.message.dirty = False
     second.close()
+
+
+def test_an_unfinished_campaign_is_offered_as_soon_as_the_window_opens(qtbot: QtBot) -> None:
+    Journal.create(campaigns_dir() / "2026-03-02-091500-000000", {"status": "sending"}, []).close()
+    window = MainWindow(Controller(None))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.resume_offer is not None and window.resume_offer.isVisible())
+    offer = window.resume_offer
+    assert offer is not None
+    assert offer.text() == (
+        "The campaign 2026-03-02-091500-000000 did not finish. Resume it? Nothing is sent twice."
+    )
+    assert window.current_step() is window.account  # the offer leaves the window usable behind it
+    qtbot.mouseClick(offer.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert window.current_step() is window.send
+    assert window.send.resume_button.isVisible()
+
+
+def test_nothing_is_offered_when_every_campaign_finished(qtbot: QtBot) -> None:
+    Journal.create(campaigns_dir() / "2026-03-02-091500-000000", {"status": "finished"}, []).close()
+    window = MainWindow(Controller(None))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(50)
+    assert window.resume_offer is None
+
+
+def test_the_offer_waits_until_another_question_of_the_start_is_answered(qtbot: QtBot) -> None:
+    Journal.create(campaigns_dir() / "2026-03-02-091500-000000", {"status": "sending"}, []).close()
+    question = QMessageBox(QMessageBox.Icon.Question, "SecureMailMerge", "Recover the unsaved changes?")
+    question.setModal(True)
+    question.show()
+    window = MainWindow(Controller(None))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(400)
+    assert window.resume_offer is None
+    question.accept()
+    qtbot.waitUntil(lambda: window.resume_offer is not None and window.resume_offer.isVisible())

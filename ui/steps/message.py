@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from securemailmerge.campaign import EXTENSION
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList
 from securemailmerge.template import Template, html_to_text, import_message, save_template
@@ -163,6 +164,12 @@ class MessageStep(Step):
         self.dirty = True
         self._timer.start()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the step hands a pending edit on at once: Send never works on an older message."""
+        if self._timer.isActive():
+            self.publish()
+        super().hideEvent(event)
+
     def current_template(self) -> Template:
         """The template the controls describe."""
         column = self.attachment_column.currentData() or None
@@ -301,8 +308,9 @@ class MessageStep(Step):
             self._edited()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Files dropped here become attachments."""
-        if event.mimeData().hasUrls():
+        """Files dropped here become attachments; a campaign file is left to the window, which opens it."""
+        urls = event.mimeData().urls()
+        if urls and not any(url.toLocalFile().lower().endswith(EXTENSION) for url in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,14 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.campaign import PreflightReport, report_lines
-from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.template import RenderedMessage, outlook_html
+from securemailmerge.campaign import Formats, OutgoingMessage, PreflightReport, report_lines
+from securemailmerge.template import InlineImage
+from ui import formatting
 from ui.controller import Controller
 from ui.recipients_model import RecipientsModel
 from ui.steps.base import Step
 
 _REMOTE_SCHEMES = frozenset({"http", "https", "ftp"})
+PROBLEM_LINES_SHOWN = 5  # the list never shrinks below this many lines
+FINDER_PADDING = 24  # the line edit's frame and margins around its placeholder
 
 
 class SafeBrowser(QTextBrowser):
@@ -38,16 +41,47 @@ class SafeBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.refused: list[str] = []
+        self.images: dict[str, bytes] = {}  # the message's inline parts by content id
+
+    def show_message(self, html: str, images: tuple[InlineImage, ...]) -> None:
+        """Show ``html`` whose ``cid:`` images are the message's own inline parts."""
+        self.images = {image.content_id: image.data for image in images}
+        self.setHtml(html)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
-        """Refuse http(s) (tracking pixels, remote images); local files only."""
+        """Refuse http(s) (tracking pixels, remote images); inline parts and local files only."""
         url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme().lower() in _REMOTE_SCHEMES:
+        scheme = url.scheme().lower()
+        if scheme in _REMOTE_SCHEMES:
             self.refused.append(url.toString())
             return None
-        if url.scheme() not in ("", "file"):
+        if scheme == "cid":
+            data = self.images.get(url.path())
+            return QByteArray(data) if data is not None else None
+        if scheme not in ("", "file"):
             return None
         return super().loadResource(kind, url)
+
+
+class ReportPane(QWidget):
+    """The check's summary, problems and verdict: never given less height than its wrapped lines need.
+
+    A splitter only asks its panes for a minimum size, which for word-wrapped labels is one line:
+    without this the summary was cut in half at 1200x760.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        """At least the height the layout needs at the pane's current width."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the lines anew: the splitter must ask for the height again."""
+        super().resizeEvent(event)
+        self.updateGeometry()
 
 
 class PreviewStep(Step):
@@ -92,23 +126,33 @@ class PreviewStep(Step):
         self.body = SafeBrowser(message)
         self.body.setAccessibleName(self.tr("Message as sent"))
         inner.addWidget(self.body, 1)
-        problems = QWidget(splitter)
+        problems = ReportPane(splitter)
         lower = QVBoxLayout(problems)
         lower.setContentsMargins(0, 0, 0, 0)
         self.report_label = QLabel(problems)
         self.report_label.setWordWrap(True)
         self.problems = QListWidget(problems)
         self.problems.setAccessibleName(self.tr("Problems found by the check"))
+        # Long sentences (Spanish ones most) wrap instead of scrolling sideways.
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setMinimumHeight(self.problems.fontMetrics().lineSpacing() * PROBLEM_LINES_SHOWN)
         self.problems.itemActivated.connect(self._problem_chosen)
         self.problems.itemClicked.connect(self._problem_chosen)
+        self.verdict = QLabel(problems)
+        self.verdict.setWordWrap(True)
         self.check_progress = QProgressBar(problems)
         self.check_progress.setAccessibleName(self.tr("Check progress"))
         self.check_progress.hide()
         lower.addWidget(self.check_progress)
         lower.addWidget(self.report_label)
         lower.addWidget(self.problems, 1)
+        lower.addWidget(self.verdict)
         splitter.addWidget(message)
         splitter.addWidget(problems)
+        splitter.setCollapsible(1, False)
+        splitter.setStretchFactor(0, 1)
         splitter.setSizes([500, 200])
         self.layout_.addWidget(splitter, 1)
         controller.recipients_changed.connect(self._first_row)
@@ -133,7 +177,7 @@ class PreviewStep(Step):
         self.next_button.setShortcut("Alt+Right")
         self.next_button.clicked.connect(lambda: self.show_model_row(self.row + 1))
         self.jump = QSpinBox(self)
-        self.jump.setAccessibleName(self.tr("Row"))
+        self.jump.setAccessibleName(self.tr("Recipient"))
         self.jump.setMinimum(1)
         self.jump.setKeyboardTracking(False)
         self.jump.valueChanged.connect(lambda value: self.show_model_row(value - 1))
@@ -141,10 +185,14 @@ class PreviewStep(Step):
         self.finder = QLineEdit(self)
         self.finder.setAccessibleName(self.tr("Find a recipient"))
         self.finder.setPlaceholderText(self.tr("Find a recipient…"))
+        hint = self.finder.fontMetrics().horizontalAdvance(self.finder.placeholderText())
+        self.finder.setMinimumWidth(hint + FINDER_PADDING)
         self.finder.returnPressed.connect(self.find_next)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
-        row.addWidget(QLabel(self.tr("Row"), self))
+        # Counted 1, 2, 3 as listed; the list's own row number (a CSV's line, as the table and the
+        # send log say) follows in the position label, so "row 4" in the log is found again here.
+        row.addWidget(QLabel(self.tr("Recipient"), self))
         row.addWidget(self.jump)
         row.addWidget(self.position)
         row.addStretch(1)
@@ -198,7 +246,10 @@ class PreviewStep(Step):
         """Render the current row again (the template, sender or list may have changed)."""
         recipient = self.model.recipient(self.row) if self.model else None
         count = self.model.rowCount() if self.model else 0
-        self.position.setText(self.tr("of %Ln", "", count))
+        if recipient is None:
+            self.position.setText(self.tr("of %Ln", "", count))
+        else:
+            self.position.setText(self.tr("of %Ln (row {row})", "", count).format(row=recipient.row))
         if recipient is None or self.model is None:
             self._clear(self.controller.preview({}) if self.controller.template else "")
             return
@@ -210,7 +261,7 @@ class PreviewStep(Step):
                     reason=self.model.status(self.row)[1]
                 )
             )
-        result = self.controller.preview(recipient.fields)
+        result = self.controller.outgoing_message(recipient.fields)
         sender = self.controller.sender_address() or self.tr("(sign in to see the sender)")
         values = {
             "from": sender,
@@ -219,9 +270,9 @@ class PreviewStep(Step):
             "bcc": ", ".join(recipient.bcc),
             "reply_to": ", ".join(recipient.reply_to),
         }
-        if isinstance(result, RenderedMessage):
-            values["subject"] = result.subject
-            values["attachments"] = "; ".join(result.attachments) or self.tr("(none)")
+        if isinstance(result, OutgoingMessage):
+            values["subject"] = result.rendered.subject
+            values["attachments"] = "; ".join(result.rendered.attachments) or self.tr("(none)")
             self._show_body(result)
         else:
             values["subject"] = ""
@@ -231,16 +282,11 @@ class PreviewStep(Step):
             label.setText(values.get(key, ""))
             self.headers.setRowVisible(label, bool(values.get(key)) or key in ("from", "to", "subject"))
 
-    def _show_body(self, rendered: RenderedMessage) -> None:
+    def _show_body(self, message: OutgoingMessage) -> None:
         folder: Path | None = self.controller.template_folder
         if folder is not None:
             self.body.document().setBaseUrl(QUrl.fromLocalFile(str(folder) + "/"))
-        try:
-            shown = outlook_html(rendered.html)
-        except SecureMailMergeError as error:
-            self.body.setPlainText(str(error))
-            return
-        self.body.setHtml(shown)
+        self.body.show_message(message.rendered.html, message.images)
 
     def _clear(self, message: object) -> None:
         self.left_out.hide()
@@ -257,14 +303,17 @@ class PreviewStep(Step):
 
     def _report_stale(self) -> None:
         self.problems.clear()
+        self.verdict.clear()
         if self.controller.template is not None and self.controller.recipients is not None:
             self.report_label.setText(self.tr("Checking every message…"))
         else:
             self.report_label.setText(self.tr("Open recipients and write a message to check them."))
 
     def _show_report(self, report: PreflightReport) -> None:
-        lines = report_lines(report, max_problems=0)
-        self.report_label.setText("\n".join(lines))
+        lines = report_lines(report, max_problems=0, formats=Formats(formatting.number, formatting.size))
+        # The verdict ("fix the problems above") goes below the list it speaks of.
+        self.report_label.setText("\n".join(lines[:-1]))
+        self.verdict.setText(lines[-1])
         self.problems.clear()
         for problem in report.problems:
             item = QListWidgetItem(problem.message, self.problems)

@@ -9,8 +9,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from securemailmerge.campaign import PreflightReport
-from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList, sheet_names
 from ui.contacts_dialog import ContactsDialog
 from ui.controller import Controller
@@ -29,6 +26,7 @@ from ui.recipients_model import (
     BOUNCED,
     DO_NOT_CONTACT,
     DUPLICATE_ROW,
+    FIXED,
     INVALID,
     LEFT_OUT,
     MISSING,
@@ -37,11 +35,15 @@ from ui.recipients_model import (
     RecipientsModel,
 )
 from ui.steps.base import Step
+from ui.steps.reading import ReadingBox
 
-FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
-ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "mac-roman")
-DELIMITERS = (",", ";", "\t", "|")
+# Workbooks as the reader knows them (recipients.files); the rest is read as CSV text.
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+FILE_SUFFIXES = {".csv", ".txt", ".tsv", *WORKBOOK_SUFFIXES}
 FILTER_DELAY_MS = 250
+FIT_SAMPLE_ROWS = 200  # rows measured to size the address columns; measuring 100,000 would stall
+CELL_PADDING = 16
+MAX_ADDRESS_WIDTH = 360
 
 
 class RecipientsStep(Step):
@@ -97,41 +99,9 @@ class RecipientsStep(Step):
         """The step's name."""
         return self.tr("Recipients")
 
-    def _reading_box(self) -> QGroupBox:
-        self.reading = QGroupBox(self.tr("How the file is read"), self)
-        form = QFormLayout(self.reading)
-        self.sheet = QComboBox(self.reading)
-        self.encoding = QComboBox(self.reading)
-        self.encoding.addItems(ENCODINGS)
-        self.delimiter = QComboBox(self.reading)
-        for value in DELIMITERS:
-            self.delimiter.addItem(self._delimiter_name(value), value)
-        self.detected = QLabel(self.reading)
-        self.detected.setWordWrap(True)
-        self.columns: dict[str, QComboBox] = {}
-        form.addRow(self.tr("Sheet"), self.sheet)
-        form.addRow(self.tr("Encoding"), self.encoding)
-        form.addRow(self.tr("Delimiter"), self.delimiter)
-        labels = {
-            "email_column": self.tr("Email column"),
-            "cc_column": self.tr("CC column"),
-            "bcc_column": self.tr("BCC column"),
-            "reply_to_column": self.tr("Reply-To column"),
-        }
-        for key, label in labels.items():
-            box = QComboBox(self.reading)
-            box.setAccessibleName(label)
-            self.columns[key] = box
-            form.addRow(label, box)
-            box.activated.connect(lambda _i, key=key, box=box: self._reload(**{key: box.currentData()}))
-        form.addRow(self.tr("Detected"), self.detected)
-        for label_widget, combo in ((self.tr("Sheet"), self.sheet), (self.tr("Encoding"), self.encoding)):
-            combo.setAccessibleName(label_widget)
-        self.delimiter.setAccessibleName(self.tr("Delimiter"))
-        self.sheet.activated.connect(lambda _i: self._reload(sheet=self.sheet.currentText()))
-        self.encoding.activated.connect(lambda _i: self._reload(encoding=self.encoding.currentText()))
-        self.delimiter.activated.connect(lambda _i: self._reload(delimiter=self.delimiter.currentData()))
-        self.reading.setEnabled(False)
+    def _reading_box(self) -> ReadingBox:
+        self.reading = ReadingBox(self)
+        self.reading.changed.connect(lambda changes: self._reload(**changes))
         return self.reading
 
     def _filter_row(self) -> QHBoxLayout:
@@ -158,10 +128,6 @@ class RecipientsStep(Step):
         row.addWidget(self.summary)
         return row
 
-    def _delimiter_name(self, value: str) -> str:
-        names = {",": self.tr("Comma (,)"), ";": self.tr("Semicolon (;)"), "\t": self.tr("Tab"), "|": "|"}
-        return names.get(value, value)
-
     def apply_filter(self) -> None:
         """Show only the rows matching the search text and the chosen status."""
         self._filter_timer.stop()
@@ -184,7 +150,10 @@ class RecipientsStep(Step):
     def ask_file(self) -> None:
         """Ask for a recipient file and load it."""
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open recipients"), "", self.tr("Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm)")
+            self,
+            self.tr("Open recipients"),
+            "",
+            self.tr("Recipient lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xlsb *.xls *.ods)"),
         )
         if path:
             self.open_file(Path(path))
@@ -223,57 +192,49 @@ class RecipientsStep(Step):
 
     def _show_list(self, recipients: RecipientList | None) -> None:
         self.model.set_list(recipients)
-        self.reading.setEnabled(recipients is not None and self.controller.recipients_path is not None)
+        # After a choice the file cannot be read with, the box stays: the user chooses again.
+        self.reading.setEnabled(self.controller.recipients_path is not None)
         if recipients is None:
             self.source_label.setText(self.tr("No recipients yet: open a file or drop one here."))
-            self.detected.clear()
+            self.reading.detected.clear()
         else:
             self.error.hide()
             self.source_label.setText(Path(recipients.source).name)
             self._show_reading(recipients)
+            self._fit_columns(recipients)
         self.apply_filter()
 
+    def _fit_columns(self, recipients: RecipientList) -> None:
+        """Widen the address columns to their addresses (as far as the first rows tell): never elided."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        sample = recipients.rows[:FIT_SAMPLE_ROWS]
+        named = (
+            recipients.email_column,
+            recipients.cc_column,
+            recipients.bcc_column,
+            recipients.reply_to_column,
+        )
+        # The tick and the row number need no more than their title (or the last row's number).
+        digits = metrics.horizontalAdvance(str(recipients.rows[-1].row if recipients.rows else 0))
+        header.resizeSection(0, header.sectionSizeHint(0))
+        header.resizeSection(1, max(header.sectionSizeHint(1), digits + CELL_PADDING))
+        for column in {name for name in named if name}:
+            section = FIXED + recipients.columns.index(column)
+            widest = max((metrics.horizontalAdvance(r.fields.get(column, "")) for r in sample), default=0)
+            needed = min(max(widest + CELL_PADDING, header.sectionSizeHint(section)), MAX_ADDRESS_WIDTH)
+            header.resizeSection(section, max(header.sectionSize(section), needed))
+
     def _show_reading(self, recipients: RecipientList) -> None:
-        details = recipients.details
+        self.reading.show_list(recipients, self.controller.recipient_options)
         path = self.controller.recipients_path
-        self.sheet.clear()
-        if path is not None and path.suffix.lower() in {".xlsx", ".xlsm"}:
-            try:
-                self.sheet.addItems(sheet_names(path))
-            except SecureMailMergeError as error:
-                self._failed(str(error))
-        self.sheet.setCurrentText(details.get("sheet", ""))
-        self.sheet.setEnabled(self.sheet.count() > 1)
-        is_text = "encoding" in details
-        self.encoding.setEnabled(is_text)
-        self.delimiter.setEnabled(is_text)
-        self.encoding.setCurrentText(details.get("encoding", ""))
-        self.delimiter.setCurrentIndex(max(self.delimiter.findData(details.get("delimiter")), 0))
-        chosen = {
-            "email_column": recipients.email_column,
-            "cc_column": recipients.cc_column,
-            "bcc_column": recipients.bcc_column,
-            "reply_to_column": recipients.reply_to_column,
-        }
-        for key, box in self.columns.items():
-            box.clear()
-            if key != "email_column":
-                box.addItem(self.tr("(none)"), "")
-            for column in recipients.columns:
-                box.addItem(column, column)
-            box.setCurrentIndex(max(box.findData(chosen[key] or ""), 0))
-        parts = []
-        if is_text:
-            parts.append(self.tr("encoding {encoding}").format(encoding=details["encoding"]))
-            parts.append(
-                self.tr("delimiter {delimiter}").format(delimiter=self._delimiter_name(details["delimiter"]))
+        if path is not None and path.suffix.lower() in WORKBOOK_SUFFIXES:
+            current = recipients.details.get("sheet", "")
+            self.controller.run(
+                lambda _cancel: sheet_names(path),
+                lambda names: self.reading.show_sheets(names, current),
+                failed=self._failed,
             )
-        if "sheet" in details:
-            parts.append(self.tr("sheet {sheet}").format(sheet=details["sheet"]))
-        if "header_row" in details:
-            parts.append(self.tr("header in row {row}").format(row=details["header_row"]))
-        parts.append(self.tr("email column {column}").format(column=recipients.email_column))
-        self.detected.setText(", ".join(parts))
 
     def _signed_in(self, account: object) -> None:
         self.contacts_button.setEnabled(account is not None)

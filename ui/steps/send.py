@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTime, QTimeZone, Signal
@@ -279,17 +279,20 @@ class SendStep(Step):
         self.counts_by[key] = self.counts_by.get(key, 0) + 1
         done = sum(self.counts_by.get(k, 0) for k in ("sent", "failed", "drafted", "scheduled"))
         self.progress.setValue(done)
-        self.counts.setText(
-            self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(
-                sent=self.counts_by.get("sent", 0)
-                + self.counts_by.get("scheduled", 0)
-                + self.counts_by.get("drafted", 0),
-                failed=self.counts_by.get("failed", 0),
-                bounced=self.counts_by.get("bounced", 0),
-            )
-        )
+        self.counts.setText(self._counts_text())
         left = max(self.pending - done, 0)
         self.eta.setText(formatting.duration(timedelta(minutes=left / max(self.pace.value(), 1))))
+
+    def _counts_text(self) -> str:
+        """Drafts and scheduled messages are not called sent: nothing has left the mailbox yet."""
+        counts = {
+            key: self.counts_by.get(key, 0) for key in ("sent", "drafted", "scheduled", "failed", "bounced")
+        }
+        if counts["drafted"]:
+            return self.tr("Drafts made {drafted} · failed {failed}").format(**counts)
+        if counts["scheduled"]:
+            return self.tr("Scheduled {scheduled} · failed {failed} · bounced {bounced}").format(**counts)
+        return self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(**counts)
 
     def _show_event(self, event: object) -> None:
         if isinstance(event, Started):
@@ -307,7 +310,12 @@ class SendStep(Step):
         ):
             key = {RowSent: "sent", RowScheduled: "scheduled", RowDrafted: "drafted"}[type(event)]
             self._count(key)
-            self.log.appendPlainText(self.tr("Row {row}: {state}.").format(row=event.row, state=key))
+            lines = {
+                "sent": self.tr("Row {row}: sent."),
+                "scheduled": self.tr("Row {row}: scheduled."),
+                "drafted": self.tr("Row {row}: draft made."),
+            }
+            self.log.appendPlainText(lines[key].format(row=event.row))
         elif isinstance(event, RowFailed):
             self._count("failed")
             self.log.appendPlainText(
@@ -336,7 +344,10 @@ class SendStep(Step):
             self.resume_button_.setEnabled(False)
             self.log.appendPlainText(self.tr("Resumed."))
         elif isinstance(event, Waiting):
-            self.log.appendPlainText(self.tr("Waiting ({why}).").format(why=event.why))
+            until = formatting.when(datetime.fromtimestamp(event.until).astimezone())
+            self.log.appendPlainText(
+                self.tr("Waiting until {time}: {why}.").format(time=until, why=event.explained())
+            )
         elif isinstance(event, Stopped):
             self.log.appendPlainText(self.tr("Stopped: {reason}").format(reason=event.reason))
         elif isinstance(event, Cancelled):
