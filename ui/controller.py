@@ -242,11 +242,6 @@ class Controller(MicrosoftAccount, QObject):
 
     # The do-not-contact list of the mailbox messages go out from
 
-    def do_not_contact(self) -> DoNotContact | None:
-        """The do-not-contact list of the sending mailbox, or None while that mailbox is not known."""
-        sender = self.sender_address()
-        return DoNotContact.for_mailbox(sender) if sender else None
-
     def refresh_do_not_contact(self) -> None:
         """Find, on a worker, the rows the do-not-contact list or the list's own marks leave out."""
         self._blocked_generation += 1
