@@ -222,23 +222,25 @@ class Controller(MicrosoftAccount, QObject):
         self.inputs_changed()
 
     def sending_list(self) -> RecipientList | None:
-        """The recipients as the campaign will use them: rows left out (by the user or the do-not-contact
-        list) join the excluded ones."""
-        if self.recipients is None:
-            return None
-        if not self.left_out and not self.blocked:
+        """The recipients as the campaign will use them: rows the user left out join the excluded ones.
+
+        Rows on the do-not-contact list stay in: the campaign leaves them out itself when it starts
+        (with the list as it is then) and names them in its confirmation and report.
+        """
+        return self._without(self.left_out)
+
+    def checked_list(self) -> RecipientList | None:
+        """The recipients the check speaks of: without the rows left out by the user or the list."""
+        return self._without(self.left_out | self.blocked.keys())
+
+    def _without(self, out: set[int]) -> RecipientList | None:
+        if self.recipients is None or not out:
             return self.recipients
-        out = self.left_out | self.blocked.keys()
         rows = [r for r in self.recipients.rows if r.row not in out]
         unticked = [r for r in self.recipients.rows if r.row in out]
         return replace(self.recipients, rows=rows, excluded=[*self.recipients.excluded, *unticked])
 
     # The do-not-contact list of the mailbox messages go out from
-
-    def do_not_contact(self) -> DoNotContact | None:
-        """The do-not-contact list of the sending mailbox, or None while that mailbox is not known."""
-        sender = self.sender_address()
-        return DoNotContact.for_mailbox(sender) if sender else None
 
     def refresh_do_not_contact(self) -> None:
         """Find, on a worker, the rows the do-not-contact list or the list's own marks leave out."""
@@ -256,8 +258,12 @@ class Controller(MicrosoftAccount, QObject):
         if recipients is None:
             done({})
             return
+        sender = self.sender_address()
         # Reading the list file and testing 100,000 rows stays off the UI thread.
-        self.run(lambda _cancel: left_out_rows(recipients, self.do_not_contact()), done)
+        self.run(
+            lambda _cancel: left_out_rows(recipients, DoNotContact.for_mailbox(sender) if sender else None),
+            done,
+        )
 
     # Template
 
@@ -327,7 +333,7 @@ class Controller(MicrosoftAccount, QObject):
     def check(self) -> Worker | None:
         """Run preflight over every row in the background; only the newest run's report is shown."""
         self._check_timer.stop()
-        recipients, template = self.sending_list(), self.template
+        recipients, template = self.checked_list(), self.template
         if template is None or recipients is None:
             self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None
