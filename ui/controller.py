@@ -29,14 +29,7 @@ from securemailmerge.campaign import (
     left_out_rows,
 )
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.m365 import (
-    Account,
-    Connection,
-    HttpFactory,
-    LicenseStatus,
-    Profile,
-    TenantConfig,
-)
+from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
 from securemailmerge.template import (
     CompiledTemplate,
@@ -175,9 +168,17 @@ class Controller(MicrosoftAccount, QObject):
     # Recipients
 
     def open_recipients(
-        self, path: Path, options: RecipientOptions | None = None, on_error: ErrorHandler | None = None
+        self,
+        path: Path,
+        options: RecipientOptions | None = None,
+        on_error: ErrorHandler | None = None,
+        *,
+        reading_again: bool = False,
     ) -> Worker:
-        """Load a CSV or Excel file in the background; a failure clears what the previous one showed."""
+        """Load a CSV or Excel file in the background; a failure clears what the previous one showed.
+
+        When ``reading_again`` fails the file and the options tried stay, so another choice can follow.
+        """
         chosen = options or RecipientOptions()
 
         def done(result: object) -> None:
@@ -186,7 +187,10 @@ class Controller(MicrosoftAccount, QObject):
             self._set_list(result)
 
         def failed(message: str) -> None:
-            self.recipients_path = None
+            if reading_again:
+                self.recipient_options = chosen
+            else:
+                self.recipients_path = None
             self._set_list(None)
             (on_error or self.failed.emit)(message)
 
@@ -197,7 +201,7 @@ class Controller(MicrosoftAccount, QObject):
         if self.recipients_path is None:
             return None
         options = replace(self.recipient_options, **changes)
-        return self.open_recipients(self.recipients_path, options, on_error)
+        return self.open_recipients(self.recipients_path, options, on_error, reading_again=True)
 
     def set_recipients(self, recipients: RecipientList | None, source: ContactsSource | None = None) -> None:
         """Use ``recipients`` (from the address book and filter ``source``)."""

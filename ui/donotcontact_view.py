@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from securemailmerge.campaign import DoNotContact
 from securemailmerge.errors import SecureMailMergeError
 from ui.controller import Controller
+from ui.dialogs import say
 
 
 class DoNotContactDialog(QDialog):
@@ -55,13 +55,15 @@ class DoNotContactDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("firstname.lastname@example.com") + 24)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("2026-12-01") + 48)
+        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         layout.addLayout(self._add_row())
         self.message = QLabel(self)
-        self.message.setObjectName("dncMessage")
-        self.message.setWordWrap(True)
+        say(self.message, "")
         layout.addWidget(self.message)
         layout.addLayout(self._file_row())
         controller.sender_changed.connect(lambda _address: self.reload())
@@ -150,8 +152,7 @@ class DoNotContactDialog(QDialog):
         self.controller.refresh_do_not_contact()
 
     def _say(self, message: str, problem: bool = False) -> None:
-        self.message.setStyleSheet("QLabel#dncMessage { color: #b00020; }" if problem else "")
-        self.message.setText(message)
+        say(self.message, message, problem)
 
     def add_address(self, text: str) -> bool:
         """Add a typed address (checked first); False, with the reason shown, when it is no address."""

@@ -117,6 +117,7 @@ if TYPE_CHECKING:
         Scheduler as Scheduler,
         SendWindow as SendWindow,
     )
+    from securemailmerge.campaign.parallel import available_workers as available_workers
     from securemailmerge.campaign.report import (
         report_rows as report_rows,
         state_text as state_text,
@@ -197,6 +198,7 @@ __getattr__, __all__ = exports(
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact", "left_out_rows"),
+        "parallel": ("available_workers",),
         "check": (
             "CheckPass",
             "CheckStarted",

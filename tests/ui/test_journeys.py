@@ -163,12 +163,26 @@ def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
     assert preview.header_labels["to"].text() == BAD_ADDRESS
     assert preview.header_labels["from"].text() == DEMO_USER
     assert message.attachment in preview.header_labels["attachments"].text()
-    qtbot.waitUntil(lambda: preview.report_label.text().endswith("Ready to send."), timeout=10_000)
+    qtbot.waitUntil(lambda: preview.verdict.text() == "Ready to send.", timeout=10_000)
     assert ", ready 3, invalid 0, duplicates 0" in preview.report_label.text()
     assert preview.problems.count() == 0
     if message.inline_image:
         assert preview.body.refused == []
         assert preview.body.document().resource(2, QUrl(message.inline_image)) is not None
+
+
+def assert_parts(received: EmailMessage, message: Message) -> None:
+    """The file arrives as an attachment; an imported inline image as an inline part its HTML names by cid."""
+    parts = list(received.iter_attachments())
+    assert [p.get_filename() for p in parts if p.get_content_disposition() == "attachment"] == [
+        message.attachment
+    ]
+    inline = [p for p in parts if p.get_content_disposition() == "inline"]
+    assert [p.get_filename() for p in inline] == ([message.inline_image] if message.inline_image else [])
+    html = received.get_body(("html",))
+    assert html is not None
+    for part in inline:
+        assert f"cid:{part['Content-ID'].strip('<>')}" in html.get_content()
 
 
 def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, message: Message) -> None:
@@ -179,7 +193,7 @@ def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, message: Messa
     qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
     received = [parse(m["mime"]) for m in sandbox_inspect(sandbox, f"recipients/{DEMO_USER}/messages")]
     assert [m["Subject"] for m in received] == [f"[Test] {message.subject.format(name='Ada')}"]
-    assert [part.get_filename() for part in received[0].iter_attachments()] == [message.attachment]
+    assert_parts(received[0], message)
 
 
 def send_campaign(qtbot: QtBot, window: MainWindow) -> None:
@@ -258,7 +272,7 @@ def mailboxes_received(sandbox: Sandbox, expected: Message) -> None:
         html = message.get_body(("html",))
         assert html is not None
         assert f"{expected.greeting} {name}" in html.get_content()
-        assert [part.get_filename() for part in message.iter_attachments()] == [expected.attachment]
+        assert_parts(message, expected)
     bounces = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/bounces")
     assert [b["recipient"] for b in bounces] == [BAD_ADDRESS]
 
