@@ -15,12 +15,11 @@ import base64
 import binascii
 import itertools
 import mimetypes
+import os
 import re
-import secrets
 import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -170,7 +169,7 @@ class MessageWriter:
         self._cached_bytes = 0
         # Message-IDs and boundaries: one random prefix per campaign and a counter are as unique as
         # fresh random values, and asking the system for randomness per message was slow.
-        self._prefix = secrets.token_hex(8)
+        self._prefix = os.urandom(8).hex()
         self._serial = itertools.count(1)
         self._date: tuple[int, str] = (-1, "")
 
@@ -179,6 +178,8 @@ class MessageWriter:
 
     def _date_header(self, now: datetime | None) -> str:
         """The Date header, formatted once per second (local time with its offset)."""
+        from email.utils import format_datetime  # the email package waits for the first message
+
         if now is not None:
             return format_datetime(now.astimezone())
         second = int(time.time())
