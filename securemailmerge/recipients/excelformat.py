@@ -88,8 +88,13 @@ def _general(value: float, language: str) -> str:
         return str(value)
     text = repr(value)
     separator = _DECIMAL_SEPARATORS.get(language, ".")
-    # The shortest exact form is what Excel shows when it has at most 15 digits and no exponent.
-    if "e" not in text and "n" not in text and len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15:
+    # The shortest exact form is what Excel shows when it has at most 15 digits and no exponent (a
+    # form of at most 16 characters, one of them the point, has at most 15 digits).
+    if (
+        "e" not in text
+        and "n" not in text
+        and (len(text) <= 16 or len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15)
+    ):
         text = text.removesuffix(".0")
         return text.replace(".", separator) if separator != "." else text
     text = format(Decimal(format(value, ".15g")), "f")
