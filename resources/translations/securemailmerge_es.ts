@@ -1529,14 +1529,6 @@
         <translation>Añadir todas las direcciones de un archivo CSV o Excel</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Añadida</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
         <source>Address to add</source>
         <translation>Dirección que añadir</translation>
     </message>
@@ -1581,10 +1573,6 @@
         <translation>Leyendo {file}…</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
         <translation>Inicie sesión o elija el buzón desde el que enviar para ver su lista de no contactar.</translation>
     </message>
@@ -1599,6 +1587,21 @@
     <message>
         <source>{address} is on the list now.</source>
         <translation>{address} ya está en la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
