@@ -611,6 +611,10 @@
         <translation>{file} geöffnet.</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Nicht gespeicherte Änderungen können nicht automatisch gesichert werden: {error}</translation>
+    </message>
+    <message>
         <source>Recover campaign</source>
         <translation>Kampagne wiederherstellen</translation>
     </message>

@@ -611,6 +611,10 @@
         <translation>{file} abierto.</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Los cambios sin guardar no se pueden guardar automáticamente: {error}</translation>
+    </message>
+    <message>
         <source>Recover campaign</source>
         <translation>Recuperar campaña</translation>
     </message>
