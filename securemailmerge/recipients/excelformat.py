@@ -55,17 +55,22 @@ def value_formatter(number_format: str, language: str) -> Callable[[object], str
     between its number and date forms. Dates repeat down a column (an event date, a birthday
     year), so each date's text is kept for the next row that has it.
     """
-    number, moment = _number_formatter(number_format), _date_formatter(number_format)
     true, false = _BOOLEANS.get(language, _BOOLEANS["en"])
     dates: dict[object, str] = {}
+    # Each form is compiled when a value first needs it: a date format may mean nothing as a number.
+    number: Formatter | None = None
+    moment: Formatter | None = None
 
     def show(value: object) -> str:
+        nonlocal number, moment
         kind = value.__class__
         if kind is float or kind is int:
+            number = number or _number_formatter(number_format)
             return number(value, language)
         if kind is date or kind is datetime or kind is time or kind is timedelta:
             text = dates.get(value)
             if text is None:
+                moment = moment or _date_formatter(number_format)
                 text = dates[value] = moment(value, language)
                 if len(dates) > _DATES_KEPT:
                     dates.clear()
