@@ -239,6 +239,17 @@ class CampaignFiles(QObject):
         self.saved = self.document()
         self.refresh()
 
+    def take_over(self, previous: CampaignFiles) -> None:
+        """Carry on the campaign of the window this one replaces (a new language), with its autosave."""
+        previous.autosave_timer.stop()
+        show_send_settings(self.window.send, send_settings(previous.window.send, None))
+        self.path, self.saved = previous.path, previous.saved
+        self.pending, self.pending_rows = previous.pending, previous.pending_rows
+        self._contacts_asked = previous._contacts_asked
+        self.autosave.close()  # this window's own, still empty
+        self.autosave, previous.autosave = previous.autosave, Autosave()
+        self.refresh()
+
     def recent(self) -> list[Path]:
         """The recently opened or saved campaigns, newest first."""
         return [Path(entry) for entry in settings.recent(RECENT)]

@@ -8,7 +8,8 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,19 @@ def show_error(parent: QWidget | None, message: str, details: str | None = None)
 
 
 _open_boxes: list[QMessageBox] = []
+
+
+def say(label: QLabel, text: str, problem: bool = False) -> None:
+    """Show ``text`` in ``label`` (hidden when empty); a problem in red that stays readable in dark mode."""
+    parent = label.parentWidget()
+    palette = parent.palette() if parent is not None else label.palette()
+    if problem:
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b00020"))
+    label.setPalette(palette)
+    label.setWordWrap(True)
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 def install_excepthook() -> None:

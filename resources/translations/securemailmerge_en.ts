@@ -65,6 +65,13 @@
             <numerusform>of %Ln</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>of %Ln (row {row})</source>
+        <translation>
+            <numerusform>of %Ln (row {row})</numerusform>
+            <numerusform>of %Ln (row {row})</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecipientsStep</name>

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers import REPO
 from tests.ui.test_campaign_files import answer, new_window
+from ui.app import first_campaign
 from ui.autosave import autosave_dir
 from ui.window import MainWindow
 
@@ -72,10 +73,11 @@ def test_after_a_crash_the_next_start_recovers_the_unsaved_campaign(
     crash(data_dir)
     window = new_window(qtbot)
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
-    assert window.campaign.offer_recovery()
+    first_campaign(window, None, sample=True)  # as the app starts
     assert asked == [
         "SecureMailMerge did not close properly. Recover the unsaved changes to Untitled campaign?"
     ]
+    assert window.recipients.model.rowCount() == 0  # the recovered campaign, not the sample
     assert window.message.subject.text() == "Unsaved {{Name}}"
     assert window.send.cap.value() == 4321
     assert window.isWindowModified()  # recovered work is not saved work

@@ -152,3 +152,14 @@ def test_the_test_message_sent_from_the_window_is_the_previewed_html(
     (image,) = (p for p in sent.walk() if p.get_content_type() == "image/png")
     assert image.get_payload(decode=True) == (tmp_path / "red.png").read_bytes()
     assert str(image["Content-ID"]) == f"<{previewed.images[0].content_id}>"
+
+
+def test_the_position_names_the_lists_own_row_as_the_table_and_the_log_do(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_message(qtbot, window, tmp_path)
+    preview = window.preview
+    assert preview.position.text() == "of 2 (row 2)"  # a CSV's first recipient is on its line 2
+    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    assert preview.jump.value() == 2
+    assert preview.position.text() == "of 2 (row 3)"
