@@ -118,7 +118,8 @@ def _address_number(column: str) -> int:
 def outlook_name(cell: str) -> str:
     """The name in an Outlook display-name cell: "Jürgen Weiß (juergen@example.de)" gives "Jürgen
     Weiß"; a cell that holds an address, not a name, gives ``""``."""
-    name = _ADDRESS_SUFFIX.sub("", " ".join(cell.split()))
+    # A name only decorates the address: line breaks become spaces, control characters go.
+    name = _ADDRESS_SUFFIX.sub("", "".join(char for char in " ".join(cell.split()) if char.isprintable()))
     return "" if "@" in name else name
 
 
