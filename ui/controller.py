@@ -9,7 +9,7 @@ and to ``failed`` (the window's message box) only when the caller gave none.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
@@ -19,24 +19,21 @@ from securemailmerge.campaign import (
     CheckStarted,
     ContactsSource,
     Outgoing,
-    OutgoingMessage,
     PreflightReport,
     PreflightSettings,
     check_rows,
-    footer_text,
 )
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
 from securemailmerge.recipients import RecipientList, RecipientOptions
 from securemailmerge.template import (
     CompiledTemplate,
-    RenderedMessage,
     Template,
-    compile_template,
     load_template,
 )
 from ui.account_control import ErrorHandler, MicrosoftAccount
 from ui.recipients_control import RecipientSources
+from ui.rendering import Rendering
 from ui.worker import Worker
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
@@ -44,7 +41,7 @@ CHECK_DELAY_MS = 400
 PROGRESS_STRIDE = 200  # rows between two progress steps of a long check, at most
 
 
-class Controller(MicrosoftAccount, RecipientSources, QObject):
+class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     """What the user has opened and who is signed in; every slow step runs on a worker."""
 
     recipients_changed = Signal(object)  # RecipientList | None
@@ -184,32 +181,6 @@ class Controller(MicrosoftAccount, RecipientSources, QObject):
         self._outgoing = None  # images are read again: the user may have changed them
         self.template_changed.emit(template)
         self.inputs_changed()
-
-    def preview(self, fields: Mapping[str, str]) -> RenderedMessage | str:
-        """The rendered message for one row, or the sentence saying why it cannot be rendered."""
-        if self.template is None or self.recipients is None:
-            return self.tr("Open a recipient list and a template to see a preview.")
-        try:
-            if self._compiled is None:
-                self._compiled = compile_template(self.template, self.recipients.columns)
-            return self._compiled.render(fields)
-        except SecureMailMergeError as error:
-            return str(error)
-
-    def outgoing_message(self, fields: Mapping[str, str]) -> OutgoingMessage | str:
-        """The row's message exactly as it is sent (footer, Outlook's HTML), or why it cannot be made."""
-        rendered = self.preview(fields)
-        if isinstance(rendered, str):
-            return rendered
-        # The engine adds the footer unless the license, checked when sending, is commercial.
-        footer = "" if self.license is not None and self.license.commercial else footer_text()
-        folder = (self.template_folder or Path.cwd()).resolve()
-        if self._outgoing is None or (self._outgoing.base_folder, self._outgoing.footer) != (folder, footer):
-            self._outgoing = Outgoing(folder, footer)
-        try:
-            return self._outgoing.message(rendered)
-        except SecureMailMergeError as error:
-            return str(error)
 
     # The check, always about the current inputs
 
