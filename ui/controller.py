@@ -19,14 +19,12 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from securemailmerge.campaign import (
     CheckStarted,
     ContactsSource,
-    DoNotContact,
     Outgoing,
     OutgoingMessage,
     PreflightReport,
     PreflightSettings,
     check_rows,
     footer_text,
-    left_out_rows,
 )
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
@@ -39,6 +37,7 @@ from securemailmerge.template import (
     load_template,
 )
 from ui.account_control import ErrorHandler, MicrosoftAccount
+from ui.list_control import RecipientsSeen
 from ui.worker import Worker
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
@@ -46,7 +45,7 @@ CHECK_DELAY_MS = 400
 PROGRESS_STRIDE = 200  # rows between two progress steps of a long check, at most
 
 
-class Controller(MicrosoftAccount, QObject):
+class Controller(MicrosoftAccount, RecipientsSeen, QObject):
     """What the user has opened and who is signed in; every slow step runs on a worker."""
 
     recipients_changed = Signal(object)  # RecipientList | None
@@ -81,7 +80,7 @@ class Controller(MicrosoftAccount, QObject):
         self.contacts_source: ContactsSource | None = None  # the mailbox and filter the contacts came from
         self.left_out: set[int] = set()  # source rows the user unticked
         self.blocked: dict[int, str] = {}  # source rows the do-not-contact list leaves out, and why
-        self._blocked_generation = 0
+        self.blocked_generation = 0
         self.template: Template | None = None
         self.template_folder: Path | None = None
         self.report: PreflightReport | None = None
@@ -221,50 +220,6 @@ class Controller(MicrosoftAccount, QObject):
         (self.left_out.add if left_out else self.left_out.discard)(row)
         self.inputs_changed()
 
-    def sending_list(self) -> RecipientList | None:
-        """The recipients as the campaign will use them: rows the user left out join the excluded ones.
-
-        Rows on the do-not-contact list stay in: the campaign leaves them out itself when it starts
-        (with the list as it is then) and names them in its confirmation and report.
-        """
-        return self._without(self.left_out)
-
-    def checked_list(self) -> RecipientList | None:
-        """The recipients the check speaks of: without the rows left out by the user or the list."""
-        return self._without(self.left_out | self.blocked.keys())
-
-    def _without(self, out: set[int]) -> RecipientList | None:
-        if self.recipients is None or not out:
-            return self.recipients
-        rows = [r for r in self.recipients.rows if r.row not in out]
-        unticked = [r for r in self.recipients.rows if r.row in out]
-        return replace(self.recipients, rows=rows, excluded=[*self.recipients.excluded, *unticked])
-
-    # The do-not-contact list of the mailbox messages go out from
-
-    def refresh_do_not_contact(self) -> None:
-        """Find, on a worker, the rows the do-not-contact list or the list's own marks leave out."""
-        self._blocked_generation += 1
-        generation, recipients = self._blocked_generation, self.recipients
-
-        def done(found: object) -> None:
-            if generation == self._blocked_generation and isinstance(found, dict):
-                changed = found != self.blocked
-                self.blocked = found
-                self.do_not_contact_changed.emit(found)
-                if changed:
-                    self.inputs_changed()
-
-        if recipients is None:
-            done({})
-            return
-        sender = self.sender_address()
-        # Reading the list file and testing 100,000 rows stays off the UI thread.
-        self.run(
-            lambda _cancel: left_out_rows(recipients, DoNotContact.for_mailbox(sender) if sender else None),
-            done,
-        )
-
     # Template
 
     def open_template(self, path: Path, on_error: ErrorHandler | None = None) -> bool:
@@ -385,16 +340,6 @@ class Controller(MicrosoftAccount, QObject):
         """Ask a running check to stop; ``check_aborted`` confirms it."""
         if self._check is not None:
             self._check.quit()
-
-    def replay(self) -> None:
-        """Tell a newly built window everything already open: list, template, account, sender, report."""
-        self.recipients_changed.emit(self.recipients)
-        self.template_changed.emit(self.template)
-        self.account_changed.emit(self.account)
-        self.profile_changed.emit(self.profile)
-        self.sender_changed.emit(self.sender_address())
-        if self.report is not None:
-            self.report_ready.emit(self.report)
 
     def sign_out(self) -> None:
         """Forget the account, its tokens and any kept sign-in."""
