@@ -9,8 +9,7 @@ and to ``failed`` (the window's message box) only when the caller gave none.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
@@ -20,24 +19,21 @@ from securemailmerge.campaign import (
     CheckStarted,
     ContactsSource,
     Outgoing,
-    OutgoingMessage,
     PreflightReport,
     PreflightSettings,
     check_rows,
-    footer_text,
 )
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
-from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
+from securemailmerge.recipients import RecipientList, RecipientOptions
 from securemailmerge.template import (
     CompiledTemplate,
-    RenderedMessage,
     Template,
-    compile_template,
     load_template,
 )
 from ui.account_control import ErrorHandler, MicrosoftAccount
-from ui.list_control import RecipientsSeen
+from ui.recipients_control import RecipientSources
+from ui.rendering import Rendering
 from ui.worker import Worker
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
@@ -45,7 +41,7 @@ CHECK_DELAY_MS = 400
 PROGRESS_STRIDE = 200  # rows between two progress steps of a long check, at most
 
 
-class Controller(MicrosoftAccount, RecipientsSeen, QObject):
+class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     """What the user has opened and who is signed in; every slow step runs on a worker."""
 
     recipients_changed = Signal(object)  # RecipientList | None
@@ -80,7 +76,7 @@ class Controller(MicrosoftAccount, RecipientsSeen, QObject):
         self.contacts_source: ContactsSource | None = None  # the mailbox and filter the contacts came from
         self.left_out: set[int] = set()  # source rows the user unticked
         self.blocked: dict[int, str] = {}  # source rows the do-not-contact list leaves out, and why
-        self.blocked_generation = 0
+        self._blocked_generation = 0
         self.template: Template | None = None
         self.template_folder: Path | None = None
         self.report: PreflightReport | None = None
@@ -164,62 +160,6 @@ class Controller(MicrosoftAccount, RecipientsSeen, QObject):
         for worker in list(self._workers):
             worker.quit()
 
-    # Recipients
-
-    def open_recipients(
-        self,
-        path: Path,
-        options: RecipientOptions | None = None,
-        on_error: ErrorHandler | None = None,
-        *,
-        reading_again: bool = False,
-    ) -> Worker:
-        """Load a CSV or Excel file in the background; a failure clears what the previous one showed.
-
-        When ``reading_again`` fails the file and the options tried stay, so another choice can follow.
-        """
-        chosen = options or RecipientOptions()
-
-        def done(result: object) -> None:
-            self.recipients_path, self.recipient_options = path, chosen
-            self.contacts_source = None
-            self._set_list(result)
-
-        def failed(message: str) -> None:
-            if reading_again:
-                self.recipient_options = chosen
-            else:
-                self.recipients_path = None
-            self._set_list(None)
-            (on_error or self.failed.emit)(message)
-
-        return self.run(lambda _cancel: load_recipients(path, chosen), done, failed=failed)
-
-    def reload_recipients(self, on_error: ErrorHandler | None = None, **changes: Any) -> Worker | None:
-        """Read the same file again with some options changed (sheet, encoding, columns...)."""
-        if self.recipients_path is None:
-            return None
-        options = replace(self.recipient_options, **changes)
-        return self.open_recipients(self.recipients_path, options, on_error, reading_again=True)
-
-    def set_recipients(self, recipients: RecipientList | None, source: ContactsSource | None = None) -> None:
-        """Use ``recipients`` (from the address book and filter ``source``)."""
-        self.recipients_path, self.contacts_source = None, source
-        self._set_list(recipients)
-
-    def _set_list(self, recipients: object) -> None:
-        assert recipients is None or isinstance(recipients, RecipientList)
-        self.recipients = recipients
-        self.left_out = set()
-        self._compiled = None
-        self.recipients_changed.emit(recipients)
-        self.inputs_changed()
-
-    def set_left_out(self, row: int, left_out: bool) -> None:
-        """Include or leave out one source row (the user's tick in the table)."""
-        (self.left_out.add if left_out else self.left_out.discard)(row)
-        self.inputs_changed()
-
     # Template
 
     def open_template(self, path: Path, on_error: ErrorHandler | None = None) -> bool:
@@ -241,32 +181,6 @@ class Controller(MicrosoftAccount, RecipientsSeen, QObject):
         self._outgoing = None  # images are read again: the user may have changed them
         self.template_changed.emit(template)
         self.inputs_changed()
-
-    def preview(self, fields: Mapping[str, str]) -> RenderedMessage | str:
-        """The rendered message for one row, or the sentence saying why it cannot be rendered."""
-        if self.template is None or self.recipients is None:
-            return self.tr("Open a recipient list and a template to see a preview.")
-        try:
-            if self._compiled is None:
-                self._compiled = compile_template(self.template, self.recipients.columns)
-            return self._compiled.render(fields)
-        except SecureMailMergeError as error:
-            return str(error)
-
-    def outgoing_message(self, fields: Mapping[str, str]) -> OutgoingMessage | str:
-        """The row's message exactly as it is sent (footer, Outlook's HTML), or why it cannot be made."""
-        rendered = self.preview(fields)
-        if isinstance(rendered, str):
-            return rendered
-        # The engine adds the footer unless the license, checked when sending, is commercial.
-        footer = "" if self.license is not None and self.license.commercial else footer_text()
-        folder = (self.template_folder or Path.cwd()).resolve()
-        if self._outgoing is None or (self._outgoing.base_folder, self._outgoing.footer) != (folder, footer):
-            self._outgoing = Outgoing(folder, footer)
-        try:
-            return self._outgoing.message(rendered)
-        except SecureMailMergeError as error:
-            return str(error)
 
     # The check, always about the current inputs
 
@@ -340,6 +254,16 @@ class Controller(MicrosoftAccount, RecipientsSeen, QObject):
         """Ask a running check to stop; ``check_aborted`` confirms it."""
         if self._check is not None:
             self._check.quit()
+
+    def replay(self) -> None:
+        """Tell a newly built window everything already open: list, template, account, sender, report."""
+        self.recipients_changed.emit(self.recipients)
+        self.template_changed.emit(self.template)
+        self.account_changed.emit(self.account)
+        self.profile_changed.emit(self.profile)
+        self.sender_changed.emit(self.sender_address())
+        if self.report is not None:
+            self.report_ready.emit(self.report)
 
     def sign_out(self) -> None:
         """Forget the account, its tokens and any kept sign-in."""

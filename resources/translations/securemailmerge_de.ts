@@ -639,6 +639,10 @@
         <translation>Nicht gespeicherte Kampagne</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Nicht gespeicherte Änderungen können nicht automatisch gesichert werden: {error}</translation>
+    </message>
+    <message>
         <source>Untitled campaign</source>
         <translation>Unbenannte Kampagne</translation>
     </message>

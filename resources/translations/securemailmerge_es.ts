@@ -639,6 +639,10 @@
         <translation>Campaña sin guardar</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Los cambios sin guardar no se pueden guardar automáticamente: {error}</translation>
+    </message>
+    <message>
         <source>Untitled campaign</source>
         <translation>Campaña sin título</translation>
     </message>

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
-from tests.core.test_importers import write_eml
+from tests.core.test_importers import write_eml, write_outlook
 from tests.helpers import add_sandbox_contacts, sandbox_inspect
 from tests.ui.conftest import answer_confirmation, choose_field
 from ui.window import MainWindow
@@ -127,10 +127,10 @@ def write_message(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: p
 
 
 def import_outlook_message(
-    qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """File > Import from Outlook… an .eml with a field, an inline logo and a PDF attachment."""
-    source = write_eml(folder / "Einladung.eml")
+    """File > Import from Outlook… ``name`` (.eml, .msg or .oft): a field, an inline logo and a PDF."""
+    source = write_eml(folder / name) if name.endswith(".eml") else write_outlook(folder / name)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
     window.menu_actions.import_message.trigger()
     step = window.message

@@ -46,10 +46,16 @@ def test_a_campaign_from_a_csv_file(
     from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, WRITTEN)
 
 
+@pytest.mark.parametrize("name", ["Einladung.eml", "Einladung.msg", "Einladung.oft"])
 def test_a_campaign_from_an_imported_outlook_message(
-    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    online: MainWindow,
+    sandbox: Sandbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
 ) -> None:
     sign_in(qtbot, online)
     a_csv_file(qtbot, online, tmp_path, monkeypatch, column="First Name")
-    import_outlook_message(qtbot, online, tmp_path, monkeypatch)
+    import_outlook_message(qtbot, online, tmp_path, monkeypatch, name)
     from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, IMPORTED)
