@@ -45,7 +45,8 @@ class NetworkDialog(QDialog):
         self.setWindowTitle(self.tr("Network activity"))
         self.controller = controller
         factory = controller.factory
-        self.log = NetworkLog(factory.network_log_path if factory else paths.log_dir() / "network.log")
+        # The factory's own log, so reading shares the lock its writes and rotations take.
+        self.log = factory.log if factory else NetworkLog(paths.log_dir() / "network.log")
         self.loaded = False
         self._early: list[str] = []  # lines that arrived while the file was being read
         layout = QVBoxLayout(self)
@@ -141,6 +142,7 @@ class NetworkDialog(QDialog):
         tail = set(lines[-len(self._early) :]) if self._early else set()
         self.model.add([line for line in self._early if line not in tail])
         self._early, self.loaded = [], True
+        self.table.scrollToBottom()  # the newest requests first in sight
         self._count()
 
     def _arrived(self, entry: object) -> None:

@@ -639,6 +639,10 @@
         <translation>Nicht gespeicherte Kampagne</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Nicht gespeicherte Änderungen können nicht automatisch gesichert werden: {error}</translation>
+    </message>
+    <message>
         <source>Untitled campaign</source>
         <translation>Unbenannte Kampagne</translation>
     </message>
@@ -1529,14 +1533,6 @@
         <translation>Alle Adressen einer CSV- oder Excel-Datei hinzufügen</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
         <source>Address to add</source>
         <translation>Hinzuzufügende Adresse</translation>
     </message>
@@ -1581,10 +1577,6 @@
         <translation>{file} wird gelesen…</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
         <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
         <translation>Melden Sie sich an oder wählen Sie das Absenderpostfach, um seine Sperrliste zu sehen.</translation>
     </message>
@@ -1599,6 +1591,21 @@
     <message>
         <source>{address} is on the list now.</source>
         <translation>{address} steht jetzt auf der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>

@@ -639,6 +639,10 @@
         <translation>Campaña sin guardar</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Los cambios sin guardar no se pueden guardar automáticamente: {error}</translation>
+    </message>
+    <message>
         <source>Untitled campaign</source>
         <translation>Campaña sin título</translation>
     </message>
@@ -1529,14 +1533,6 @@
         <translation>Añadir todas las direcciones de un archivo CSV o Excel</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Añadida</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
         <source>Address to add</source>
         <translation>Dirección que añadir</translation>
     </message>
@@ -1581,10 +1577,6 @@
         <translation>Leyendo {file}…</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
         <translation>Inicie sesión o elija el buzón desde el que enviar para ver su lista de no contactar.</translation>
     </message>
@@ -1599,6 +1591,21 @@
     <message>
         <source>{address} is on the list now.</source>
         <translation>{address} ya está en la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>

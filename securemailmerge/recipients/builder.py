@@ -334,8 +334,8 @@ class _Builder:
         position = self.named_columns.get(column)
         if position is None:
             return boxes
-        cell = values[position]
-        return [box if box.name else Mailbox(box.address, outlook_name(cell, box.address)) for box in boxes]
+        name = outlook_name(values[position])
+        return [box if box.name or not name else Mailbox(box.address, name) for box in boxes]
 
     def _formulas(self, row: int, values: tuple[str, ...], problems: list[RowProblem]) -> None:
         for column, value in zip(self.columns, values, strict=True):

@@ -115,11 +115,12 @@ def _address_number(column: str) -> int:
     return 1 if any(key in names for names in _EMAIL_NAMES) else 0
 
 
-def outlook_name(cell: str, address: str) -> str:
-    """The name in an Outlook display-name cell for ``address``: "Jürgen Weiß (juergen@example.de)"
-    gives "Jürgen Weiß"; a cell that only repeats an address gives ``""``."""
-    name = _ADDRESS_SUFFIX.sub("", " ".join(cell.split()))
-    return "" if "@" in name or address in name else name
+def outlook_name(cell: str) -> str:
+    """The name in an Outlook display-name cell: "Jürgen Weiß (juergen@example.de)" gives "Jürgen
+    Weiß"; a cell that holds an address, not a name, gives ``""``."""
+    # A name only decorates the address: line breaks become spaces, control characters go.
+    name = _ADDRESS_SUFFIX.sub("", "".join(char for char in " ".join(cell.split()) if char.isprintable()))
+    return "" if "@" in name else name
 
 
 def looks_like_addresses(cells: Sequence[str]) -> bool:

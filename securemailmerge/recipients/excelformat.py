@@ -30,6 +30,8 @@ _DAYS = {
     "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
     "es": "lunes martes miércoles jueves viernes sábado domingo",
 }
+# German short day names have two letters (Excel and LibreOffice show "Di", not "Die").
+_SHORT_DAYS = {"de": "Mo Di Mi Do Fr Sa So"}
 _LCID_LANGUAGE = {0x09: "en", 0x07: "de", 0x0A: "es"}
 _DATE_TOKEN = re.compile(
     r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|AM/PM|am/pm|A/P|a/p|y+|m+|d+|h+|s+|\.0+|[eE]+|.', re.IGNORECASE
@@ -55,17 +57,22 @@ def value_formatter(number_format: str, language: str) -> Callable[[object], str
     between its number and date forms. Dates repeat down a column (an event date, a birthday
     year), so each date's text is kept for the next row that has it.
     """
-    number, moment = _number_formatter(number_format), _date_formatter(number_format)
     true, false = _BOOLEANS.get(language, _BOOLEANS["en"])
     dates: dict[object, str] = {}
+    # Each form is compiled when a value first needs it: a date format may mean nothing as a number.
+    number: Formatter | None = None
+    moment: Formatter | None = None
 
     def show(value: object) -> str:
+        nonlocal number, moment
         kind = value.__class__
         if kind is float or kind is int:
+            number = number or _number_formatter(number_format)
             return number(value, language)
         if kind is date or kind is datetime or kind is time or kind is timedelta:
             text = dates.get(value)
             if text is None:
+                moment = moment or _date_formatter(number_format)
                 text = dates[value] = moment(value, language)
                 if len(dates) > _DATES_KEPT:
                     dates.clear()
@@ -83,8 +90,13 @@ def _general(value: float, language: str) -> str:
         return str(value)
     text = repr(value)
     separator = _DECIMAL_SEPARATORS.get(language, ".")
-    # The shortest exact form is what Excel shows when it has at most 15 digits and no exponent.
-    if "e" not in text and "n" not in text and len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15:
+    # The shortest exact form is what Excel shows when it has at most 15 digits and no exponent (a
+    # form of at most 16 characters, one of them the point, has at most 15 digits).
+    if (
+        "e" not in text
+        and "n" not in text
+        and (len(text) <= 16 or len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15)
+    ):
         text = text.removesuffix(".0")
         return text.replace(".", separator) if separator != "." else text
     text = format(Decimal(format(value, ".15g")), "f")
@@ -288,7 +300,8 @@ def _date_part(
         return {1: str(moment.month), 2: f"{moment.month:02d}", 3: month_name[:3]}.get(size, month_name)
     if kind == "d":
         day_name = _DAYS.get(language, _DAYS["en"]).split()[moment.weekday()]
-        return {1: str(moment.day), 2: f"{moment.day:02d}", 3: day_name[:3]}.get(size, day_name)
+        short = _SHORT_DAYS[language].split()[moment.weekday()] if language in _SHORT_DAYS else day_name[:3]
+        return {1: str(moment.day), 2: f"{moment.day:02d}", 3: short}.get(size, day_name)
     if kind == "h":
         hour = (moment.hour % 12 or 12) if twelve else moment.hour
         return str(hour).rjust(size, "0")

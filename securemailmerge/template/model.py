@@ -30,7 +30,7 @@ from securemailmerge.template.htmltext import (
     html_to_text,
     text_pieces_from_html,
 )
-from securemailmerge.template.pieces import PieceRenderer, Unsure, split_part
+from securemailmerge.template.pieces import MemoSpace, PieceRenderer, Unsure, split_part
 from securemailmerge.template.syntax import part_label
 from securemailmerge.template.work import in_budget, work_budget
 
@@ -136,9 +136,18 @@ class CompiledTemplate:
         self._attachments = [
             (_renderable(part), name) for part, name in zip(names, template.attachments, strict=True)
         ]
-        envs = [(subject, _TEXT), (html, _HTML), *((part, _TEXT) for part in names)]
-        trees = [(part.template, env, part.tree) for part, env in [*envs, *([(text, _TEXT)] if text else [])]]
-        if derived is not None and self._derived is not None:
+        # Each part as rendering uses it, with the environment and the tree it was compiled from.
+        trees = [
+            (self._subject, _TEXT, subject.tree),
+            (self._html, _HTML, html.tree),
+            *(
+                (rendered, _TEXT, part.tree)
+                for (rendered, _), part in zip(self._attachments, names, strict=True)
+            ),
+        ]
+        if self._text is not None and text is not None:
+            trees.append((self._text, _TEXT, text.tree))
+        if self._derived is not None and derived is not None:
             trees.append((self._derived, _TEXT_FROM_HTML, derived))
         self._pieces = _split_parts(trees, frozenset(fields))
         self._fixed_attachments = _fixed_names(self._attachments, template.attachment_column)
@@ -236,10 +245,11 @@ def _split_parts(
 ) -> dict[JinjaTemplate, PieceRenderer] | None:
     """Each part that needs rendering as pieces (see ``pieces``); None when any of them cannot be."""
     split: dict[JinjaTemplate, PieceRenderer] = {}
+    space = MemoSpace()  # one for all parts of the template
     for part, env, tree in parts:
         if isinstance(part, str):
-            continue
-        renderer = split_part(env, tree, bound)
+            continue  # a part without tags is its own text
+        renderer = split_part(env, tree, bound, space)
         if renderer is None:
             return None
         split[part] = renderer
@@ -250,12 +260,12 @@ def _fixed_names(
     parts: Sequence[tuple[str | JinjaTemplate, str]], column: str | None
 ) -> tuple[str, ...] | None:
     """The attachment names when every row has the same ones (no tags, no column), else None."""
-    names = [part for part, _ in parts]
-    if column is not None or not all(isinstance(name, str) for name in names):
+    names = [part.strip() for part, _ in parts if isinstance(part, str)]
+    if column is not None or len(names) != len(parts):
         return None
-    if any(_LINE_BREAK.search(str(name).strip()) for name in names):
-        return None  # every row fails with the message rendering gives
-    return tuple(str(name).strip() for name in names if str(name).strip())
+    if any(_LINE_BREAK.search(name) for name in names):
+        return None  # every row fails, with the message rendering gives
+    return tuple(name for name in names if name)
 
 
 def _one_line(name: str, field: str) -> None:

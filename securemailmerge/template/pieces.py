@@ -48,10 +48,13 @@ _STATEFUL = (
 )
 # Names Jinja2 gives a meaning of its own inside a template.
 _SPECIAL_NAMES = frozenset({"self", "loop", "caller", "varargs", "kwargs", "super"})
-# A remembered piece keeps at most this many combinations, each text at most this long: a piece
-# reading a value that never repeats (an address) then costs what it always cost, and no more memory.
+# A remembered piece keeps at most this many combinations, each text at most this long, and all the
+# pieces of one template keep at most MEMO_CHARS characters together: a piece reading a value that
+# never repeats (an address) then costs what it always cost, and memory stays bounded.
 _MEMO_ENTRIES = 4096
 _MEMO_TEXT = 4096
+MEMO_CHARS = 4_000_000
+"""The most characters the remembered pieces of one compiled template keep, all parts together."""
 # A message whose pieces together take more than this share of the budget is rendered the exact
 # way, which counts every step as it goes and stops where the budget runs out.
 _NEAR_BUDGET = 2
@@ -85,14 +88,24 @@ class _Field:
         return self.show(value)
 
 
+class MemoSpace:
+    """What the remembered pieces of one template may still keep, in characters."""
+
+    __slots__ = ("chars_left",)
+
+    def __init__(self, chars: int = MEMO_CHARS) -> None:
+        self.chars_left = chars
+
+
 class _Remembered:
     """A piece rendered by Jinja2 once per distinct combination of the values it reads."""
 
-    __slots__ = ("memo", "names", "template")
+    __slots__ = ("memo", "names", "space", "template")
 
-    def __init__(self, template: JinjaTemplate, names: tuple[str, ...]) -> None:
+    def __init__(self, template: JinjaTemplate, names: tuple[str, ...], space: MemoSpace) -> None:
         self.template = template
         self.names = names
+        self.space = space
         # The text, its steps, and the characters made beyond the text's own (filters, ``~``).
         self.memo: dict[tuple[str, ...], tuple[str, int, int]] = {}
 
@@ -119,8 +132,10 @@ class _Remembered:
         except Exception as error:  # the exact way says what went wrong, in the words it always used
             raise Unsure from error
         result = (text, budget.steps - budget.steps_left - 1, budget.chars - budget.chars_left - len(text))
-        if len(self.memo) < _MEMO_ENTRIES and len(text) <= _MEMO_TEXT:
+        kept = len(text) + sum(map(len, key))
+        if len(self.memo) < _MEMO_ENTRIES and len(text) <= _MEMO_TEXT and kept <= self.space.chars_left:
             self.memo[key] = result
+            self.space.chars_left -= kept
         return result
 
 
@@ -151,10 +166,13 @@ class PieceRenderer:
         return text
 
 
-def split_part(env: Environment, tree: nodes.Template, bound: frozenset[str]) -> PieceRenderer | None:
+def split_part(
+    env: Environment, tree: nodes.Template, bound: frozenset[str], space: MemoSpace
+) -> PieceRenderer | None:
     """The part ``tree`` (compiled in ``env``) as pieces, or None when its tags depend on each other.
 
-    ``bound`` holds the names the caller's context always has (the template's fields).
+    ``bound`` holds the names the caller's context always has (the template's fields); what the
+    pieces remember comes out of ``space``.
     """
     if not isinstance(env.autoescape, bool) or any(True for _ in tree.find_all(_STATEFUL)):
         return None
@@ -162,21 +180,23 @@ def split_part(env: Environment, tree: nodes.Template, bound: frozenset[str]) ->
     for node in tree.body:
         children = node.nodes if isinstance(node, nodes.Output) else [node]
         for child in children:
-            piece = _piece(env, nodes.Output([child]) if isinstance(node, nodes.Output) else child, bound)
+            piece = _piece(
+                env, nodes.Output([child]) if isinstance(node, nodes.Output) else child, bound, space
+            )
             if piece is None:
                 return None
             pieces.append(piece)
     return PieceRenderer(pieces)
 
 
-def _piece(env: Environment, node: nodes.Node, bound: frozenset[str]) -> _Piece | None:
+def _piece(env: Environment, node: nodes.Node, bound: frozenset[str], space: MemoSpace) -> _Piece | None:
     tree = nodes.Template([node], lineno=node.lineno)
     tree.set_environment(env)
     names = tuple(sorted(meta.find_undeclared_variables(tree)))
     if not set(names) <= bound or set(names) & _SPECIAL_NAMES:
         return None
     template = env.from_string(tree)
-    remembered = _Remembered(template, names)
+    remembered = _Remembered(template, names, space)
     if not names:
         spent = [0, 0]
         try:

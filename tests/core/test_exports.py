@@ -471,7 +471,7 @@ def test_preview_names_the_outlook_contact_as_outlook_shows_it(
             "E-mail Address": "juergen@example.de",
             "E-mail Display Name": "Dr. Jürgen Weiß (juergen@example.de)",
             "E-mail 2 Address": "jw@privat.de",
-            "E-mail 2 Display Name": "Jürgen (privat) (jw@privat.de)",
+            "E-mail 2 Display Name": "Jürgen\r\n(privat)\x07 (jw@privat.de)",
         }
     ]
     recipients = save(tmp_path, "contacts.CSV", csv_text(OUTLOOK_EN, rows), "cp1252")

@@ -380,6 +380,7 @@ def test_a_new_language_keeps_the_campaign_its_file_and_its_autosave(
     window.campaign.write(saved)
     window.send.pace.setValue(9)
     window.campaign.autosave_now()
+    window.campaign.autosave.wait()  # the disk is written off the UI thread
     before = window.campaign.autosave.path
     try:
         rebuilt = switch_language(window, "de")
@@ -395,4 +396,5 @@ def test_a_new_language_keeps_the_campaign_its_file_and_its_autosave(
     rebuilt.menu_actions.campaign.save.trigger()  # its file, without asking where
     assert json.loads(saved.read_text("utf-8"))["settings"]["per_minute"] == 9
     assert not rebuilt.isWindowModified()
+    rebuilt.campaign.autosave.wait()
     assert not before.exists()
