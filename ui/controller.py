@@ -46,7 +46,7 @@ from securemailmerge.template import (
     load_template,
 )
 from ui.account_control import ErrorHandler, MicrosoftAccount
-from ui.worker import Worker
+from ui.worker import Worker, share_the_gil
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
 CHECK_DELAY_MS = 400
@@ -81,6 +81,7 @@ class Controller(MicrosoftAccount, QObject):
 
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        share_the_gil()
         self.tenant = tenant
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
