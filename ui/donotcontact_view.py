@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from securemailmerge.campaign import DoNotContact
 from securemailmerge.errors import SecureMailMergeError
+from ui import theme
 from ui.controller import Controller
 
 
@@ -150,7 +151,7 @@ class DoNotContactDialog(QDialog):
         self.controller.refresh_do_not_contact()
 
     def _say(self, message: str, problem: bool = False) -> None:
-        self.message.setStyleSheet("QLabel#dncMessage { color: #b00020; }" if problem else "")
+        theme.show_as_error(self.message, problem)
         self.message.setText(message)
 
     def add_address(self, text: str) -> bool:

@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QIcon, QPalette
+from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from securemailmerge.recipients import DUPLICATE, Recipient, RecipientList, RowProblem
+from ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
 FIXED = 3  # tick, row, status
@@ -100,6 +101,7 @@ class RecipientsModel(QAbstractTableModel):
         self._blocked: dict[int, str] = {}
         self.left_out: set[int] = set()
         self._icons: dict[str, QIcon] = {}
+        self._muted_brush: tuple[int, QBrush] | None = None
 
     def set_list(self, recipients: RecipientList | None) -> None:
         """Show ``recipients`` (or nothing)."""
@@ -269,8 +271,15 @@ class RecipientsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1, 2):
             return self.status(row)[1]
         if role == Qt.ItemDataRole.ForegroundRole and not self.is_ready(row):
-            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+            return self._muted()
         return None
+
+    def _muted(self) -> QBrush:
+        # Asked for each cell painted: computed once per palette (a theme switch brings a new one).
+        palette = QApplication.palette()
+        if self._muted_brush is None or self._muted_brush[0] != palette.cacheKey():
+            self._muted_brush = (palette.cacheKey(), QBrush(theme.muted_colour(palette)))
+        return self._muted_brush[1]
 
     def matching(self, text: str, status: str | None) -> list[int] | None:
         """File positions of the rows containing ``text`` with status ``status``; None for all rows.

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from securemailmerge.campaign import DAILY_RECIPIENT_LIMIT, PER_MINUTE_LIMIT, Pacing, SendWindow
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import TenantSource, load_tenant_config
-from ui import settings
+from ui import settings, theme
 from ui.i18n import LANGUAGE_NAMES
 from ui.tenant_settings import TenantPage
 
@@ -57,7 +57,7 @@ class SettingsDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("settingsProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("QLabel#settingsProblem { color: #b00020; }")
+        theme.show_as_error(self.problem)
         self.problem.hide()
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(

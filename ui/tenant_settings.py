@@ -30,6 +30,7 @@ from securemailmerge.m365 import (
     save_user_tenant,
     tenant_layers,
 )
+from ui import theme
 
 
 class TenantPage(QWidget):
@@ -72,7 +73,7 @@ class TenantPage(QWidget):
         self.problem = QLabel(self)
         self.problem.setObjectName("tenantProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("QLabel#tenantProblem { color: #b00020; }")
+        theme.show_as_error(self.problem)
         self.problem.hide()
         layout.addWidget(self.problem)
         self.note = QLabel(self)

@@ -2574,6 +2574,13 @@
         <source>Open recipients and write a message to check them.</source>
         <translation>Öffnen Sie Empfänger und schreiben Sie eine Nachricht, um sie zu prüfen.</translation>
     </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…und %Ln weiteres; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
+            <numerusform>…und %Ln weitere; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Preview</source>
         <translation>Vorschau</translation>

@@ -65,6 +65,13 @@
             <numerusform>of %Ln</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…and %Ln more; the Recipients step can show only the rows to look at.</numerusform>
+            <numerusform>…and %Ln more; the Recipients step can show only the rows to look at.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecipientsStep</name>

@@ -2574,6 +2574,13 @@
         <source>Open recipients and write a message to check them.</source>
         <translation>Abra destinatarios y escriba un mensaje para comprobarlos.</translation>
     </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
+            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Preview</source>
         <translation>Vista previa</translation>
