@@ -46,6 +46,7 @@ from securemailmerge.template import (
     load_template,
 )
 from ui.account_control import ErrorHandler, MicrosoftAccount
+from ui.pulse import give_way, start_pulse
 from ui.worker import Worker, share_the_gil
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
@@ -82,6 +83,7 @@ class Controller(MicrosoftAccount, QObject):
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         share_the_gil()
+        start_pulse()
         self.tenant = tenant
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
@@ -181,17 +183,29 @@ class Controller(MicrosoftAccount, QObject):
         """Load a CSV or Excel file in the background; a failure clears what the previous one showed."""
         chosen = options or RecipientOptions()
 
-        def done(result: object) -> None:
+        template = self.template
+
+        def job(_cancel: threading.Event) -> tuple[RecipientList, CompiledTemplate | None]:
+            loaded = load_recipients(path, chosen)
+            # The preview shows a row as soon as the list arrives; compiling the template for it on
+            # the UI thread froze the window for a tenth of a second.
+            try:
+                return loaded, compile_template(template, loaded.columns) if template else None
+            except SecureMailMergeError:
+                return loaded, None  # the preview states the template's problem when it asks
+
+        def done(result: tuple[RecipientList, CompiledTemplate | None]) -> None:
             self.recipients_path, self.recipient_options = path, chosen
             self.contacts_source = None
-            self._set_list(result)
+            loaded, compiled = result
+            self._set_list(loaded, compiled if template is self.template else None)
 
         def failed(message: str) -> None:
             self.recipients_path = None
             self._set_list(None)
             (on_error or self.failed.emit)(message)
 
-        return self.run(lambda _cancel: load_recipients(path, chosen), done, failed=failed)
+        return self.run(job, done, failed=failed)
 
     def reload_recipients(self, on_error: ErrorHandler | None = None, **changes: Any) -> Worker | None:
         """Read the same file again with some options changed (sheet, encoding, columns...)."""
@@ -205,11 +219,10 @@ class Controller(MicrosoftAccount, QObject):
         self.recipients_path, self.contacts_source = None, source
         self._set_list(recipients)
 
-    def _set_list(self, recipients: object) -> None:
-        assert recipients is None or isinstance(recipients, RecipientList)
+    def _set_list(self, recipients: RecipientList | None, compiled: CompiledTemplate | None = None) -> None:
         self.recipients = recipients
         self.left_out = set()
-        self._compiled = None
+        self._compiled = compiled
         self.recipients_changed.emit(recipients)
         self.inputs_changed()
 
@@ -336,6 +349,7 @@ class Controller(MicrosoftAccount, QObject):
             # A signal per row would flood the window; about a hundred steps show the progress.
             stride = max(1, min(PROGRESS_STRIDE, total // 100))
             for event in check_rows(recipients, template, settings_):
+                give_way()
                 if isinstance(event, PreflightReport):
                     return event
                 if isinstance(event, CheckStarted):

@@ -77,6 +77,10 @@ class _Rows(Sequence[tuple[Recipient, bool]]):
         """All rows in file order, whatever is shown."""
         return _Rows(self._ready, self._excluded)
 
+    def showing_all(self) -> bool:
+        """True when every row is shown in file order."""
+        return self._order is None
+
     def show(self, positions: list[int] | None) -> None:
         """Show only the rows at ``positions`` (file order positions), or all of them."""
         self._order = positions
@@ -302,6 +306,8 @@ class RecipientsModel(QAbstractTableModel):
 
     def show_only(self, positions: list[int] | None) -> None:
         """Show the rows at these file positions (None: all)."""
+        if positions is None and self._rows.showing_all():
+            return  # a reset of 100,000 rows costs the window tens of milliseconds; this one is a no-op
         self.beginResetModel()
         self._rows.show(positions)
         self.endResetModel()

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from securemailmerge.errors import SecureMailMergeError
+from ui.pulse import give_way
 
 log = logging.getLogger(__name__)
 
@@ -106,5 +107,6 @@ class Worker(QRunnable):
                 except StopIteration as stop:
                     return stop.value
                 self.signals.yielded.emit(event)
+                give_way()
         finally:
             events.close()
