@@ -6,6 +6,11 @@ libraries and data) belongs to that size alone; it is also shown as a multiple o
 Times are CPU seconds of this process (what one core spends, less disturbed by other programs),
 with the wall-clock total beside them. Targets: 100,000 rows loaded and preflighted in under 5 s
 with under 400 MB; 1,000,000 rows in under 15 s with under 500 MB, memory not 7 times the file.
+
+A second line checks the same rows again with one worker process per core (``PreflightSettings.
+workers``, what ``securemailmerge check`` uses), where this system can fork: its wall time, the CPU
+of this process and of the workers together, the workers' peak resident memory (which counts the
+pages they share with this process), and whether the report is the same as the first one.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from securemailmerge.campaign import PreflightSettings, preflight
-from securemailmerge.recipients import load_recipients
-from securemailmerge.template import load_template
+from securemailmerge.campaign import PreflightReport, PreflightSettings, available_workers, preflight
+from securemailmerge.recipients import RecipientList, load_recipients
+from securemailmerge.template import Template, load_template
 
 FIRST = [
     "Jürgen",
@@ -76,20 +82,48 @@ def measure(rows: int) -> None:
         wall, cpu = time.perf_counter(), time.process_time()
         recipients = load_recipients(csv_path)
         load_wall, load_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        template, settings = load_template(template_path), PreflightSettings(base_folder=folder)
         wall, cpu = time.perf_counter(), time.process_time()
-        report = preflight(recipients, load_template(template_path), PreflightSettings(base_folder=folder))
+        report = preflight(recipients, template, settings)
         check_wall, check_cpu = time.perf_counter() - wall, time.process_time() - cpu
         file_mb = csv_path.stat().st_size / 1e6
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
-    if sys.platform == "darwin":
-        peak_mb /= 1024  # macOS reports bytes
+        peak_mb = _megabytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        print(
+            f"{rows:>7} rows: load {load_cpu:5.2f} s CPU ({rows / load_cpu:7,.0f} rows/s), "
+            f"preflight {check_cpu:5.2f} s CPU ({report.ready / check_cpu:7,.0f} messages/s), "
+            f"total {load_cpu + check_cpu:5.2f} s CPU / {load_wall + check_wall:5.2f} s wall, "
+            f"peak RSS {peak_mb:6.1f} MB ({peak_mb / file_mb:4.1f} x the {file_mb:.0f} MB file), "
+            f"ready {report.ready}, largest {report.largest_message_bytes:,} bytes"
+        )
+        workers = available_workers()
+        if workers > 1:
+            measure_parallel(recipients, template, replace(settings, workers=workers), report, load_cpu)
+
+
+def measure_parallel(
+    recipients: RecipientList,
+    template: Template,
+    settings: PreflightSettings,
+    alone: PreflightReport,
+    load: float,
+) -> None:
+    """Preflight the same rows with ``settings.workers`` processes and print the figures."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = preflight(recipients, template, settings)
+    check_wall, check_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     print(
-        f"{rows:>7} rows: load {load_cpu:5.2f} s CPU ({rows / load_cpu:7,.0f} rows/s), "
-        f"preflight {check_cpu:5.2f} s CPU ({report.ready / check_cpu:7,.0f} messages/s), "
-        f"total {load_cpu + check_cpu:5.2f} s CPU / {load_wall + check_wall:5.2f} s wall, "
-        f"peak RSS {peak_mb:6.1f} MB ({peak_mb / file_mb:4.1f} x the {file_mb:.0f} MB file), "
-        f"ready {report.ready}, largest {report.largest_message_bytes:,} bytes"
+        f"{'':>7}       {settings.workers} workers: preflight {check_wall:5.2f} s wall, "
+        f"{check_cpu + workers_cpu:5.2f} s CPU in all; load + preflight {load + check_wall:5.2f} s; "
+        f"workers' peak RSS {_megabytes(after.ru_maxrss):6.1f} MB; same report: {report == alone}"
     )
+
+
+def _megabytes(maxrss: int) -> float:
+    """``ru_maxrss`` in MB: Linux reports KiB, macOS bytes."""
+    return maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
 def main() -> None:

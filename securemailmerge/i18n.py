@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import locale
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,6 +58,8 @@ def catalogue_path(language: str) -> Path:
 
 def load_catalogue(path: Path) -> dict[tuple[str, str], str]:
     """Read a Qt ``.ts`` file into ``{(context, source): translation}`` (finished entries only)."""
+    import xml.etree.ElementTree as ET  # only a German or Spanish start pays for the XML reader
+
     table: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()  # noqa: S314 - shipped with the app
     for context in root.iter("context"):

@@ -22,7 +22,8 @@ from ui.controller import Controller
 from ui.dialogs import install_excepthook
 from ui.i18n import install_translations
 from ui.icons import app_icon
-from ui.relaunch import keep_shown
+from ui.relaunch import current, keep_shown
+from ui.single_instance import Receiver, hand_over
 from ui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     # The title-bar and task-bar icon; on Linux desktops the .desktop entry's name ties the two.
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("securemailmerge")
+    if campaign is not None and not args.self_test and hand_over(campaign):
+        return 0  # the app already running opens it
     install_translations(app, args.lang or settings.LANGUAGE.get() or None)
     install_excepthook()
     try:
@@ -104,12 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             if sandbox is not None:
                 sandbox.stop()
-    app.installEventFilter(SystemOpener(window))
+    opener, receiver = SystemOpener(current, app), Receiver(current, app)  # both live until the app ends
+    app.installEventFilter(opener)
     controller.sign_in_silent()
     window.show()  # first, so the question about a crashed session's campaign sits on the window
     first_campaign(window, campaign, not args.no_sample)
     try:
         return app.exec()
     finally:
+        receiver.lock.unlock()
         if sandbox is not None:
             sandbox.stop()

@@ -15,9 +15,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QObject, QThreadPool, Signal
 
 from securemailmerge.campaign import EXTENSION, CampaignDocument, load_campaign, save_campaign
+from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.paths import data_dir
 from securemailmerge.safepaths import write_atomically
 
@@ -57,17 +58,31 @@ def _remove(path: Path) -> None:
         file.unlink(missing_ok=True)
 
 
+class AutosaveSignals(QObject):
+    """What the writing thread tells the window (queued to the UI thread)."""
+
+    failed = Signal(str)
+
+
 class Autosave:
-    """This app's autosave file: written while there are unsaved changes, deleted when there are none."""
+    """This app's autosave file: written while there are unsaved changes, deleted when there are none.
+
+    The writing (JSON, fsync of the file and of its folder: some 50 ms on an ordinary disk) runs on a
+    thread of its own, one step after another, so the window never waits for the disk and a later
+    deletion never overtakes an earlier write.
+    """
 
     def __init__(self) -> None:
         self.path: Path | None = None
+        self.signals = AutosaveSignals()
         self._lock: QLockFile | None = None
         self._written: CampaignDocument | None = None
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
 
     def write(self, document: CampaignDocument, original: Path | None) -> None:
-        """Keep ``document`` (unless it is what was written last); CampaignFileError when it cannot."""
-        if self.path is not None and document == self._written and self.path.exists():
+        """Keep ``document`` (unless it is what was written last); ``signals.failed`` says a problem."""
+        if self.path is not None and document == self._written:
             return
         if self.path is None:
             folder = autosave_dir()
@@ -77,20 +92,33 @@ class Autosave:
             lock.setStaleLockTime(0)  # stale only when the process is gone, however long it ran
             lock.tryLock(0)
             self._lock, self.path = lock, folder / f"{name}{EXTENSION}"
-        save_campaign(document, self.path)
+        path, self._written = self.path, document
         meta = {"original": None if original is None else str(original.absolute())}
-        write_atomically(_meta(self.path), json.dumps(meta).encode("utf-8"))
-        self._written = document
+
+        def job() -> None:
+            try:
+                # The note first: an autosave found after a crash always has the note it belongs with.
+                write_atomically(_meta(path), json.dumps(meta).encode("utf-8"))
+                save_campaign(document, path)
+            except (SecureMailMergeError, OSError) as error:
+                self.signals.failed.emit(str(error))
+
+        self._pool.start(job)
 
     def clear(self) -> None:
         """Nothing is unsaved any more (saved, discarded, or the app closes cleanly)."""
         if self.path is not None:
-            _remove(self.path)
+            self._pool.start(lambda path=self.path: _remove(path))
         self._written = None
+
+    def wait(self) -> None:
+        """Until every write and deletion asked for is done."""
+        self._pool.waitForDone()
 
     def close(self) -> None:
         """The app ends cleanly: delete the autosave and release its lock."""
         self.clear()
+        self.wait()
         if self._lock is not None:
             self._lock.unlock()
         self._lock, self.path = None, None

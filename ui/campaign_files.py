@@ -84,6 +84,7 @@ class CampaignFiles(QObject):
         self.pending_rows: tuple[int, ...] = ()
         self._contacts_asked = False
         self.autosave = Autosave()
+        self.autosave.signals.failed.connect(self._autosave_failed)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -239,6 +240,18 @@ class CampaignFiles(QObject):
         self.saved = self.document()
         self.refresh()
 
+    def take_over(self, previous: CampaignFiles) -> None:
+        """Carry on the campaign of the window this one replaces (a new language), with its autosave."""
+        previous.autosave_timer.stop()
+        show_send_settings(self.window.send, send_settings(previous.window.send, None))
+        self.path, self.saved = previous.path, previous.saved
+        self.pending, self.pending_rows = previous.pending, previous.pending_rows
+        self._contacts_asked = previous._contacts_asked
+        self.autosave.close()  # this window's own, still empty
+        self.autosave, previous.autosave = previous.autosave, Autosave()
+        self.autosave.signals.failed.connect(self._autosave_failed)
+        self.refresh()
+
     def recent(self) -> list[Path]:
         """The recently opened or saved campaigns, newest first."""
         return [Path(entry) for entry in settings.recent(RECENT)]
@@ -259,10 +272,12 @@ class CampaignFiles(QObject):
         if not self.is_modified():
             self.autosave.clear()
             return
-        try:
-            self.autosave.write(self.document(), self.path)
-        except SecureMailMergeError as error:
-            self.window.statusBar().showMessage(str(error), 8000)
+        self.autosave.write(self.document(), self.path)
+
+    def _autosave_failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Unsaved changes cannot be autosaved: {error}").format(error=message), 8000
+        )
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the campaign autosaved then; True when it was recovered."""

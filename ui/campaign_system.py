@@ -7,6 +7,7 @@ running) and sends a ``QFileOpenEvent`` instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,9 +28,9 @@ def is_campaign_file(path: Path) -> bool:
 class SystemOpener(QObject):
     """Opens the campaign file macOS hands over (a double-click in Finder, a drop on the Dock icon)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, current: Callable[[], MainWindow], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.current = current  # the window on screen: a language change replaces it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Take a ``QFileOpenEvent`` of a campaign file; everything else goes on as usual."""
@@ -37,7 +38,7 @@ class SystemOpener(QObject):
             path = Path(event.file())
             if is_campaign_file(path):
                 # Not inside the event: the unsaved-changes question needs an event loop of its own.
-                QTimer.singleShot(0, lambda: self.window.campaign.open_path(path))
+                QTimer.singleShot(0, lambda: self.current().campaign.open_path(path))
                 return True
         return super().eventFilter(watched, event)
 

@@ -9,8 +9,7 @@ and to ``failed`` (the window's message box) only when the caller gave none.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
@@ -19,34 +18,23 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from securemailmerge.campaign import (
     CheckStarted,
     ContactsSource,
-    DoNotContact,
     Outgoing,
-    OutgoingMessage,
     PreflightReport,
     PreflightSettings,
     check_rows,
-    footer_text,
-    left_out_rows,
 )
 from securemailmerge.errors import SecureMailMergeError
-from securemailmerge.m365 import (
-    Account,
-    Connection,
-    HttpFactory,
-    LicenseStatus,
-    Profile,
-    TenantConfig,
-)
-from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
+from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
+from securemailmerge.recipients import RecipientList, RecipientOptions
 from securemailmerge.template import (
     CompiledTemplate,
-    RenderedMessage,
     Template,
-    compile_template,
     load_template,
 )
 from ui.account_control import ErrorHandler, MicrosoftAccount
 from ui.pulse import give_way, start_pulse
+from ui.recipients_control import RecipientSources
+from ui.rendering import Rendering
 from ui.worker import Worker, share_the_gil
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
@@ -54,7 +42,7 @@ CHECK_DELAY_MS = 400
 PROGRESS_STRIDE = 200  # rows between two progress steps of a long check, at most
 
 
-class Controller(MicrosoftAccount, QObject):
+class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     """What the user has opened and who is signed in; every slow step runs on a worker."""
 
     recipients_changed = Signal(object)  # RecipientList | None
@@ -175,100 +163,6 @@ class Controller(MicrosoftAccount, QObject):
         for worker in list(self._workers):
             worker.quit()
 
-    # Recipients
-
-    def open_recipients(
-        self, path: Path, options: RecipientOptions | None = None, on_error: ErrorHandler | None = None
-    ) -> Worker:
-        """Load a CSV or Excel file in the background; a failure clears what the previous one showed."""
-        chosen = options or RecipientOptions()
-
-        template = self.template
-
-        def job(_cancel: threading.Event) -> tuple[RecipientList, CompiledTemplate | None]:
-            loaded = load_recipients(path, chosen)
-            # The preview shows a row as soon as the list arrives; compiling the template for it on
-            # the UI thread froze the window for a tenth of a second.
-            try:
-                return loaded, compile_template(template, loaded.columns) if template else None
-            except SecureMailMergeError:
-                return loaded, None  # the preview states the template's problem when it asks
-
-        def done(result: tuple[RecipientList, CompiledTemplate | None]) -> None:
-            self.recipients_path, self.recipient_options = path, chosen
-            self.contacts_source = None
-            loaded, compiled = result
-            self._set_list(loaded, compiled if template is self.template else None)
-
-        def failed(message: str) -> None:
-            self.recipients_path = None
-            self._set_list(None)
-            (on_error or self.failed.emit)(message)
-
-        return self.run(job, done, failed=failed)
-
-    def reload_recipients(self, on_error: ErrorHandler | None = None, **changes: Any) -> Worker | None:
-        """Read the same file again with some options changed (sheet, encoding, columns...)."""
-        if self.recipients_path is None:
-            return None
-        options = replace(self.recipient_options, **changes)
-        return self.open_recipients(self.recipients_path, options, on_error)
-
-    def set_recipients(self, recipients: RecipientList | None, source: ContactsSource | None = None) -> None:
-        """Use ``recipients`` (from the address book and filter ``source``)."""
-        self.recipients_path, self.contacts_source = None, source
-        self._set_list(recipients)
-
-    def _set_list(self, recipients: RecipientList | None, compiled: CompiledTemplate | None = None) -> None:
-        self.recipients = recipients
-        self.left_out = set()
-        self._compiled = compiled
-        self.recipients_changed.emit(recipients)
-        self.inputs_changed()
-
-    def set_left_out(self, row: int, left_out: bool) -> None:
-        """Include or leave out one source row (the user's tick in the table)."""
-        (self.left_out.add if left_out else self.left_out.discard)(row)
-        self.inputs_changed()
-
-    def sending_list(self) -> RecipientList | None:
-        """The recipients as the campaign will use them: rows left out (by the user or the do-not-contact
-        list) join the excluded ones."""
-        if self.recipients is None:
-            return None
-        if not self.left_out and not self.blocked:
-            return self.recipients
-        out = self.left_out | self.blocked.keys()
-        rows = [r for r in self.recipients.rows if r.row not in out]
-        unticked = [r for r in self.recipients.rows if r.row in out]
-        return replace(self.recipients, rows=rows, excluded=[*self.recipients.excluded, *unticked])
-
-    # The do-not-contact list of the mailbox messages go out from
-
-    def do_not_contact(self) -> DoNotContact | None:
-        """The do-not-contact list of the sending mailbox, or None while that mailbox is not known."""
-        sender = self.sender_address()
-        return DoNotContact.for_mailbox(sender) if sender else None
-
-    def refresh_do_not_contact(self) -> None:
-        """Find, on a worker, the rows the do-not-contact list or the list's own marks leave out."""
-        self._blocked_generation += 1
-        generation, recipients = self._blocked_generation, self.recipients
-
-        def done(found: object) -> None:
-            if generation == self._blocked_generation and isinstance(found, dict):
-                changed = found != self.blocked
-                self.blocked = found
-                self.do_not_contact_changed.emit(found)
-                if changed:
-                    self.inputs_changed()
-
-        if recipients is None:
-            done({})
-            return
-        # Reading the list file and testing 100,000 rows stays off the UI thread.
-        self.run(lambda _cancel: left_out_rows(recipients, self.do_not_contact()), done)
-
     # Template
 
     def open_template(self, path: Path, on_error: ErrorHandler | None = None) -> bool:
@@ -291,32 +185,6 @@ class Controller(MicrosoftAccount, QObject):
         self.template_changed.emit(template)
         self.inputs_changed()
 
-    def preview(self, fields: Mapping[str, str]) -> RenderedMessage | str:
-        """The rendered message for one row, or the sentence saying why it cannot be rendered."""
-        if self.template is None or self.recipients is None:
-            return self.tr("Open a recipient list and a template to see a preview.")
-        try:
-            if self._compiled is None:
-                self._compiled = compile_template(self.template, self.recipients.columns)
-            return self._compiled.render(fields)
-        except SecureMailMergeError as error:
-            return str(error)
-
-    def outgoing_message(self, fields: Mapping[str, str]) -> OutgoingMessage | str:
-        """The row's message exactly as it is sent (footer, Outlook's HTML), or why it cannot be made."""
-        rendered = self.preview(fields)
-        if isinstance(rendered, str):
-            return rendered
-        # The engine adds the footer unless the license, checked when sending, is commercial.
-        footer = "" if self.license is not None and self.license.commercial else footer_text()
-        folder = (self.template_folder or Path.cwd()).resolve()
-        if self._outgoing is None or (self._outgoing.base_folder, self._outgoing.footer) != (folder, footer):
-            self._outgoing = Outgoing(folder, footer)
-        try:
-            return self._outgoing.message(rendered)
-        except SecureMailMergeError as error:
-            return str(error)
-
     # The check, always about the current inputs
 
     def inputs_changed(self) -> None:
@@ -337,7 +205,7 @@ class Controller(MicrosoftAccount, QObject):
     def check(self) -> Worker | None:
         """Run preflight over every row in the background; only the newest run's report is shown."""
         self._check_timer.stop()
-        recipients, template = self.sending_list(), self.template
+        recipients, template = self.checked_list(), self.template
         if template is None or recipients is None:
             self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None

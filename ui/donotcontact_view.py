@@ -6,9 +6,10 @@ step marks again the rows it leaves out (``Controller.refresh_do_not_contact``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,20 +17,78 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from securemailmerge.campaign import DoNotContact
-from securemailmerge.errors import SecureMailMergeError
-from ui import theme
+from securemailmerge.campaign import DoNotContact, DoNotContactEntry as Entry
 from ui.controller import Controller
+from ui.dialogs import say
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+class DoNotContactModel(QAbstractTableModel):
+    """The list's entries (address, added, reason), sorted by address, and the ones a search keeps.
+
+    A model, not a table of items: a list of 10,000 opens, and is searched, without a pause.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Entry] = []
+        self._shown: list[Entry] = []
+        self._headers = (self.tr("Address"), self.tr("Added"), self.tr("Reason"))
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Show ``entries`` (the whole list, as the engine sorted it)."""
+        self.beginResetModel()
+        self._entries = self._shown = entries
+        self.endResetModel()
+
+    def show_matching(self, text: str) -> None:
+        """Show only the addresses containing ``text`` (case ignored; empty shows all)."""
+        wanted = text.strip().casefold()
+        self.beginResetModel()
+        self._shown = (
+            [e for e in self._entries if wanted in e.address.casefold()] if wanted else self._entries
+        )
+        self.endResetModel()
+
+    def entry(self, row: int) -> Entry:
+        """The entry shown in ``row``."""
+        return self._shown[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """One row per address shown."""
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Address, date added, reason."""
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """The column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """The address, the day it was added, and why."""
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        entry = self._shown[index.row()]
+        return (entry.address, entry.added, entry.reason)[index.column()]
 
 
 class DoNotContactDialog(QDialog):
@@ -50,21 +109,27 @@ class DoNotContactDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._filter())
         layout.addWidget(self.search)
-        self.table = QTableWidget(0, 3, self)
+        self.model = DoNotContactModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Addresses on the do-not-contact list"))
-        self.table.setHorizontalHeaderLabels([self.tr("Address"), self.tr("Added"), self.tr("Reason")])
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("firstname.lastname@example.com") + 24)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("2026-12-01") + 48)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._selection_changed())
         layout.addWidget(self.table, 1)
         layout.addLayout(self._add_row())
         self.message = QLabel(self)
-        self.message.setObjectName("dncMessage")
-        self.message.setWordWrap(True)
+        say(self.message, "")
         layout.addWidget(self.message)
         layout.addLayout(self._file_row())
+        self.busy = False  # a change is being saved
+        self._generation = 0
         controller.sender_changed.connect(lambda _address: self.reload())
         # Enter belongs to the field it is typed in (Add, or nothing in the search), not to a button.
         for button in self.findChildren(QPushButton):
@@ -104,79 +169,110 @@ class DoNotContactDialog(QDialog):
         return row
 
     def reload(self) -> None:
-        """Show the list of the mailbox messages go out from now."""
-        self.list = self.controller.do_not_contact()
+        """Show the list of the mailbox messages go out from now (read on a worker: it may be long)."""
         sender = self.controller.sender_address()
-        if self.list is None:
+        self.list = None
+        self._enable()
+        if not sender:
             self.mailbox_label.setText(
                 self.tr("Sign in, or choose the mailbox to send from, to see its do-not-contact list.")
             )
-        else:
-            self.mailbox_label.setText(
-                self.tr("Nobody on this list gets a message from {mailbox}.").format(mailbox=sender)
-            )
-        for widget in (self.address, self.add_button, self.import_button, self.export_button, self.search):
-            widget.setEnabled(self.list is not None)
-        self._show_entries()
+            self.model.set_entries([])
+            return
+        self.mailbox_label.setText(
+            self.tr("Nobody on this list gets a message from {mailbox}.").format(mailbox=sender)
+        )
+        self._generation += 1
+        generation = self._generation
 
-    def _show_entries(self) -> None:
-        entries = self.list.entries() if self.list is not None else []
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            for column, text in enumerate((entry.address, entry.added, entry.reason)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        def read(_cancel: object) -> tuple[DoNotContact, list[Entry]]:
+            dnc = DoNotContact.for_mailbox(sender)
+            return dnc, dnc.entries()
+
+        def done(result: object) -> None:
+            if generation == self._generation and isinstance(result, tuple):
+                self.list, entries = result
+                self._show(entries)
+
+        self.controller.run(read, done, failed=self._problem)
+
+    def _enable(self) -> None:
+        ready = self.list is not None and not self.busy
+        for widget in (self.add_button, self.import_button, self.export_button):
+            widget.setEnabled(ready)
+        self.address.setEnabled(self.list is not None)
+        self.search.setEnabled(self.list is not None)
+        self._selection_changed()
+
+    def _show(self, entries: list[Entry]) -> None:
+        self.model.set_entries(entries)
         self._filter()
+        self._enable()
 
     def _filter(self) -> None:
-        wanted = self.search.text().strip().casefold()
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            self.table.setRowHidden(
-                row, bool(wanted) and wanted not in (item.text().casefold() if item else "")
-            )
+        self.model.show_matching(self.search.text())
+        self._selection_changed()
 
     def addresses(self) -> list[str]:
-        """The addresses the table shows, in order (hidden ones left out)."""
-        shown = (
-            self.table.item(row, 0) for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)
-        )
-        return [item.text() for item in shown if item is not None]
+        """The addresses the table shows, in order (those the search hides left out)."""
+        return [self.model.entry(row).address for row in range(self.model.rowCount())]
 
     def _selection_changed(self) -> None:
-        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-
-    def _changed(self, message: str) -> None:
-        self._say(message)
-        self._show_entries()
-        self.controller.refresh_do_not_contact()
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.remove_button.setEnabled(chosen and self.list is not None and not self.busy)
 
     def _say(self, message: str, problem: bool = False) -> None:
-        theme.show_as_error(self.message, problem)
-        self.message.setText(message)
+        say(self.message, message, problem)
 
-    def add_address(self, text: str) -> bool:
-        """Add a typed address (checked first); False, with the reason shown, when it is no address."""
-        if self.list is None:
-            return False
-        try:
-            address = self.list.add_typed(text, self.tr("added by hand"))
-        except SecureMailMergeError as error:
-            self._say(str(error), problem=True)
+    def _problem(self, message: str) -> None:
+        say(self.message, message, problem=True)
+
+    def _change(self, job: Callable[[DoNotContact], object], told: Callable[[object], str]) -> None:
+        """Change the list on a worker, one change at a time: saving a list of 10,000 takes a moment."""
+        dnc = self.list
+        if dnc is None or self.busy:
+            return
+        self.busy = True
+        self._enable()
+
+        def done(result: object) -> None:
+            assert isinstance(result, tuple)
+            outcome, entries = result
+            self.busy = False
+            self._say(told(outcome))
+            self._show(entries)
+            self.controller.refresh_do_not_contact()
+
+        def failed(message: str) -> None:
+            self.busy = False
+            self._enable()
+            self._problem(message)
             self.address.setFocus()
-            return False
-        self.address.clear()
-        self._changed(self.tr("{address} is on the list now.").format(address=address))
-        return True
+
+        # Both ends say so themselves: a worker may finish before a "finished" slot could be connected.
+        self.controller.run(lambda _cancel: (job(dnc), dnc.entries()), done, failed=failed)
+
+    def add_address(self, text: str) -> None:
+        """Add a typed address, checked first; the reason is shown when it is no address."""
+        reason = self.tr("added by hand")
+
+        def told(address: object) -> str:
+            self.address.clear()
+            return self.tr("{address} is on the list now.").format(address=address)
+
+        self._change(lambda dnc: dnc.add_typed(text, reason), told)
 
     def remove_selected(self) -> None:
         """Take the selected addresses off the list."""
-        if self.list is None:
-            return
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        chosen = [item.text() for item in (self.table.item(row, 0) for row in rows) if item is not None]
-        for address in chosen:
-            self.list.remove(address)
-        self._changed(self.tr("%n address(es) taken off the list.", "", len(chosen)))
+        chosen = [self.model.entry(row).address for row in rows]
+        if not chosen:
+            return
+
+        def remove(dnc: DoNotContact) -> int:
+            return sum(dnc.remove(address) for address in chosen)
+
+        self._change(remove, lambda count: self.tr("%n address(es) taken off the list.", "", _int(count)))
 
     def ask_import(self) -> None:
         """Choose a CSV or Excel file to import."""
@@ -191,25 +287,17 @@ class DoNotContactDialog(QDialog):
 
     def import_file(self, path: Path) -> None:
         """Add every address of ``path`` on a worker (a large workbook takes a moment); the count is shown."""
-        dnc = self.list
-        if dnc is None:
-            return
         self._say(self.tr("Reading {file}…").format(file=path.name))
 
-        def done(result: object) -> None:
+        def told(result: object) -> str:
             assert isinstance(result, tuple)
             added, without = result
             text = self.tr("%n new address(es) added from {file}.", "", added).format(file=path.name)
             if without:
                 text += " " + self.tr("%n row(s) without a valid address were skipped.", "", without)
-            self.list = dnc
-            self._changed(text)
+            return text
 
-        self.controller.run(
-            lambda _cancel: dnc.import_file(path),
-            done,
-            failed=lambda message: self._say(message, problem=True),
-        )
+        self._change(lambda dnc: dnc.import_file(path), told)
 
     def ask_export(self) -> None:
         """Choose where to save the list as CSV."""
@@ -219,17 +307,20 @@ class DoNotContactDialog(QDialog):
         if path:
             self.export_file(Path(path))
 
-    def export_file(self, path: Path) -> bool:
-        """Write the list to ``path`` as CSV (atomically); the outcome is shown."""
-        if self.list is None:
-            return False
-        try:
-            count = self.list.export_csv(path)
-        except SecureMailMergeError as error:
-            self._say(str(error), problem=True)
-            return False
-        self._say(self.tr("%n address(es) saved to {file}.", "", count).format(file=path.name))
-        return True
+    def export_file(self, path: Path) -> None:
+        """Write the list to ``path`` as CSV, atomically, on a worker; the outcome is shown."""
+        dnc = self.list
+        if dnc is None:
+            return
+
+        def done(count: object) -> None:
+            self._say(self.tr("%n address(es) saved to {file}.", "", _int(count)).format(file=path.name))
+
+        self.controller.run(
+            lambda _cancel: dnc.export_csv(path),
+            done,
+            failed=self._problem,
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Delete removes the selected addresses, as in a file manager."""

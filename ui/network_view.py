@@ -7,20 +7,11 @@ controller's ``network_entry`` signal, queued from whatever thread sent them, so
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDateTime,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,147 +32,9 @@ from securemailmerge.campaign import write_csv
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import NetworkLog
 from ui.controller import Controller
+from ui.network_model import CSV_FIELDS, NetworkLogModel, csv_cell
 
-_Index = QModelIndex | QPersistentModelIndex
 FILTER_DELAY_MS = 200
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's lower-cased filter text
-# What the CSV for IT holds, in this order: the log's own field names, so both exports agree.
-CSV_FIELDS = (
-    "time",
-    "purpose",
-    "method",
-    "host",
-    "path",
-    "query",
-    "status",
-    "duration_ms",
-    "request_bytes",
-    "response_bytes",
-    "request_id",
-    "client_request_id",
-    "error",
-)
-
-
-def csv_cell(entry: Mapping[str, Any], name: str) -> str:
-    """One field of a log entry as a CSV cell (the query's option names joined by spaces)."""
-    value = entry.get(name)
-    if value is None:
-        return ""
-    return " ".join(str(item) for item in value) if isinstance(value, list) else str(value)
-
-
-class NetworkLogModel(QAbstractTableModel):
-    """The log's entries, oldest first: time, purpose, method, host, path, status, duration."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.entries: list[Mapping[str, Any]] = []
-        self.keys: list[str] = []  # each entry's text to filter on, lower-cased once
-        self._headers = (
-            self.tr("Time"),
-            self.tr("Purpose"),
-            self.tr("Method"),
-            self.tr("Host"),
-            self.tr("Path"),
-            self.tr("Status"),
-            self.tr("Duration"),
-        )
-        self._purposes = {
-            "sign-in": self.tr("Sign-in"),
-            "graph": self.tr("Microsoft Graph"),
-            "upload": self.tr("Attachment upload"),
-            "license": self.tr("License check"),
-        }
-        # Translated once here, so a worker computing filter keys never calls into Qt.
-        self._refused = self.tr("refused")
-        self._failed = self.tr("failed: {error}")
-
-    def key(self, entry: Mapping[str, Any]) -> str:
-        """What a filter finds ``entry`` by: its values and its purpose and status as shown.
-
-        Reads only Python data, so the worker that reads the log file computes it for each line.
-        """
-        shown = [self._purposes.get(str(entry.get("purpose")), ""), self._status(entry)]
-        return " ".join([*(csv_cell(entry, name) for name in entry), *shown]).casefold()
-
-    def add(self, entries: Sequence[Mapping[str, Any]], keys: Sequence[str] | None = None) -> None:
-        """Append entries at the end (the newest come last), with their filter keys when known."""
-        if not entries:
-            return
-        first = len(self.entries)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self.entries.extend(entries)
-        self.keys.extend(keys if keys is not None else [self.key(entry) for entry in entries])
-        self.endInsertRows()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """One row per request."""
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Time, purpose, method, host, path, status and duration."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """The column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """The cell's text; the tooltip of a row names its request ids for a support case."""
-        if not index.isValid():
-            return None
-        entry = self.entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(entry, index.column())
-        if role == KEY_ROLE:
-            return self.keys[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("request-id {request}, client-request-id {client}").format(
-                request=entry.get("request_id") or "-", client=entry.get("client_request_id") or "-"
-            )
-        return None
-
-    def cell(self, entry: Mapping[str, Any], column: int) -> str:
-        """The text of one column of ``entry``, in the user's language and local time."""
-        if column == 0:
-            moment = QDateTime.fromString(str(entry.get("time", "")), Qt.DateFormat.ISODateWithMs)
-            return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss") if moment.isValid() else ""
-        if column == 1:
-            purpose = str(entry.get("purpose", ""))
-            return self._purposes.get(purpose, purpose)
-        if column == 5:
-            return self._status(entry)
-        if column == 6:
-            duration = entry.get("duration_ms")
-            return self.tr("{ms} ms").format(ms=duration) if isinstance(duration, int) else ""
-        return str(entry.get(("", "", "method", "host", "path")[column], ""))
-
-    def _status(self, entry: Mapping[str, Any]) -> str:
-        status = entry.get("status")
-        if status == "refused":
-            return self._refused
-        if status == "error":
-            return self._failed.format(error=entry.get("error", ""))
-        return "" if status is None else str(status)
-
-
-class NetworkFilter(QSortFilterProxyModel):
-    """Keeps the requests whose text holds the filter: one key per row (``KEY_ROLE``), not each cell."""
-
-    def __init__(self, model: NetworkLogModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSourceModel(model)
-        self.setFilterRole(KEY_ROLE)
-        self.setFilterKeyColumn(0)
-
-    def set_needle(self, text: str) -> None:
-        """Filter on ``text`` (case ignored; empty shows every request)."""
-        self.setFilterFixedString(text.strip().casefold())
 
 
 class NetworkDialog(QDialog):
@@ -192,9 +45,10 @@ class NetworkDialog(QDialog):
         self.setWindowTitle(self.tr("Network activity"))
         self.controller = controller
         factory = controller.factory
-        self.log = NetworkLog(factory.network_log_path if factory else paths.log_dir() / "network.log")
+        # The factory's own log, so reading shares the lock its writes and rotations take.
+        self.log = factory.log if factory else NetworkLog(paths.log_dir() / "network.log")
         self.loaded = False
-        self._early: list[Mapping[str, Any]] = []
+        self._early: list[str] = []  # lines that arrived while the file was being read
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -211,7 +65,7 @@ class NetworkDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         self.model = NetworkLogModel(self)
-        self.proxy = NetworkFilter(self.model, self)
+        self._filter_generation = 0
         # Filtering a long log per keystroke would stutter; wait until the typing pauses.
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -219,13 +73,12 @@ class NetworkDialog(QDialog):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the log's own order until a click
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Requests"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self._size_columns()
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self)
         self.summary.setObjectName("networkSummary")
@@ -238,11 +91,27 @@ class NetworkDialog(QDialog):
         controller.network_entry.connect(self._arrived)
         model = self.model
         controller.run(
-            lambda _cancel: [(entry, model.key(entry)) for entry in self.log.entries()],
+            lambda _cancel: self._read(model),
             self._loaded,
             failed=self._say,
         )
         self.resize(980, 520)
+
+    def _size_columns(self) -> None:
+        # Widths from typical texts, not from the rows: measuring a long log's rows would freeze.
+        metrics = self.table.fontMetrics()
+        samples = {
+            0: "2026-12-01 11:29:00",
+            1: max(self.model.purpose_names(), key=metrics.horizontalAdvance),
+            2: "DELETE",
+            3: "login.microsoftonline.com",
+            5: self.model.cell({"status": "refused"}, 5) + "00",
+            6: "00000 ms",
+        }
+        header = self.table.horizontalHeader()
+        for column, sample in samples.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -260,24 +129,31 @@ class NetworkDialog(QDialog):
         row.addWidget(buttons)
         return row
 
-    def _loaded(self, pairs: object) -> None:
-        assert isinstance(pairs, list)
-        entries, keys = [entry for entry, _key in pairs], [key for _entry, key in pairs]
-        self.model.add(entries, keys)
+    def _read(self, model: NetworkLogModel) -> tuple[list[str], list[str]]:
+        """On a worker: the log's lines and their filter keys, ready for the model to take as they are."""
+        lines = self.log.lines()
+        return lines, [model.key(line) for line in lines]
+
+    def _loaded(self, read: object) -> None:
+        assert isinstance(read, tuple)
+        lines, keys = read
+        self.model.load(lines, keys)
         # Requests sent while the file was read may be in it already: keep each once.
-        tail = entries[-len(self._early) :] if self._early else []
-        self.model.add([entry for entry in self._early if entry not in tail])
+        tail = set(lines[-len(self._early) :]) if self._early else set()
+        self.model.add([line for line in self._early if line not in tail])
         self._early, self.loaded = [], True
+        self.table.scrollToBottom()  # the newest requests first in sight
         self._count()
 
     def _arrived(self, entry: object) -> None:
         if not isinstance(entry, Mapping):
             return
+        line = NetworkLog.line_of(entry)
         if self.loaded:
-            self.model.add([entry])
+            self.model.add([line])
             self._count()
         else:
-            self._early.append(entry)
+            self._early.append(line)
 
     def _follow(self) -> None:
         # Follow the newest request unless the user scrolled up to read an older one.
@@ -286,13 +162,25 @@ class NetworkDialog(QDialog):
             self.table.scrollToBottom()
 
     def apply_filter(self) -> None:
-        """Show only the requests holding the filter text."""
+        """Show only the requests holding the filter text (found on a worker; the newest search wins)."""
         self._filter_timer.stop()
-        self.proxy.set_needle(self.filter.text())
-        self._count()
+        self._filter_generation += 1
+        generation, needle = self._filter_generation, self.filter.text().strip().casefold()
+        keys, upto = self.model.keys, len(self.model.keys)
+
+        def done(positions: object) -> None:
+            if generation == self._filter_generation and isinstance(positions, list):
+                self.model.show_only(needle, positions, upto)
+                self._count()
+
+        if not needle:
+            self.model.show_only("", None, 0)
+            self._count()
+            return
+        self.controller.run(lambda _cancel: NetworkLogModel.matching(keys[:upto], needle), done)
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         text = self.tr("%Ln request(s)", "", total)
         if shown != total:
             text += " · " + self.tr("%Ln shown", "", shown)
@@ -327,13 +215,17 @@ class NetworkDialog(QDialog):
         self._say(self.tr("The network log was saved to {file}.").format(file=path))
         return True
 
-    def export_csv(self, path: Path) -> bool:
-        """Write every request of the log to ``path`` as CSV (written whole or not at all)."""
-        rows = ([csv_cell(entry, name) for name in CSV_FIELDS] for entry in self.model.entries)
-        try:
-            count = write_csv(path, CSV_FIELDS, rows)
-        except SecureMailMergeError as error:
-            self._say(str(error))
-            return False
-        self._say(self.tr("%Ln request(s) saved to {file}.", "", count).format(file=path))
-        return True
+    def export_csv(self, path: Path) -> None:
+        """Write every request of the log to ``path`` as CSV on a worker (written whole or not at all)."""
+        lines = list(self.model.lines)
+
+        def job(_cancel: object) -> int:
+            entries = (json.loads(line) for line in lines)
+            return write_csv(path, CSV_FIELDS, ([csv_cell(e, name) for name in CSV_FIELDS] for e in entries))
+
+        def done(count: object) -> None:
+            total = count if isinstance(count, int) else 0
+            self._say(self.tr("%Ln request(s) saved to {file}.", "", total).format(file=path))
+
+        self._say(self.tr("Saving {file}…").format(file=path))
+        self.controller.run(job, done, failed=self._say)

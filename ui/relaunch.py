@@ -63,5 +63,6 @@ def switch_language(window: MainWindow, language: str) -> MainWindow | None:
     controller.replay()
     rebuilt.message.path, rebuilt.message.dirty = path, dirty
     rebuilt.recipients.model.restore_marks(left_out, bounced)
+    rebuilt.campaign.take_over(window.campaign)
     rebuilt.go_to(max(step, 0))
     return keep_shown(rebuilt)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from securemailmerge.campaign import DAILY_RECIPIENT_LIMIT, PER_MINUTE_LIMIT, Pacing, SendWindow
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import TenantSource, load_tenant_config
-from ui import settings, theme
+from ui import settings
+from ui.dialogs import say
 from ui.i18n import LANGUAGE_NAMES
 from ui.tenant_settings import TenantPage
 
@@ -55,10 +56,7 @@ class SettingsDialog(QDialog):
         self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
         layout.addWidget(self.tabs)
         self.problem = QLabel(self)
-        self.problem.setObjectName("settingsProblem")
-        self.problem.setWordWrap(True)
-        theme.show_as_error(self.problem)
-        self.problem.hide()
+        say(self.problem, "")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -88,11 +86,13 @@ class SettingsDialog(QDialog):
         self.pace.setAccessibleName(self.tr("Messages per minute"))
         self.pace.setRange(1, PER_MINUTE_LIMIT)
         self.pace.setValue(min(max(settings.MESSAGES_PER_MINUTE.get(), 1), PER_MINUTE_LIMIT))
+        self.pace.setSuffix(self.tr(" per minute"))
         self.pace.setToolTip(self.tr("Exchange Online sends at most 30 messages a minute from one mailbox."))
         self.cap = QSpinBox(page)
         self.cap.setAccessibleName(self.tr("Daily cap"))
         self.cap.setRange(1, DAILY_RECIPIENT_LIMIT)
         self.cap.setValue(min(max(settings.DAILY_CAP.get(), 1), DAILY_RECIPIENT_LIMIT))
+        self.cap.setSuffix(self.tr(" recipients a day"))
         self.cap.setToolTip(self.tr("Exchange Online allows 10,000 recipients a day per mailbox."))
         start, end = settings.WINDOW_START.get(), settings.WINDOW_END.get()
         self.use_window = QCheckBox(self.tr("Only between"), page)
@@ -182,5 +182,4 @@ class SettingsDialog(QDialog):
             self.language_changed.emit(language)
 
     def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+        say(self.problem, text, problem=True)

@@ -30,7 +30,7 @@ from securemailmerge.m365 import (
     save_user_tenant,
     tenant_layers,
 )
-from ui import theme
+from ui.dialogs import say
 
 
 class TenantPage(QWidget):
@@ -71,10 +71,7 @@ class TenantPage(QWidget):
         self.form.addRow(self.tr("Cloud"), self.cloud)
         layout.addLayout(self.form)
         self.problem = QLabel(self)
-        self.problem.setObjectName("tenantProblem")
-        self.problem.setWordWrap(True)
-        theme.show_as_error(self.problem)
-        self.problem.hide()
+        say(self.problem, "")
         layout.addWidget(self.problem)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -93,11 +90,16 @@ class TenantPage(QWidget):
                 edit.setEnabled(False)
             return
         values = self.layers.values()
+        # What an empty field means; only these two have no default value to show.
+        empty = {
+            "client_id": self.tr("required: the application ID of the app registration"),
+            "proxy": self.tr("none: the system's proxy settings"),
+        }
         for name, edit in self.edits.items():
             fixed = self.layers.origin(name) == MACHINE
             edit.setReadOnly(fixed)
             edit.setText(values[name] if fixed else str(self.layers.user.get(name) or ""))
-            edit.setPlaceholderText(values[name] or self.tr("none: the system's proxy settings"))
+            edit.setPlaceholderText(values[name] or empty.get(name, ""))
             self._show_origin(name)
         self.note.setText(
             self.tr(
@@ -125,8 +127,7 @@ class TenantPage(QWidget):
             self.cloud.setText(cloud_name(host) or self.tr("other ({host})").format(host=host))
 
     def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+        say(self.problem, text, problem=True)
 
     def changed(self) -> bool:
         """True when the user's own values differ from their file."""

@@ -43,6 +43,7 @@ from ui.steps.recipients import RecipientsStep
 from ui.steps.send import SendStep
 
 STATE_VERSION = 1
+OFFER_RETRY_MS = 250
 _ICONS = (
     QStyle.StandardPixmap.SP_DirHomeIcon,
     QStyle.StandardPixmap.SP_FileDialogContentsView,
@@ -207,6 +208,10 @@ class MainWindow(QMainWindow):
         """A campaign a crash or a closed window interrupted is offered at once, not only in Send."""
         folder = self.send.resumable
         if folder is None:
+            return
+        if QApplication.activeModalWidget() is not None:
+            # Another question of the start (recovering autosaved changes) is answered first.
+            QTimer.singleShot(OFFER_RETRY_MS, self._offer_resume)
             return
         offer = QMessageBox(
             QMessageBox.Icon.Question,

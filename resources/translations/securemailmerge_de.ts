@@ -345,6 +345,10 @@
         <translation>In der Empfängerliste als abgemeldet markiert.</translation>
     </message>
     <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>Microsoft 365 war nicht erreichbar oder hat weiter gedrosselt</translation>
+    </message>
+    <message>
         <source>Microsoft Graph copied a draft without an id.</source>
         <translation>Microsoft Graph hat einen Entwurf ohne ID kopiert.</translation>
     </message>
@@ -441,12 +445,24 @@
         <translation>kein aktueller Entwurf: er wird neu erstellt</translation>
     </message>
     <message>
+        <source>outside the sending window</source>
+        <translation>außerhalb des Sendezeitfensters</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>gesendete Nachrichten, deren Kopien noch unterwegs zu „Gesendete Elemente“ sind</translation>
+    </message>
+    <message>
         <source>sent, not yet confirmed</source>
         <translation>gesendet, noch nicht bestätigt</translation>
     </message>
     <message>
         <source>still a draft: its send was not accepted and is asked for again</source>
         <translation>noch ein Entwurf: sein Versand wurde nicht angenommen und wird erneut angefordert</translation>
+    </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>das Tageslimit für Empfänger ist erreicht</translation>
     </message>
     <message>
         <source>{address} cannot be added: {reason}.</source>
@@ -623,6 +639,10 @@
         <translation>Nicht gespeicherte Kampagne</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Nicht gespeicherte Änderungen können nicht automatisch gesichert werden: {error}</translation>
+    </message>
+    <message>
         <source>Untitled campaign</source>
         <translation>Unbenannte Kampagne</translation>
     </message>
@@ -727,10 +747,6 @@
     <message>
         <source>License: {outcome}</source>
         <translation>Lizenz: {outcome}</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 could not be reached or kept throttling</source>
-        <translation>Microsoft 365 war nicht erreichbar oder hat weiter gedrosselt</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1005,10 +1021,6 @@
         <translation>nur dieser Kontaktordner, etwa Kunden/Spanien (/ ist der Ordner „Kontakte“)</translation>
     </message>
     <message>
-        <source>outside the sending window</source>
-        <translation>außerhalb des Sendezeitfensters</translation>
-    </message>
-    <message>
         <source>print the HTML body</source>
         <translation>den HTML-Text ausgeben</translation>
     </message>
@@ -1043,10 +1055,6 @@
     <message>
         <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
         <translation>nur dann senden, z. B. &apos;mon-fri 08:00-18:00&apos;</translation>
-    </message>
-    <message>
-        <source>sent messages whose copies are still on their way to Sent Items</source>
-        <translation>gesendete Nachrichten, deren Kopien noch unterwegs zu „Gesendete Elemente“ sind</translation>
     </message>
     <message>
         <source>show a campaign&apos;s state, or list campaigns</source>
@@ -1107,10 +1115,6 @@
     <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>die Spalte mit den Adressen (Standard: automatisch erkannt)</translation>
-    </message>
-    <message>
-        <source>the daily recipient cap is reached</source>
-        <translation>das Tageslimit für Empfänger ist erreicht</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -1529,14 +1533,6 @@
         <translation>Alle Adressen einer CSV- oder Excel-Datei hinzufügen</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
         <source>Address to add</source>
         <translation>Hinzuzufügende Adresse</translation>
     </message>
@@ -1581,10 +1577,6 @@
         <translation>{file} wird gelesen…</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
         <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
         <translation>Melden Sie sich an oder wählen Sie das Absenderpostfach, um seine Sperrliste zu sehen.</translation>
     </message>
@@ -1599,6 +1591,21 @@
     <message>
         <source>{address} is on the list now.</source>
         <translation>{address} steht jetzt auf der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2296,10 @@
         <translation>Netzwerkprotokoll als CSV speichern</translation>
     </message>
     <message>
+        <source>Saving {file}…</source>
+        <translation>{file} wird gespeichert…</translation>
+    </message>
+    <message>
         <source>The log as it is kept: one JSON object per line</source>
         <translation>Das Protokoll, wie es gespeichert ist: ein JSON-Objekt pro Zeile</translation>
     </message>
@@ -2574,13 +2585,6 @@
         <source>Open recipients and write a message to check them.</source>
         <translation>Öffnen Sie Empfänger und schreiben Sie eine Nachricht, um sie zu prüfen.</translation>
     </message>
-    <message numerus="yes">
-        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
-        <translation>
-            <numerusform>…und %Ln weiteres; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
-            <numerusform>…und %Ln weitere; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Preview</source>
         <translation>Vorschau</translation>
@@ -2590,12 +2594,12 @@
         <translation>Von der Prüfung gefundene Probleme</translation>
     </message>
     <message>
-        <source>Reply-To</source>
-        <translation>Antwort an</translation>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Zeile</translation>
+        <source>Reply-To</source>
+        <translation>Antwort an</translation>
     </message>
     <message>
         <source>Show row {row}</source>
@@ -2618,6 +2622,20 @@
         <translation>
             <numerusform>von %Ln</numerusform>
             <numerusform>von %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %Ln (row {row})</source>
+        <translation>
+            <numerusform>von %Ln (Zeile {row})</numerusform>
+            <numerusform>von %Ln (Zeile {row})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…und %Ln weiteres; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
+            <numerusform>…und %Ln weitere; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
         </translation>
     </message>
     <message>
@@ -3472,8 +3490,16 @@
         <translation>Zeile {row} fehlgeschlagen ({code}): {reason}</translation>
     </message>
     <message>
-        <source>Row {row}: {state}.</source>
-        <translation>Zeile {row}: {state}.</translation>
+        <source>Row {row}: draft made.</source>
+        <translation>Zeile {row}: Entwurf erstellt.</translation>
+    </message>
+    <message>
+        <source>Row {row}: scheduled.</source>
+        <translation>Zeile {row}: geplant.</translation>
+    </message>
+    <message>
+        <source>Row {row}: sent.</source>
+        <translation>Zeile {row}: gesendet.</translation>
     </message>
     <message numerus="yes">
         <source>Schedule %Ln messages from {mailbox}?</source>
@@ -3558,8 +3584,8 @@
         <translation>Verbleibende Zeit</translation>
     </message>
     <message>
-        <source>Waiting ({why}).</source>
-        <translation>Warten ({why}).</translation>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Warten bis {time}: {why}.</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln rows to {file}.</source>
@@ -3594,6 +3620,14 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source> per minute</source>
+        <translation> pro Minute</translation>
+    </message>
+    <message>
+        <source> recipients a day</source>
+        <translation> Empfänger pro Tag</translation>
+    </message>
     <message>
         <source>&amp;Daily cap</source>
         <translation>Tages&amp;limit</translation>
@@ -4080,6 +4114,10 @@
     <message>
         <source>other ({host})</source>
         <translation>andere ({host})</translation>
+    </message>
+    <message>
+        <source>required: the application ID of the app registration</source>
+        <translation>erforderlich: die Anwendungs-ID der App-Registrierung</translation>
     </message>
     <message>
         <source>set by IT for every user (read-only)</source>

@@ -345,6 +345,10 @@
         <translation>Marcado como dado de baja en la lista de destinatarios.</translation>
     </message>
     <message>
+        <source>Microsoft 365 could not be reached or kept throttling</source>
+        <translation>no se pudo acceder a Microsoft 365 o siguió limitando</translation>
+    </message>
+    <message>
         <source>Microsoft Graph copied a draft without an id.</source>
         <translation>Microsoft Graph copió un borrador sin id.</translation>
     </message>
@@ -441,12 +445,24 @@
         <translation>no hay un borrador actual: se crea de nuevo</translation>
     </message>
     <message>
+        <source>outside the sending window</source>
+        <translation>fuera de la ventana de envío</translation>
+    </message>
+    <message>
+        <source>sent messages whose copies are still on their way to Sent Items</source>
+        <translation>mensajes enviados cuyas copias aún van camino de Elementos enviados</translation>
+    </message>
+    <message>
         <source>sent, not yet confirmed</source>
         <translation>enviado, aún sin confirmar</translation>
     </message>
     <message>
         <source>still a draft: its send was not accepted and is asked for again</source>
         <translation>sigue siendo un borrador: su envío no se aceptó y se solicita de nuevo</translation>
+    </message>
+    <message>
+        <source>the daily recipient cap is reached</source>
+        <translation>se alcanzó el límite diario de destinatarios</translation>
     </message>
     <message>
         <source>{address} cannot be added: {reason}.</source>
@@ -623,6 +639,10 @@
         <translation>Campaña sin guardar</translation>
     </message>
     <message>
+        <source>Unsaved changes cannot be autosaved: {error}</source>
+        <translation>Los cambios sin guardar no se pueden guardar automáticamente: {error}</translation>
+    </message>
+    <message>
         <source>Untitled campaign</source>
         <translation>Campaña sin título</translation>
     </message>
@@ -727,10 +747,6 @@
     <message>
         <source>License: {outcome}</source>
         <translation>Licencia: {outcome}</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 could not be reached or kept throttling</source>
-        <translation>no se pudo acceder a Microsoft 365 o siguió limitando</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1005,10 +1021,6 @@
         <translation>solo esta carpeta de contactos, como Clientes/España (/ es la carpeta Contactos)</translation>
     </message>
     <message>
-        <source>outside the sending window</source>
-        <translation>fuera de la ventana de envío</translation>
-    </message>
-    <message>
         <source>print the HTML body</source>
         <translation>mostrar el cuerpo HTML</translation>
     </message>
@@ -1043,10 +1055,6 @@
     <message>
         <source>send only then, e.g. &apos;mon-fri 08:00-18:00&apos;</source>
         <translation>enviar solo entonces, p. ej. &apos;mon-fri 08:00-18:00&apos;</translation>
-    </message>
-    <message>
-        <source>sent messages whose copies are still on their way to Sent Items</source>
-        <translation>mensajes enviados cuyas copias aún van camino de Elementos enviados</translation>
     </message>
     <message>
         <source>show a campaign&apos;s state, or list campaigns</source>
@@ -1107,10 +1115,6 @@
     <message>
         <source>the column with the addresses (default: detected)</source>
         <translation>la columna con las direcciones (predeterminado: detección automática)</translation>
-    </message>
-    <message>
-        <source>the daily recipient cap is reached</source>
-        <translation>se alcanzó el límite diario de destinatarios</translation>
     </message>
     <message>
         <source>the folder attachments are taken from (default: the template&apos;s)</source>
@@ -1529,14 +1533,6 @@
         <translation>Añadir todas las direcciones de un archivo CSV o Excel</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Añadida</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
         <source>Address to add</source>
         <translation>Dirección que añadir</translation>
     </message>
@@ -1581,10 +1577,6 @@
         <translation>Leyendo {file}…</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Sign in, or choose the mailbox to send from, to see its do-not-contact list.</source>
         <translation>Inicie sesión o elija el buzón desde el que enviar para ver su lista de no contactar.</translation>
     </message>
@@ -1599,6 +1591,21 @@
     <message>
         <source>{address} is on the list now.</source>
         <translation>{address} ya está en la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2296,10 @@
         <translation>Guardar el registro de red como CSV</translation>
     </message>
     <message>
+        <source>Saving {file}…</source>
+        <translation>Guardando {file}…</translation>
+    </message>
+    <message>
         <source>The log as it is kept: one JSON object per line</source>
         <translation>El registro tal como se guarda: un objeto JSON por línea</translation>
     </message>
@@ -2574,13 +2585,6 @@
         <source>Open recipients and write a message to check them.</source>
         <translation>Abra destinatarios y escriba un mensaje para comprobarlos.</translation>
     </message>
-    <message numerus="yes">
-        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
-        <translation>
-            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
-            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Preview</source>
         <translation>Vista previa</translation>
@@ -2590,12 +2594,12 @@
         <translation>Problemas encontrados por la comprobación</translation>
     </message>
     <message>
-        <source>Reply-To</source>
-        <translation>Responder a</translation>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Fila</translation>
+        <source>Reply-To</source>
+        <translation>Responder a</translation>
     </message>
     <message>
         <source>Show row {row}</source>
@@ -2618,6 +2622,20 @@
         <translation>
             <numerusform>de %Ln</numerusform>
             <numerusform>de %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %Ln (row {row})</source>
+        <translation>
+            <numerusform>de %Ln (fila {row})</numerusform>
+            <numerusform>de %Ln (fila {row})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
+            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
         </translation>
     </message>
     <message>
@@ -3472,8 +3490,16 @@
         <translation>La fila {row} falló ({code}): {reason}</translation>
     </message>
     <message>
-        <source>Row {row}: {state}.</source>
-        <translation>Fila {row}: {state}.</translation>
+        <source>Row {row}: draft made.</source>
+        <translation>Fila {row}: borrador creado.</translation>
+    </message>
+    <message>
+        <source>Row {row}: scheduled.</source>
+        <translation>Fila {row}: programada.</translation>
+    </message>
+    <message>
+        <source>Row {row}: sent.</source>
+        <translation>Fila {row}: enviada.</translation>
     </message>
     <message numerus="yes">
         <source>Schedule %Ln messages from {mailbox}?</source>
@@ -3558,8 +3584,8 @@
         <translation>Tiempo restante</translation>
     </message>
     <message>
-        <source>Waiting ({why}).</source>
-        <translation>Esperando ({why}).</translation>
+        <source>Waiting until {time}: {why}.</source>
+        <translation>Esperando hasta {time}: {why}.</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln rows to {file}.</source>
@@ -3594,6 +3620,14 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <source> recipients a day</source>
+        <translation> destinatarios al día</translation>
+    </message>
     <message>
         <source>&amp;Daily cap</source>
         <translation>Límite &amp;diario</translation>
@@ -4080,6 +4114,10 @@
     <message>
         <source>other ({host})</source>
         <translation>otra ({host})</translation>
+    </message>
+    <message>
+        <source>required: the application ID of the app registration</source>
+        <translation>obligatorio: el id. de aplicación del registro de la aplicación</translation>
     </message>
     <message>
         <source>set by IT for every user (read-only)</source>

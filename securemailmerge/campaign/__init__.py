@@ -117,6 +117,7 @@ if TYPE_CHECKING:
         Scheduler as Scheduler,
         SendWindow as SendWindow,
     )
+    from securemailmerge.campaign.parallel import available_workers as available_workers
     from securemailmerge.campaign.report import (
         report_rows as report_rows,
         state_text as state_text,
@@ -133,6 +134,7 @@ if TYPE_CHECKING:
     )
     from securemailmerge.campaign.suppression import (
         DoNotContact as DoNotContact,
+        DoNotContactEntry as DoNotContactEntry,
         left_out_rows as left_out_rows,
     )
 
@@ -196,7 +198,8 @@ __getattr__, __all__ = exports(
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
-        "suppression": ("DoNotContact", "left_out_rows"),
+        "suppression": ("DoNotContact", "DoNotContactEntry", "left_out_rows"),
+        "parallel": ("available_workers",),
         "check": (
             "CheckPass",
             "CheckStarted",

@@ -9,14 +9,17 @@ the report; only input that spoils every row (a template syntax error) raises.
 
 from __future__ import annotations
 
-from collections import ChainMap, deque
+from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_duration
-from securemailmerge.campaign.mime import estimate_size, header_problem
+from securemailmerge.campaign.mime import estimate_size, header_problem, recipient_name
+from securemailmerge.campaign.parallel import in_stretches
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
@@ -35,6 +38,8 @@ class PreflightSettings:
     sender: str | None = None
     max_message_bytes: int = 35 * 1024 * 1024
     daily_recipient_limit: int = DAILY_RECIPIENT_LIMIT
+    # Worker processes ``preflight`` may use for a long list (see ``parallel``); 1 checks in this one.
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,8 @@ class _RowChecker:
         except RenderError as error:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", error)])
         result = _RowResult(rendered)
-        too_long = header_problem(rendered, recipient)
+        row_name = recipient_name(recipient.fields)  # both checks below need it
+        too_long = header_problem(rendered, recipient, row_name=row_name)
         if too_long is not None:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", too_long)])
         sizes: list[int] = []
@@ -138,7 +144,7 @@ class _RowChecker:
                 result.problems.append(self._problem(recipient, "missing-attachment", size, value=name))
             else:
                 sizes.append(size)
-        result.size = estimate_size(rendered, recipient, sizes)
+        result.size = estimate_size(rendered, recipient, sizes, row_name=row_name)
         if result.size > self.settings.max_message_bytes:
             too_large = InputError(
                 translate("Preflight", "The message would be {size} MB; the limit is {limit} MB.").format(
@@ -149,11 +155,10 @@ class _RowChecker:
             result.problems.append(self._problem(recipient, "too-large", too_large))
         return result
 
-    def empty_columns(self, recipient: Recipient) -> Iterator[str]:
+    def empty_columns(self, recipient: Recipient) -> list[str]:
         """The used columns that are blank in this row."""
-        for column in self.used_columns:
-            if not recipient.fields.get(column, "").strip():
-                yield column
+        fields = recipient.fields
+        return [column for column in self.used_columns if not fields.get(column, "").strip()]
 
 
 @dataclass(frozen=True)
@@ -191,8 +196,7 @@ def check_rows(
     Stop iterating to cancel. The messages are not kept: a consumer that needs them (``export``)
     takes them from the ``RowChecked`` events of the same pass.
     """
-    if settings.messages_per_minute <= 0:
-        raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
+    _check_pace(settings)
     checker = _RowChecker(recipients, template, settings)
     yield CheckStarted(len(recipients.rows), checker.unknown_fields)
     tally = _Tally()
@@ -214,10 +218,16 @@ class _Tally:
 
     def add(self, checker: _RowChecker, recipient: Recipient, position: int) -> RowChecked:
         """Check one row and count it."""
+        result, ready = self.count(checker, recipient)
+        return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
+
+    def count(self, checker: _RowChecker, recipient: Recipient) -> tuple[_RowResult, bool]:
+        """Check one row and count it; its result, and whether it is ready."""
         for column in checker.empty_columns(recipient):
             self.empty.setdefault(column, []).append(recipient.row)
         result = checker.check(recipient)
-        self.found.extend(result.problems)
+        if result.problems:
+            self.found.extend(result.problems)
         ready = (
             result.rendered is not None and not result.problems and bool(recipient.to)
         ) and not checker.unknown_fields
@@ -226,7 +236,28 @@ class _Tally:
         self.ready += ready
         if ready:
             self.recipients += len(recipient.to) + len(recipient.cc) + len(recipient.bcc)
-        return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
+        return result, ready
+
+    def kept(self) -> dict[str, Any]:
+        """What the report needs of the rows counted, for another process to ``merge``."""
+        return {
+            "ready": self.ready,
+            "recipients": self.recipients,
+            "largest": self.largest,
+            "largest_row": self.largest_row,
+            "empty": self.empty,
+            "found": self.found,
+        }
+
+    def merge(self, kept: Mapping[str, Any]) -> None:
+        """Count the rows another tally ``kept``, which come after the rows counted here."""
+        self.ready += kept["ready"]
+        self.recipients += kept["recipients"]
+        if kept["largest_row"] is not None and kept["largest"] > self.largest:
+            self.largest, self.largest_row = kept["largest"], kept["largest_row"]
+        for column, rows in kept["empty"].items():
+            self.empty.setdefault(column, []).extend(rows)
+        self.found.extend(kept["found"])
 
     def report(
         self, checker: _RowChecker, recipients: RecipientList, settings: PreflightSettings
@@ -260,11 +291,34 @@ class _Tally:
         )
 
 
+def _check_pace(settings: PreflightSettings) -> None:
+    if settings.messages_per_minute <= 0:
+        raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
+
+
+def _stretch(checker: _RowChecker, start: int, end: int) -> dict[str, Any]:
+    """What the report keeps of rows ``start`` to ``end`` (positions in the list), checked in a worker."""
+    tally = _Tally()
+    rows = checker.recipients.rows
+    for position in range(start, end):
+        tally.count(checker, rows[position])
+    return tally.kept()
+
+
 def preflight(recipients: RecipientList, template: Template, settings: PreflightSettings) -> PreflightReport:
-    """Render every ready row once and report counts, problems, the largest message and the duration."""
-    last = deque(check_rows(recipients, template, settings), maxlen=1)[0]
-    assert isinstance(last, PreflightReport)
-    return last
+    """Render every ready row once and report counts, problems, the largest message and the duration.
+
+    With ``settings.workers`` above 1, a long list is checked by that many processes (see ``parallel``).
+    """
+    _check_pace(settings)
+    checker = _RowChecker(recipients, template, settings)  # compiled once, before any fork
+    rows = len(recipients.rows)
+    parts = in_stretches(rows, settings.workers, partial(_stretch, checker)) if settings.workers > 1 else None
+    tally = _Tally()
+    # Without workers, the same as the last event of check_rows, but with no event made for each row.
+    for part in parts or [_stretch(checker, 0, rows)]:
+        tally.merge(part)
+    return tally.report(checker, recipients, settings)
 
 
 class CheckPass:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from securemailmerge.i18n import translate
 from securemailmerge.m365.retry import Retrying, Throttled
 
 __all__ = [
@@ -108,6 +109,16 @@ class Waiting:
 
     until: float
     why: str
+
+    def explained(self) -> str:
+        """Why, as the user reads it (the CLI and the window say the same)."""
+        texts = {
+            "daily-cap": translate("Campaign", "the daily recipient cap is reached"),
+            "window": translate("Campaign", "outside the sending window"),
+            "copy": translate("Campaign", "sent messages whose copies are still on their way to Sent Items"),
+            "connection": translate("Campaign", "Microsoft 365 could not be reached or kept throttling"),
+        }
+        return texts.get(self.why, self.why)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,11 @@ import base64
 import binascii
 import itertools
 import mimetypes
+import os
 import re
-import secrets
 import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,8 +69,11 @@ def recipient_name(fields: Mapping[str, str]) -> str:
     """The display name for a row: its full-name column, else first and last name, else empty."""
     # Every row of a list has the same columns, so matching them is done once per list.
     full, first, last = (fields[column].strip() if column else "" for column in _name_columns(tuple(fields)))
+    name = full or f"{first} {last}"
+    if name.isprintable():  # no line break and no control character: the common case, kept as it is
+        return name.strip()
     # A name only decorates the address, so a line break typed into a name cell becomes a space.
-    return _CONTROL.sub("", _LINE_BREAK.sub(" ", full or f"{first} {last}")).strip()
+    return _CONTROL.sub("", _LINE_BREAK.sub(" ", name)).strip()
 
 
 def named_to(recipient: Recipient) -> list[tuple[str, str]]:
@@ -119,8 +121,13 @@ def _ascii_domain(domain: str, text: str) -> str:
         ) from error
 
 
-def header_problem(rendered: RenderedMessage, recipient: Recipient) -> RenderError | None:
-    """Why the row's merge data cannot go into the headers (a name or subject too long), or None."""
+def header_problem(
+    rendered: RenderedMessage, recipient: Recipient, *, row_name: str | None = None
+) -> RenderError | None:
+    """Why the row's merge data cannot go into the headers (a name or subject too long), or None.
+
+    ``row_name`` is the row's ``recipient_name`` when the caller has it already.
+    """
     if len(rendered.subject) > MAX_SUBJECT:
         return RenderError(
             translate("Mime", "The subject has {count} characters; at most {limit} fit in a message.").format(
@@ -128,10 +135,17 @@ def header_problem(rendered: RenderedMessage, recipient: Recipient) -> RenderErr
             ),
             field="subject",
         )
-    names = [name for name, _ in named_to(recipient)]
-    names += [
-        recipient.display_name(address) for address in (*recipient.cc, *recipient.bcc, *recipient.reply_to)
-    ]
+    if recipient.display_names:
+        names = [name for name, _ in named_to(recipient)]
+        names += [
+            recipient.display_name(address)
+            for address in (*recipient.cc, *recipient.bcc, *recipient.reply_to)
+        ]
+    else:  # no name typed with any address: only the row's name columns can name the one To address
+        if len(recipient.to) != 1:
+            names = []
+        else:
+            names = [recipient_name(recipient.fields) if row_name is None else row_name]
     longest = max(names, key=len, default="")
     if len(longest) > MAX_NAME:
         return RenderError(
@@ -155,7 +169,7 @@ class MessageWriter:
         self._cached_bytes = 0
         # Message-IDs and boundaries: one random prefix per campaign and a counter are as unique as
         # fresh random values, and asking the system for randomness per message was slow.
-        self._prefix = secrets.token_hex(8)
+        self._prefix = os.urandom(8).hex()
         self._serial = itertools.count(1)
         self._date: tuple[int, str] = (-1, "")
 
@@ -164,6 +178,8 @@ class MessageWriter:
 
     def _date_header(self, now: datetime | None) -> str:
         """The Date header, formatted once per second (local time with its offset)."""
+        from email.utils import format_datetime  # the email package waits for the first message
+
         if now is not None:
             return format_datetime(now.astimezone())
         second = int(time.time())
@@ -293,11 +309,22 @@ def _body_size(text: str) -> int:
     return escaped + text.count("\n") + 3 * (escaped // 75)
 
 
-def estimate_size(rendered: RenderedMessage, recipient: Recipient, attachment_sizes: Sequence[int]) -> int:
-    """The encoded size of the message ``build_message`` would make, from its parts' sizes alone."""
-    addresses = sum(len(address) for address in (*recipient.to, *recipient.cc, *recipient.bcc))
+def estimate_size(
+    rendered: RenderedMessage,
+    recipient: Recipient,
+    attachment_sizes: Sequence[int],
+    *,
+    row_name: str | None = None,
+) -> int:
+    """The encoded size of the message ``build_message`` would make, from its parts' sizes alone.
+
+    ``row_name`` is the row's ``recipient_name`` when the caller has it already.
+    """
+    if row_name is None:
+        row_name = recipient_name(recipient.fields)
+    addresses = sum(map(len, recipient.to)) + sum(map(len, recipient.cc)) + sum(map(len, recipient.bcc))
     subject = len(rendered.subject.encode("utf-8"))
-    headers = _FIXED_OVERHEAD + 2 * subject + 2 * addresses + 3 * len(recipient_name(recipient.fields))
+    headers = _FIXED_OVERHEAD + 2 * subject + 2 * addresses + 3 * len(row_name)
     bodies = _body_size(rendered.text) + _body_size(rendered.html)
     files = sum(base64_size(size) + _PART_OVERHEAD for size in attachment_sizes)
     names = sum(3 * len(name.encode("utf-8")) for name in rendered.attachments)

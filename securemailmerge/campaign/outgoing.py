@@ -11,6 +11,7 @@ read once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from securemailmerge.template.model import RenderedMessage
 from securemailmerge.template.outlook import InlineImage, embed_images, outlook_html
 
 _MEMO = 64  # distinct HTML bodies kept; a merge field in the body makes every row's differ anyway
+_STYLE_SHEET = re.compile(r"<(?:style|link)\b", re.IGNORECASE)
+_IMAGE = re.compile(r"<img\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,18 @@ class Outgoing:
         message = with_footer(rendered, self.footer) if self.footer else rendered
         done = self._memo.get(message.html)
         if done is None:
-            done = embed_images(outlook_html(message.html), self.base_folder, self._images)
+            done = self._made_friendly(message.html)
             if len(self._memo) >= _MEMO:
                 del self._memo[next(iter(self._memo))]
             self._memo[message.html] = done
         html, images = done
         return OutgoingMessage(replace(message, html=html), images)
+
+    def _made_friendly(self, html: str) -> tuple[str, tuple[InlineImage, ...]]:
+        # Merge values are escaped, so only the template can bring a style sheet or an image; without
+        # one there is nothing to do, and 100,000 rows are planned without parsing their HTML.
+        if _STYLE_SHEET.search(html):
+            html = outlook_html(html)
+        if _IMAGE.search(html):
+            return embed_images(html, self.base_folder, self._images)
+        return html, ()

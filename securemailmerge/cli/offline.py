@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -169,10 +167,11 @@ def _attachment_note(settings: PreflightSettings, name: str) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run preflight and print the report; exit 1 when something blocks sending."""
-    from securemailmerge.campaign import preflight, report_json, report_lines, write_csv
+    from securemailmerge.campaign import available_workers, preflight, report_json, report_lines, write_csv
 
     inputs = load_inputs(args)
-    report = preflight(inputs.recipients, inputs.template, inputs.settings)
+    settings = dataclasses.replace(inputs.settings, workers=available_workers())  # on every core
+    report = preflight(inputs.recipients, inputs.template, settings)
     if args.problems_csv:
         write_csv(
             args.problems_csv,
@@ -183,6 +182,8 @@ def run_check(args: argparse.Namespace) -> int:
             ),
         )
     if args.json:
+        import json
+
         print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     else:
         print("\n".join(report_lines(report)))
@@ -264,6 +265,8 @@ def _signed_in_sender(args: argparse.Namespace) -> str | None:
 
 def _fingerprint(args: argparse.Namespace, inputs: Inputs) -> str:
     """A digest of what decides the messages: the list file, the options, the template and sender."""
+    import hashlib
+
     digest = hashlib.sha256()
     with args.recipients.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

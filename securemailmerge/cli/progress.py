@@ -42,16 +42,6 @@ def resume_hint(folder: Path) -> str:
     return translate("Cli", "To continue: securemailmerge resume --campaign {folder}").format(folder=folder)
 
 
-def _why(reason: str) -> str:
-    texts = {
-        "daily-cap": translate("Cli", "the daily recipient cap is reached"),
-        "window": translate("Cli", "outside the sending window"),
-        "copy": translate("Cli", "sent messages whose copies are still on their way to Sent Items"),
-        "connection": translate("Cli", "Microsoft 365 could not be reached or kept throttling"),
-    }
-    return texts.get(reason, reason)
-
-
 def run_campaign(campaign: Campaign, folder: Path) -> int:
     """Run the campaign, showing its progress; the exit code."""
     console = Console(stderr=True, highlight=False)
@@ -107,7 +97,7 @@ def _show(event: Event, progress: Progress, task: TaskID, console: Console, fold
         say(translate("Cli", "Row {row}: {how}").format(row=event.row, how=event.how))
     elif isinstance(event, Waiting):
         until = datetime.fromtimestamp(event.until).strftime("%Y-%m-%d %H:%M:%S")
-        say(translate("Cli", "Waiting until {time}: {why}.").format(time=until, why=_why(event.why)))
+        say(translate("Cli", "Waiting until {time}: {why}.").format(time=until, why=event.explained()))
     elif isinstance(event, Throttled | Retrying):
         progress.update(task, description=str(event))
     elif isinstance(event, Stopped | Paused):

@@ -113,7 +113,7 @@ class NetworkLog:
 
     def write(self, entry: Mapping[str, Any]) -> None:
         """Append one entry, rotating first when the file has grown past ``max_bytes``."""
-        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = self.line_of(entry) + "\n"
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and self.path.stat().st_size + len(line) > self.max_bytes:
@@ -131,9 +131,20 @@ class NetworkLog:
 
     def entries(self) -> list[dict[str, Any]]:
         """Every entry still kept, oldest first."""
+        return [json.loads(line) for line in self.lines()]
+
+    def lines(self) -> list[str]:
+        """Every entry still kept as its JSON line, oldest first (a viewer parses only what it shows)."""
         with self._lock:
-            lines = [line for path in self.files() for line in path.read_text("utf-8").splitlines()]
-        return [json.loads(line) for line in lines if line]
+            # Only the bytes are read under the lock: a request waiting to log is held up for
+            # the reading, never for the decoding.
+            contents = [path.read_bytes() for path in self.files()]
+        return [line for data in contents for line in data.decode("utf-8").splitlines() if line]
+
+    @staticmethod
+    def line_of(entry: Mapping[str, Any]) -> str:
+        """The JSON line ``write`` writes for ``entry``."""
+        return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
     def export(self, destination: Path) -> Path:
         """Copy the whole log (rotated files included, oldest first) to ``destination``, atomically."""

@@ -2,9 +2,10 @@
 
 ``model`` holds what a list is made of and ``builder`` the one builder every source goes through;
 ``files`` opens a file with ``csvfile`` (its encoding found by ``csvencoding``) or ``xlsxfile``
-(``excelformat`` shows numbers as Excel does, ``workbookcheck`` refuses damaged, encrypted and
-oversized workbooks); ``choice`` picks among a row's addresses; ``columns`` finds the email, CC,
-BCC and Reply-To columns; ``addresses`` parses and validates what a cell holds.
+(``excelformat`` shows numbers as Excel does, with the formats ``xlsxstyles``, ``xlsstyles`` and
+``odsstyles`` read; ``workbookcheck`` refuses damaged, encrypted and oversized workbooks);
+``choice`` picks among a row's addresses; ``columns`` finds the email, CC, BCC and Reply-To
+columns; ``addresses`` parses and validates what a cell holds.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
         RecipientOptions as RecipientOptions,
         RowProblem as RowProblem,
     )
+    from securemailmerge.recipients.workbookcheck import check_workbook as check_workbook
+    from securemailmerge.recipients.xlsxfile import open_sheet as open_sheet
     from securemailmerge.recipients.xlsxstyles import read_formats as read_formats
 
 __getattr__, __all__ = exports(
@@ -64,6 +67,8 @@ __getattr__, __all__ = exports(
         "builder": ("build_recipient_list",),
         "choice": ("AddressChoice",),
         "files": ("load_recipients", "sheet_names"),
+        "workbookcheck": ("check_workbook",),
+        "xlsxfile": ("open_sheet",),
         "xlsxstyles": ("read_formats",),
     },
 )

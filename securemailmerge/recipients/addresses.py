@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import (
+    ATEXT,
     CASE_INSENSITIVE_MAILBOX_NAMES,
     DOT_ATOM_TEXT,
     DOT_ATOM_TEXT_INTL,
@@ -41,6 +42,8 @@ _NEEDS_SPLITTING = re.compile(r"[;,<\"]")
 _SHORT_CASE_INSENSITIVE = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
 # One bare address of ASCII letters, digits and the usual signs, with no name, space or separator.
 _PLAIN = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9.\-]+")
+# The same with a dot-atom local part (email-validator's own letters), the domain captured.
+_PLAIN_DOT_ATOM = re.compile(f"[{ATEXT}]+(?:\\.[{ATEXT}]+)*@([A-Za-z0-9.\\-]+)")
 
 LINE_BREAK = "line-break"
 NO_AT = "no-at"
@@ -236,6 +239,15 @@ def plain_address(cell: str) -> str | None:
     """The normalised address of a cell that holds one plain, valid address and nothing else
     (the common case, checked without splitting or parsing); ``None`` for anything else. The
     cell's own string is returned when it is already normalised."""
+    dot_atom = _PLAIN_DOT_ATOM.fullmatch(cell)
+    if dot_atom is not None and len(cell) <= EMAIL_MAX_LENGTH:
+        # Most cells of a list: an ASCII dot-atom at a domain seen before and already in its normal
+        # form, which is what normalise_address would give back unchanged.
+        domain = dot_atom.group(1)
+        checked = _check_domain(domain)
+        local = cell[: dot_atom.start(1) - 1]
+        if checked is not None and checked[0] == domain and local.lower() not in _SHORT_CASE_INSENSITIVE:
+            return cell
     if _PLAIN.fullmatch(cell) is None:
         return None
     normalised = normalise_address(cell)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from securemailmerge.errors import ColumnError
 from securemailmerge.i18n import translate
@@ -37,8 +38,10 @@ from securemailmerge.recipients.columns import (
     detect_column,
     detect_email_by_content,
     detect_email_column,
+    display_name_columns,
     looks_like_addresses,
     more_address_columns,
+    outlook_name,
     resolve_column,
 )
 from securemailmerge.recipients.model import (
@@ -52,6 +55,7 @@ from securemailmerge.recipients.model import (
     Recipient,
     RecipientList,
     RecipientOptions,
+    RecipientRows,
     RowFields,
     RowProblem,
 )
@@ -64,6 +68,8 @@ _ANY_FORMULA = re.compile(r"(?:^|\x00)(?:=[^\x00]|[+\-@]\s*[A-Za-z_][\w.]*\s*[(|
 # and before one that already starts with such an apostrophe, so that reading gives the value back.
 _PROTECTED = re.compile("'+[=+\\-@\t\r＝＋－＠]")
 _ANY_PROTECTED = re.compile("(?:^|\x00)'+[=+\\-@\t\r＝＋－＠]")
+# A row without any of these has no formula and no protected cell.
+_SPECIAL = re.compile("['=(|!]")
 # Google Contacts puts a contact's several addresses of one kind in one cell, separated so.
 ALTERNATIVES = " ::: "
 # The rows looked at before any is checked, to tell address columns from others.
@@ -113,7 +119,7 @@ def build_recipient_list(
         source=source,
         columns=names,
         email_column=builder.email,
-        rows=builder.ready,
+        rows=RecipientRows(builder.ready, builder.places, builder.email_position + 1),
         excluded=builder.excluded,
         problems=builder.problems,
         cc_column=builder.cc,
@@ -151,11 +157,22 @@ class _Builder:
         self.options = options
         self.sample = sample
         self.index = {name: position for position, name in enumerate(columns)}
+        self.places = {name: position + 1 for name, position in self.index.items()}  # after the row number
         self.email = self._email_column(options.email_column)
         self.address_columns: tuple[str, ...] = (self.email,)
         if options.email_column is None:
             self.address_columns += more_address_columns(columns, self.email)
         self.address_positions = tuple(self.index[column] for column in self.address_columns)
+        # Outlook's display-name column of each address column, by position (None: no such column).
+        self.name_positions = tuple(
+            None if column is None else self.index[column]
+            for column in display_name_columns(columns, self.address_columns)
+        )
+        self.named_columns = {
+            column: position
+            for column, position in zip(self.address_columns, self.name_positions, strict=True)
+            if position is not None
+        }
         taken = set(self.address_columns)
         self.cc = self._optional(options.cc_column, CC_NAMES, taken)
         self.bcc = self._optional(options.bcc_column, BCC_NAMES, taken)
@@ -170,7 +187,9 @@ class _Builder:
             for position in range(self.width)
             if _repeats([row[position] for row in sample if position < len(row)])
         ]
-        self.ready: list[Recipient] = []
+        # Rows kept as tuples (see RecipientRows) need one plain address column and nothing else.
+        self.compact = self.plain and not self.has_extra
+        self.ready: list[Recipient | tuple[Any, ...]] = []
         self.excluded: list[Recipient] = []
         self.problems: list[RowProblem] = []
         self.first_row_of: dict[str, int] = {}
@@ -206,6 +225,22 @@ class _Builder:
         """Check one row and file it as ready or excluded, recording its problems."""
         if not any(values):
             return
+        # Most rows: as wide as the header, nothing that could be a formula or a protected cell, one
+        # address already in its normal form and not seen before. Such a row has no problem and is
+        # kept as one tuple (see RecipientRows); every other row takes the full path below.
+        if self.compact and len(values) == self.width and _SPECIAL.search("\x00".join(values)) is None:
+            if self.shared:
+                values = self._share(values)
+            cell = values[self.email_position]
+            if plain_address(cell) is cell:
+                key = cell.casefold()
+                if key not in self.first_row_of:
+                    self.ready.append((row, *values))
+                    self.first_row_of[cell if key == cell else key] = row
+                    return
+        self._add(row, values)
+
+    def _add(self, row: int, values: tuple[str, ...]) -> None:
         problems: list[RowProblem] = []
         if len(values) != self.width:
             values = self._fit(row, values, problems)
@@ -223,6 +258,9 @@ class _Builder:
         names: tuple[tuple[str, str], ...] = ()
         if address is not None:
             addresses = (address,)
+            if self.named_columns:
+                named = self._named([Mailbox(address)], self.email, values)
+                names = tuple([(box.address, box.name) for box in named if box.name])
         else:
             to = self._recipient_addresses(row, values, problems)
             addresses = tuple([box.address for box in to])
@@ -266,7 +304,8 @@ class _Builder:
         if len(self.address_positions) == 1:
             cell = values[self.address_positions[0]]
             if ALTERNATIVES not in cell and not is_x500(cell):
-                return self._addresses(row, self.email, values, problems, required=True)
+                boxes = self._addresses(row, self.email, values, problems, required=True)
+                return self._named(boxes, self.email, values) if self.named_columns else boxes
         candidates: list[tuple[str, str]] = []
         x500: list[tuple[str, str]] = []
         for column, position in zip(self.address_columns, self.address_positions, strict=True):
@@ -286,8 +325,17 @@ class _Builder:
             good, bad = parse_address_cell(piece)
             self._bad(row, column, bad, problems)
             self._misleading(row, column, good, problems)
-            found.extend(good)
+            found.extend(self._named(good, column, values) if self.named_columns else good)
         return found
+
+    def _named(self, boxes: list[Mailbox], column: str, values: tuple[str, ...]) -> list[Mailbox]:
+        """``boxes`` from the address ``column``, each without a typed name named by Outlook's
+        display-name column for that address column ("E-mail 2 Display Name" for "E-mail 2 Address")."""
+        position = self.named_columns.get(column)
+        if position is None:
+            return boxes
+        name = outlook_name(values[position])
+        return [box if box.name or not name else Mailbox(box.address, name) for box in boxes]
 
     def _formulas(self, row: int, values: tuple[str, ...], problems: list[RowProblem]) -> None:
         for column, value in zip(self.columns, values, strict=True):

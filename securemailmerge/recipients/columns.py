@@ -39,10 +39,18 @@ _NUMBERED_EMAIL = re.compile(
     r"([1-9]\d?)(?:address|adresse|value)?"
 )
 _SECOND_EMAIL_NAMES = _names("secondaryemail")
+# The name Outlook shows for each of a contact's addresses: "E-mail Display Name", "E-mail 2 Display
+# Name" (English), "E-Mail: Angezeigter Name", "E-Mail 2: Angezeigter Name" (German), "Nombre de
+# pantalla de correo electrónico", "... 2" (Spanish).
+_DISPLAY_NAME = re.compile(
+    r"e?mail([1-9]\d?)?(?:displayname|angezeigtername)|nombredepantalladecorreoelectronico([1-9]\d?)?"
+)
 # The names of the optional columns, compared the same way.
 CC_NAMES = _names("cc ccaddress ccadresse ccemail kopie kopiean copia copiaa concopia")
 BCC_NAMES = _names("bcc bccaddress bccadresse bccemail blindkopie cco copiaoculta blindcopy")
 REPLY_TO_NAMES = _names("replyto antwortan antwortenan antwortadresse responder respondera")
+# Outlook adds the address to the name it shows: "Jürgen Weiß (juergen@example.de)".
+_ADDRESS_SUFFIX = re.compile(r"\s*\([^()]*@[^()]*\)$")
 _NAME_NOISE = re.compile(r"[\s\-_.:]+")
 # How many sample cells must hold an "@" for a column to count as one of addresses.
 _ADDRESS_SHARE = 0.5
@@ -79,6 +87,40 @@ def more_address_columns(columns: Sequence[str], first: str) -> tuple[str, ...]:
         elif key in _SECOND_EMAIL_NAMES:
             numbered.append((2, position, column))
     return tuple(column for _, _, column in sorted(numbered))
+
+
+def display_name_columns(columns: Sequence[str], address_columns: Sequence[str]) -> tuple[str | None, ...]:
+    """For each address column, the column of the names Outlook shows for its addresses, if any.
+
+    The first address column gets "E-mail Display Name", "E-mail 2 Address" gets "E-mail 2 Display
+    Name", and so on, in English, German and Spanish.
+    """
+    by_number: dict[int, str] = {}
+    for column in columns:
+        match = _DISPLAY_NAME.fullmatch(_key(column))
+        if match is not None:
+            by_number.setdefault(int(match.group(1) or match.group(2) or 1), column)
+    if not by_number:
+        return (None,) * len(address_columns)
+    return tuple(by_number.get(_address_number(column)) for column in address_columns)
+
+
+def _address_number(column: str) -> int:
+    """Which of a contact's addresses ``column`` holds: 1 for "E-mail Address", 2 for "E-mail 2
+    Address", 0 for a column not named like an address."""
+    key = _key(column)
+    match = _NUMBERED_EMAIL.fullmatch(key)
+    if match is not None:
+        return int(match.group(1))
+    return 1 if any(key in names for names in _EMAIL_NAMES) else 0
+
+
+def outlook_name(cell: str) -> str:
+    """The name in an Outlook display-name cell: "Jürgen Weiß (juergen@example.de)" gives "Jürgen
+    Weiß"; a cell that holds an address, not a name, gives ``""``."""
+    # A name only decorates the address: line breaks become spaces, control characters go.
+    name = _ADDRESS_SUFFIX.sub("", "".join(char for char in " ".join(cell.split()) if char.isprintable()))
+    return "" if "@" in name else name
 
 
 def looks_like_addresses(cells: Sequence[str]) -> bool:

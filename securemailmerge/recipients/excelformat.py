@@ -18,6 +18,8 @@ from typing import Any
 # Excel shows these built-in formats in the computer's own short date style; we show ISO dates.
 _LOCALE_DATE_FORMATS = {"mm-dd-yy": "yyyy-mm-dd", "m/d/yy h:mm": "yyyy-mm-dd hh:mm", "m/d/yy": "yyyy-mm-dd"}
 _SEPARATORS = {"en": (".", ","), "de": (",", "."), "es": (",", ".")}
+_DECIMAL_SEPARATORS = {language: pair[0] for language, pair in _SEPARATORS.items()}
+_BOOLEANS = {"en": ("TRUE", "FALSE"), "de": ("WAHR", "FALSCH"), "es": ("VERDADERO", "FALSO")}
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
@@ -28,6 +30,8 @@ _DAYS = {
     "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
     "es": "lunes martes miércoles jueves viernes sábado domingo",
 }
+# German short day names have two letters (Excel and LibreOffice show "Di", not "Die").
+_SHORT_DAYS = {"de": "Mo Di Mi Do Fr Sa So"}
 _LCID_LANGUAGE = {0x09: "en", 0x07: "de", 0x0A: "es"}
 _DATE_TOKEN = re.compile(
     r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|AM/PM|am/pm|A/P|a/p|y+|m+|d+|h+|s+|\.0+|[eE]+|.', re.IGNORECASE
@@ -35,42 +39,70 @@ _DATE_TOKEN = re.compile(
 _NUMBER_TOKEN = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|.')
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 Formatter = Callable[[Any, str], str]
+_DATES_KEPT = 65536
 
 
 def cell_text(value: object, number_format: str, language: str = "en") -> str:
     """The text Excel shows for a cell ``value`` with ``number_format``, in ``language`` (en, de, es)."""
-    if value is None:
-        return ""
     if isinstance(value, str):
         return value
-    return _shown(value, number_format, language)
+    return value_formatter(number_format, language)(value)
 
 
-# Dates and amounts repeat down a column (an event date, a price), so one formatting serves many rows.
-@lru_cache(maxsize=65536, typed=True)
-def _shown(value: object, number_format: str, language: str) -> str:
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, datetime | date | time | timedelta):
-        return _date_formatter(number_format)(value, language)
-    if isinstance(value, int | float):
-        return _number_formatter(number_format)(value, language)
-    return str(value)
+@lru_cache(maxsize=1024)
+def value_formatter(number_format: str, language: str) -> Callable[[object], str]:
+    """A function that shows a number, date, time, duration or truth value as ``number_format`` says.
+
+    A sheet calls it once per cell: the format is compiled once, and the type of each value decides
+    between its number and date forms. Dates repeat down a column (an event date, a birthday
+    year), so each date's text is kept for the next row that has it.
+    """
+    true, false = _BOOLEANS.get(language, _BOOLEANS["en"])
+    dates: dict[object, str] = {}
+    # Each form is compiled when a value first needs it: a date format may mean nothing as a number.
+    number: Formatter | None = None
+    moment: Formatter | None = None
+
+    def show(value: object) -> str:
+        nonlocal number, moment
+        kind = value.__class__
+        if kind is float or kind is int:
+            number = number or _number_formatter(number_format)
+            return number(value, language)
+        if kind is date or kind is datetime or kind is time or kind is timedelta:
+            text = dates.get(value)
+            if text is None:
+                moment = moment or _date_formatter(number_format)
+                text = dates[value] = moment(value, language)
+                if len(dates) > _DATES_KEPT:
+                    dates.clear()
+            return text
+        if kind is bool:
+            return true if value else false
+        return "" if value is None else str(value)
+
+    return show
 
 
 def _general(value: float, language: str) -> str:
     """Excel's General format: up to 15 significant digits, never an exponent, no ``.0``."""
-    if isinstance(value, int):
+    if value.__class__ is int:
         return str(value)
     text = repr(value)
-    # The shortest exact form is what Excel shows when it has at most 15 digits and no exponent.
-    if "e" not in text and "n" not in text and len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15:
+    separator = _DECIMAL_SEPARATORS.get(language, ".")
+    # The shortest exact form is what Excel shows when it has at most 15 digits and no exponent (a
+    # form of at most 16 characters, one of them the point, has at most 15 digits).
+    if (
+        "e" not in text
+        and "n" not in text
+        and (len(text) <= 16 or len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15)
+    ):
         text = text.removesuffix(".0")
-        return text.replace(".", _decimal_separator(language))
+        return text.replace(".", separator) if separator != "." else text
     text = format(Decimal(format(value, ".15g")), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text.replace(".", _decimal_separator(language))
+    return text.replace(".", separator)
 
 
 def _sections(code: str) -> list[str]:
@@ -268,7 +300,8 @@ def _date_part(
         return {1: str(moment.month), 2: f"{moment.month:02d}", 3: month_name[:3]}.get(size, month_name)
     if kind == "d":
         day_name = _DAYS.get(language, _DAYS["en"]).split()[moment.weekday()]
-        return {1: str(moment.day), 2: f"{moment.day:02d}", 3: day_name[:3]}.get(size, day_name)
+        short = _SHORT_DAYS[language].split()[moment.weekday()] if language in _SHORT_DAYS else day_name[:3]
+        return {1: str(moment.day), 2: f"{moment.day:02d}", 3: short}.get(size, day_name)
     if kind == "h":
         hour = (moment.hour % 12 or 12) if twelve else moment.hour
         return str(hour).rjust(size, "0")

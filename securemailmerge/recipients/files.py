@@ -15,9 +15,11 @@ from securemailmerge.i18n import translate
 from securemailmerge.recipients.builder import build_recipient_list
 from securemailmerge.recipients.csvfile import open_csv
 from securemailmerge.recipients.model import RecipientList, RecipientOptions
-from securemailmerge.recipients.xlsxfile import WORKBOOK_SUFFIXES, open_sheet, sheet_names as book_sheets
 
 _DEFAULT = RecipientOptions()
+# The workbook reader (calamine, the zip and XML readers, the number formats) loads when a
+# workbook is opened, so that a CSV check does not wait for it.
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 
 
 def _error(path: Path, text: str) -> RecipientFileError:
@@ -67,6 +69,8 @@ def load_recipients(path: Path, options: RecipientOptions = _DEFAULT) -> Recipie
         )
         raise _error(path, text)
     if suffix in WORKBOOK_SUFFIXES:
+        from securemailmerge.recipients.xlsxfile import open_sheet
+
         with open_sheet(path, options.sheet, header_row=options.header_row) as sheet:
             details = {"sheet": sheet.title, "header_row": str(sheet.header_row), **sheet.notes}
             result = build_recipient_list(
@@ -93,5 +97,7 @@ def load_recipients(path: Path, options: RecipientOptions = _DEFAULT) -> Recipie
 
 def sheet_names(path: Path) -> list[str]:
     """The names of the worksheets of a workbook, in workbook order, for the user to choose."""
+    from securemailmerge.recipients.xlsxfile import sheet_names as book_sheets
+
     check_regular_file(path)
     return book_sheets(path)

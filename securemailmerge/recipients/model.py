@@ -8,9 +8,10 @@ the source, so every message can name ``file:row``. The problem codes are define
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, overload
 
 from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice
 
@@ -58,6 +59,11 @@ class RowFields(Mapping[str, str]):
     def __getitem__(self, key: str) -> str:
         return self._values[self._index[key]]
 
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The cell of column ``key``, or ``default`` (Mapping's own ``get`` costs an exception per miss)."""
+        position = self._index.get(key)
+        return default if position is None else self._values[position]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
 
@@ -85,6 +91,61 @@ class Recipient:
         return next((name for known, name in self.display_names if known == address), "")
 
 
+class RecipientRows(Sequence[Recipient]):
+    """The rows of a list, kept small: a row with one plain address is the tuple ``(row, *cells)``.
+
+    A million rows are a million Recipient objects with their cells, mappings and address tuples
+    otherwise, seven times the file in memory. A row whose only address is its email cell as
+    written (most rows) is kept as one tuple and becomes a ``Recipient`` each time it is read, equal
+    to the one the list would have kept; any other row is kept as its ``Recipient``.
+    """
+
+    __slots__ = ("_email", "_index", "_items")
+
+    def __init__(
+        self, items: list[Recipient | tuple[Any, ...]], index: Mapping[str, int], email: int
+    ) -> None:
+        """``index`` maps each column to its place in a tuple, after the row; ``email`` is the address's."""
+        self._items = items
+        self._index = index
+        self._email = email
+
+    def _recipient(self, item: Recipient | tuple[Any, ...]) -> Recipient:
+        if type(item) is tuple:
+            return Recipient(item[0], RowFields(self._index, item), (item[self._email],))
+        assert isinstance(item, Recipient)
+        return item
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, position: int) -> Recipient: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Recipient]: ...
+
+    def __getitem__(self, position: int | slice) -> Recipient | list[Recipient]:
+        if isinstance(position, slice):
+            return [self._recipient(item) for item in self._items[position]]
+        return self._recipient(self._items[position])
+
+    def __iter__(self) -> Iterator[Recipient]:
+        make = self._recipient
+        for item in self._items:
+            yield make(item)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list of rows is not a key, as a list is not
+
+    def __repr__(self) -> str:
+        return f"RecipientRows({list(self)!r})"
+
+
 @dataclass(frozen=True)
 class RowProblem:
     """One problem of one row; ``warning`` problems never leave the row out."""
@@ -110,7 +171,7 @@ class RecipientList:
     source: str
     columns: tuple[str, ...]
     email_column: str
-    rows: list[Recipient]
+    rows: Sequence[Recipient]
     excluded: list[Recipient]
     problems: list[RowProblem]
     cc_column: str | None = None

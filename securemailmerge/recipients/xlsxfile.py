@@ -2,8 +2,10 @@
 
 python-calamine (a Rust reader) reads the cells: formulas give their last calculated value and
 macros never run. Numbers, dates and times become the text Excel shows for the cell's number
-format (``xlsxstyles`` finds the formats of an ``.xlsx``, ``excelformat`` applies them); other
-formats show numbers as Excel's General format does. The default sheet is the first visible one;
+format (``xlsxstyles``, ``xlsstyles`` and ``odsstyles`` find the formats of an ``.xlsx``, ``.xls``
+and ``.ods``, ``excelformat`` applies them); an ``.xlsb`` shows numbers as Excel's General format
+does. A sheet is converted in blocks of rows, column by column, so a column of text costs nothing
+and a column of numbers one formatter. The default sheet is the first visible one;
 the header row is found below title and blank rows (``columns.find_header_row``) unless the user
 names it. Before calamine opens a file, ``workbookcheck`` refuses what is not a workbook, what is
 encrypted, and what would inflate beyond bounds. calamine's errors are translated here only.
@@ -11,7 +13,7 @@ encrypted, and what would inflate beyond bounds. calamine's errors are translate
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -24,14 +26,16 @@ import python_calamine as calamine
 from securemailmerge.errors import RecipientFileError
 from securemailmerge.i18n import translate, user_language
 from securemailmerge.recipients.columns import find_header_row
-from securemailmerge.recipients.excelformat import cell_text
+from securemailmerge.recipients.excelformat import value_formatter
+from securemailmerge.recipients.odsstyles import read_ods_formats
 from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workbook, password_error
+from securemailmerge.recipients.xlsstyles import read_xls_formats
 from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats
 
 Row = tuple[int, tuple[str, ...]]
-WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 _HEADER_SEARCH = 30
-_BOOLEANS = {"en": ("TRUE", "FALSE"), "de": ("WAHR", "FALSCH"), "es": ("VERDADERO", "FALSO")}
+_BLOCK_ROWS = 4096
+_DATE_TYPES = frozenset({str, date, datetime, time, timedelta})
 
 
 def column_letter(index: int) -> str:
@@ -109,14 +113,24 @@ def open_sheet(
         chosen = _choose_sheet(path, book, sheet)
         try:
             worksheet = book.get_sheet_by_name(chosen)
-            formats = (
-                read_formats(path, chosen) if path.suffix.lower() in {".xlsx", ".xlsm"} else CellFormats()
-            )
+            formats = _formats(path, chosen)
             text = _Text(worksheet, formats, language)
             lines = text.lines()
             yield _table(path, chosen, worksheet, lines, header_row)
         except calamine.CalamineError as error:
             raise not_a_workbook(path) from error
+
+
+def _formats(path: Path, sheet: str) -> CellFormats:
+    """The number formats of the cells of ``sheet``, read as the workbook's kind keeps them."""
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        return read_formats(path, sheet)
+    if suffix == ".xls":
+        return read_xls_formats(path, sheet)
+    if suffix == ".ods":
+        return read_ods_formats(path, sheet)
+    return CellFormats()
 
 
 def _choose_sheet(path: Path, book: Any, sheet: str | None) -> str:
@@ -144,27 +158,53 @@ class _Text:
         self.worksheet = worksheet
         self.formats = formats
         self.language = language
-        self.true, self.false = _BOOLEANS.get(language, _BOOLEANS["en"])
         start: tuple[int, int] = worksheet.start or (0, 0)
-        self.top, self.left = start
+        self.left = start[1]
+        self.shown: dict[str, Callable[[object], str]] = {}
+        # A column in which no cell has a number format shows every cell in General: no lookup per cell.
+        general = value_formatter("General", language)
+        columns = range(self.left, self.left + worksheet.width)
+        self.by_column = {column: general for column in columns if column not in formats.columns}
 
     def lines(self) -> Iterator[Row]:
-        """Every row from the sheet's first used one, numbered from the sheet's row 1."""
-        left, prefix, show = self.left, ("",) * self.left, self.show
-        # to_python starts at the sheet's first used row and column (iter_rows starts at row 1).
-        for row, cells in enumerate(self.worksheet.to_python(skip_empty_area=True), start=self.top):
-            texts = tuple(
-                [v if v.__class__ is str else show(row, column, v) for column, v in enumerate(cells, left)]
-            )
-            yield row + 1, prefix + texts if left else texts
+        """Every row from the sheet's row 1, numbered from 1, each from the sheet's first used column."""
+        prefix = ("",) * self.left
+        # iter_rows starts at row 1 but at the first used column, and gives every row the same width.
+        rows = self.worksheet.iter_rows()
+        number = 0
+        while block := list(islice(rows, _BLOCK_ROWS)):
+            # A block is converted column by column: a column of text is kept as it is, and the
+            # cells of a column of numbers or dates share one format lookup and one formatter.
+            columns = [self._column(number, i, cells) for i, cells in enumerate(zip(*block, strict=True))]
+            for texts in zip(*columns, strict=True):
+                number += 1
+                yield number, prefix + texts if prefix else texts
+
+    def _column(self, first: int, index: int, cells: tuple[Any, ...]) -> tuple[str, ...]:
+        """One column's cells of a block whose first row is ``first`` (0-based), as text."""
+        kinds = set(map(type, cells))
+        if kinds == {str}:
+            return cells
+        column = self.left + index
+        shown = self.by_column.get(column)
+        if shown is None and kinds <= _DATE_TYPES and column not in self.formats.mixed:
+            # calamine gives a date only for a cell with a date format, so a column with one
+            # format gives it to all its dates.
+            shown = self._formatter(self.formats.columns[column])
+        if shown is not None:
+            return tuple([v if v.__class__ is str else shown(v) for v in cells])
+        show = self.show
+        return tuple([v if v.__class__ is str else show(n, column, v) for n, v in enumerate(cells, first)])
 
     def show(self, row: int, column: int, value: Any) -> str:
         """The text of one cell that is not text: a number, date, time, duration or truth value."""
-        if value is True or value is False:
-            return self.true if value else self.false
-        if isinstance(value, int | float | datetime | date | time | timedelta):
-            return cell_text(value, self.formats.code(row, column), self.language)
-        return "" if value is None else str(value)
+        return self._formatter(self.formats.code(row, column))(value)
+
+    def _formatter(self, code: str) -> Callable[[object], str]:
+        shown = self.shown.get(code)
+        if shown is None:
+            shown = self.shown[code] = value_formatter(code, self.language)
+        return shown
 
 
 def _table(path: Path, title: str, worksheet: Any, lines: Iterator[Row], wanted: int | None) -> XlsxSheet:
@@ -257,7 +297,7 @@ def _rows(lines: Iterator[Row], offset: int, width: int) -> Iterator[Row]:
     """The rows below the header, cut to start at the header's first column (cells left of the
     table are not part of it), short rows padded: Excel does not store empty trailing cells."""
     for number, cells in lines:
-        values = cells[offset:]
+        values = cells[offset:] if offset else cells
         if len(values) < width:
             values += ("",) * (width - len(values))
         yield number, values

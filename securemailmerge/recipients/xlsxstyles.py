@@ -58,11 +58,22 @@ BUILTIN_FORMATS = {
 
 @dataclass
 class CellFormats:
-    """Format codes by 0-based ``(row, column)``; below ``scanned_rows``, by column."""
+    """Format codes by 0-based ``(row, column)``; below ``scanned_rows``, by column.
+
+    ``columns`` holds the last format seen in each column, ``mixed`` the columns with several.
+    """
 
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     columns: dict[int, str] = field(default_factory=dict)
+    mixed: set[int] = field(default_factory=set)
     scanned_rows: int = 1 << 62
+
+    def add(self, row: int, column: int, code: str) -> None:
+        """Record that the cell at 0-based ``(row, column)`` shows its number as ``code``."""
+        self.cells[(row, column)] = code
+        if self.columns.setdefault(column, code) != code:
+            self.mixed.add(column)
+            self.columns[column] = code
 
     def code(self, row: int, column: int) -> str:
         """The format code of a cell (``General`` when it has none)."""
@@ -128,14 +139,22 @@ def _scan(archive: zipfile.ZipFile, part: str, styles: list[str]) -> CellFormats
     with archive.open(part) as stream:
         data = stream.read(SCAN_BYTES)
         complete = not stream.read(1)
-    # Only cells whose style shows a number differently from General are matched, in C.
+    # Only cells whose style shows a number differently from General are matched, in C. Excel,
+    # LibreOffice and the Python writers put r= before s=, which a pattern finds fast; a style
+    # written elsewhere (another attribute order, a row's style) leaves the count of ` s="N"`
+    # higher than the cells found, and the slower pattern that allows any order is used.
     choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
-    cell = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"')
-    for match in cell.finditer(data):
-        column = _column_index(match.group(1))
-        code = wanted[int(match.group(3))]
-        formats.cells[(int(match.group(2)) - 1, column)] = code
-        formats.columns[column] = code
+    matches = re.findall(rb'<c r="([A-Z]{1,3})([0-9]+)" s="(' + choices + rb')"', data)
+    if len(matches) != len(re.findall(rb' s="(?:' + choices + rb')"', data)):
+        anywhere = rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"'
+        matches = re.findall(anywhere, data)
+    codes = {str(index).encode(): code for index, code in wanted.items()}
+    column_of: dict[bytes, int] = {}
+    for letters, row, style in matches:
+        column = column_of.get(letters)
+        if column is None:
+            column = column_of[letters] = _column_index(letters)
+        formats.add(int(row) - 1, column, codes[style])
     if not complete:
         last = _ROW.findall(data[-4096:])
         # The last row may be cut off: it and those below are judged by their column.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import StrictUndefined, Template as JinjaTemplate, meta, nodes
 
@@ -30,8 +30,9 @@ from securemailmerge.template.htmltext import (
     html_to_text,
     text_pieces_from_html,
 )
+from securemailmerge.template.pieces import MemoSpace, PieceRenderer, Unsure, split_part
 from securemailmerge.template.syntax import part_label
-from securemailmerge.template.work import work_budget
+from securemailmerge.template.work import in_budget, work_budget
 
 
 @dataclass(frozen=True)
@@ -130,32 +131,61 @@ class CompiledTemplate:
         self._subject_fields = sorted({fields[name] for name in _undeclared(subject.tree)})
         self._html = _renderable(html)
         self._text = _renderable(text) if text else None
-        self._derived = None if text else _derive_text(html)
+        derived = None if text else _derive_text(html)
+        self._derived = None if derived is None else _TEXT_FROM_HTML.from_string(derived)
         self._attachments = [
             (_renderable(part), name) for part, name in zip(names, template.attachments, strict=True)
         ]
+        # Each part as rendering uses it, with the environment and the tree it was compiled from.
+        trees = [
+            (self._subject, _TEXT, subject.tree),
+            (self._html, _HTML, html.tree),
+            *(
+                (rendered, _TEXT, part.tree)
+                for (rendered, _), part in zip(self._attachments, names, strict=True)
+            ),
+        ]
+        if self._text is not None and text is not None:
+            trees.append((self._text, _TEXT, text.tree))
+        if self._derived is not None and derived is not None:
+            trees.append((self._derived, _TEXT_FROM_HTML, derived))
+        self._pieces = _split_parts(trees, frozenset(fields))
+        self._fixed_attachments = _fixed_names(self._attachments, template.attachment_column)
 
     def render(self, fields: Mapping[str, str]) -> RenderedMessage:
         """The message for one row (column name -> value); RenderError says what went wrong, not where."""
-        with work_budget():  # one budget for all parts of the message
-            return self._render_message(fields)
+        pieces = self._pieces
+        if pieces is not None and not in_budget():
+            spent = [0, 0]  # steps and characters of the whole message, as one budget counts them
 
-    def _render_message(self, fields: Mapping[str, str]) -> RenderedMessage:
+            def quick(part: str | JinjaTemplate, context: dict[str, Any], key: str, source: str = "") -> str:
+                return part if isinstance(part, str) else pieces[part].render(context, spent)
+
+            try:
+                return self._render_message(fields, quick)
+            except (Unsure, RenderError):
+                pass  # rendered again the exact way, which says what went wrong as it always did
+        with work_budget():  # one budget for all parts of the message
+            return self._render_message(fields, self._render)
+
+    def _render_message(self, fields: Mapping[str, str], render: _PartRenderer) -> RenderedMessage:
         context = self._context(fields)
-        subject = self._render(self._subject, context, "subject")
+        subject = render(self._subject, context, "subject")
         if _LINE_BREAK.search(subject):
             message = translate(
                 "Template", "The subject would contain a line break; check the fields it uses: {fields}."
             )
             raise RenderError(message.format(fields=", ".join(self._subject_fields) or "-"), field="subject")
-        html = self._render(self._html, context, "html")
+        html = render(self._html, context, "html")
         if self._text is not None:
-            text = self._render(self._text, context, "text")
+            text = render(self._text, context, "text")
         elif self._derived is not None:
-            text = finish_text(self._render(self._derived, context, "html"))
+            text = finish_text(render(self._derived, context, "html"))
         else:
             text = html_to_text(html)
-        names = [self._render(part, context, "attachment", source) for part, source in self._attachments]
+        if self._fixed_attachments is not None:
+            return RenderedMessage(subject, html, text, self._fixed_attachments)
+        names = [render(part, context, "attachment", source) for part, source in self._attachments]
         for name in names:
             _one_line(name, "attachment")
         names.extend(self._row_attachments(fields))
@@ -204,6 +234,40 @@ class CompiledTemplate:
             return part.render(context)
 
 
+class _PartRenderer(Protocol):
+    def __call__(
+        self, part: str | JinjaTemplate, context: dict[str, Any], key: str, source: str = ""
+    ) -> str: ...
+
+
+def _split_parts(
+    parts: Iterable[tuple[str | JinjaTemplate, TemplateSandbox, nodes.Template]], bound: frozenset[str]
+) -> dict[JinjaTemplate, PieceRenderer] | None:
+    """Each part that needs rendering as pieces (see ``pieces``); None when any of them cannot be."""
+    split: dict[JinjaTemplate, PieceRenderer] = {}
+    space = MemoSpace()  # one for all parts of the template
+    for part, env, tree in parts:
+        if isinstance(part, str):
+            continue  # a part without tags is its own text
+        renderer = split_part(env, tree, bound, space)
+        if renderer is None:
+            return None
+        split[part] = renderer
+    return split
+
+
+def _fixed_names(
+    parts: Sequence[tuple[str | JinjaTemplate, str]], column: str | None
+) -> tuple[str, ...] | None:
+    """The attachment names when every row has the same ones (no tags, no column), else None."""
+    names = [part.strip() for part, _ in parts if isinstance(part, str)]
+    if column is not None or len(names) != len(parts):
+        return None
+    if any(_LINE_BREAK.search(name) for name in names):
+        return None  # every row fails, with the message rendering gives
+    return tuple(name for name in names if name)
+
+
 def _one_line(name: str, field: str) -> None:
     if _LINE_BREAK.search(name.strip()):
         message = translate("Template", "The attachment name “{name}” would contain a line break.")
@@ -243,7 +307,7 @@ def _guarded(tree: nodes.Template) -> set[str]:
     return names
 
 
-def _derive_text(html: CompiledPart) -> JinjaTemplate | None:
+def _derive_text(html: CompiledPart) -> nodes.Template | None:
     """A plain-text template that renders what the rendered HTML shows; None when it cannot be made."""
     tree = html.tree
     if any(True for _ in tree.find_all(_UNDERIVABLE)):
@@ -258,7 +322,8 @@ def _derive_text(html: CompiledPart) -> JinjaTemplate | None:
             derived = _TEXT_FROM_HTML.parse(_text_source(pieces))
             if not _undeclared(derived) <= _undeclared(tree):
                 return None
-            return _TEXT_FROM_HTML.from_string(derived)
+            _TEXT_FROM_HTML.from_string(derived)  # compiling may still refuse it
+            return derived
     except _NotDerivable:
         return None
 

@@ -112,6 +112,11 @@ class work_budget:  # used like a function: ``with work_budget():``
             self._token = None
 
 
+def in_budget() -> bool:
+    """Whether this thread is rendering under a budget now (inside ``work_budget()``)."""
+    return _WORK.get() is not None
+
+
 def spend(steps: int = 1) -> None:
     """Count ``steps`` against the budget being rendered under (none outside rendering)."""
     work = _WORK.get()

@@ -114,7 +114,7 @@ def fields(columns: tuple[str, ...], html: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("header", "first", "last", "company", "email", "email2", "email3"),
+    ("header", "first", "last", "company", "email", "email2", "email3", "shown"),
     [
         (
             OUTLOOK_EN,
@@ -124,8 +124,18 @@ def fields(columns: tuple[str, ...], html: str) -> list[str]:
             "E-mail Address",
             "E-mail 2 Address",
             "E-mail 3 Address",
+            ("E-mail Display Name", "E-mail 2 Display Name", "E-mail 3 Display Name"),
         ),
-        (GERMAN, "Vorname", "Nachname", "Firma", "E-Mail-Adresse", "E-Mail 2: Adresse", "E-Mail 3: Adresse"),
+        (
+            GERMAN,
+            "Vorname",
+            "Nachname",
+            "Firma",
+            "E-Mail-Adresse",
+            "E-Mail 2: Adresse",
+            "E-Mail 3: Adresse",
+            ("E-Mail: Angezeigter Name", "E-Mail 2: Angezeigter Name", "E-Mail 3: Angezeigter Name"),
+        ),
         (
             SPANISH,
             "Nombre",
@@ -134,6 +144,11 @@ def fields(columns: tuple[str, ...], html: str) -> list[str]:
             "Dirección de correo electrónico",
             "Dirección de correo electrónico 2",
             "Dirección del correo electrónico 3",
+            (
+                "Nombre de pantalla de correo electrónico",
+                "Nombre de pantalla de correo electrónico 2",
+                "Nombre de pantalla de correo electrónico 3",
+            ),
         ),
     ],
     ids=["english", "german", "spanish"],
@@ -147,6 +162,7 @@ def test_outlook_desktop_exports_load_with_the_address_each_contact_has(
     email: str,
     email2: str,
     email3: str,
+    shown: tuple[str, str, str],
 ) -> None:
     assert len(header) == 92
     rows = [
@@ -155,10 +171,14 @@ def test_outlook_desktop_exports_load_with_the_address_each_contact_has(
             last: "Weiß",
             company: "Müller GmbH",
             email: "juergen@example.de",
+            shown[0]: "Jürgen Weiß (juergen@example.de)",
             email2: "jw@privat.de",
+            shown[1]: "Jürgen privat (jw@privat.de)",
         },
-        {first: "Begoña", last: "Núñez", email2: "begona@example.es"},  # only the second is filled
-        {first: "Jörg", last: "Groß", email: X500, email3: "joerg@example.de"},  # Exchange name, then SMTP
+        # only the second address is filled
+        {first: "Begoña", last: "Núñez", email2: "begona@example.es", shown[1]: "Begoña (Madrid)"},
+        # an Exchange name, then an SMTP address whose display name only repeats it
+        {first: "Jörg", last: "Groß", email: X500, email3: "joerg@example.de", shown[2]: "joerg@example.de"},
         {first: "Sören", last: "Köhler", email: X500},  # Exchange name only
     ]
     path = save(tmp_path, "contacts.CSV", csv_text(header, rows), "cp1252")
@@ -176,14 +196,24 @@ def test_outlook_desktop_exports_load_with_the_address_each_contact_has(
         "it is an Exchange directory (X.500) name, not an internet address; "
         "export the contact again with its SMTP address."
     ]
+    assert [r.display_names for r in result.rows] == [
+        (("juergen@example.de", "Jürgen Weiß"),),
+        (("begona@example.es", "Begoña (Madrid)"),),
+        (),
+    ]
     assert result.rows[0].fields[last] == "Weiß"
     assert fields(result.columns, "{{ FirstName }} {{ LastName }} {{ Company }}") == sorted(
         [first, last, company]
     )
     every = load_recipients(path, RecipientOptions(address=AddressChoice.parse("all")))
     assert every.rows[0].to == ("juergen@example.de", "jw@privat.de")
+    assert every.rows[0].display_names == (
+        ("juergen@example.de", "Jürgen Weiß"),
+        ("jw@privat.de", "Jürgen privat"),
+    )
     second = load_recipients(path, RecipientOptions(address=AddressChoice.parse("2")))
     assert second.rows[0].to == ("jw@privat.de",)
+    assert second.rows[0].display_name("jw@privat.de") == "Jürgen privat"
     assert second.rows[1].to == ("begona@example.es",), "no second address: the first one there is"
 
 
@@ -429,3 +459,28 @@ def test_check_on_the_command_line_takes_the_address_choice_and_the_header_row(
     assert '"ready": 1' in report
     assert cli.main([*common, "--address", "sometimes"]) != 0
     assert "'sometimes' does not say which address to use" in capsys.readouterr().err
+
+
+def test_preview_names_the_outlook_contact_as_outlook_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        {
+            "First Name": "Jürgen",
+            "Last Name": "Weiß",
+            "E-mail Address": "juergen@example.de",
+            "E-mail Display Name": "Dr. Jürgen Weiß (juergen@example.de)",
+            "E-mail 2 Address": "jw@privat.de",
+            "E-mail 2 Display Name": "Jürgen\r\n(privat)\x07 (jw@privat.de)",
+        }
+    ]
+    recipients = save(tmp_path, "contacts.CSV", csv_text(OUTLOOK_EN, rows), "cp1252")
+    template = tmp_path / "t.json"
+    template.write_text('{"subject": "Hallo", "html": "<p>Hallo</p>"}', encoding="utf-8")
+    common = ["preview", "--recipients", str(recipients), "--template", str(template), "--row", "2"]
+    assert cli.main(common) == 0
+    assert "To:      Dr. Jürgen Weiß <juergen@example.de>" in capsys.readouterr().out
+    assert cli.main([*common, "--address", "2"]) == 0
+    assert "To:      Jürgen (privat) <jw@privat.de>" in capsys.readouterr().out
+    assert cli.main([*common, "--email-column", "E-mail 2 Address"]) == 0
+    assert "To:      Jürgen (privat) <jw@privat.de>" in capsys.readouterr().out

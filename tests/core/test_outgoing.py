@@ -47,3 +47,12 @@ def test_each_image_is_read_once_per_campaign(tmp_path: Path) -> None:
     assert "Dear Bob" in second.rendered.html
     with pytest.raises(AttachmentError, match=r"logo\.png"):
         Outgoing(tmp_path).message(rendered("Cy"))
+
+
+def test_html_without_a_style_sheet_or_image_goes_out_as_written(tmp_path: Path) -> None:
+    plain = RenderedMessage("Hi", "<p>Dear <b>Ada</b></p>", "Dear Ada", ())
+    message = Outgoing(tmp_path, "Sent with SecureMailMerge").message(plain)
+    assert message.rendered.html == (
+        '<p>Dear <b>Ada</b></p><p style="color:#777;font-size:smaller">Sent with SecureMailMerge</p>'
+    )
+    assert message.images == ()

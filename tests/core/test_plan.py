@@ -64,7 +64,7 @@ def test_the_renderer_reproduces_the_plan_and_notices_a_changed_attachment(tmp_p
         rows = list(journal.rows())
         messages = [renderer.message(row.key, row.recipient) for row in rows]
         assert [m.fingerprint for m in messages] == [row.fingerprint for row in rows]
-        assert messages[0].rendered.html.endswith("Sent with SecureMailMerge</p></body></html>")
+        assert messages[0].rendered.html.endswith("Sent with SecureMailMerge</p>")
         assert messages[0].rendered.text.endswith("Sent with SecureMailMerge\n")
         assert [(a.name, a.common) for a in messages[0].attachments] == [
             ("agenda.pdf", True),

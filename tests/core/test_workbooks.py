@@ -5,6 +5,7 @@ user's language, .xlsm, .xls and .ods read; encrypted, HTML and binary files get
 from __future__ import annotations
 
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,32 @@ def test_an_old_xls_workbook_loads(tmp_path: Path) -> None:
     assert result.rows[0].fields["Betrag"] in {"12500.5", "12500,5"}
 
 
+def test_an_old_xls_workbook_shows_numbers_and_dates_as_excel_does(tmp_path: Path) -> None:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Liste")
+    euro = xlwt.easyxf(num_format_str='#,##0.00 "€"')
+    day = xlwt.easyxf(num_format_str="dd.mm.yyyy")
+    share = xlwt.easyxf(num_format_str="0.0%")
+    for column, name in enumerate(("E-Mail", "Betrag", "Termin", "Rabatt", "Anzahl")):
+        sheet.write(0, column, name)
+    sheet.write(1, 0, "x@example.de")
+    sheet.write(1, 1, 12500.5, euro)
+    sheet.write(1, 2, datetime(2024, 1, 15), day)
+    sheet.write(1, 3, 0.125, share)
+    sheet.write(1, 4, 3)
+    sheet.write(2, 0, "y@example.de")
+    sheet.write(2, 1, 7.25)  # no format of its own: General, in a column of amounts
+    book.save(str(tmp_path / "alt.xls"))
+    with open_sheet(tmp_path / "alt.xls", language="de") as opened:
+        rows = [values for _, values in opened.rows]
+    assert rows == [
+        ("x@example.de", "12.500,50 €", "15.01.2024", "12,5%", "3"),
+        ("y@example.de", "7,25", "", "", ""),
+    ]
+    with open_sheet(tmp_path / "alt.xls", language="en") as opened:
+        assert next(opened.rows)[1][1:4] == ("12,500.50 €", "15.01.2024", "12.5%")
+
+
 ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -187,6 +214,104 @@ def test_an_open_document_spreadsheet_loads(tmp_path: Path) -> None:
     assert result.rows[0].fields["Nombre"] == "Inés"
 
 
+ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+# The data styles as LibreOffice in German writes them: a euro amount whose negative form is red
+# with a minus (the positive form is a second style it maps to), a date, a percentage.
+ODS_STYLES = """<office:automatic-styles>
+<number:currency-style style:name="N111P0" style:volatile="true">
+ <number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"
+  number:grouping="true"/><number:text> </number:text>
+ <number:currency-symbol number:language="de" number:country="DE">€</number:currency-symbol>
+</number:currency-style>
+<number:currency-style style:name="N111"><style:text-properties fo:color="#ff0000"/>
+ <number:text>-</number:text><number:number number:decimal-places="2" number:min-decimal-places="2"
+  number:min-integer-digits="1" number:grouping="true"/><number:text> </number:text>
+ <number:currency-symbol number:language="de" number:country="DE">€</number:currency-symbol>
+ <style:map style:condition="value()&gt;=0" style:apply-style-name="N111P0"/>
+</number:currency-style>
+<number:date-style style:name="N37" number:automatic-order="true">
+ <number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/>
+ <number:text>.</number:text><number:year number:style="long"/>
+</number:date-style>
+<number:date-style style:name="N79"><number:day-of-week number:style="long"/><number:text>, </number:text>
+ <number:day/><number:text>. </number:text><number:month number:textual="true" number:style="long"/>
+</number:date-style>
+<number:percentage-style style:name="N11"><number:number number:decimal-places="1"
+ number:min-decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text>
+</number:percentage-style>
+<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N111"/>
+<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N37"/>
+<style:style style:name="ce3" style:family="table-cell" style:parent-style-name="ce1"/>
+<style:style style:name="ce4" style:family="table-cell" style:data-style-name="N11"/>
+<style:style style:name="ce5" style:family="table-cell" style:data-style-name="N79"/>
+</office:automatic-styles>"""
+
+
+def text_cell(text: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def ods(path: Path, rows: str, columns: str = "") -> Path:
+    """An ``.ods`` with the styles above and one sheet of ``rows``, written as LibreOffice does."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS} office:version="1.2">'
+        f"{ODS_STYLES}<office:body><office:spreadsheet>"
+        f'<table:table table:name="Kunden">{columns}{rows}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content.replace(">\n<", "><"), zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_open_document_spreadsheet_shows_numbers_as_libreoffice_does(tmp_path: Path) -> None:
+    header = "".join(text_cell(name) for name in ("Correo", "Importe", "Fecha", "Descuento", "Cita"))
+    rows = (
+        f"<table:table-row>{text_cell('Clientes 2024')}</table:table-row>"
+        f"<table:table-row>{header}</table:table-row>"
+        f"<table:table-row>{text_cell('ines@example.es')}"
+        '<table:table-cell table:style-name="ce1" office:value-type="currency" office:currency="EUR"'
+        ' office:value="12500.5"><text:p>12.500,50 €</text:p></table:table-cell>'
+        '<table:table-cell table:style-name="ce2" office:value-type="date" office:date-value="2024-01-15">'
+        "<text:p>15.01.2024</text:p></table:table-cell>"
+        '<table:table-cell table:style-name="ce4" office:value-type="percentage" office:value="0.125">'
+        "<text:p>12,5%</text:p></table:table-cell>"
+        '<table:table-cell table:style-name="ce5" office:value-type="date" office:date-value="2024-03-05">'
+        "<text:p>Dienstag, 5. März</text:p></table:table-cell></table:table-row>"
+        f"<table:table-row>{text_cell('jon@example.es')}"
+        '<table:table-cell office:value-type="currency" office:currency="EUR" office:value="-12.5">'
+        "<text:p>-12,50 €</text:p></table:table-cell>"
+        '<table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="3">'
+        "<text:p>3</text:p></table:table-cell></table:table-row>"
+    )
+    # The amounts column gives its cells a style of its own (ce3, whose parent names the euro format).
+    columns = (
+        '<table:table-column table:default-cell-style-name="Default"/>'
+        '<table:table-column table:default-cell-style-name="ce3"/>'
+        '<table:table-column table:number-columns-repeated="3" table:default-cell-style-name="Default"/>'
+    )
+    path = ods(tmp_path / "clientes.ods", rows, columns)
+    with open_sheet(path, language="de") as opened:
+        assert opened.header_row == 2
+        assert [values for _, values in opened.rows] == [
+            ("ines@example.es", "12.500,50 €", "15.01.2024", "12,5%", "Dienstag, 5. März"),
+            ("jon@example.es", "-12,50 €", "3", "3", ""),
+        ]
+    result = load_recipients(path, RecipientOptions())
+    assert [r.row for r in result.rows] == [3, 4]
+    with open_sheet(path, language="es") as opened:
+        assert next(opened.rows)[1][1:] == ("12.500,50 €", "15.01.2024", "12,5%", "martes, 5. marzo")
+
+
 def test_formats_below_the_scanned_part_of_a_sheet_follow_their_column(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -202,3 +327,19 @@ def test_formats_below_the_scanned_part_of_a_sheet_follow_their_column(
         amounts = [values[1] for _, values in opened.rows]
     assert amounts[0] == "1.000,50"
     assert amounts[-1] == "1.199,50", "a row beyond the scanned bytes takes its column's format"
+
+
+def test_ods_formats_below_the_scanned_part_follow_their_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    amount = '<table:table-cell table:style-name="ce1" office:value-type="currency" office:value="{}"/>'
+    rows = f"<table:table-row>{text_cell('E-Mail')}{text_cell('Betrag')}</table:table-row>" + "".join(
+        f"<table:table-row>{text_cell(f'p{n}@example.de')}{amount.format(1000.5 + n)}</table:table-row>"
+        for n in range(200)
+    )
+    path = ods(tmp_path / "lang.ods", rows)
+    monkeypatch.setattr("securemailmerge.recipients.odsstyles.SCAN_BYTES", 8192)
+    with open_sheet(path, language="de") as opened:
+        amounts = [values[1] for _, values in opened.rows]
+    assert amounts[0] == "1.000,50 €"
+    assert amounts[-1] == "1.199,50 €", "a row beyond the scanned bytes takes its column's format"

@@ -186,3 +186,38 @@ def test_the_language_sets_separators_and_month_names(tmp_path: Path) -> None:
         assert list(sheet.rows) == [(2, ("a@example.de", "1. März 2024", "0,50"))]
     with open_sheet(path, language="en") as sheet:
         assert list(sheet.rows) == [(2, ("a@example.de", "1. March 2024", "0.50"))]
+
+
+def test_each_cell_keeps_its_own_format_across_blocks_of_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("securemailmerge.recipients.xlsxfile._BLOCK_ROWS", 3)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["E-Mail", "Termin", "Betrag", "Aktiv"])
+    for number in range(8):
+        sheet.append([f"p{number}@example.de", date(2024, 1, 1 + number), 1000.5 + number, number % 2 == 0])
+        sheet.cell(row=number + 2, column=2).number_format = "dd.mm.yyyy" if number < 5 else "d. mmmm yyyy"
+        if number % 3 == 0:
+            sheet.cell(row=number + 2, column=3).number_format = '#,##0.00 "€"'
+    sheet.append(["last@example.de", "offen", 7, None])
+    book.save(tmp_path / "termine.xlsx")
+    with open_sheet(tmp_path / "termine.xlsx", language="de") as opened:
+        rows = [values for _, values in opened.rows]
+    assert [values[1] for values in rows] == [
+        *(f"0{day}.01.2024" for day in range(1, 6)),
+        *(f"{day}. Januar 2024" for day in range(6, 9)),
+        "offen",
+    ]
+    assert [values[2] for values in rows] == [
+        "1.000,50 €",
+        "1001,5",
+        "1002,5",
+        "1.003,50 €",
+        "1004,5",
+        "1005,5",
+        "1.006,50 €",
+        "1007,5",
+        "7",
+    ]
+    assert [values[3] for values in rows] == ["WAHR", "FALSCH"] * 4 + [""]

@@ -14,13 +14,12 @@ from securemailmerge import cli
 from securemailmerge.cli import m365 as cli_m365
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
-from tests.helpers import InMemoryKeyring
+from securemailmerge.template import import_message, save_template
+from tests.helpers import InMemoryKeyring, tiny_png
+from tests.outlook_files import Part, write_msg
 
 pytestmark = pytest.mark.e2e
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4b70000000049454e44ae426082"
-)
+PNG = tiny_png()
 HTML = (
     "<html><head><style>p.note { color: #123456; font-weight: bold }</style></head>"
     '<body><p class="note">Dear {{ Name }}</p><img src="logo.png" alt="Logo"></body></html>'
@@ -107,3 +106,29 @@ def test_a_missing_image_stops_the_send_naming_the_file(
     assert code != 0
     assert f"The file “logo.png” does not exist in the folder {tmp_path}." in capsys.readouterr().err
     assert sent(sandbox) == []
+
+
+def test_an_imported_outlook_template_goes_out_with_its_logo_inline_and_its_attachment(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = write_msg(
+        tmp_path / "Invitation.oft",
+        subject="Hello {{ Name }}",
+        html=HTML.replace('src="logo.png"', 'src="cid:logo@outlook"'),
+        text="Dear {{ Name }}",
+        parts=(
+            Part("logo.png", PNG, "image/png", "logo@outlook"),
+            Part("Agenda.pdf", b"%PDF-1.4", "application/pdf"),
+        ),
+        template=True,
+    )
+    folder = tmp_path / "Invitation files"
+    save_template(import_message(source, folder), folder / "invite.json")
+    (tmp_path / "list.csv").write_text("Name,Email\nAnna,anna@example.com\n")
+    argv = ["--recipients", str(tmp_path / "list.csv"), "--template", str(folder / "invite.json")]
+    code = cli.main(["send", *argv, "--campaign", str(tmp_path / "c"), "--yes"])
+    assert code == 0, capsys.readouterr().err
+    (message,) = sent(sandbox)
+    assert_outlook_friendly(message)
+    attached = [p.get_filename() for p in message.walk() if p.get_content_disposition() == "attachment"]
+    assert attached == ["Agenda.pdf"]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import email
+import email.policy
 from datetime import datetime
+from email.message import EmailMessage
 from typing import Any
 
 import httpx
@@ -43,6 +47,36 @@ def test_a_tenant_recipient_finds_the_message_in_its_inbox_without_the_bcc(
     assert received["bccRecipients"] == []
     assert received["from"]["emailAddress"]["address"] == DEMO_USER
     assert [d["from"] for d in service.inspect.delivered(SALES)] == [DEMO_USER]
+
+
+def test_an_inline_image_arrives_beside_its_html_and_a_file_beside_both(
+    service: GraphService, graph: httpx.Client
+) -> None:
+    def attachment(name: str, kind: str, inline: bool) -> dict[str, object]:
+        found = {"@odata.type": "#microsoft.graph.fileAttachment", "name": name, "contentType": kind}
+        extra = {"isInline": True, "contentId": "logo@example"} if inline else {}
+        return {**found, **extra, "contentBytes": base64.b64encode(b"data").decode()}
+
+    send(
+        graph,
+        ["ok@example.com"],
+        body={"contentType": "html", "content": '<p>Hi</p><img src="cid:logo@example">'},
+        attachments=[
+            attachment("logo.png", "image/png", True),
+            attachment("Agenda.pdf", "application/pdf", False),
+        ],
+    )
+    (delivered,) = service.inspect.delivered("ok@example.com")
+    message = email.message_from_string(delivered["mime"], policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    assert message.get_content_type() == "multipart/mixed"
+    related = message.get_body(("related",))
+    assert related is not None
+    assert [(p.get_content_type(), p["Content-ID"]) for p in related.iter_parts()] == [
+        ("text/html", None),
+        ("image/png", "<logo@example>"),
+    ]
+    assert [p.get_filename() for p in message.iter_attachments()] == ["Agenda.pdf"]
 
 
 def test_past_the_tenant_external_limit_external_recipients_bounce_with_5_7_233(

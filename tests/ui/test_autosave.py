@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers import REPO
 from tests.ui.test_campaign_files import answer, new_window
+from ui.app import first_campaign
 from ui.autosave import autosave_dir
 from ui.window import MainWindow
 
@@ -72,15 +73,17 @@ def test_after_a_crash_the_next_start_recovers_the_unsaved_campaign(
     crash(data_dir)
     window = new_window(qtbot)
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
-    assert window.campaign.offer_recovery()
+    first_campaign(window, None, sample=True)  # as the app starts
     assert asked == [
         "SecureMailMerge did not close properly. Recover the unsaved changes to Untitled campaign?"
     ]
+    assert window.recipients.model.rowCount() == 0  # the recovered campaign, not the sample
     assert window.message.subject.text() == "Unsaved {{Name}}"
     assert window.send.cap.value() == 4321
     assert window.isWindowModified()  # recovered work is not saved work
     assert window.windowTitle() == "Untitled campaign[*] — SecureMailMerge"
     # The crashed app's file is gone; this window keeps the work in its own autosave meanwhile.
+    window.campaign.autosave.wait()  # the disk is written off the UI thread
     assert autosaves() == [window.campaign.autosave.path]
     answer(monkeypatch, QMessageBox.StandardButton.Discard)
     window.close()
@@ -103,6 +106,7 @@ def test_recovered_changes_of_a_saved_campaign_belong_to_its_file(
     window.menu_actions.campaign.save.trigger()  # no dialog: the campaign has its file
     assert '"Unsaved {{Name}}"' in saved.read_text("utf-8")
     assert not window.isWindowModified()
+    window.campaign.autosave.wait()  # the disk is written off the UI thread
     assert autosaves() == []
 
 
@@ -126,6 +130,7 @@ def test_the_autosave_of_a_window_still_open_is_not_offered(
 ) -> None:
     window.send.cap.setValue(1234)
     window.campaign.autosave_now()
+    window.campaign.autosave.wait()
     assert len(autosaves()) == 1
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert not new_window(qtbot).campaign.offer_recovery()
@@ -143,6 +148,7 @@ def test_the_autosave_follows_unsaved_changes_and_goes_with_a_save_or_a_clean_ex
     window.send.pace.setValue(8)
     qtbot.waitUntil(lambda: '"per_minute": 8' in autosaves()[0].read_text("utf-8"))
     window.campaign.write(tmp_path / "saved.smmcampaign")
+    window.campaign.autosave.wait()  # the disk is written off the UI thread
     assert autosaves() == []
     window.send.pace.setValue(9)
     qtbot.waitUntil(lambda: len(autosaves()) == 1)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from ui import settings
 from ui.campaign_files import ask_to_save, unsaved_question
 from ui.controller import Controller
 from ui.i18n import install_translations
+from ui.relaunch import switch_language
 from ui.window import MainWindow
 
 Asked = list[str]
@@ -74,8 +76,8 @@ def build_campaign(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
     window.recipients.open_file(people)
     qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 3, timeout=10_000)
     step = window.recipients
-    step.encoding.setCurrentText("cp1252")
-    step.encoding.activated.emit(step.encoding.currentIndex())
+    step.reading.encoding.setCurrentText("cp1252")
+    step.reading.encoding.activated.emit(step.reading.encoding.currentIndex())
     qtbot.waitUntil(lambda: window.controller.recipient_options.encoding == "cp1252", timeout=10_000)
     model = step.model
     bob = next(row for row in range(model.rowCount()) if model.recipient(row).fields["Name"] == "Bob")
@@ -128,7 +130,7 @@ def test_a_saved_campaign_reopens_every_step(
     ]
     assert again.message.attachment_column.currentData() == "File"
     assert again.controller.recipient_options.encoding == "cp1252"
-    assert again.recipients.encoding.currentText() == "cp1252"
+    assert again.recipients.reading.encoding.currentText() == "cp1252"
     assert again.controller.left_out == {3}
     assert again.recipients.model.left_out == {3}
     assert again.controller.shared_sender == "sales@contoso.com"
@@ -326,3 +328,73 @@ def test_a_campaign_of_outlook_contacts_reloads_them_with_its_filter(
     sign_in(qtbot, online)
     qtbot.waitUntil(lambda: model.rowCount() == chosen, timeout=20_000)
     assert online.controller.left_out == left_out
+
+
+def test_a_workbook_reopens_on_its_sheet_and_header_row(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    book = Workbook()
+    book.active.title = "Last year"
+    book.active.append(["Name", "Mail"])
+    book.active.append(["Cy", "cy@example.com"])
+    sheet = book.create_sheet("Customers")
+    for row in (["Name", "Mail"], ["Old", "old@example.com"]):  # last year's table, above this one's
+        sheet.append(row)
+    sheet.append(["Name", "Mail"])
+    sheet.append(["Ada", "ada@example.com"])
+    sheet.append(["Bob", "bob@example.com"])
+    book.save(tmp_path / "book.xlsx")
+    window.go_to(1)
+    window.recipients.open_file(tmp_path / "book.xlsx")
+    qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 1, timeout=10_000)
+    reading = window.recipients.reading
+    qtbot.waitUntil(lambda: reading.sheet.count() == 2, timeout=10_000)
+    reading.sheet.setCurrentText("Customers")
+    reading.sheet.activated.emit(reading.sheet.currentIndex())
+    qtbot.waitUntil(lambda: window.controller.recipient_options.sheet == "Customers", timeout=10_000)
+    reading.header_row.setValue(3)
+    qtbot.waitUntil(lambda: window.controller.recipient_options.header_row == 3, timeout=10_000)
+    assert window.recipients.model.rowCount() == 2
+    window.campaign.write(tmp_path / "book.smmcampaign")
+
+    again = new_window(qtbot)
+    assert again.campaign.open(tmp_path / "book.smmcampaign")
+    qtbot.waitUntil(lambda: again.recipients.model.rowCount() == 2, timeout=10_000)
+    assert again.controller.recipients is not None
+    assert again.controller.recipients.email_column == "Mail"
+    qtbot.waitUntil(lambda: again.recipients.reading.sheet.currentText() == "Customers", timeout=10_000)
+    assert again.recipients.reading.header_row.value() == 3
+    assert (again.controller.recipient_options.sheet, again.controller.recipient_options.header_row) == (
+        "Customers",
+        3,
+    )
+    assert not again.isWindowModified()
+    again.close()
+
+
+def test_a_new_language_keeps_the_campaign_its_file_and_its_autosave(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.send.pace.setValue(11)
+    saved = tmp_path / "spring.smmcampaign"
+    window.campaign.write(saved)
+    window.send.pace.setValue(9)
+    window.campaign.autosave_now()
+    window.campaign.autosave.wait()  # the disk is written off the UI thread
+    before = window.campaign.autosave.path
+    try:
+        rebuilt = switch_language(window, "de")
+        assert rebuilt is not None
+        qtbot.addWidget(rebuilt)
+    finally:
+        install_translations(QApplication.instance(), "en")
+    assert rebuilt.windowTitle() == "spring.smmcampaign[*] — SecureMailMerge"
+    assert rebuilt.isWindowModified()
+    assert rebuilt.send.pace.value() == 9
+    assert rebuilt.campaign.autosave.path == before
+    assert [path.name for path in before.parent.glob("*.smmcampaign")] == [before.name]
+    rebuilt.menu_actions.campaign.save.trigger()  # its file, without asking where
+    assert json.loads(saved.read_text("utf-8"))["settings"]["per_minute"] == 9
+    assert not rebuilt.isWindowModified()
+    rebuilt.campaign.autosave.wait()
+    assert not before.exists()

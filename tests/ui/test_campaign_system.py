@@ -40,15 +40,17 @@ def drop(target: object, path: Path) -> bool:
     return dropped.isAccepted()
 
 
-@pytest.mark.parametrize("on_step", [True, False])
+@pytest.mark.parametrize("step", [None, 1, 2])
 def test_a_campaign_file_dropped_on_the_window_opens(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, on_step: bool
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, step: int | None
 ) -> None:
     window.send.cap.setValue(444)
     window.campaign.write(tmp_path / "dropped.smmcampaign")
     window.menu_actions.campaign.new.trigger()
-    window.go_to(2)  # the Message step, which takes other dropped files as attachments
-    assert drop(window.message if on_step else window, tmp_path / "dropped.smmcampaign")
+    # The Recipients step takes dropped lists and the Message step dropped attachments, not this.
+    target = window if step is None else window.steps[step]
+    window.go_to(step or 0)
+    assert drop(target, tmp_path / "dropped.smmcampaign")
     assert window.send.cap.value() == 444
     assert window.message.attachments.count() == 0
     assert window.windowTitle().startswith("dropped.smmcampaign")
@@ -58,7 +60,7 @@ def test_the_system_hands_over_a_file_to_open(qtbot: QtBot, window: MainWindow, 
     window.send.cap.setValue(555)
     window.campaign.write(tmp_path / "finder.smmcampaign")
     window.menu_actions.campaign.new.trigger()
-    opener = SystemOpener(window)
+    opener = SystemOpener(lambda: window)
     QApplication.instance().installEventFilter(opener)  # type: ignore[union-attr]
     try:
         QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(tmp_path / "finder.smmcampaign")))
@@ -125,3 +127,31 @@ def test_the_app_started_with_a_campaign_file_opens_it(
     finally:
         app.kill()
         app.wait(30)
+
+
+def test_a_second_start_hands_its_file_to_the_running_app(
+    window: MainWindow, tmp_path: Path, data_dir: Path
+) -> None:
+    """A double-click on a campaign file while the app runs: the running window opens it."""
+    saved = tmp_path / "second.smmcampaign"
+    window.campaign.write(saved)
+    settings.forget("campaigns")
+    env = {**os.environ, "SMM_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen", "SMM_LANG": "en"}
+    running = subprocess.Popen([sys.executable, "-m", "ui", "--no-sample"], cwd=REPO, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not (data_dir / "window.lock").exists() and time.monotonic() < deadline:
+            assert running.poll() is None, "the app ended"
+            time.sleep(0.2)
+        second = subprocess.run(
+            [sys.executable, "-m", "ui", str(saved)], cwd=REPO, env=env, capture_output=True, timeout=60
+        )
+        assert second.returncode == 0
+        deadline = time.monotonic() + 30
+        while str(saved) not in settings.recent("campaigns") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert settings.recent("campaigns") == [str(saved)]  # opened by the app that was running
+        assert running.poll() is None
+    finally:
+        running.kill()
+        running.wait(30)

@@ -38,22 +38,27 @@ SAME_EVERYWHERE = {
 }
 
 
+def widget_texts(widget: QWidget) -> list[str]:
+    """What a user reads or hears of one widget: its text, title, placeholder or tabs, name and tip."""
+    texts: list[str] = []
+    if isinstance(widget, QLabel | QAbstractButton):
+        texts.append(widget.text())
+    elif isinstance(widget, QGroupBox):
+        texts.append(widget.title())
+    elif isinstance(widget, QLineEdit):
+        texts.append(widget.placeholderText())
+    elif isinstance(widget, QTabWidget):
+        texts.extend(widget.tabText(i) for i in range(widget.count()))
+    return [*texts, widget.accessibleName(), widget.toolTip()]
+
+
 def visible_texts(window: MainWindow) -> list[str]:
     """Every text a user can read in every step and menu, in widget order."""
     texts: list[str] = []
     for index in range(len(window.steps)):
         window.go_to(index)
         for widget in window.findChildren(QWidget):
-            if isinstance(widget, QLabel | QAbstractButton):
-                texts.append(widget.text())
-            elif isinstance(widget, QGroupBox):
-                texts.append(widget.title())
-            elif isinstance(widget, QLineEdit):
-                texts.append(widget.placeholderText())
-            elif isinstance(widget, QTabWidget):
-                texts.extend(widget.tabText(i) for i in range(widget.count()))
-            texts.append(widget.accessibleName())
-            texts.append(widget.toolTip())
+            texts.extend(widget_texts(widget))
     for menu_action in window.menuBar().actions():
         texts.append(menu_action.text())
         menu = menu_action.menu()

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.template import load_template
-from tests.core.test_importers import write_eml
+from tests.core.test_importers import PNG, write_eml, write_outlook
 from tests.ui.conftest import open_sample
 from tests.ui.test_campaign_files import answer
 from ui.window import MainWindow
@@ -151,8 +150,42 @@ def test_an_imported_outlook_message_is_previewed_with_its_image(
     preview = window.preview
     qtbot.waitUntil(lambda: preview.header_labels["subject"].text() == "Einladung für Ada", timeout=5_000)
     assert "Agenda.pdf" in preview.header_labels["attachments"].text()
-    cursor = QTextCursor(preview.body.document())
-    assert preview.body.document().resource(2, "logo.png") is not None or cursor is not None
+    assert list(preview.body.images.values()) == [PNG]  # the logo shows, as the inline part it is sent as
+
+
+@pytest.mark.parametrize("name", ["Einladung.msg", "Einladung.oft"])
+def test_an_outlook_item_imported_by_the_button_is_previewed_with_its_image_and_attachment(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    source = write_outlook(tmp_path / name)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(source), ""))
+    qtbot.mouseClick(window.message.import_button, Qt.MouseButton.LeftButton)
+    assert window.message.subject.text() == "Einladung für {{First Name}}"
+    assert window.message.attachments.item(0).text() == "Agenda.pdf"
+    assert (tmp_path / "Einladung files" / "logo.png").read_bytes() == PNG
+    window.go_to(3)
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.header_labels["subject"].text() == "Einladung für Ada", timeout=5_000)
+    assert "Hallo Ada" in preview.body.toPlainText()
+    assert preview.header_labels["attachments"].text() == "Agenda.pdf"
+    assert list(preview.body.images.values()) == [PNG]
+
+
+def test_a_damaged_outlook_file_is_said_in_the_step_and_the_message_stays(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh_message(qtbot, window, tmp_path)
+    qtbot.keyClicks(window.message.subject, "Mine")
+    broken = tmp_path / "broken.msg"
+    broken.write_bytes(write_outlook(tmp_path / "whole.msg").read_bytes()[:1500])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(broken), ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    qtbot.mouseClick(window.message.import_button, Qt.MouseButton.LeftButton)
+    assert window.message.subject.text() == "Mine"
+    assert len(warned) == 1
+    assert warned[0].startswith("broken.msg cannot be read as an Outlook message: ")
 
 
 def test_the_sample_opens_with_its_attachment_column(qtbot: QtBot, window: MainWindow) -> None:

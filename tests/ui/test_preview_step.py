@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email
 import json
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.m365 import LicenseStatus
-from tests.ui.conftest import open_sample
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER
+from tests.ui.conftest import open_sample, sign_in
 from ui.controller import Controller
 from ui.i18n import install_translations
 from ui.recipients_model import FIXED
@@ -128,3 +131,35 @@ def test_the_check_summary_and_problems_read_whole_at_small_sizes(
         window.close()
     finally:
         install_translations(QApplication.instance(), "en")
+
+
+@pytest.mark.e2e
+def test_the_test_message_sent_from_the_window_is_the_previewed_html(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    sign_in(qtbot, online)
+    open_message(qtbot, online, tmp_path)
+    online.go_to(4)
+    qtbot.mouseClick(online.send.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in online.send.log.toPlainText(), timeout=30_000)
+    online.go_to(3)  # the license the test send checked now decides the footer here too
+    previewed = online.controller.outgoing_message({"Name": "Ada", "Email": "ada@example.com"})
+    assert not isinstance(previewed, str)
+    sandbox.graph.settle()
+    (sent,) = (email.message_from_string(m["mime"]) for m in sandbox.graph.inspect.sent(DEMO_USER))
+    html = next(p for p in sent.walk() if p.get_content_type() == "text/html").get_payload(decode=True)
+    assert html.decode().strip() == previewed.rendered.html.strip()
+    (image,) = (p for p in sent.walk() if p.get_content_type() == "image/png")
+    assert image.get_payload(decode=True) == (tmp_path / "red.png").read_bytes()
+    assert str(image["Content-ID"]) == f"<{previewed.images[0].content_id}>"
+
+
+def test_the_position_names_the_lists_own_row_as_the_table_and_the_log_do(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_message(qtbot, window, tmp_path)
+    preview = window.preview
+    assert preview.position.text() == "of 2 (row 2)"  # a CSV's first recipient is on its line 2
+    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    assert preview.jump.value() == 2
+    assert preview.position.text() == "of 2 (row 3)"

@@ -207,3 +207,25 @@ def test_a_workbook_lists_its_sheets_and_another_one_can_be_read(
     assert [r.to for r in window.controller.recipients.rows] == [("bob@example.com",), ("cy@example.com",)]
     qtbot.waitUntil(lambda: sheet.count() == 2 and sheet.currentText() == "Autumn", timeout=10_000)
     assert "sheet Autumn" in step.reading.detected.text()
+
+
+def test_a_choice_the_file_cannot_be_read_with_can_be_taken_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Email\nAda,ada@example.com\n", encoding="utf-8")
+    step = window.recipients
+    window.go_to(1)
+    step.open_file(path)
+    qtbot.waitUntil(lambda: window.controller.recipients is not None, timeout=10_000)
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        step.reading.header_row.setValue(5)
+    qtbot.waitUntil(step.error.isVisible)
+    assert "list.csv" in step.error.text()
+    assert step.model.rowCount() == 0  # what the earlier reading showed is gone
+    assert step.reading.isEnabled()
+    assert step.reading.header_row.value() == 5
+    with qtbot.waitSignal(window.controller.recipients_changed, timeout=10_000):
+        step.reading.header_row.setValue(1)
+    assert [r.to for r in window.controller.recipients.rows] == [("ada@example.com",)]
+    assert not step.error.isVisible()

@@ -12,15 +12,12 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
     QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_languages import SAME_EVERYWHERE
+from tests.ui.test_languages import SAME_EVERYWHERE, widget_texts
 from ui.about import AboutDialog
 from ui.controller import Controller
 from ui.donotcontact_view import DoNotContactDialog
@@ -40,20 +37,12 @@ def texts_of(dialog: QWidget) -> list[str]:
     """Every text a user can read or hear in ``dialog``: labels, buttons, tabs, headers, names, tips."""
     texts = [dialog.windowTitle()]
     for widget in dialog.findChildren(QWidget):
-        if isinstance(widget, QLabel | QAbstractButton):
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        elif isinstance(widget, QLineEdit):
-            texts.append(widget.placeholderText())
-        elif isinstance(widget, QTabWidget):
-            texts.extend(widget.tabText(i) for i in range(widget.count()))
+        texts.extend(widget_texts(widget))
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             texts.extend(
                 str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())
             )
-        texts.extend([widget.accessibleName(), widget.toolTip()])
     return texts
 
 

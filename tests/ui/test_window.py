@@ -86,3 +86,17 @@ def test_nothing_is_offered_when_every_campaign_finished(qtbot: QtBot) -> None:
     window.show()
     qtbot.wait(50)
     assert window.resume_offer is None
+
+
+def test_the_offer_waits_until_another_question_of_the_start_is_answered(qtbot: QtBot) -> None:
+    Journal.create(campaigns_dir() / "2026-03-02-091500-000000", {"status": "sending"}, []).close()
+    question = QMessageBox(QMessageBox.Icon.Question, "SecureMailMerge", "Recover the unsaved changes?")
+    question.setModal(True)
+    question.show()
+    window = MainWindow(Controller(None))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(400)
+    assert window.resume_offer is None
+    question.accept()
+    qtbot.waitUntil(lambda: window.resume_offer is not None and window.resume_offer.isVisible())

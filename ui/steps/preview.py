@@ -187,7 +187,7 @@ class PreviewStep(Step):
         self.next_button.setShortcut("Alt+Right")
         self.next_button.clicked.connect(lambda: self.show_model_row(self.row + 1))
         self.jump = QSpinBox(self)
-        self.jump.setAccessibleName(self.tr("Row"))
+        self.jump.setAccessibleName(self.tr("Recipient"))
         self.jump.setMinimum(1)
         self.jump.setKeyboardTracking(False)
         self.jump.valueChanged.connect(lambda value: self.show_model_row(value - 1))
@@ -200,7 +200,9 @@ class PreviewStep(Step):
         self.finder.returnPressed.connect(self.find_next)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
-        row.addWidget(QLabel(self.tr("Row"), self))
+        # Counted 1, 2, 3 as listed; the list's own row number (a CSV's line, as the table and the
+        # send log say) follows in the position label, so "row 4" in the log is found again here.
+        row.addWidget(QLabel(self.tr("Recipient"), self))
         row.addWidget(self.jump)
         row.addWidget(self.position)
         row.addStretch(1)
@@ -254,7 +256,10 @@ class PreviewStep(Step):
         """Render the current row again (the template, sender or list may have changed)."""
         recipient = self.model.recipient(self.row) if self.model else None
         count = self.model.rowCount() if self.model else 0
-        self.position.setText(self.tr("of %Ln", "", count))
+        if recipient is None:
+            self.position.setText(self.tr("of %Ln", "", count))
+        else:
+            self.position.setText(self.tr("of %Ln (row {row})", "", count).format(row=recipient.row))
         if recipient is None or self.model is None:
             self._clear(self.controller.preview({}) if self.controller.template else "")
             return

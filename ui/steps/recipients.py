@@ -192,7 +192,8 @@ class RecipientsStep(Step):
 
     def _show_list(self, recipients: RecipientList | None) -> None:
         self.model.set_list(recipients)
-        self.reading.setEnabled(recipients is not None and self.controller.recipients_path is not None)
+        # After a choice the file cannot be read with, the box stays: the user chooses again.
+        self.reading.setEnabled(self.controller.recipients_path is not None)
         if recipients is None:
             self.source_label.setText(self.tr("No recipients yet: open a file or drop one here."))
             self.reading.detected.clear()

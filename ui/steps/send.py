@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTime, QTimeZone, Signal
@@ -310,7 +310,12 @@ class SendStep(Step):
         ):
             key = {RowSent: "sent", RowScheduled: "scheduled", RowDrafted: "drafted"}[type(event)]
             self._count(key)
-            self.log.appendPlainText(self.tr("Row {row}: {state}.").format(row=event.row, state=key))
+            lines = {
+                "sent": self.tr("Row {row}: sent."),
+                "scheduled": self.tr("Row {row}: scheduled."),
+                "drafted": self.tr("Row {row}: draft made."),
+            }
+            self.log.appendPlainText(lines[key].format(row=event.row))
         elif isinstance(event, RowFailed):
             self._count("failed")
             self.log.appendPlainText(
@@ -339,7 +344,10 @@ class SendStep(Step):
             self.resume_button_.setEnabled(False)
             self.log.appendPlainText(self.tr("Resumed."))
         elif isinstance(event, Waiting):
-            self.log.appendPlainText(self.tr("Waiting ({why}).").format(why=event.why))
+            until = formatting.when(datetime.fromtimestamp(event.until).astimezone())
+            self.log.appendPlainText(
+                self.tr("Waiting until {time}: {why}.").format(time=until, why=event.explained())
+            )
         elif isinstance(event, Stopped):
             self.log.appendPlainText(self.tr("Stopped: {reason}").format(reason=event.reason))
         elif isinstance(event, Cancelled):

@@ -55,9 +55,14 @@ def to_mime(item: Item, attachments: list[tuple[str, dict[str, Json], bytes]], s
     body = data.get("body") or {}
     subtype = "html" if (body.get("contentType") or "").lower() == "html" else "plain"
     message.set_content(body.get("content") or "", subtype=subtype, charset="utf-8")
-    for _, meta, content in attachments:
+    # As Exchange sends them: inline parts beside the HTML in multipart/related, first, so that the
+    # files attached after it make the whole multipart/mixed.
+    ordered = sorted(attachments, key=lambda part: not part[1].get("isInline"))
+    for _, meta, content in ordered:
         maintype, _, subtype_ = str(meta.get("contentType") or "application/octet-stream").partition("/")
-        message.add_attachment(
+        inline = bool(meta.get("isInline")) and subtype == "html"
+        add = message.add_related if inline else message.add_attachment
+        add(
             content,
             maintype=maintype or "application",
             subtype=subtype_ or "octet-stream",

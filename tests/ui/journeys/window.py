@@ -1,6 +1,6 @@
 """The real window in a process of its own, driven like a user, for the crash journey to kill mid-send.
 
-``python -m tests.ui.journey_window TENANT_JSON RECIPIENTS_CSV TEMPLATE_JSON`` signs in with a code,
+``python -m tests.ui.journeys.window TENANT_JSON RECIPIENTS_CSV TEMPLATE_JSON`` signs in with a code,
 opens the recipients and the template, starts the campaign, confirms it, and prints each line the
 Send step's log gains (``Row 2: sent.`` ...), so the test can SIGKILL it at the moment it chooses.
 The data folder is the one ``SMM_DATA_DIR`` names, as for the app itself.

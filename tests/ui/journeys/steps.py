@@ -1,9 +1,9 @@
-"""Whole journeys through the real window on the sandbox, clicked and typed as a user would.
+"""The steps of the journeys through the window, shared by every journey: each clicks and types as a user.
 
 Each journey starts differently (Outlook contacts filtered by a category, a CSV file, an imported
-Outlook message) and then goes the same way: a message with fields and an attachment, row 3 in the
-preview, a test to oneself, the campaign confirmed, paused and resumed, a bounce, the report as CSV
-and XLSX. What the sandbox's mailboxes received is read through its ``/_sandbox/`` inspection API.
+Outlook message) and then goes the same way: row 3 in the preview, a test to oneself, the campaign
+confirmed, paused and resumed, a bounce, the report as CSV and XLSX. What the sandbox's mailboxes
+received is read through its ``/_sandbox/`` inspection API.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import email
 import email.policy
-from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -19,18 +18,17 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
-from securemailmerge.sandbox.graph import SendPolicy
-from tests.core.test_importers import write_eml
+from tests.core.test_importers import write_eml, write_outlook
 from tests.helpers import add_sandbox_contacts, sandbox_inspect
-from tests.ui.conftest import answer_confirmation, choose_field, sign_in
+from tests.ui.conftest import answer_confirmation, choose_field
 from ui.window import MainWindow
 
-pytestmark = pytest.mark.e2e
 BAD_ADDRESS = "nobody@nowhere.example"  # a reserved name: the sandbox answers with a non-delivery report
 PEOPLE = [("Ada", "ada.k@example.com"), ("Bob", "bob.b@example.org"), ("Cy", BAD_ADDRESS)]
 
@@ -48,13 +46,6 @@ class Message:
 
 WRITTEN = Message("Summer party for {name}", "Liebe", "FirstName", "Programm.pdf")
 IMPORTED = Message("Einladung für {name}", "Hallo", "First Name", "Agenda.pdf", inline_image="logo.png")
-
-
-@pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    """The sandbox with no Exchange delays: a message leaves, and its bounce comes, at once."""
-    with Sandbox(auto_approve=True, sending=SendPolicy.instant()) as running:
-        yield running
 
 
 def left_click(qtbot: QtBot, widget: object) -> None:
@@ -136,10 +127,10 @@ def write_message(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: p
 
 
 def import_outlook_message(
-    qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """File > Import from Outlook… an .eml with a field, an inline logo and a PDF attachment."""
-    source = write_eml(folder / "Einladung.eml")
+    """File > Import from Outlook… ``name`` (.eml, .msg or .oft): a field, an inline logo and a PDF."""
+    source = write_eml(folder / name) if name.endswith(".eml") else write_outlook(folder / name)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
     window.menu_actions.import_message.trigger()
     step = window.message
@@ -161,14 +152,41 @@ def preview_row_3(qtbot: QtBot, window: MainWindow, message: Message) -> None:
     qtbot.waitUntil(lambda: f"{message.greeting} Cy" in preview.body.toPlainText(), timeout=10_000)
     assert preview.header_labels["subject"].text() == message.subject.format(name="Cy")
     assert preview.header_labels["to"].text() == BAD_ADDRESS
+    assert preview.position.text() == f"of 3 (row {recipient.row})"  # as the table and the log number it
     assert preview.header_labels["from"].text() == DEMO_USER
     assert message.attachment in preview.header_labels["attachments"].text()
-    qtbot.waitUntil(lambda: preview.report_label.text().endswith("Ready to send."), timeout=10_000)
+    qtbot.waitUntil(lambda: preview.verdict.text() == "Ready to send.", timeout=10_000)
     assert ", ready 3, invalid 0, duplicates 0" in preview.report_label.text()
     assert preview.problems.count() == 0
     if message.inline_image:
         assert preview.body.refused == []
-        assert preview.body.document().resource(2, QUrl(message.inline_image)) is not None
+        assert len(shown_images(preview.body.document())) == 1
+
+
+def shown_images(document: QTextDocument) -> list[str]:
+    """The names of the images in a document whose data it found (a missing file is left out)."""
+    names = []
+    block = document.begin()
+    while block.isValid():
+        for fragment in (it.fragment() for it in block):
+            image = fragment.charFormat().toImageFormat()
+            kind = QTextDocument.ResourceType.ImageResource
+            if image.isValid() and document.resource(kind, QUrl(image.name())) is not None:
+                names.append(image.name())
+        block = block.next()
+    return names
+
+
+def assert_parts(received: EmailMessage, message: Message) -> None:
+    """The file arrives as an attachment; an imported inline image as an image part its HTML names by cid."""
+    files = [p.get_filename() for p in received.walk() if p.get_content_disposition() == "attachment"]
+    assert files == [message.attachment]
+    images = [p for p in received.walk() if p.get_content_maintype() == "image" and p["Content-ID"]]
+    assert len(images) == (1 if message.inline_image else 0)
+    html = received.get_body(("html",))
+    assert html is not None
+    for image in images:
+        assert f"cid:{image['Content-ID'].strip('<>')}" in html.get_content()
 
 
 def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, message: Message) -> None:
@@ -179,7 +197,7 @@ def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, message: Messa
     qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
     received = [parse(m["mime"]) for m in sandbox_inspect(sandbox, f"recipients/{DEMO_USER}/messages")]
     assert [m["Subject"] for m in received] == [f"[Test] {message.subject.format(name='Ada')}"]
-    assert [part.get_filename() for part in received[0].iter_attachments()] == [message.attachment]
+    assert_parts(received[0], message)
 
 
 def send_campaign(qtbot: QtBot, window: MainWindow) -> None:
@@ -221,6 +239,14 @@ def see_the_bounce(qtbot: QtBot, window: MainWindow) -> None:
     assert model.data(model.index(row, 2)) == "Bounced"
     assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == "The domain does not exist."
     assert "bounced (5.4.310): The domain does not exist." in send.log.toPlainText()
+    go_to(qtbot, window, 2)
+    recipients = window.recipients
+    recipients.status_filter.setFocus()
+    while recipients.status_filter.currentText() != "Bounced":
+        qtbot.keyClick(recipients.status_filter, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: recipients.proxy.rowCount() == 1, timeout=5_000)
+    assert recipients.proxy.index(0, 2).data() == "Bounced"
+    go_to(qtbot, window, 5)
 
 
 def export_reports(qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -258,7 +284,7 @@ def mailboxes_received(sandbox: Sandbox, expected: Message) -> None:
         html = message.get_body(("html",))
         assert html is not None
         assert f"{expected.greeting} {name}" in html.get_content()
-        assert [part.get_filename() for part in message.iter_attachments()] == [expected.attachment]
+        assert_parts(message, expected)
     bounces = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/bounces")
     assert [b["recipient"] for b in bounces] == [BAD_ADDRESS]
 
@@ -285,88 +311,3 @@ def from_the_preview_on(
     see_the_bounce(qtbot, window)
     export_reports(qtbot, window, folder, monkeypatch)
     mailboxes_received(sandbox, message)
-
-
-def test_a_campaign_to_contacts_of_one_category(
-    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    sign_in(qtbot, online)
-    assert online.account_label.text() == f"Signed in as Ada Lovelace <{DEMO_USER}>"
-    contacts_with_a_category(qtbot, online, sandbox)
-    recipients = online.recipients
-    assert recipients.source_label.text() == f"Contacts of {DEMO_USER}"
-    assert recipients.summary.text() == "3 ready, 0 left out"
-    write_message(qtbot, online, tmp_path, monkeypatch)
-    from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, WRITTEN)
-
-
-def test_a_campaign_from_a_csv_file(
-    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    sign_in(qtbot, online)
-    a_csv_file(qtbot, online, tmp_path, monkeypatch)
-    write_message(qtbot, online, tmp_path, monkeypatch)
-    from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, WRITTEN)
-
-
-def test_a_campaign_from_an_imported_outlook_message(
-    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    sign_in(qtbot, online)
-    a_csv_file(qtbot, online, tmp_path, monkeypatch, column="First Name")
-    import_outlook_message(qtbot, online, tmp_path, monkeypatch)
-    from_the_preview_on(qtbot, online, sandbox, tmp_path, monkeypatch, IMPORTED)
-
-
-@pytest.mark.parametrize(
-    ("mode", "question", "counts", "state", "folder"),
-    [
-        (
-            "Only create drafts",
-            "Create 3 drafts, to be sent as {me}?",
-            "Drafts made 3 · failed 0",
-            "draft ready",
-            "drafts",
-        ),
-        (
-            "Schedule for later",
-            "Schedule 3 messages from {me}?",
-            "Scheduled 3 · failed 0 · bounced 0",
-            "scheduled",
-            "outbox",
-        ),
-    ],
-)
-def test_drafts_only_or_scheduled_sends_nothing_now(
-    qtbot: QtBot,
-    online: MainWindow,
-    sandbox: Sandbox,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    mode: str,
-    question: str,
-    counts: str,
-    state: str,
-    folder: str,
-) -> None:
-    sign_in(qtbot, online)
-    a_csv_file(qtbot, online, tmp_path, monkeypatch)
-    write_message(qtbot, online, tmp_path, monkeypatch)
-    go_to(qtbot, online, 5)  # at once: the edit typed a moment ago is the one that goes out
-    send = online.send
-    send.mode.setFocus()
-    while send.mode.currentText() != mode:
-        qtbot.keyClick(send.mode, Qt.Key.Key_Down)
-    seen: list[str] = []
-    answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
-    left_click(qtbot, send.start_button)
-    qtbot.waitUntil(lambda: "Done." in send.log.toPlainText(), timeout=60_000)
-    assert seen == [question.format(me=DEMO_USER)]
-    assert send.counts.text() == counts
-    send.export(tmp_path / "report.csv")
-    with (tmp_path / "report.csv").open(encoding="utf-8-sig") as stream:
-        assert [row[2] for row in list(csv.reader(stream))[1:]] == [state] * 3
-    for _name, address in PEOPLE:
-        assert sandbox_inspect(sandbox, f"recipients/{address}/messages") == []
-    waiting = sandbox_inspect(sandbox, f"mailboxes/{DEMO_USER}/messages?folder={folder}")
-    assert sorted(m["subject"] for m in waiting) == [WRITTEN.subject.format(name=n) for n, _a in PEOPLE]

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from securemailmerge.m365 import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
-from securemailmerge.sandbox.graph import SendPolicy
 from tests.helpers import REPO, sandbox_inspect
 from tests.ui.conftest import sign_in
 from ui.controller import Controller
@@ -27,13 +25,6 @@ from ui.window import MainWindow
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PEOPLE = [(f"Person {i}", f"person{i}@example.com") for i in range(1, 5)]
 WINDOW_TIMEOUT = 120.0  # seconds; the window reaches its first sent row in a few
-
-
-@pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    """The sandbox with no Exchange delays, shared by the killed window and the next start."""
-    with Sandbox(auto_approve=True, sending=SendPolicy.instant()) as running:
-        yield running
 
 
 def run_window_until_a_row_is_sent(sandbox: Sandbox, folder: Path) -> list[str]:
@@ -46,7 +37,7 @@ def run_window_until_a_row_is_sent(sandbox: Sandbox, folder: Path) -> list[str]:
     template.write_text(
         json.dumps({"subject": "Hi {{Name}}", "html": "<p>Hi {{Name}}</p>"}), encoding="utf-8"
     )
-    command = [sys.executable, "-m", "tests.ui.journey_window", str(sandbox.tenant_config_path)]
+    command = [sys.executable, "-m", "tests.ui.journeys.window", str(sandbox.tenant_config_path)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     lines: list[str] = []
     with (

@@ -1,0 +1,82 @@
+"""A long list checked by several worker processes gets the report one process gives, problems and all."""
+
+from __future__ import annotations
+
+import os
+import resource
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from securemailmerge.campaign import parallel
+from securemailmerge.campaign.check import PreflightReport, PreflightSettings, preflight
+from securemailmerge.recipients.files import load_recipients
+from securemailmerge.recipients.model import RecipientList
+from securemailmerge.template.model import Template
+
+pytestmark = pytest.mark.skipif(parallel.available_workers() < 2, reason="needs fork and two cores")
+
+TEMPLATE = Template(
+    subject="Hallo {{ FirstName }}",
+    html="<p>{{ FirstName | default('there') }} aus {{ City }}{% if Notes %}: {{ Notes }}{% endif %}</p>",
+    attachment_column="Files",
+)
+
+
+def write_list(folder: Path, rows: int) -> Path:
+    """A list with a problem or an empty field every few rows, and a file attached to some rows."""
+    (folder / "plan.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 1000)
+    lines = ["First Name;E-Mail;City;Notes;Files"]
+    for number in range(rows):
+        address = f"p{number}@example.de"
+        if number % 97 == 0:
+            address = "kaputt@"  # invalid
+        elif number % 89 == 0:
+            address = "p1@example.de"  # duplicate
+        name = "" if number % 13 == 0 else "Jürgen"
+        notes = "x" * (number % 5000) if number % 211 == 0 else ""
+        files = "plan.pdf" if number % 7 == 0 else ("fehlt.pdf" if number % 101 == 0 else "")
+        lines.append(f"{name};{address};Köln;{notes};{files}")
+    path = folder / "liste.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def in_workers(recipients: RecipientList, settings: PreflightSettings) -> tuple[PreflightReport, float]:
+    """The report, and the CPU seconds worker processes spent on it."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report = preflight(recipients, TEMPLATE, settings)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return report, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+@pytest.fixture
+def small_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists of a few hundred rows are already long enough to be checked in parallel."""
+    monkeypatch.setattr(parallel, "PARALLEL_ROWS", 100)
+
+
+@pytest.mark.usefixtures("small_lists")
+@pytest.mark.parametrize("workers", [2, 3])
+def test_workers_give_the_report_one_process_gives(tmp_path: Path, workers: int) -> None:
+    recipients = load_recipients(write_list(tmp_path, 2_500))
+    settings = PreflightSettings(base_folder=tmp_path, max_message_bytes=3_000)
+    alone = preflight(recipients, TEMPLATE, settings)
+    report, workers_cpu = in_workers(recipients, replace(settings, workers=workers))
+    assert report == alone
+    assert workers_cpu > 0.05, "the rows were checked by the workers"
+    assert alone.missing_attachments
+    assert alone.too_large
+    assert alone.empty_fields["First Name"][:3] == (15, 28, 41)
+
+
+@pytest.mark.usefixtures("small_lists")
+def test_a_worker_that_dies_leaves_the_check_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recipients = load_recipients(write_list(tmp_path, 600))
+    settings = PreflightSettings(base_folder=tmp_path)
+    monkeypatch.setattr(parallel, "_stretch", lambda *_: os._exit(3))
+    report, _ = in_workers(recipients, replace(settings, workers=2))
+    assert report == preflight(recipients, TEMPLATE, settings)
