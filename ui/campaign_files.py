@@ -90,12 +90,20 @@ class CampaignFiles(QObject):
         self.autosave_timer.timeout.connect(self.autosave_now)
         self.autosave_timer.start()
         controller = self.controller
-        for signal in (controller.report_stale, controller.sender_changed, *settings_signals(window.send)):
+        for signal in settings_signals(window.send):
             signal.connect(self.refresh)
-        controller.recipients_changed.connect(self._recipients_arrived)
-        controller.account_changed.connect(self._signed_in)
-        controller.address_book_opened.connect(self._contacts_opened)
-        controller.address_book_failed.connect(self._contacts_failed)
+        # The controller can outlive this window (a language switch builds a new one around it), so
+        # these are undone when the window closes: a closed window's title is not refreshed.
+        self._listening = [
+            (controller.report_stale, self.refresh),
+            (controller.sender_changed, self.refresh),
+            (controller.recipients_changed, self._recipients_arrived),
+            (controller.account_changed, self._signed_in),
+            (controller.address_book_opened, self._contacts_opened),
+            (controller.address_book_failed, self._contacts_failed),
+        ]
+        for signal, slot in self._listening:
+            signal.connect(slot)
 
     # What the window shows, as a document
 
@@ -261,9 +269,12 @@ class CampaignFiles(QObject):
         self.open_path(path)
 
     def closed(self) -> None:
-        """The window closes cleanly: nothing is left to recover."""
+        """The window closes cleanly: nothing is left to recover, and the controller is not listened to."""
         self.autosave_timer.stop()
         self.autosave.close()
+        for signal, slot in self._listening:
+            signal.disconnect(slot)
+        self._listening = []
 
     # Autosave and recovery
 

@@ -165,8 +165,12 @@ class MessageStep(Step):
         self._timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        """Leaving the step hands a pending edit on at once: Send never works on an older message."""
-        if self._timer.isActive():
+        """Leaving the step hands a pending edit on at once: Send never works on an older message.
+
+        Only while the window stays on screen: a window going away hides its steps too, and what it
+        had not handed on is the unsaved-changes prompt's business, not the controller's.
+        """
+        if self._timer.isActive() and self.window().isVisible():
             self.publish()
         super().hideEvent(event)
 
