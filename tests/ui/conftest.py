@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from securemailmerge.m365 import load_tenant_config
@@ -22,6 +22,17 @@ def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     """pytest-qt closes windows after each test: unsaved edits are discarded, not asked about."""
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr("ui.campaign_files.ask_to_save", lambda *_args: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left_open() -> Iterator[None]:
+    """A modal dialog a test leaves open would stand in front of the next test's window: close it."""
+    yield
+    for _attempt in range(10):  # bounded: a dialog that refuses to close must not hang the run
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        modal.hide()
 
 
 @pytest.fixture
