@@ -58,6 +58,7 @@ from securemailmerge.recipients.model import (
     RowProblem,
 )
 from securemailmerge.recipients.outlooknames import OutlookNames
+from securemailmerge.recipients.sharing import SharedCells
 
 # "=" starts a formula; "+", "-" and "@" do when a function call or a DDE link ("cmd|...") follows,
 # so phone numbers like "+49 30 123" and notes like "- call back" stay unremarked.
@@ -129,11 +130,6 @@ def build_recipient_list(
     )
 
 
-def _repeats(cells: Sequence[str]) -> bool:
-    """Whether a column's sample holds the same values again and again (worth keeping each once)."""
-    return len(cells) >= 10 and len(set(cells)) * 2 <= len(cells)
-
-
 def unprotect_cell(value: str) -> str:
     """``value`` without the ``'`` that protects a formula-like cell in a CSV we wrote (``'=1+2``)."""
     return value[1:] if _PROTECTED.match(value) else value
@@ -172,13 +168,9 @@ class _Builder:
         self.email_position = self.index[self.email]
         # One plain address column: most cells take the fast path, the rest the full one.
         self.plain = len(self.address_positions) == 1
-        self.shared: list[tuple[int, dict[str, str]]] = [
-            (position, {})
-            for position in range(self.width)
-            if _repeats([row[position] for row in sample if position < len(row)])
-        ]
-        # Rows kept as tuples (see RecipientRows) need one plain address column and nothing else.
-        self.compact = self.plain and not self.has_extra
+        self.shared = SharedCells(sample, self.width)
+        # Rows kept as tuples (see RecipientRows) need one plain address column, no name columns for it.
+        self.compact = self.plain and not self.has_extra and not self.outlook.positions
         self.ready: list[Recipient | tuple[Any, ...]] = []
         self.excluded: list[Recipient] = []
         self.problems: list[RowProblem] = []
@@ -220,7 +212,7 @@ class _Builder:
         # kept as one tuple (see RecipientRows); every other row takes the full path below.
         if self.compact and len(values) == self.width and _SPECIAL.search("\x00".join(values)) is None:
             if self.shared:
-                values = self._share(values)
+                values = self.shared.share(values)
             cell = values[self.email_position]
             if plain_address(cell) is cell:
                 key = cell.casefold()
@@ -242,7 +234,7 @@ class _Builder:
         if ("=" in joined or "(" in joined or "|" in joined or "!" in joined) and _ANY_FORMULA.search(joined):
             self._formulas(row, values, problems)
         if self.shared:
-            values = self._share(values)
+            values = self.shared.share(values)
         address = plain_address(values[self.email_position]) if self.plain else None
         addresses: tuple[str, ...]
         names: tuple[tuple[str, str], ...] = ()
@@ -276,14 +268,6 @@ class _Builder:
                 self.first_row_of.setdefault(addresses[0] if key == addresses[0] else key, row)
         if problems:
             self.problems.extend(problems)
-
-    def _share(self, values: tuple[str, ...]) -> tuple[str, ...]:
-        """The row's cells, each repeated value (a city, a company) kept once for the whole list."""
-        shared = list(values)
-        for position, seen in self.shared:
-            value = shared[position]
-            shared[position] = seen.setdefault(value, value)
-        return tuple(shared)
 
     def _recipient_addresses(
         self, row: int, values: tuple[str, ...], problems: list[RowProblem]
