@@ -166,7 +166,8 @@ class MessageStep(Step):
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the step hands a pending edit on at once: Send never works on an older message."""
-        if self._timer.isActive():
+        # Only for a change of step: a closing window hands nothing on to work it will not see.
+        if self._timer.isActive() and self.window().isVisible():
             self.publish()
         super().hideEvent(event)
 
