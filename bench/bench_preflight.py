@@ -114,6 +114,11 @@ def measure_parallel(
     check_wall, check_cpu = time.perf_counter() - wall, time.process_time() - cpu
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     workers_cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    if not workers_cpu:
+        print(
+            f"{'':>14}{settings.workers} workers: not started, too few rows; same report: {report == alone}"
+        )
+        return
     print(
         f"{'':>7}       {settings.workers} workers: preflight {check_wall:5.2f} s wall, "
         f"{check_cpu + workers_cpu:5.2f} s CPU in all; load + preflight {load + check_wall:5.2f} s; "

@@ -84,10 +84,19 @@ def yes(asked: Confirmation) -> None:
     asked.done.set()
 
 
+AGENDAS = ("de", "en", "es", "de", "en", "es", "de", "en", "es", "missing")
+
+
 def big_csv(folder: Path, rows: int) -> Path:
+    """A CSV file of ``rows`` recipients with the sample template's columns."""
     path = folder / "big.csv"
-    lines = ["First Name,Last Name,Email,Company,City"]
-    lines += [f"Ana{n},Núñez,ana{n}@example.com,Firma {n % 977},Sevilla" for n in range(rows)]
+    # The sample template's columns; every tenth row names an agenda that is missing, so the check
+    # finds 10 % of the rows wanting attention, as a real list would.
+    lines = ["First Name,Last Name,Email,Company,City,Agenda"]
+    lines += [
+        f"Ana{n},Núñez,ana{n}@example.com,Firma {n % 977},Sevilla,attachments/agenda-{AGENDAS[n % 10]}.pdf"
+        for n in range(rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -151,7 +160,9 @@ def main() -> None:
 
         small = folder / "twenty.csv"
         small.write_text(
-            "First Name,Email\n" + "".join(f"P{n},p{n}@example.com\n" for n in range(20)), encoding="utf-8"
+            "First Name,Last Name,Email,Company,City,Agenda\n"
+            + "".join(f"P{n},Q,p{n}@example.com,Firma,Köln,attachments/agenda-de.pdf\n" for n in range(20)),
+            encoding="utf-8",
         )
         window.recipients.open_file(small)
         while window.recipients.model.rowCount() != 20:
@@ -159,7 +170,9 @@ def main() -> None:
         window.send.pace.setValue(30)
         window.send.sending.confirm_needed.disconnect(window.send._confirm)
         window.send.sending.confirm_needed.connect(yes)
-        stall = meter.measure(window.send.start, lambda: "Done." in window.send.log.toPlainText())
+        stall = meter.measure(window.send.start, lambda: not window.send.sending.running)
+        if "Done." not in window.send.log.toPlainText():
+            raise SystemExit("the campaign did not finish:\n" + window.send.log.toPlainText())
         print(f"send 20 messages: longest stall {stall:.0f} ms")
         window.message.dirty = False
         window.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from securemailmerge import __version__
 from securemailmerge.m365 import ENDPOINTS, PORT, TenantSource, hosts_text
-from securemailmerge.resources import asset_path
+from ui.icons import app_icon, sharp_pixmap
+
+ABOUT_ICON_SIZE = 64
 
 
 class AboutDialog(QDialog):
@@ -31,7 +32,8 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         icon = QLabel(self)
-        icon.setPixmap(QPixmap(str(asset_path("icons", "securemailmerge-64.png"))))
+        self.icon = icon
+        icon.setPixmap(sharp_pixmap(app_icon(), ABOUT_ICON_SIZE, self.devicePixelRatioF()))
         header.addWidget(icon)
         self.version_label = QLabel(self.tr("SecureMailMerge {version}").format(version=__version__), self)
         header.addWidget(self.version_label, 1)

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from securemailmerge import __version__, logfilter
@@ -22,6 +21,7 @@ from ui.campaign_system import SystemOpener, campaign_argument
 from ui.controller import Controller
 from ui.dialogs import install_excepthook
 from ui.i18n import install_translations
+from ui.icons import app_icon
 from ui.relaunch import current, keep_shown
 from ui.single_instance import Receiver, hand_over
 from ui.window import MainWindow
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("SecureMailMerge")
     app.setApplicationVersion(__version__)
     # The title-bar and task-bar icon; on Linux desktops the .desktop entry's name ties the two.
-    app.setWindowIcon(QIcon(str(asset_path("icons", "securemailmerge-256.png"))))
+    app.setWindowIcon(app_icon())
     app.setDesktopFileName("securemailmerge")
     if campaign is not None and not args.self_test and hand_over(campaign):
         return 0  # the app already running opens it

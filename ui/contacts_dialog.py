@@ -15,11 +15,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRectF,
     QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -49,11 +50,12 @@ from securemailmerge.m365 import (
     without_address,
 )
 from securemailmerge.recipients import RecipientList
-from ui import settings
+from ui import settings, theme
 from ui.controller import Controller
 
 _Index = QModelIndex | QPersistentModelIndex
 FILTER_DELAY_MS = 200
+DOT = 14  # a category chip's dot, in logical pixels
 
 # Outlook's colours of Graph's categoryColor presets (preset0 red ... preset24 dark cranberry).
 OUTLOOK_COLOURS = (
@@ -70,14 +72,20 @@ def category_colour(preset: str | None) -> QColor:
     return QColor("#a6a6a6")
 
 
-def _dot(colour: QColor) -> QIcon:
-    pixmap = QPixmap(QSize(14, 14))
+def category_dot(colour: QColor, palette: QPalette, ratio: float = 1.0) -> QIcon:
+    """A chip's coloured dot, ringed in the palette's text colour so it stands out in any theme.
+
+    Outlook's black or dark grey on a dark theme (or yellow on white) would vanish without the ring.
+    Drawn at ``ratio`` times its size, so it stays sharp on a high-DPI screen.
+    """
+    pixmap = QPixmap(QSize(round(DOT * ratio), round(DOT * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(colour)
-    painter.setPen(colour.darker(130))
-    painter.drawEllipse(1, 1, 12, 12)
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
+    painter.drawEllipse(QRectF(1, 1, DOT - 2, DOT - 2))
     painter.end()
     return QIcon(pixmap)
 
@@ -192,6 +200,7 @@ class ContactsDialog(QDialog):
         self.categories.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.categories.setSpacing(4)
         self.categories.setMaximumHeight(120)
+        theme.on_palette_change(self.categories, self._paint_dots)
         self.match = QComboBox(self)
         self.match.setAccessibleName(self.tr("Contacts with"))
         self.match.addItem(self.tr("any of the checked categories"), False)
@@ -280,12 +289,21 @@ class ContactsDialog(QDialog):
         self.categories.blockSignals(True)
         self.categories.clear()
         for category in opened.categories.categories if opened.categories else ():
-            item = QListWidgetItem(_dot(category_colour(category.color)), category.name, self.categories)
+            item = QListWidgetItem(category.name, self.categories)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, category.color)
+        self._paint_dots()
         self.categories.blockSignals(False)
         self.refilter()
+
+    def _paint_dots(self) -> None:
+        palette, ratio = self.categories.palette(), self.categories.devicePixelRatioF()
+        blocked = self.categories.blockSignals(True)
+        for item in (self.categories.item(i) for i in range(self.categories.count())):
+            preset = item.data(Qt.ItemDataRole.UserRole)
+            item.setIcon(category_dot(category_colour(preset), palette, ratio))
+        self.categories.blockSignals(blocked)
 
     def current_filter(self) -> ContactFilter:
         """The filter the controls describe."""

@@ -32,9 +32,10 @@ from securemailmerge.template import (
     load_template,
 )
 from ui.account_control import ErrorHandler, MicrosoftAccount
+from ui.pulse import give_way, start_pulse
 from ui.recipients_control import RecipientSources
 from ui.rendering import Rendering
-from ui.worker import Worker
+from ui.worker import Worker, share_the_gil
 
 # Typing in the editor or ticking rows re-runs the check; waiting this long keeps it from running per key.
 CHECK_DELAY_MS = 400
@@ -69,6 +70,8 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
 
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        share_the_gil()
+        start_pulse()
         self.tenant = tenant
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
@@ -214,6 +217,7 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
             # A signal per row would flood the window; about a hundred steps show the progress.
             stride = max(1, min(PROGRESS_STRIDE, total // 100))
             for event in check_rows(recipients, template, settings_):
+                give_way()
                 if isinstance(event, PreflightReport):
                     return event
                 if isinstance(event, CheckStarted):

@@ -8,8 +8,9 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +41,8 @@ _open_boxes: list[QMessageBox] = []
 
 
 def say(label: QLabel, text: str, problem: bool = False) -> None:
-    """Show ``text`` in ``label`` (hidden when empty); a problem in red that stays readable in dark mode."""
-    parent = label.parentWidget()
-    palette = parent.palette() if parent is not None else label.palette()
-    if problem:
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b00020"))
-    label.setPalette(palette)
+    """Show ``text`` in ``label`` (hidden when empty); a problem in red that reads at 4.5:1 in any theme."""
+    theme.show_as_error(label, problem)
     label.setWordWrap(True)
     label.setText(text)
     label.setVisible(bool(text))

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from securemailmerge.campaign import ContactsSource, DoNotContact, left_out_rows
+from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
+from securemailmerge.template import CompiledTemplate, Template, compile_template
 
 if TYPE_CHECKING:
     import threading
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QObject, SignalInstance
 
-    from securemailmerge.template import CompiledTemplate
     from ui.account_control import ErrorHandler
     from ui.worker import Worker
 
@@ -42,6 +43,7 @@ class RecipientSources(_Base):
         blocked: dict[int, str]
         _blocked_generation: int
         _compiled: CompiledTemplate | None
+        template: Template | None
         recipients_changed: SignalInstance
         do_not_contact_changed: SignalInstance
         failed: SignalInstance
@@ -73,11 +75,22 @@ class RecipientSources(_Base):
         When ``reading_again`` fails the file and the options tried stay, so another choice can follow.
         """
         chosen = options or RecipientOptions()
+        template = self.template
 
-        def done(result: object) -> None:
+        def job(_cancel: threading.Event) -> tuple[RecipientList, CompiledTemplate | None]:
+            loaded = load_recipients(path, chosen)
+            # The preview shows a row as soon as the list arrives; compiling the template for it on
+            # the UI thread froze the window for a tenth of a second.
+            try:
+                return loaded, compile_template(template, loaded.columns) if template else None
+            except SecureMailMergeError:
+                return loaded, None  # the preview states the template's problem when it asks
+
+        def done(result: tuple[RecipientList, CompiledTemplate | None]) -> None:
             self.recipients_path, self.recipient_options = path, chosen
             self.contacts_source = None
-            self._set_list(result)
+            loaded, compiled = result
+            self._set_list(loaded, compiled if template is self.template else None)
 
         def failed(message: str) -> None:
             if reading_again:
@@ -87,7 +100,7 @@ class RecipientSources(_Base):
             self._set_list(None)
             (on_error or self.failed.emit)(message)
 
-        return self.run(lambda _cancel: load_recipients(path, chosen), done, failed=failed)
+        return self.run(job, done, failed=failed)
 
     def reload_recipients(self, on_error: ErrorHandler | None = None, **changes: Any) -> Worker | None:
         """Read the same file again with some options changed (sheet, encoding, columns...)."""
@@ -101,11 +114,10 @@ class RecipientSources(_Base):
         self.recipients_path, self.contacts_source = None, source
         self._set_list(recipients)
 
-    def _set_list(self, recipients: object) -> None:
-        assert recipients is None or isinstance(recipients, RecipientList)
+    def _set_list(self, recipients: RecipientList | None, compiled: CompiledTemplate | None = None) -> None:
         self.recipients = recipients
         self.left_out = set()
-        self._compiled = None
+        self._compiled = compiled
         self.recipients_changed.emit(recipients)
         self.inputs_changed()
 

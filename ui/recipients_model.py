@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QIcon, QPalette
+from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from securemailmerge.recipients import DUPLICATE, Recipient, RecipientList, RowProblem
+from ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
 FIXED = 3  # tick, row, status
@@ -76,6 +77,10 @@ class _Rows(Sequence[tuple[Recipient, bool]]):
         """All rows in file order, whatever is shown."""
         return _Rows(self._ready, self._excluded)
 
+    def showing_all(self) -> bool:
+        """True when every row is shown in file order."""
+        return self._order is None
+
     def show(self, positions: list[int] | None) -> None:
         """Show only the rows at ``positions`` (file order positions), or all of them."""
         self._order = positions
@@ -100,6 +105,7 @@ class RecipientsModel(QAbstractTableModel):
         self._blocked: dict[int, str] = {}
         self.left_out: set[int] = set()
         self._icons: dict[str, QIcon] = {}
+        self._muted_brush: tuple[int, QBrush] | None = None
 
     def set_list(self, recipients: RecipientList | None) -> None:
         """Show ``recipients`` (or nothing)."""
@@ -269,8 +275,15 @@ class RecipientsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1, 2):
             return self.status(row)[1]
         if role == Qt.ItemDataRole.ForegroundRole and not self.is_ready(row):
-            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+            return self._muted()
         return None
+
+    def _muted(self) -> QBrush:
+        # Asked for each cell painted: computed once per palette (a theme switch brings a new one).
+        palette = QApplication.palette()
+        if self._muted_brush is None or self._muted_brush[0] != palette.cacheKey():
+            self._muted_brush = (palette.cacheKey(), QBrush(theme.muted_colour(palette)))
+        return self._muted_brush[1]
 
     def matching(self, text: str, status: str | None) -> list[int] | None:
         """File positions of the rows containing ``text`` with status ``status``; None for all rows.
@@ -293,6 +306,8 @@ class RecipientsModel(QAbstractTableModel):
 
     def show_only(self, positions: list[int] | None) -> None:
         """Show the rows at these file positions (None: all)."""
+        if positions is None and self._rows.showing_all():
+            return  # a reset of 100,000 rows costs the window tens of milliseconds; this one is a no-op
         self.beginResetModel()
         self._rows.show(positions)
         self.endResetModel()

@@ -49,7 +49,7 @@ _ICONS = (
     QStyle.StandardPixmap.SP_FileDialogContentsView,
     QStyle.StandardPixmap.SP_FileIcon,
     QStyle.StandardPixmap.SP_FileDialogInfoView,
-    QStyle.StandardPixmap.SP_ArrowForward,
+    QStyle.StandardPixmap.SP_MediaPlay,  # the forward arrow has no source past 32 px: blurry at 200 %
 )
 
 

@@ -2631,6 +2631,13 @@
             <numerusform>von %Ln (Zeile {row})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…und %Ln weiteres; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
+            <numerusform>…und %Ln weitere; der Schritt Empfänger kann nur die zu prüfenden Zeilen zeigen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>◀ Previous</source>
         <translation>◀ Zurück</translation>

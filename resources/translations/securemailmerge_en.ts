@@ -4,6 +4,13 @@
 <context>
     <name>DoNotContactDialog</name>
     <message numerus="yes">
+        <source>%n address(es) saved to {file}.</source>
+        <translation>
+            <numerusform>%n address saved to {file}.</numerusform>
+            <numerusform>%n addresses saved to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n address(es) taken off the list.</source>
         <translation>
             <numerusform>%n address taken off the list.</numerusform>
@@ -24,13 +31,6 @@
             <numerusform>%n rows without a valid address were skipped.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n address(es) saved to {file}.</source>
-        <translation>
-            <numerusform>%n address saved to {file}.</numerusform>
-            <numerusform>%n addresses saved to {file}.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>NetworkDialog</name>
@@ -42,17 +42,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln shown</source>
-        <translation>
-            <numerusform>%Ln shown</numerusform>
-            <numerusform>%Ln shown</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln request(s) saved to {file}.</source>
         <translation>
             <numerusform>%Ln request saved to {file}.</numerusform>
             <numerusform>%Ln requests saved to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
         </translation>
     </message>
 </context>
@@ -72,21 +72,28 @@
             <numerusform>of %Ln (row {row})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…and %Ln more; the Recipients step can show only the rows to look at.</numerusform>
+            <numerusform>…and %Ln more; the Recipients step can show only the rows to look at.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecipientsStep</name>
-    <message numerus="yes">
-        <source>%Ln ready</source>
-        <translation>
-            <numerusform>%Ln ready</numerusform>
-            <numerusform>%Ln ready</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln left out</source>
         <translation>
             <numerusform>%Ln left out</numerusform>
             <numerusform>%Ln left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ready</source>
+        <translation>
+            <numerusform>%Ln ready</numerusform>
+            <numerusform>%Ln ready</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -100,31 +107,10 @@
 <context>
     <name>SendStep</name>
     <message numerus="yes">
-        <source>Wrote %Ln rows to {file}.</source>
+        <source>%Ln new bounces found.</source>
         <translation>
-            <numerusform>Wrote %Ln row to {file}.</numerusform>
-            <numerusform>Wrote %Ln rows to {file}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Send %Ln messages now from {mailbox}?</source>
-        <translation>
-            <numerusform>Send %Ln message now from {mailbox}?</numerusform>
-            <numerusform>Send %Ln messages now from {mailbox}?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
-        <translation>
-            <numerusform>Create %Ln draft, to be sent as {mailbox}?</numerusform>
-            <numerusform>Create %Ln drafts, to be sent as {mailbox}?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Schedule %Ln messages from {mailbox}?</source>
-        <translation>
-            <numerusform>Schedule %Ln message from {mailbox}?</numerusform>
-            <numerusform>Schedule %Ln messages from {mailbox}?</numerusform>
+            <numerusform>%Ln new bounce found.</numerusform>
+            <numerusform>%Ln new bounces found.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -142,10 +128,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln new bounces found.</source>
+        <source>Create %Ln drafts, to be sent as {mailbox}?</source>
         <translation>
-            <numerusform>%Ln new bounce found.</numerusform>
-            <numerusform>%Ln new bounces found.</numerusform>
+            <numerusform>Create %Ln draft, to be sent as {mailbox}?</numerusform>
+            <numerusform>Create %Ln drafts, to be sent as {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln messages from {mailbox}?</source>
+        <translation>
+            <numerusform>Schedule %Ln message from {mailbox}?</numerusform>
+            <numerusform>Schedule %Ln messages from {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln messages now from {mailbox}?</source>
+        <translation>
+            <numerusform>Send %Ln message now from {mailbox}?</numerusform>
+            <numerusform>Send %Ln messages now from {mailbox}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln rows to {file}.</source>
+        <translation>
+            <numerusform>Wrote %Ln row to {file}.</numerusform>
+            <numerusform>Wrote %Ln rows to {file}.</numerusform>
         </translation>
     </message>
 </context>

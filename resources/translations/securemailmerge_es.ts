@@ -2631,6 +2631,13 @@
             <numerusform>de %Ln (fila {row})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>…and %Ln more; the Recipients step can show only the rows to look at.</source>
+        <translation>
+            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
+            <numerusform>…y %Ln más; el paso Destinatarios puede mostrar solo las filas que revisar.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>

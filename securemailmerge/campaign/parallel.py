@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import gc
 import itertools
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 PARALLEL_ROWS = 20_000
 """Fewer rows than this are done in this process: starting workers would cost more than it saves."""
@@ -33,7 +34,7 @@ Result = TypeVar("Result")
 
 def available_workers() -> int:
     """How many worker processes long work may use here: the cores, or 1 where forking is unsafe."""
-    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+    if sys.platform != "linux" or not hasattr(os, "fork"):
         return 1
     return max(1, len(os.sched_getaffinity(0)))
 
@@ -47,6 +48,8 @@ def in_stretches(rows: int, workers: int, work: Callable[[int, int], Result]) ->
     workers = min(workers, rows // (PARALLEL_ROWS // 2) or 1)
     if workers < 2 or rows < PARALLEL_ROWS or available_workers() < 2 or threading.active_count() > 1:
         return None
+    import multiprocessing  # a tenth of a second: only a long check pays for it
+
     bounds = [rows * number // workers for number in range(workers + 1)]
     context = multiprocessing.get_context("fork")
     gc.freeze()

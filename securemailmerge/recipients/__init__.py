@@ -5,7 +5,8 @@
 (``excelformat`` shows numbers as Excel does, with the formats ``xlsxstyles``, ``xlsstyles`` and
 ``odsstyles`` read; ``workbookcheck`` refuses damaged, encrypted and oversized workbooks);
 ``choice`` picks among a row's addresses; ``columns`` finds the email, CC, BCC and Reply-To
-columns; ``addresses`` parses and validates what a cell holds.
+columns (``outlooknames`` names addresses as Outlook's display-name columns do); ``addresses``
+parses and validates what a cell holds.
 """
 
 from __future__ import annotations

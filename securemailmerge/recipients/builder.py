@@ -38,10 +38,8 @@ from securemailmerge.recipients.columns import (
     detect_column,
     detect_email_by_content,
     detect_email_column,
-    display_name_columns,
     looks_like_addresses,
     more_address_columns,
-    outlook_name,
     resolve_column,
 )
 from securemailmerge.recipients.model import (
@@ -59,6 +57,7 @@ from securemailmerge.recipients.model import (
     RowFields,
     RowProblem,
 )
+from securemailmerge.recipients.outlooknames import OutlookNames
 
 # "=" starts a formula; "+", "-" and "@" do when a function call or a DDE link ("cmd|...") follows,
 # so phone numbers like "+49 30 123" and notes like "- call back" stay unremarked.
@@ -163,16 +162,7 @@ class _Builder:
         if options.email_column is None:
             self.address_columns += more_address_columns(columns, self.email)
         self.address_positions = tuple(self.index[column] for column in self.address_columns)
-        # Outlook's display-name column of each address column, by position (None: no such column).
-        self.name_positions = tuple(
-            None if column is None else self.index[column]
-            for column in display_name_columns(columns, self.address_columns)
-        )
-        self.named_columns = {
-            column: position
-            for column, position in zip(self.address_columns, self.name_positions, strict=True)
-            if position is not None
-        }
+        self.outlook = OutlookNames(columns, self.address_columns, self.index)
         taken = set(self.address_columns)
         self.cc = self._optional(options.cc_column, CC_NAMES, taken)
         self.bcc = self._optional(options.bcc_column, BCC_NAMES, taken)
@@ -258,9 +248,8 @@ class _Builder:
         names: tuple[tuple[str, str], ...] = ()
         if address is not None:
             addresses = (address,)
-            if self.named_columns:
-                named = self._named([Mailbox(address)], self.email, values)
-                names = tuple([(box.address, box.name) for box in named if box.name])
+            if self.outlook.positions:
+                names = self.outlook.names(address, self.email, values)
         else:
             to = self._recipient_addresses(row, values, problems)
             addresses = tuple([box.address for box in to])
@@ -305,7 +294,7 @@ class _Builder:
             cell = values[self.address_positions[0]]
             if ALTERNATIVES not in cell and not is_x500(cell):
                 boxes = self._addresses(row, self.email, values, problems, required=True)
-                return self._named(boxes, self.email, values) if self.named_columns else boxes
+                return self.outlook.named(boxes, self.email, values)
         candidates: list[tuple[str, str]] = []
         x500: list[tuple[str, str]] = []
         for column, position in zip(self.address_columns, self.address_positions, strict=True):
@@ -325,17 +314,8 @@ class _Builder:
             good, bad = parse_address_cell(piece)
             self._bad(row, column, bad, problems)
             self._misleading(row, column, good, problems)
-            found.extend(self._named(good, column, values) if self.named_columns else good)
+            found.extend(self.outlook.named(good, column, values))
         return found
-
-    def _named(self, boxes: list[Mailbox], column: str, values: tuple[str, ...]) -> list[Mailbox]:
-        """``boxes`` from the address ``column``, each without a typed name named by Outlook's
-        display-name column for that address column ("E-mail 2 Display Name" for "E-mail 2 Address")."""
-        position = self.named_columns.get(column)
-        if position is None:
-            return boxes
-        name = outlook_name(values[position])
-        return [box if box.name or not name else Mailbox(box.address, name) for box in boxes]
 
     def _formulas(self, row: int, values: tuple[str, ...], problems: list[RowProblem]) -> None:
         for column, value in zip(self.columns, values, strict=True):

@@ -78,3 +78,4 @@ def test_the_about_box_shows_the_license_state(qtbot: QtBot, window: MainWindow)
     window.menu_actions.about.trigger()
     assert window.about_dialog.license_label.text() == "License: Commercial license."
     assert window.about_dialog.hosts.rowCount() == len(ENDPOINTS)
+    window.about_dialog.close()  # window-modal: left open, it would hold up the next test's questions

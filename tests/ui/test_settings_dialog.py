@@ -31,6 +31,9 @@ def app_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """The window as the app starts it: a language chosen in Settings rebuilds it."""
     relaunch.keep_shown(MainWindow(Controller(None))).show()
     yield relaunch.current()
+    # A Settings dialog left open is window-modal: it would hold up the next test's questions.
+    while (modal := QApplication.activeModalWidget()) is not None:
+        modal.close()
     shown = relaunch.current()
     shown.message.dirty = False
     shown.close()

@@ -67,7 +67,9 @@ def test_an_unfinished_campaign_is_offered_as_soon_as_the_window_opens(qtbot: Qt
     window = MainWindow(Controller(None))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.resume_offer is not None and window.resume_offer.isVisible())
+    qtbot.waitUntil(
+        lambda: window.resume_offer is not None and window.resume_offer.isVisible(), timeout=30_000
+    )
     offer = window.resume_offer
     assert offer is not None
     assert offer.text() == (
@@ -99,4 +101,6 @@ def test_the_offer_waits_until_another_question_of_the_start_is_answered(qtbot: 
     qtbot.wait(400)
     assert window.resume_offer is None
     question.accept()
-    qtbot.waitUntil(lambda: window.resume_offer is not None and window.resume_offer.isVisible())
+    qtbot.waitUntil(
+        lambda: window.resume_offer is not None and window.resume_offer.isVisible(), timeout=30_000
+    )

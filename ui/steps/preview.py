@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 
 from securemailmerge.campaign import Formats, OutgoingMessage, PreflightReport, report_lines
 from securemailmerge.template import InlineImage
-from ui import formatting
+from ui import formatting, theme
 from ui.controller import Controller
 from ui.recipients_model import RecipientsModel
 from ui.steps.base import Step
 
 _REMOTE_SCHEMES = frozenset({"http", "https", "ftp"})
 PROBLEM_LINES_SHOWN = 5  # the list never shrinks below this many lines
+# Word-wrapped items are laid out one by one on the UI thread: 10,000 of them froze the window for
+# a second. The Recipients table's status filter shows every row that wants attention.
+PROBLEMS_LISTED = 200
 FINDER_PADDING = 24  # the line edit's frame and margins around its placeholder
 
 
@@ -40,6 +43,12 @@ class SafeBrowser(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        # The message is shown on the white paper it is written for (its own colours assume it), in
+        # dark and high-contrast themes too: black on white, 21:1.
+        paper = self.palette()
+        paper.setColor(QPalette.ColorRole.Base, QColor(Qt.GlobalColor.white))
+        paper.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+        self.setPalette(paper)
         self.refused: list[str] = []
         self.images: dict[str, bytes] = {}  # the message's inline parts by content id
 
@@ -96,7 +105,8 @@ class PreviewStep(Step):
         self.left_out.setObjectName("leftOutBanner")
         self.left_out.setWordWrap(True)
         self.left_out.setStyleSheet(
-            "QLabel#leftOutBanner { background: #b00020; color: white; padding: 6px; }"
+            f"QLabel#leftOutBanner {{ background: {theme.ERROR_RED.name()};"
+            f" color: {theme.BANNER_TEXT.name()}; padding: 6px; }}"
         )
         self.left_out.hide()
         self.layout_.addWidget(self.left_out)
@@ -315,10 +325,16 @@ class PreviewStep(Step):
         self.report_label.setText("\n".join(lines[:-1]))
         self.verdict.setText(lines[-1])
         self.problems.clear()
-        for problem in report.problems:
+        for problem in report.problems[:PROBLEMS_LISTED]:
             item = QListWidgetItem(problem.message, self.problems)
             item.setData(Qt.ItemDataRole.UserRole, problem.row)
             item.setToolTip(self.tr("Show row {row}").format(row=problem.row))
+        more = len(report.problems) - PROBLEMS_LISTED
+        if more > 0:
+            text = self.tr("…and %Ln more; the Recipients step can show only the rows to look at.", "", more)
+            QListWidgetItem(text, self.problems).setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _problem_chosen(self, item: QListWidgetItem) -> None:
-        self.show_source_row(int(item.data(Qt.ItemDataRole.UserRole)))
+        row = item.data(Qt.ItemDataRole.UserRole)
+        if row is not None:
+            self.show_source_row(int(row))
