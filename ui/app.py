@@ -24,6 +24,7 @@ from ui.i18n import install_translations
 from ui.icons import app_icon
 from ui.relaunch import current, keep_shown
 from ui.single_instance import Receiver, hand_over
+from ui.theme import follow_system_scheme
 from ui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     # The title-bar and task-bar icon; on Linux desktops the .desktop entry's name ties the two.
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("securemailmerge")
+    follow_system_scheme(app)
     if campaign is not None and not args.self_test and hand_over(campaign):
         return 0  # the app already running opens it
     install_translations(app, args.lang or settings.LANGUAGE.get() or None)
