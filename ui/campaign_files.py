@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from securemailmerge.campaign import (
     EXTENSION,
@@ -33,42 +33,13 @@ from ui import settings
 from ui.autosave import AUTOSAVE_MS, Autosave, left_behind
 from ui.campaign_state import send_settings, settings_signals, show_send_settings, show_sender
 from ui.campaign_system import is_campaign_file
-from ui.dialogs import show_error
+from ui.dialogs import ask_to_save, show_error
 
 if TYPE_CHECKING:
     from ui.window import MainWindow
 
 RECENT = "campaigns"
 EMPTY = Template("", "")
-
-
-def unsaved_question(parent: QWidget | None, name: str) -> QMessageBox:
-    """The question before unsaved changes would be lost: Save, Don't Save or Cancel."""
-    buttons = QMessageBox.StandardButton
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("CampaignFiles", "Unsaved campaign"),
-        QCoreApplication.translate("CampaignFiles", "Do you want to save the changes to {name}?").format(
-            name=name
-        ),
-        buttons.Save | buttons.Discard | buttons.Cancel,
-        parent,
-    )
-    box.setInformativeText(
-        QCoreApplication.translate("CampaignFiles", "Your changes will be lost if you don't save them.")
-    )
-    discard = box.button(buttons.Discard)
-    assert discard is not None
-    # Qt names this button "Discard" outside macOS; every document app says "Don't Save".
-    discard.setText(QCoreApplication.translate("CampaignFiles", "Don't Save"))
-    box.setDefaultButton(buttons.Save)
-    box.setEscapeButton(buttons.Cancel)
-    return box
-
-
-def ask_to_save(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
-    """Ask whether to save the changes to ``name``; the button chosen (Cancel when closed)."""
-    return QMessageBox.StandardButton(unsaved_question(parent, name).exec())
 
 
 class CampaignFiles(QObject):

@@ -1,4 +1,4 @@
-"""Errors as readable dialogs: the sentence first, details to copy underneath, never a traceback window."""
+"""Readable dialogs: errors (the sentence first, details to copy, no traceback) and the unsaved question."""
 
 from __future__ import annotations
 
@@ -59,3 +59,32 @@ def install_excepthook() -> None:
         show_error(None, message, "".join(traceback.format_exception(kind, error, trace)))
 
     sys.excepthook = hook
+
+
+def unsaved_question(parent: QWidget | None, name: str) -> QMessageBox:
+    """The question before unsaved changes would be lost: Save, Don't Save or Cancel."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("CampaignFiles", "Unsaved campaign"),
+        QCoreApplication.translate("CampaignFiles", "Do you want to save the changes to {name}?").format(
+            name=name
+        ),
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("CampaignFiles", "Your changes will be lost if you don't save them.")
+    )
+    discard = box.button(buttons.Discard)
+    assert discard is not None
+    # Qt names this button "Discard" outside macOS; every document app says "Don't Save".
+    discard.setText(QCoreApplication.translate("CampaignFiles", "Don't Save"))
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    return box
+
+
+def ask_to_save(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """Ask whether to save the changes to ``name``; the button chosen (Cancel when closed)."""
+    return QMessageBox.StandardButton(unsaved_question(parent, name).exec())

@@ -16,8 +16,8 @@ from securemailmerge.campaign import SCHEDULED
 from securemailmerge.sandbox.directory import SALES
 from tests.ui.conftest import sign_in
 from ui import settings
-from ui.campaign_files import ask_to_save, unsaved_question
 from ui.controller import Controller
+from ui.dialogs import ask_to_save, unsaved_question
 from ui.i18n import install_translations
 from ui.relaunch import switch_language
 from ui.window import MainWindow
