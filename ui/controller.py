@@ -71,7 +71,7 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         share_the_gil()
-        start_pulse()
+        self._pulse = start_pulse()
         self.tenant = tenant
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
@@ -136,6 +136,7 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         """
         worker = Worker(job)
         self._workers.add(worker)
+        self._pulse.hold()
         self.busy_changed.emit(True)
         signals = worker.signals
         signals.returned.connect(done)
@@ -149,6 +150,8 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         return worker.start()
 
     def _finished(self, worker: Worker) -> None:
+        if worker in self._workers:
+            self._pulse.release()
         self._workers.discard(worker)
         self.busy_changed.emit(bool(self._workers))
 

@@ -21,27 +21,43 @@ LONGEST_WAIT = 0.05  # a worker gives way at most this long per call, whatever t
 
 
 class Pulse(QObject):
-    """A timer on the UI thread that notes when it last ran."""
+    """A timer on the UI thread that notes when it last ran; it beats only while workers are held."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.last = time.monotonic()
+        self.beating = False  # read by workers: no beat, nothing to wait for
+        self._holders = 0
         self._timer = QTimer(self)
         self._timer.setInterval(BEAT_MS)
         self._timer.timeout.connect(self._beat)
-        self._timer.start()
 
     def _beat(self) -> None:
         self.last = time.monotonic()
 
+    def hold(self) -> None:
+        """A worker starts: beat until every holder has released (an idle app never wakes for it)."""
+        self._holders += 1
+        if self._holders == 1:
+            self.last = time.monotonic()
+            self.beating = True
+            self._timer.start()
+
+    def release(self) -> None:
+        """A worker ended."""
+        self._holders = max(self._holders - 1, 0)
+        if self._holders == 0:
+            self.beating = False
+            self._timer.stop()
+
     def behind(self) -> bool:
         """True when the UI thread has not run its timer for a while."""
-        return time.monotonic() - self.last > LATE
+        return self.beating and time.monotonic() - self.last > LATE
 
     def give_way(self) -> float:
         """From a worker: sleep while the window is behind (briefly); returns the seconds waited."""
         started = now = time.monotonic()
-        while now - self.last > LATE and now - started < LONGEST_WAIT:
+        while self.beating and now - self.last > LATE and now - started < LONGEST_WAIT:
             time.sleep(NAP)
             now = time.monotonic()
         return now - started
