@@ -235,6 +235,12 @@ def _check_domain(domain: str) -> tuple[str, str] | None:
     return result.domain, result.ascii_domain
 
 
+def normal_domain(domain: str) -> bool:
+    """Whether email-validator accepts ``domain`` and gives it back unchanged (its normal form)."""
+    checked = _check_domain(domain)
+    return checked is not None and checked[0] == domain
+
+
 def plain_address(cell: str) -> str | None:
     """The normalised address of a cell that holds one plain, valid address and nothing else
     (the common case, checked without splitting or parsing); ``None`` for anything else. The
@@ -243,10 +249,8 @@ def plain_address(cell: str) -> str | None:
     if dot_atom is not None and len(cell) <= EMAIL_MAX_LENGTH:
         # Most cells of a list: an ASCII dot-atom at a domain seen before and already in its normal
         # form, which is what normalise_address would give back unchanged.
-        domain = dot_atom.group(1)
-        checked = _check_domain(domain)
         local = cell[: dot_atom.start(1) - 1]
-        if checked is not None and checked[0] == domain and local.lower() not in _SHORT_CASE_INSENSITIVE:
+        if normal_domain(dot_atom.group(1)) and local.lower() not in _SHORT_CASE_INSENSITIVE:
             return cell
     if _PLAIN.fullmatch(cell) is None:
         return None

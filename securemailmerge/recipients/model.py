@@ -146,6 +146,19 @@ class RecipientRows(Sequence[Recipient]):
         return f"RecipientRows({list(self)!r})"
 
 
+@dataclass(frozen=True, slots=True)
+class CellColumns:
+    """Rows read together, all as wide as the header: their row numbers and their cells column by
+    column (``columns[c][i]`` is cell ``c`` of row ``numbers[i]``), as a fast reader gives them."""
+
+    numbers: Sequence[int]
+    columns: Sequence[Sequence[str]]
+
+    def rows(self) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """The same rows one by one, as ``(row, cells)``."""
+        return zip(self.numbers, zip(*self.columns, strict=True), strict=True)
+
+
 @dataclass(frozen=True)
 class RowProblem:
     """One problem of one row; ``warning`` problems never leave the row out."""
