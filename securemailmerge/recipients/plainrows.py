@@ -19,9 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from email_validator.rfc_constants import ATEXT, CASE_INSENSITIVE_MAILBOX_NAMES, EMAIL_MAX_LENGTH
-
 from securemailmerge.recipients.addresses import normal_domain
+from securemailmerge.recipients.addressrules import ATEXT, CASE_INSENSITIVE_MAILBOX_NAMES, EMAIL_MAX_LENGTH
 from securemailmerge.recipients.blocks import Block
 from securemailmerge.recipients.model import CellColumns
 from securemailmerge.recipients.sharing import SharedCells
