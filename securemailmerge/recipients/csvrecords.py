@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
-from itertools import chain, repeat
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice, repeat
 from operator import itemgetter
 from typing import TextIO
 
-from securemailmerge.recipients.model import CellColumns
+from securemailmerge.recipients.model import SPECIAL_CHARACTERS, CellColumns
 
 Row = tuple[int, tuple[str, ...]]
 _BLOCK_CHARS = 64 * 1024
@@ -36,26 +36,35 @@ def numbered_records(
     while chunk := handle.read(block_chars):
         text = rest + chunk
         cut = text.rfind("\n") + 1
-        lines = _plain_lines(text[:cut]) if cut else None
+        block = text[:cut]
+        lines = _plain_lines(block) if cut else None
         if lines is None:
             lines_left = chain(io.StringIO(_whole_lines(text, handle), newline=""), handle)
             yield from _parsed(lines_left, delimiter, numbers)
             return
         rest = text[cut:]
-        kept = list(filter(itemgetter(0), zip(lines, numbers, strict=False)))
-        if kept:
-            yield from _split(kept, delimiter, width)
+        texts: Sequence[str] = lines
+        if "" in lines:  # a blank line takes a number but gives no record
+            kept = list(filter(itemgetter(0), zip(lines, numbers, strict=False)))
+            if not kept:
+                continue
+            texts, rows = zip(*kept, strict=True)
+        else:
+            rows = tuple(islice(numbers, len(lines)))
+        special = any(character in block for character in SPECIAL_CHARACTERS)
+        yield from _split(texts, rows, delimiter, width, special)
     if rest:
         yield from _parsed(io.StringIO(rest, newline=""), delimiter, numbers)
 
 
-def _split(kept: list[tuple[str, int]], delimiter: str, width: int) -> Iterator[Row | CellColumns]:
+def _split(
+    texts: Sequence[str], numbers: Sequence[int], delimiter: str, width: int, special: bool
+) -> Iterator[Row | CellColumns]:
     """Quote-free lines with their numbers, split into cells: one text split at once when every line
     has ``width`` cells (the line ends joined as delimiters), else line by line."""
-    texts, numbers = zip(*kept, strict=True)
     if list(map(str.count, texts, repeat(delimiter))).count(width - 1) == len(texts):
         cells = delimiter.join(texts).split(delimiter)
-        yield CellColumns(numbers, [cells[position::width] for position in range(width)])
+        yield CellColumns(numbers, [cells[position::width] for position in range(width)], special)
     else:
         yield from zip(numbers, map(tuple, map(str.split, texts, repeat(delimiter))), strict=True)
 
@@ -63,12 +72,12 @@ def _split(kept: list[tuple[str, int]], delimiter: str, width: int) -> Iterator[
 def _whole_lines(text: str, handle: TextIO) -> str:
     """``text`` and the rest of its last line: the csv module ends a record wherever a piece of
     text it is given ends, so a line cut in two would be two rows."""
-    if text.endswith("\r"):
+    while text.endswith("\r"):
         following = handle.read(1)
         text += following
         if following in ("\n", ""):
             return text
-    if not text.endswith(("\n", "\r")):
+    if not text.endswith("\n"):
         text += handle.readline()
     return text
 
@@ -84,7 +93,8 @@ def _plain_lines(block: str) -> list[str] | None:
     else:
         return None
     lines.pop()  # the empty text after the last line end
-    if max(map(len, lines), default=0) > csv.field_size_limit():
+    limit = csv.field_size_limit()
+    if len(block) > limit and max(map(len, lines), default=0) > limit:
         return None
     return lines
 

@@ -22,12 +22,11 @@ from typing import Any
 from securemailmerge.recipients.addresses import normal_domain
 from securemailmerge.recipients.addressrules import ATEXT, CASE_INSENSITIVE_MAILBOX_NAMES, EMAIL_MAX_LENGTH
 from securemailmerge.recipients.blocks import Block
-from securemailmerge.recipients.model import CellColumns
+from securemailmerge.recipients.model import SPECIAL_CHARACTERS, CellColumns
 from securemailmerge.recipients.sharing import SharedCells
 
 # A row without any of these has no formula and no protected cell (see builder's _FORMULA).
-SPECIAL = re.compile("['=(|!]")
-_SPECIAL_CHARACTERS = "'=(|!"
+SPECIAL = re.compile(f"[{re.escape(SPECIAL_CHARACTERS)}]")
 # One plain address: a dot-atom, "@", and a domain of the same letters (email-validator judges it).
 _ADDRESS = f"[{ATEXT}]+(?:\\.[{ATEXT}]+)*@[{ATEXT}.]+"
 _ONE = re.compile(_ADDRESS)
@@ -68,11 +67,14 @@ class PlainBlocks:
         columns: list[Sequence[str]]
         if isinstance(block, CellColumns):
             numbers, columns = block.numbers, list(block.columns)
-            odd = odd_in_columns(columns, self.email)
+            odd = odd_in_columns(columns, self.email, special=block.special)
         else:
             numbers = [row for row, _ in block]
             rows = [tuple(cells) for _, cells in block]
             columns, odd = odd_rows(rows, self.width, self.email)
+        if not odd:
+            self._add_plain(numbers, columns)
+            return
         start = 0
         for stop in (*odd, len(numbers)):
             if stop > start:
@@ -131,13 +133,14 @@ def odd_rows(
     return columns, sorted(odd)
 
 
-def odd_in_columns(columns: Sequence[Sequence[str]], email: int) -> list[int]:
-    """The positions of the rows that are not plain among rows of the right width, by column."""
+def odd_in_columns(columns: Sequence[Sequence[str]], email: int, *, special: bool = True) -> list[int]:
+    """The positions of the rows that are not plain among rows of the right width, by column
+    (``special`` False: the reader saw no cell with a character of a formula)."""
     odd: set[int] = set()
-    for column in columns:
+    for column in columns if special else ():
         text = "\x00".join(column)
         # str's own search is many times faster than a regular expression's over the same text.
-        if any(character in text for character in _SPECIAL_CHARACTERS):
+        if any(character in text for character in SPECIAL_CHARACTERS):
             odd.update(index for index, found in enumerate(map(SPECIAL.search, column)) if found)
     odd.update(odd_addresses(columns[email]))
     return sorted(odd)

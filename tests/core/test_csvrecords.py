@@ -62,6 +62,7 @@ def test_records_are_the_csv_modules_at_any_block_size(
         "a;b\r\nc;d\r\n",  # Excel's line ends
         "a;b\nc;d",  # no line end at the end
         "a;b\rc;d\r",  # the old Macintosh line ends
+        "\r\r\n;",  # a blank record, then a line end cut by the end of a block
         "a;b\r\n\r\n;\r\nc;d\r\n",  # blank records count as rows
         'a;"b\r\nc";d\r\ne;f\r\n',  # a quoted line break: one row
         "a;b;c\r\nd;e\r\n",  # rows of other widths
@@ -79,7 +80,7 @@ def test_a_block_of_rows_as_wide_as_the_header_comes_by_column(tmp_path: Path) -
     path.write_text("Name;Email\nAna;ana@example.es\n\nBea;bea@example.es\n", encoding="utf-8")
     with open_csv(path) as table:
         records = list(table.records)
-    assert records == [CellColumns((2, 4), [["Ana", "Bea"], ["ana@example.es", "bea@example.es"]])]
+    assert records == [CellColumns((2, 4), [["Ana", "Bea"], ["ana@example.es", "bea@example.es"]], False)]
 
 
 def test_a_quote_left_open_after_many_plain_rows_names_its_row(tmp_path: Path) -> None:
