@@ -146,12 +146,14 @@ def _number_formatter(code: str) -> Formatter:
     zero = others[1] if len(others) > 1 else None
 
     def show(value: Any, language: str) -> str:
-        if value == 0 and zero is not None:
-            return zero(0, language)
-        if value < 0 and negative is not None:
+        if value > 0:
+            return positive(value, language)
+        if value == 0:
+            return (positive if zero is None else zero)(0, language)
+        if negative is not None:
             return negative(-value, language)
-        text = positive(abs(value), language)
-        return "-" + text if value < 0 and any(char in "123456789" for char in text) else text
+        text = positive(-value, language)
+        return "-" + text if any(char in "123456789" for char in text) else text
 
     return show
 
@@ -179,20 +181,48 @@ def _compile_section(section: str) -> Formatter:
     max_dec = fraction.count("0") + fraction.count("#")
     min_dec = fraction.count("0")
     grouping = "," in whole
+    # Python's own fixed-point formatting gives the text of most numbers without a Decimal (all but
+    # percentages and zero-padded integers, whose digits it does not place), grouping with "_" and
+    # a point; the language's separators replace them last.
+    fixed = f"_.{max_dec}f" if grouping else f".{max_dec}f"
+    direct = not percent and min_int == 1
+    scale = 10**max_dec
 
     def show(value: Any, language: str) -> str:
+        scaled = value * scale
+        if direct and scaled < _FIXED_LIMIT and abs(scaled % 1.0 - 0.5) > _NEAR_HALF:
+            text = format(value, fixed)
+        else:
+            text = _decimal_text(value, percent, max_dec, min_int, grouping)
+        if max_dec > min_dec:
+            integer, _, decimals = text.partition(".")
+            decimals = decimals[:min_dec] + decimals[min_dec:].rstrip("0")
+            text = integer + "." + decimals if decimals else integer
         decimal_sep, group_sep = _SEPARATORS.get(language, _SEPARATORS["en"])
-        number = Decimal(repr(value)) * (100 if percent else 1)
-        digits = format(number.quantize(Decimal(1).scaleb(-max_dec), rounding=ROUND_HALF_UP), "f")
-        integer, _, decimals = digits.partition(".")
-        while len(decimals) > min_dec and decimals.endswith("0"):
-            decimals = decimals[:-1]
-        integer = integer.lstrip("0").rjust(min_int, "0")
-        if grouping:
-            integer = f"{int(integer or 0):,}".replace(",", group_sep) if integer else integer
-        return prefix + integer + (decimal_sep + decimals if decimals else "") + suffix
+        if decimal_sep != ".":
+            text = text.replace(".", decimal_sep)
+        return prefix + text.replace("_", group_sep) + suffix
 
     return show
+
+
+# Formatting rounds the binary number, Excel the shortest decimal form of it (``2.675`` is
+# ``2.67499...`` in binary, and Excel shows 2.68): the two differ only on a half, and a number
+# whose scaled value is near a half takes the Decimal way. Below the limit the binary error of the
+# scaled value stays far below that margin.
+_FIXED_LIMIT = 2.0**40
+_NEAR_HALF = 1e-3
+
+
+def _decimal_text(value: Any, percent: bool, places: int, min_int: int, grouping: bool) -> str:
+    """``value`` rounded half up on its shortest decimal form, grouped with "_" and a point."""
+    number = Decimal(repr(value)) * (100 if percent else 1)
+    digits = format(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+    integer, _, decimals = digits.partition(".")
+    integer = integer.lstrip("0").rjust(min_int, "0")
+    if grouping and integer:
+        integer = f"{int(integer):_}"
+    return integer + "." + decimals if decimals else integer
 
 
 @lru_cache(maxsize=256)

@@ -12,7 +12,11 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import sub
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -75,11 +79,28 @@ class CellFormats:
             self.mixed.add(column)
             self.columns[column] = code
 
+    def place(self, rows: Iterable[int], columns: Iterable[int], codes: Iterable[str]) -> None:
+        """Record many cells at once: the 0-based ``rows`` and ``columns`` of cells and their ``codes``."""
+        columns, codes = list(columns), list(codes)
+        self.cells.update(zip(zip(rows, columns, strict=True), codes, strict=True))
+        self.columns.update(zip(columns, codes, strict=True))  # the last code of each column wins
+        used = Counter(column for column, _ in set(zip(columns, codes, strict=True)))
+        self.mixed.update(column for column, kinds in used.items() if kinds > 1)
+
     def code(self, row: int, column: int) -> str:
         """The format code of a cell (``General`` when it has none)."""
         if row < self.scanned_rows:
             return self.cells.get((row, column), "General")
         return self.columns.get(column, "General")
+
+    def codes(self, first: int, count: int, column: int) -> list[str]:
+        """The format codes of ``count`` cells of ``column`` from the 0-based row ``first`` down."""
+        scanned = range(first, min(first + count, max(self.scanned_rows, first)))
+        get = self.cells.get
+        codes = [get((row, column), "General") for row in scanned]
+        if len(codes) < count:
+            codes += [self.columns.get(column, "General")] * (count - len(codes))
+        return codes
 
 
 def _column_index(letters: bytes) -> int:
@@ -145,16 +166,16 @@ def _scan(archive: zipfile.ZipFile, part: str, styles: list[str]) -> CellFormats
     # higher than the cells found, and the slower pattern that allows any order is used.
     choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
     matches = re.findall(rb'<c r="([A-Z]{1,3})([0-9]+)" s="(' + choices + rb')"', data)
-    if len(matches) != len(re.findall(rb' s="(?:' + choices + rb')"', data)):
+    if len(matches) != sum(data.count(b' s="%d"' % index) for index in wanted):
         anywhere = rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"'
         matches = re.findall(anywhere, data)
-    codes = {str(index).encode(): code for index, code in wanted.items()}
-    column_of: dict[bytes, int] = {}
-    for letters, row, style in matches:
-        column = column_of.get(letters)
-        if column is None:
-            column = column_of[letters] = _column_index(letters)
-        formats.add(int(row) - 1, column, codes[style])
+    if matches:
+        letters, rows, style_ids = zip(*matches, strict=True)
+        codes = {str(index).encode(): code for index, code in wanted.items()}
+        column_of = {name: _column_index(name) for name in set(letters)}
+        # A hundred thousand cells are placed in C (map, zip, dict), not one by one.
+        numbers = map(sub, map(int, rows), repeat(1))
+        formats.place(numbers, map(column_of.__getitem__, letters), map(codes.__getitem__, style_ids))
     if not complete:
         last = _ROW.findall(data[-4096:])
         # The last row may be cut off: it and those below are judged by their column.
