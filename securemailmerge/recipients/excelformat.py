@@ -38,6 +38,11 @@ _DATE_TOKEN = re.compile(
 )
 _NUMBER_TOKEN = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|.')
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.IGNORECASE)
+_LAST_SERIAL = 2_958_466  # 1 January 10000
+# What is not a date letter in a format code: quoted text, escaped and padding characters,
+# colours, conditions and currencies ([h], [mm] and [ss] are elapsed time and stay).
+_NOT_DATE_PARTS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
 Formatter = Callable[[Any, str], str]
 _DATES_KEPT = 65536
 
@@ -134,6 +139,8 @@ def _literal(token: str) -> str:
 @lru_cache(maxsize=256)
 def _number_formatter(code: str) -> Formatter:
     """A function that shows a number as ``code`` says; ``General`` for codes we do not model."""
+    if _is_date_code(code):
+        return _serial_formatter(code)
     if code in {"General", "@", ""} or "/" in code or "?" in code:
         return _general  # fractions and aligned digits do not matter in a letter
     sections = _sections(code)
@@ -154,6 +161,28 @@ def _number_formatter(code: str) -> Formatter:
             return negative(-value, language)
         text = positive(-value, language)
         return "-" + text if any(char in "123456789" for char in text) else text
+
+    return show
+
+
+def _is_date_code(code: str) -> bool:
+    """Whether ``code`` shows a date, a time or a duration (a letter of one outside quotes and brackets)."""
+    if code in {"General", "@", ""}:
+        return False
+    return any(letter in "dmyhsDMYHS" for letter in _NOT_DATE_PARTS.sub("", code))
+
+
+def _serial_formatter(code: str) -> Formatter:
+    """A date or time format for a number: Excel keeps a date as days since 30 December 1899,
+    and a reader that did not see the format (an ``.xlsb``'s whole days, an ``.ods`` number
+    styled as a time) gives that number."""
+    moment = _date_formatter(code)
+
+    def show(value: Any, language: str) -> str:
+        if not 0 <= value < _LAST_SERIAL:
+            return _general(value, language)  # Excel shows ##### for a date it cannot show
+        # To the millisecond: 9:30 is kept as 0.395833..., a hair below it.
+        return moment(_EXCEL_EPOCH + timedelta(milliseconds=round(value * 86_400_000)), language)
 
     return show
 
@@ -238,10 +267,15 @@ def _date_formatter(code: str) -> Formatter:
         _LCID_LANGUAGE.get(int(language_id[2:-1].split("-")[1] or "0", 16) & 0x3FF) if language_id else None
     )
     kinds = [token[0].lower() if token[0].lower() in "ymdhs" else "" for token in tokens]
+    # Elapsed hours and seconds ([h], [ss]) are neighbours of minutes too.
+    near = [
+        kind or (token[1].lower() if _ELAPSED.fullmatch(token) else "")
+        for token, kind in zip(tokens, kinds, strict=True)
+    ]
     for index, kind in enumerate(kinds):
         # "m" means minutes right after an hour or right before seconds, as in Excel.
-        previous = next((k for k in reversed(kinds[:index]) if k), "")
-        following = next((k for k in kinds[index + 1 :] if k), "")
+        previous = next((k for k in reversed(near[:index]) if k), "")
+        following = next((k for k in near[index + 1 :] if k), "")
         if kind == "m" and len(tokens[index]) <= 2 and (previous == "h" or following == "s"):
             kinds[index] = "M"
 

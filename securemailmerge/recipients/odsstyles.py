@@ -29,6 +29,7 @@ _NS = {
 _DATA_STYLES = frozenset(
     f"{{{_NS['number']}}}{kind}-style" for kind in ("number", "currency", "percentage", "date", "time")
 )
+_CLOCK_UNITS = frozenset(f"{{{_NS['number']}}}{unit}" for unit in ("hours", "minutes", "seconds"))
 _NUMERIC_VALUES = frozenset({"float", "currency", "percentage", "date", "time"})
 # Rows a repeated row element stands for, at most, when its cells hold numbers.
 _REPEATS_KEPT = 10_000
@@ -76,7 +77,9 @@ def read_ods_formats(path: Path, sheet: str) -> CellFormats:
             if "styles.xml" in archive.namelist():
                 styles.read(ElementTree.fromstring(archive.read("styles.xml")))
             with archive.open("content.xml") as stream:
-                return _scan(_Capped(stream, SCAN_BYTES), sheet, styles)
+                formats = _scan(_Capped(stream, SCAN_BYTES), sheet, styles)
+        formats.text_durations = True  # calamine gives LibreOffice's PT36H15M00S of 36 hours as text
+        return formats
     except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
         return CellFormats()
 
@@ -179,7 +182,13 @@ def data_style_code(data: dict[str, Element], name: str, depth: int = 0) -> str:
     if style is None or depth > 4:
         return "General"
     kind = style.tag.rpartition("}")[2]
-    code = "".join(_part(child, kind) for child in style)
+    parts = [_part(child, kind) for child in style]
+    if style.get(_name("number", "truncate-on-overflow")) == "false":
+        # The largest unit of a duration goes past 23 hours (or 59 minutes): Excel's [h], [mm].
+        first = next((i for i, child in enumerate(style) if child.tag in _CLOCK_UNITS), None)
+        if first is not None:
+            parts[first] = f"[{parts[first]}]"
+    code = "".join(parts)
     for mapping in style.iter(_name("style", "map")):
         if mapping.get(_name("style", "condition"), "").replace(" ", "") == "value()>=0":
             positive = data_style_code(data, mapping.get(_name("style", "apply-style-name"), ""), depth + 1)
@@ -200,6 +209,10 @@ def _part(element: Element, kind: str) -> str:
         return _number_part(element) + ("E+00" if local == "scientific-number" else "")
     if local == "fraction":
         return "# ?/?"
+    if local == "seconds":
+        # Fractions of a second, as many digits as the style keeps (09:30:15.25).
+        places = int(element.get(_name("number", "decimal-places"), "0"))
+        return _DATE_PARTS[(local, long)] + ("." + "0" * places if places else "")
     return _DATE_PARTS.get((local, long), "") if local != "month" else _month(element, long)
 
 

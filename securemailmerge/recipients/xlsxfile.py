@@ -2,10 +2,10 @@
 
 python-calamine (a Rust reader) reads the cells: formulas give their last calculated value and
 macros never run. Numbers, dates and times become the text Excel shows for the cell's number
-format (``xlsxstyles``, ``xlsstyles`` and ``odsstyles`` find the formats of an ``.xlsx``, ``.xls``
-and ``.ods``, ``excelformat`` applies them); an ``.xlsb`` shows numbers as Excel's General format
-does. A sheet is converted in blocks of rows, column by column, so a column of text costs nothing
-and a column of numbers one formatter. The default sheet is the first visible one;
+format (``xlsxstyles``, ``xlsbstyles``, ``xlsstyles`` and ``odsstyles`` find the formats of an
+``.xlsx``, ``.xlsb``, ``.xls`` and ``.ods``, ``excelformat`` applies them), read while calamine
+parses the sheet. A sheet is converted in blocks of rows, column by column, so a column of text
+costs nothing and a column of numbers one formatter. The default sheet is the first visible one;
 the header row is found below title and blank rows (``columns.find_header_row``) unless the user
 names it. Before calamine opens a file, ``workbookcheck`` refuses what is not a workbook, what is
 encrypted, and what would inflate beyond bounds. calamine's errors are translated here only.
@@ -13,6 +13,7 @@ encrypted, and what would inflate beyond bounds. calamine's errors are translate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from securemailmerge.recipients.columns import find_header_row
 from securemailmerge.recipients.excelformat import value_formatter
 from securemailmerge.recipients.odsstyles import read_ods_formats
 from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workbook, password_error
+from securemailmerge.recipients.xlsbstyles import read_xlsb_formats
 from securemailmerge.recipients.xlsstyles import read_xls_formats
 from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats
 
@@ -37,6 +39,9 @@ Row = tuple[int, tuple[str, ...]]
 _HEADER_SEARCH = 30
 _BLOCK_ROWS = 4096
 _DATE_TYPES = frozenset({str, date, datetime, time, timedelta})
+# calamine gives a time of a day or more in an .ods as the text LibreOffice keeps (PT36H15M00S).
+_DURATION = re.compile(r"(-?)PT([0-9]+)H([0-9]+)M([0-9]+(?:[.,][0-9]+)?)S")
+_DURATION_STARTS = frozenset({"PT0", "PT1", "PT2", "PT3", "PT4", "PT5", "PT6", "PT7", "PT8", "PT9", "-PT"})
 
 
 def column_letter(index: int) -> str:
@@ -140,7 +145,7 @@ def _formats(path: Path, sheet: str) -> CellFormats:
         return read_xls_formats(path, sheet)
     if suffix == ".ods":
         return read_ods_formats(path, sheet)
-    return CellFormats()
+    return read_xlsb_formats(path, sheet)
 
 
 def _choose_sheet(path: Path, book: Any, sheet: str | None) -> str:
@@ -203,10 +208,13 @@ class _Text:
 
     def _column(self, first: int, index: int, cells: tuple[Any, ...]) -> tuple[str, ...]:
         """One column's cells of a block whose first row is ``first`` (0-based), as text."""
+        column = self.left + index
+        if self.formats.text_durations and column in self.formats.columns:
+            starts = _DURATION_STARTS
+            cells = tuple([_duration(v) if v.__class__ is str and v[:3] in starts else v for v in cells])
         kinds = set(map(type, cells))
         if kinds == {str}:
             return cells
-        column = self.left + index
         shown = self.by_column.get(column)
         if shown is None and kinds <= _DATE_TYPES and column not in self.formats.mixed:
             # calamine gives a date only for a cell with a date format, so a column with one
@@ -226,6 +234,16 @@ class _Text:
         if shown is None:
             shown = self.shown[code] = value_formatter(code, self.language)
         return shown
+
+
+def _duration(text: str) -> object:
+    """An ISO 8601 duration (``PT36H15M00S``) as a ``timedelta``; other text as it is."""
+    match = _DURATION.fullmatch(text)
+    if match is None:
+        return text
+    sign, hours, minutes, seconds = match.groups()
+    length = timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds.replace(",", ".")))
+    return -length if sign else length
 
 
 def _table(path: Path, title: str, worksheet: Any, text: _Text, wanted: int | None) -> XlsxSheet:

@@ -64,13 +64,15 @@ BUILTIN_FORMATS = {
 class CellFormats:
     """Format codes by 0-based ``(row, column)``; below ``scanned_rows``, by column.
 
-    ``columns`` holds the last format seen in each column, ``mixed`` the columns with several.
+    ``columns`` holds the last format seen in each column, ``mixed`` the columns with several;
+    ``text_durations`` says that the reader gives a time of a day or more as ISO 8601 text.
     """
 
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     columns: dict[int, str] = field(default_factory=dict)
     mixed: set[int] = field(default_factory=set)
     scanned_rows: int = 1 << 62
+    text_durations: bool = False
 
     def add(self, row: int, column: int, code: str) -> None:
         """Record that the cell at 0-based ``(row, column)`` shows its number as ``code``."""
