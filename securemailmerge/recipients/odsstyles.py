@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import IO
-from xml.etree.ElementTree import Element, ParseError
+from typing import IO, Any
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from xml.parsers import expat
 
 from defusedxml import ElementTree
 
@@ -41,13 +42,22 @@ def _name(space: str, local: str) -> str:
     return f"{{{_NS[space]}}}{local}"
 
 
-_TABLE, _ROW, _COLUMN = _name("table", "table"), _name("table", "table-row"), _name("table", "table-column")
-_CELLS = frozenset({_name("table", "table-cell"), _name("table", "covered-table-cell")})
-_STYLE_NAME, _DEFAULT_STYLE = _name("table", "style-name"), _name("table", "default-cell-style-name")
-_ROWS_REPEATED, _COLUMNS_REPEATED = (
-    _name("table", "number-rows-repeated"),
-    _name("table", "number-columns-repeated"),
+def _expat(space: str, local: str) -> str:
+    """A name as expat gives it with ``}`` between namespace and local name."""
+    return f"{_NS[space]}}}{local}"
+
+
+_TABLE_TAG, _ROW_TAG = _expat("table", "table"), _expat("table", "table-row")
+_COLUMN_TAG, _AUTOMATIC_STYLES_TAG = _expat("table", "table-column"), _expat("office", "automatic-styles")
+_CELL_TAGS = frozenset({_expat("table", "table-cell"), _expat("table", "covered-table-cell")})
+_TABLE_NAME_KEY, _STYLE_NAME_KEY = _expat("table", "name"), _expat("table", "style-name")
+_DEFAULT_STYLE_KEY, _VALUE_TYPE_KEY = (
+    _expat("table", "default-cell-style-name"),
+    _expat("office", "value-type"),
 )
+_ROWS_REPEATED_KEY = _expat("table", "number-rows-repeated")
+_COLUMNS_REPEATED_KEY = _expat("table", "number-columns-repeated")
+_CHUNK = 1 << 20
 
 
 class _Capped:
@@ -127,49 +137,113 @@ class _Styles:
         return "General"
 
 
+class _Stop(Exception):
+    """The sheet has been read: the rest of the document is not needed."""
+
+
+class _Scan:
+    """The formats of one sheet's number cells, from expat's events: the C parser calls back only
+    for elements (no tree is built), and the styles inside the content are built as a tree."""
+
+    def __init__(self, sheet: str, styles: _Styles) -> None:
+        self.sheet, self.styles = sheet, styles
+        self.formats = CellFormats()
+        self.inside = False
+        self.row = self.next_row = self.column = 0
+        self.repeat_rows = 1
+        self.columns: list[str | None] = []
+        self.row_style: str | None = None
+        self.tree: TreeBuilder | None = None
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        """An element begins (``tag`` as ``namespace}local``)."""
+        if tag in _CELL_TAGS:
+            if self.inside:
+                self._cell(attributes)
+        elif tag == _ROW_TAG:
+            if self.inside:
+                self.row, self.column, self.row_style = self.next_row, 0, attributes.get(_DEFAULT_STYLE_KEY)
+                self.repeat_rows = min(int(attributes.get(_ROWS_REPEATED_KEY, "1")), _REPEATS_KEPT)
+                self.next_row += self.repeat_rows
+        elif tag == _TABLE_TAG:
+            if self.inside:
+                raise _Stop
+            self.inside = attributes.get(_TABLE_NAME_KEY) == self.sheet
+        elif tag == _COLUMN_TAG and self.inside:
+            repeat = min(int(attributes.get(_COLUMNS_REPEATED_KEY, "1")), _COLUMNS_KEPT)
+            self.columns += [attributes.get(_DEFAULT_STYLE_KEY)] * repeat
+        elif self.tree is not None:
+            self.tree.start(_clark(tag), {_clark(key): value for key, value in attributes.items()})
+        elif tag == _AUTOMATIC_STYLES_TAG:
+            self.tree = TreeBuilder()
+            self.tree.start(_clark(tag), {})
+
+    def end(self, tag: str) -> bool:
+        """An element ends; ``True`` once the content's own styles are read (no more ends needed)."""
+        if self.tree is None:
+            return False
+        self.tree.end(_clark(tag))
+        if tag != _AUTOMATIC_STYLES_TAG:
+            return False
+        self.styles.read(self.tree.close())
+        self.tree = None
+        return True
+
+    def text(self, data: str) -> None:
+        """Text inside the content's styles (a currency symbol, a separator)."""
+        if self.tree is not None:
+            self.tree.data(data)
+
+    def _cell(self, attributes: dict[str, str]) -> None:
+        column = self.column
+        repeat = min(int(attributes.get(_COLUMNS_REPEATED_KEY, "1")), _COLUMNS_KEPT)
+        self.column += repeat
+        if attributes.get(_VALUE_TYPE_KEY) not in _NUMERIC_VALUES:
+            return
+        style = attributes.get(_STYLE_NAME_KEY) or self.row_style
+        columns = self.columns
+        for position in range(column, column + repeat):
+            code = self.styles.code(style or (columns[position] if position < len(columns) else None))
+            if code != "General":
+                for offset in range(self.repeat_rows):
+                    self.formats.add(self.row + offset, position, code)
+
+
 def _scan(stream: _Capped, sheet: str, styles: _Styles) -> CellFormats:
-    formats = CellFormats()
-    inside, row, column = False, 0, 0
-    columns: list[str | None] = []
-    row_style: str | None = None
-    repeat_rows = 1
+    scan = _Scan(sheet, styles)
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = scan.start
+    parser.CharacterDataHandler = scan.text
+    parser.buffer_text = True
+
+    def end(tag: str) -> None:
+        if scan.end(tag):
+            parser.EndElementHandler = parser.CharacterDataHandler = None
+
+    parser.EndElementHandler = end
+    # As defusedxml does: a document part declares no entities and loads nothing from outside.
+    parser.EntityDeclHandler = parser.ExternalEntityRefHandler = _refuse_entities
     try:
-        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
-            tag = element.tag
-            if event == "end":
-                if tag == _name("office", "automatic-styles"):
-                    styles.read(element)
-                elif tag == _ROW:
-                    row += repeat_rows if inside else 0
-                    element.clear()
-                elif tag == _TABLE and inside:
-                    return formats
-                continue
-            if tag == _TABLE:
-                inside = element.get(_name("table", "name")) == sheet
-            elif not inside:
-                continue
-            elif tag == _COLUMN:
-                repeat = min(int(element.get(_COLUMNS_REPEATED, "1")), _COLUMNS_KEPT)
-                columns += [element.get(_DEFAULT_STYLE)] * repeat
-            elif tag == _ROW:
-                column, row_style = 0, element.get(_DEFAULT_STYLE)
-                repeat_rows = min(int(element.get(_ROWS_REPEATED, "1")), _REPEATS_KEPT)
-            elif tag in _CELLS:
-                repeat = min(int(element.get(_COLUMNS_REPEATED, "1")), _COLUMNS_KEPT)
-                if element.get(_name("office", "value-type")) in _NUMERIC_VALUES:
-                    style = element.get(_STYLE_NAME) or row_style
-                    for position in range(column, column + repeat):
-                        code = styles.code(style or (columns[position] if position < len(columns) else None))
-                        if code != "General":
-                            for offset in range(repeat_rows):
-                                formats.add(row + offset, position, code)
-                column += repeat
-    except ParseError:
+        while chunk := stream.read(_CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _Stop:
+        return scan.formats
+    except expat.ExpatError as error:
         if stream.complete:
-            raise
-        formats.scanned_rows = row  # the row being read when the budget ran out is judged by its column
-    return formats
+            raise ValueError(str(error)) from error
+    if not stream.complete:
+        scan.formats.scanned_rows = scan.row  # the row being read when the budget ran out: by its column
+    return scan.formats
+
+
+def _clark(name: str) -> str:
+    """expat's ``namespace}local`` as ElementTree writes it, ``{namespace}local``."""
+    return "{" + name if "}" in name else name
+
+
+def _refuse_entities(*_: Any) -> Any:
+    raise ValueError("entities are not allowed in a workbook part")
 
 
 def data_style_code(data: dict[str, Element], name: str, depth: int = 0) -> str:
