@@ -10,19 +10,15 @@ formats that name them (``BrtXF``), and each number cell of a sheet (``BrtCellRk
 
 from __future__ import annotations
 
-import posixpath
 import struct
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from defusedxml import ElementTree
-
-from securemailmerge.recipients.xlsxstyles import BUILTIN_FORMATS, CellFormats
+from securemailmerge.recipients.xlsxstyles import BUILTIN_FORMATS, CellFormats, related_part
 
 SCAN_BYTES = 8 << 20
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Record types of MS-XLSB 2.3.2 (the numbers calamine and Excel use).
 _ROW_HEADER, _END_SHEET_DATA = 0x0000, 0x0092
 _NUMBER_CELLS = frozenset({0x0002, 0x0005, 0x0009})  # BrtCellRk, BrtCellReal, BrtFmlaNum
@@ -109,12 +105,7 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
             if _wide(record, after)[0] == sheet:
                 wanted = relation
                 break
-    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.bin.rels"))
-    for item in relations.iter(f"{_RELS}Relationship"):
-        if item.get("Id") == wanted:
-            target = item.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-    return None
+    return related_part(archive, "xl/_rels/workbook.bin.rels", wanted)
 
 
 def _scan(data: bytes, wanted: dict[int, str], complete: bool) -> CellFormats:

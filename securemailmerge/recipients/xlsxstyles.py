@@ -146,8 +146,12 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     wanted = next(
         (item.get(f"{_DOC_RELS}id") for item in book.iter(f"{_MAIN}sheet") if item.get("name") == sheet), None
     )
-    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    for relation in relations.iter(f"{_RELS}Relationship"):
+    return related_part(archive, "xl/_rels/workbook.xml.rels", wanted)
+
+
+def related_part(archive: zipfile.ZipFile, relations: str, wanted: str | None) -> str | None:
+    """The zip part that the relationship ``wanted`` of the workbook's ``relations`` part names."""
+    for relation in ElementTree.fromstring(archive.read(relations)).iter(f"{_RELS}Relationship"):
         if relation.get("Id") == wanted:
             target = relation.get("Target", "")
             return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
