@@ -5,16 +5,17 @@ style (its own, else its row's or its column's default), the cell style names a 
 (``number:number-style``, ``currency-style``, ``percentage-style``, ``date-style``, ``time-style``),
 and each data style is turned here into the Excel format code that shows the same, so that
 ``excelformat`` shows both kinds of workbook alike (``12.500,50 €`` on a German system). As for an
-``.xlsx``, the sheet is read up to ``SCAN_BYTES``; below that each column keeps its last format.
+``.xlsx``, the sheet is read up to ``SCAN_BYTES``, its start tags found by a pattern; below that
+point each column keeps its last format.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
-from typing import IO, Any
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder
-from xml.parsers import expat
+from xml.etree.ElementTree import Element, ParseError
+from xml.sax.saxutils import escape, unescape
 
 from defusedxml import ElementTree
 
@@ -31,7 +32,10 @@ _DATA_STYLES = frozenset(
     f"{{{_NS['number']}}}{kind}-style" for kind in ("number", "currency", "percentage", "date", "time")
 )
 _CLOCK_UNITS = frozenset(f"{{{_NS['number']}}}{unit}" for unit in ("hours", "minutes", "seconds"))
-_NUMERIC_VALUES = frozenset({"float", "currency", "percentage", "date", "time"})
+_NUMERIC_VALUES = frozenset({b"float", b"currency", b"percentage", b"date", b"time"})
+_TABLE_NAME, _STYLE_NAME, _VALUE_TYPE = b'table:name="', b'table:style-name="', b'office:value-type="'
+_DEFAULT_STYLE = b'table:default-cell-style-name="'
+_ROWS_REPEATED, _COLUMNS_REPEATED = b'table:number-rows-repeated="', b'table:number-columns-repeated="'
 # Rows a repeated row element stands for, at most, when its cells hold numbers.
 _REPEATS_KEPT = 10_000
 # Columns one element may stand for, at most (LibreOffice repeats the last one to the sheet's end).
@@ -42,41 +46,11 @@ def _name(space: str, local: str) -> str:
     return f"{{{_NS[space]}}}{local}"
 
 
-def _expat(space: str, local: str) -> str:
-    """A name as expat gives it with ``}`` between namespace and local name."""
-    return f"{_NS[space]}}}{local}"
-
-
-_TABLE_TAG, _ROW_TAG = _expat("table", "table"), _expat("table", "table-row")
-_COLUMN_TAG, _AUTOMATIC_STYLES_TAG = _expat("table", "table-column"), _expat("office", "automatic-styles")
-_CELL_TAGS = frozenset({_expat("table", "table-cell"), _expat("table", "covered-table-cell")})
-_TABLE_NAME_KEY, _STYLE_NAME_KEY = _expat("table", "name"), _expat("table", "style-name")
-_DEFAULT_STYLE_KEY, _VALUE_TYPE_KEY = (
-    _expat("table", "default-cell-style-name"),
-    _expat("office", "value-type"),
-)
-_ROWS_REPEATED_KEY = _expat("table", "number-rows-repeated")
-_COLUMNS_REPEATED_KEY = _expat("table", "number-columns-repeated")
-_CHUNK = 1 << 20
-
-
-class _Capped:
-    """A stream that ends after ``budget`` bytes, so the parser stops where the scan does."""
-
-    def __init__(self, stream: IO[bytes], budget: int) -> None:
-        self.stream, self.left = stream, budget
-        self.complete = True
-
-    def read(self, size: int = -1) -> bytes:
-        """Up to ``size`` bytes, none once the budget is spent."""
-        wanted = self.left if size < 0 else min(size, self.left)
-        if wanted <= 0:
-            if self.complete and self.stream.read(1):
-                self.complete = False
-            return b""
-        data = self.stream.read(wanted)
-        self.left -= len(data)
-        return data
+# calamine matches the names as LibreOffice, Excel and Google Sheets write them ("table:table-cell"),
+# so the sheet's part is searched for those names, in C, as for an .xlsx: only the start tags of
+# tables, columns, rows and cells are looked at, and a cell's attributes only when it holds a number.
+_TAGS = re.compile(rb"<table:(table-cell|covered-table-cell|table-row|table-column|table)(?=[\s/>])([^>]*)>")
+_STYLES_START, _STYLES_END = b"<office:automatic-styles", b"</office:automatic-styles>"
 
 
 def read_ods_formats(path: Path, sheet: str) -> CellFormats:
@@ -87,7 +61,10 @@ def read_ods_formats(path: Path, sheet: str) -> CellFormats:
             if "styles.xml" in archive.namelist():
                 styles.read(ElementTree.fromstring(archive.read("styles.xml")))
             with archive.open("content.xml") as stream:
-                formats = _scan(_Capped(stream, SCAN_BYTES), sheet, styles)
+                data = stream.read(SCAN_BYTES)
+                complete = not stream.read(1)
+            _content_styles(data, styles)
+            formats = _scan(data, complete, sheet, styles)
         formats.text_durations = True  # calamine gives LibreOffice's PT36H15M00S of 36 hours as text
         return formats
     except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
@@ -137,113 +114,97 @@ class _Styles:
         return "General"
 
 
-class _Stop(Exception):
-    """The sheet has been read: the rest of the document is not needed."""
+def _content_styles(data: bytes, styles: _Styles) -> None:
+    """Take the styles that the content part keeps itself (before its body), parsed as XML with
+    the namespaces its root element declares."""
+    start, end = data.find(_STYLES_START), data.find(_STYLES_END)
+    root = data.find(b"<office:document-content")
+    if min(start, end, root) < 0:
+        return
+    head = data[root : data.index(b">", root) + 1]
+    styles.read(
+        ElementTree.fromstring(head + data[start : end + len(_STYLES_END)] + b"</office:document-content>")
+    )
 
 
-class _Scan:
-    """The formats of one sheet's number cells, from expat's events: the C parser calls back only
-    for elements (no tree is built), and the styles inside the content are built as a tree."""
+def _attribute(tag: bytes, name: bytes) -> bytes | None:
+    """The raw value of the attribute ``name`` (``b'table:style-name="'``) of a start tag's rest."""
+    at = tag.find(name)
+    if at < 0:
+        return None
+    at += len(name)
+    return tag[at : tag.index(b'"', at)]
 
-    def __init__(self, sheet: str, styles: _Styles) -> None:
-        self.sheet, self.styles = sheet, styles
+
+class _Sheet:
+    """Where the scan stands in the sheet: the row, the column, and the styles that apply."""
+
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
         self.formats = CellFormats()
-        self.inside = False
         self.row = self.next_row = self.column = 0
         self.repeat_rows = 1
-        self.columns: list[str | None] = []
-        self.row_style: str | None = None
-        self.tree: TreeBuilder | None = None
+        self.columns: list[bytes | None] = []
+        self.row_style: bytes | None = None
+        self.codes: dict[bytes, str] = {}
 
-    def start(self, tag: str, attributes: dict[str, str]) -> None:
-        """An element begins (``tag`` as ``namespace}local``)."""
-        if tag in _CELL_TAGS:
-            if self.inside:
-                self._cell(attributes)
-        elif tag == _ROW_TAG:
-            if self.inside:
-                self.row, self.column, self.row_style = self.next_row, 0, attributes.get(_DEFAULT_STYLE_KEY)
-                self.repeat_rows = min(int(attributes.get(_ROWS_REPEATED_KEY, "1")), _REPEATS_KEPT)
-                self.next_row += self.repeat_rows
-        elif tag == _TABLE_TAG:
-            if self.inside:
-                raise _Stop
-            self.inside = attributes.get(_TABLE_NAME_KEY) == self.sheet
-        elif tag == _COLUMN_TAG and self.inside:
-            repeat = min(int(attributes.get(_COLUMNS_REPEATED_KEY, "1")), _COLUMNS_KEPT)
-            self.columns += [attributes.get(_DEFAULT_STYLE_KEY)] * repeat
-        elif self.tree is not None:
-            self.tree.start(_clark(tag), {_clark(key): value for key, value in attributes.items()})
-        elif tag == _AUTOMATIC_STYLES_TAG:
-            self.tree = TreeBuilder()
-            self.tree.start(_clark(tag), {})
+    def row_starts(self, tag: bytes) -> None:
+        """A ``table:table-row`` begins (and stands for its repeats)."""
+        self.row, self.column, self.row_style = self.next_row, 0, _attribute(tag, _DEFAULT_STYLE)
+        self.repeat_rows = min(int(_attribute(tag, _ROWS_REPEATED) or 1), _REPEATS_KEPT)
+        self.next_row += self.repeat_rows
 
-    def end(self, tag: str) -> bool:
-        """An element ends; ``True`` once the content's own styles are read (no more ends needed)."""
-        if self.tree is None:
-            return False
-        self.tree.end(_clark(tag))
-        if tag != _AUTOMATIC_STYLES_TAG:
-            return False
-        self.styles.read(self.tree.close())
-        self.tree = None
-        return True
+    def column_starts(self, tag: bytes) -> None:
+        """A ``table:table-column`` (and its repeats) names its cells' default style."""
+        repeat = min(int(_attribute(tag, _COLUMNS_REPEATED) or 1), _COLUMNS_KEPT)
+        self.columns += [_attribute(tag, _DEFAULT_STYLE)] * repeat
 
-    def text(self, data: str) -> None:
-        """Text inside the content's styles (a currency symbol, a separator)."""
-        if self.tree is not None:
-            self.tree.data(data)
-
-    def _cell(self, attributes: dict[str, str]) -> None:
+    def cell(self, tag: bytes) -> None:
+        """A cell (and its repeats): a number, date or time in it gets the format of its style."""
         column = self.column
-        repeat = min(int(attributes.get(_COLUMNS_REPEATED_KEY, "1")), _COLUMNS_KEPT)
+        repeat = min(int(_attribute(tag, _COLUMNS_REPEATED) or 1), _COLUMNS_KEPT) if b"repeated" in tag else 1
         self.column += repeat
-        if attributes.get(_VALUE_TYPE_KEY) not in _NUMERIC_VALUES:
+        if _attribute(tag, _VALUE_TYPE) not in _NUMERIC_VALUES:
             return
-        style = attributes.get(_STYLE_NAME_KEY) or self.row_style
+        style = _attribute(tag, _STYLE_NAME) or self.row_style
         columns = self.columns
         for position in range(column, column + repeat):
-            code = self.styles.code(style or (columns[position] if position < len(columns) else None))
+            code = self._code(style or (columns[position] if position < len(columns) else None))
             if code != "General":
                 for offset in range(self.repeat_rows):
                     self.formats.add(self.row + offset, position, code)
 
-
-def _scan(stream: _Capped, sheet: str, styles: _Styles) -> CellFormats:
-    scan = _Scan(sheet, styles)
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.StartElementHandler = scan.start
-    parser.CharacterDataHandler = scan.text
-    parser.buffer_text = True
-
-    def end(tag: str) -> None:
-        if scan.end(tag):
-            parser.EndElementHandler = parser.CharacterDataHandler = None
-
-    parser.EndElementHandler = end
-    # As defusedxml does: a document part declares no entities and loads nothing from outside.
-    parser.EntityDeclHandler = parser.ExternalEntityRefHandler = _refuse_entities
-    try:
-        while chunk := stream.read(_CHUNK):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except _Stop:
-        return scan.formats
-    except expat.ExpatError as error:
-        if stream.complete:
-            raise ValueError(str(error)) from error
-    if not stream.complete:
-        scan.formats.scanned_rows = scan.row  # the row being read when the budget ran out: by its column
-    return scan.formats
+    def _code(self, style: bytes | None) -> str:
+        if style is None:
+            return "General"
+        code = self.codes.get(style)
+        if code is None:
+            code = self.codes[style] = self.styles.code(unescape(style.decode()))
+        return code
 
 
-def _clark(name: str) -> str:
-    """expat's ``namespace}local`` as ElementTree writes it, ``{namespace}local``."""
-    return "{" + name if "}" in name else name
-
-
-def _refuse_entities(*_: Any) -> Any:
-    raise ValueError("entities are not allowed in a workbook part")
+def _scan(data: bytes, complete: bool, sheet: str, styles: _Styles) -> CellFormats:
+    wanted = escape(sheet, {'"': "&quot;"}).encode()
+    state: _Sheet | None = None
+    for name, tag in _TAGS.findall(data):
+        if name == b"table-cell" or name == b"covered-table-cell":
+            if state is not None:
+                state.cell(tag)
+        elif name == b"table-row":
+            if state is not None:
+                state.row_starts(tag)
+        elif name == b"table":
+            if state is not None:
+                return state.formats
+            if _attribute(tag, _TABLE_NAME) == wanted:
+                state = _Sheet(styles)
+        elif state is not None:
+            state.column_starts(tag)
+    if state is None:
+        return CellFormats()
+    if not complete:
+        state.formats.scanned_rows = state.row  # the row being read when the budget ran out: by its column
+    return state.formats
 
 
 def data_style_code(data: dict[str, Element], name: str, depth: int = 0) -> str:
