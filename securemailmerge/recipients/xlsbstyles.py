@@ -111,10 +111,23 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
 def _scan(data: bytes, wanted: dict[int, str], complete: bool) -> CellFormats:
     """The formats of the number cells in the records of ``data`` whose cell format is ``wanted``."""
     formats = CellFormats()
-    row = 0
+    row = position = 0
+    size = len(data)
     unpack = struct.unpack_from
     try:
-        for kind, start, _ in _records(data):
+        # The records are walked inline (a sheet has one for every cell): a type and a size below
+        # 128 take one byte each, as nearly all of a sheet's do.
+        while position < size:
+            kind = data[position]
+            if kind & 0x80:
+                kind = (kind & 0x7F) | ((data[position + 1] & 0x7F) << 7)
+                position += 1
+            length = data[position + 1]
+            position += 2
+            if length & 0x80:
+                length, position = _long_size(data, position - 1)
+            start = position
+            position += length
             if kind in _NUMBER_CELLS:
                 column, style = unpack("<II", data, start)
                 code = wanted.get(style & 0xFFFFFF)  # iStyleRef: the low 24 bits
@@ -130,3 +143,16 @@ def _scan(data: bytes, wanted: dict[int, str], complete: bool) -> CellFormats:
     if not complete:
         formats.scanned_rows = row  # the row being read when the budget ran out is judged by its column
     return formats
+
+
+def _long_size(data: bytes, position: int) -> tuple[int, int]:
+    """A record size of two to four 7-bit bytes from ``position``, and where its payload starts."""
+    length = shift = 0
+    for _ in range(4):
+        byte = data[position]
+        position += 1
+        length |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            break
+    return length, position
