@@ -31,6 +31,7 @@ from securemailmerge import paths
 from securemailmerge.campaign import write_csv
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import NetworkLog
+from ui import collector
 from ui.controller import Controller
 from ui.network_model import CSV_FIELDS, NetworkLogModel, csv_cell
 
@@ -132,7 +133,9 @@ class NetworkDialog(QDialog):
     def _read(self, model: NetworkLogModel) -> tuple[list[str], list[str]]:
         """On a worker: the log's lines and their filter keys, ready for the model to take as they are."""
         lines = self.log.lines()
-        return lines, [model.key(line) for line in lines]
+        keys = [model.key(line) for line in lines]
+        collector.keep()
+        return lines, keys
 
     def _loaded(self, read: object) -> None:
         assert isinstance(read, tuple)

@@ -15,6 +15,7 @@ from securemailmerge.campaign import ContactsSource, DoNotContact, left_out_rows
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
 from securemailmerge.template import CompiledTemplate, Template, compile_template
+from ui import collector
 
 if TYPE_CHECKING:
     import threading
@@ -79,6 +80,7 @@ class RecipientSources(_Base):
 
         def job(_cancel: threading.Event) -> tuple[RecipientList, CompiledTemplate | None]:
             loaded = load_recipients(path, chosen)
+            collector.keep()
             # The preview shows a row as soon as the list arrives; compiling the template for it on
             # the UI thread froze the window for a tenth of a second.
             try:
