@@ -7,13 +7,18 @@ log) stays until the next load and holds no reference cycles, so walking it find
 load has finished, ``keep`` moves everything alive out of the collector's sight (``gc.freeze``):
 the walks that follow cover only what was made since. Frozen objects are still freed by reference
 counting when the next load replaces them; only a reference cycle among them would stay, and the
-loads make none. Full collections also come ten times less often (``calm``): a load allocates
-hundreds of thousands of objects before it can be frozen, and each full walk of them is a stall.
+loads make none. A short load runs with the collector paused (``loading``), so not even a young
+collection walks the objects it makes (100,000 of them took a young collection 30-60 ms), and
+full collections come ten times less often (``calm``): a long load allocates hundreds of
+thousands of objects before it can be frozen, and each full walk of them is a stall.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # Full collections after this many collections of the middle generation (Python's default: 10).
 FULL_AFTER = 100
@@ -28,3 +33,25 @@ def calm() -> None:
 def keep() -> None:
     """A load finished: what is alive now stays, so the collector stops walking it (any thread)."""
     gc.freeze()
+
+
+_pausing = threading.Lock()
+_loads = {"running": 0, "enabled": True}  # loads running with the collector paused; was it on
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Around a short load on a worker: nothing it makes is walked, and it is kept when it ends."""
+    with _pausing:
+        if _loads["running"] == 0:
+            _loads["enabled"] = gc.isenabled()
+        _loads["running"] += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _pausing:
+            _loads["running"] -= 1
+            keep()
+            if _loads["running"] == 0 and _loads["enabled"]:
+                gc.enable()
