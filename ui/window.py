@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.send = SendStep(controller, self)
         self.steps: list[Step] = [self.account, self.recipients, self.message, self.preview, self.send]
         self.preview.set_model(self.recipients.model)
+        self.send.previewed_row = self.preview.previewed_row
         self._build_central()
         self._build_toolbar()
         self.campaign = CampaignFiles(self)

@@ -2892,6 +2892,10 @@
             <numerusform>%Ln bereit</numerusform>
         </translation>
     </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shown</source>
         <translation>
@@ -3456,6 +3460,10 @@
     <message>
         <source>Pause</source>
         <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Sending row {row}, as the Preview shows it, to you as a test…</source>
+        <translation>Zeile {row} wird so, wie die Vorschau sie zeigt, als Test an Sie gesendet…</translation>
     </message>
     <message>
         <source>Paused.</source>

@@ -2892,6 +2892,10 @@
             <numerusform>%Ln listos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>checking…</source>
+        <translation>comprobando…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shown</source>
         <translation>
@@ -3456,6 +3460,10 @@
     <message>
         <source>Pause</source>
         <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Sending row {row}, as the Preview shows it, to you as a test…</source>
+        <translation>Enviándole como prueba la fila {row}, tal como la muestra la vista previa…</translation>
     </message>
     <message>
         <source>Paused.</source>

@@ -229,3 +229,19 @@ def test_a_choice_the_file_cannot_be_read_with_can_be_taken_back(
         step.reading.header_row.setValue(1)
     assert [r.to for r in window.controller.recipients.rows] == [("ada@example.com",)]
     assert not step.error.isVisible()
+
+
+def test_the_status_line_and_the_check_say_the_same_number_of_ready_rows(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_sample(qtbot, window)
+    step = window.recipients
+    qtbot.waitUntil(lambda: window.controller.report is not None, timeout=10_000)
+    report = window.controller.report
+    loaded = len(window.controller.recipients.rows)
+    assert report.ready == loaded - 1  # row 15 loads fine, but its attachment is missing
+    left = step.model.total() - report.ready
+    assert step.summary.text() == f"{report.ready} ready, {left} left out"
+    assert window.statusBar().currentMessage() == step.summary.text()
+    window.go_to(3)
+    assert f"ready {report.ready}," in window.preview.report_label.text()

@@ -131,3 +131,24 @@ def test_start_and_test_say_what_is_missing(qtbot: QtBot, online: MainWindow) ->
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert send.log.toPlainText().endswith("Open a recipient list and write a message first.")
     assert send.start_button.isEnabled()
+
+
+@pytest.mark.e2e
+def test_send_test_to_me_sends_the_row_the_preview_shows_and_names_it(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    sign_in(qtbot, online)
+    small_list(qtbot, online, tmp_path)
+    online.go_to(3)
+    qtbot.mouseClick(online.preview.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(online.preview.next_button, Qt.MouseButton.LeftButton)
+    assert online.preview.position.text() == "of 3 (row 4)"
+    online.go_to(4)
+    send = online.send
+    qtbot.mouseClick(send.test_button, Qt.MouseButton.LeftButton)
+    assert "Sending row 4, as the Preview shows it, to you as a test…" in send.log.toPlainText()
+    qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
+    assert f"Test message for row 4 sent to {DEMO_USER}." in send.log.toPlainText()
+    sandbox.graph.settle()
+    (sent,) = sandbox.graph.inspect.sent(DEMO_USER)
+    assert "Subject: [Test] Hello Cy" in sent["mime"]

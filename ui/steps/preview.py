@@ -249,6 +249,11 @@ class PreviewStep(Step):
         self.next_button.setEnabled(self.row < count - 1)
         self.refresh()
 
+    def previewed_row(self) -> int | None:
+        """The source row of the recipient on show (what "Send test to me" sends), None when none."""
+        recipient = self.model.recipient(self.row) if self.model else None
+        return recipient.row if recipient is not None else None
+
     def _first_row(self, _recipients: object) -> None:
         self.show_model_row(0)
 

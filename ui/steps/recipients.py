@@ -92,6 +92,7 @@ class RecipientsStep(Step):
         self.model.dataChanged.connect(self._ticked)
         controller.recipients_changed.connect(self._show_list)
         controller.report_ready.connect(self._show_checked)
+        controller.report_stale.connect(self._count)
         controller.account_changed.connect(self._signed_in)
         controller.do_not_contact_changed.connect(lambda _rows: self._count())
 
@@ -241,6 +242,7 @@ class RecipientsStep(Step):
 
     def _show_checked(self, report: PreflightReport) -> None:
         self.model.set_checked(report.problems)
+        self._count()
 
     def _ticked(self, top: object, _bottom: object, roles: list[int] | None = None) -> None:
         left_out = self.model.left_out
@@ -254,9 +256,17 @@ class RecipientsStep(Step):
         if recipients is None:
             self.summary.clear()
             return
-        ready = len(recipients.rows) - len(self.controller.left_out | self.controller.blocked.keys())
+        report = self.controller.report
+        # The check's own figure once it is in: a row with a missing attachment or a field that cannot
+        # be rendered loads fine but is not sent, so counting loaded rows would say one more.
+        if report is not None:
+            ready = report.ready
+        else:
+            ready = len(recipients.rows) - len(self.controller.left_out | self.controller.blocked.keys())
         left = self.model.total() - ready
         text = self.tr("%Ln ready", "", ready) + ", " + self.tr("%Ln left out", "", left)
+        if report is None and self.controller.template is not None:
+            text += " · " + self.tr("checking…")
         if self.proxy.rowCount() != self.model.total():
             text += " · " + self.tr("%Ln shown", "", self.proxy.rowCount())
         self.summary.setText(text)

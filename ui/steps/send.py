@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -63,6 +64,8 @@ class SendStep(Step):
         self.counts_by: dict[str, int] = {}
         self.pending = 0
         self.resumable: Path | None = None
+        # The window points this at the Preview step: a test sends the row the user looked at.
+        self.previewed_row: Callable[[], int | None] = lambda: None
         self.resume_row = QHBoxLayout()
         self.resume_note = QLabel(self)
         self.resume_note.setWordWrap(True)
@@ -200,9 +203,15 @@ class SendStep(Step):
         )
 
     def send_test(self) -> None:
-        """Send the first ready row's message to the signed-in user."""
-        self.log.appendPlainText(self.tr("Sending a test message to you…"))
-        self.sending.send_test(None)
+        """Send the message of the row the Preview step shows (else the first ready one) to the user."""
+        row = self.previewed_row()
+        if row is None:
+            self.log.appendPlainText(self.tr("Sending a test message to you…"))
+        else:
+            self.log.appendPlainText(
+                self.tr("Sending row {row}, as the Preview shows it, to you as a test…").format(row=row)
+            )
+        self.sending.send_test(row)
 
     def start(self) -> None:
         """Plan the campaign; the confirmation follows before anything is sent."""
