@@ -3466,6 +3466,10 @@
         <translation>Zeile {row} wird so, wie die Vorschau sie zeigt, als Test an Sie gesendet…</translation>
     </message>
     <message>
+        <source>Before this run: {counts}</source>
+        <translation>Vor diesem Lauf: {counts}</translation>
+    </message>
+    <message>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>

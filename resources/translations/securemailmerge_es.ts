@@ -3466,6 +3466,10 @@
         <translation>Enviándole como prueba la fila {row}, tal como la muestra la vista previa…</translation>
     </message>
     <message>
+        <source>Before this run: {counts}</source>
+        <translation>Antes de esta ejecución: {counts}</translation>
+    </message>
+    <message>
         <source>Paused.</source>
         <translation>En pausa.</translation>
     </message>

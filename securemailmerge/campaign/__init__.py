@@ -88,8 +88,11 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.footer import footer_text as footer_text, with_footer as with_footer
     from securemailmerge.campaign.journal import (
         BOUNCED as BOUNCED,
+        DELIVERED as DELIVERED,
         FAILED as FAILED,
         PLANNED as PLANNED,
+        SENT as SENT,
+        SKIPPED as SKIPPED,
         Journal as Journal,
         JournalRow as JournalRow,
         campaigns_dir as campaigns_dir,
@@ -186,8 +189,11 @@ __getattr__, __all__ = exports(
         "footer": ("footer_text", "with_footer"),
         "journal": (
             "BOUNCED",
+            "DELIVERED",
             "FAILED",
             "PLANNED",
+            "SENT",
+            "SKIPPED",
             "Journal",
             "JournalRow",
             "campaigns_dir",

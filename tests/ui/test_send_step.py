@@ -103,9 +103,10 @@ def test_an_interrupted_campaign_is_offered_on_the_next_start(
     seen: list[str] = []
     answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
     qtbot.mouseClick(online.send.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(online.send.pause_button.isEnabled, timeout=30_000)
+    qtbot.waitUntil(lambda: "Row 2: sent." in online.send.log.toPlainText(), timeout=30_000)
     qtbot.mouseClick(online.send.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(online.send.resume_button_.isEnabled, timeout=30_000)
+    sent_before = online.send.log.toPlainText().count(": sent.")
     online.close()  # the app goes away mid-campaign, as after a crash
 
     again = MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path)))
@@ -118,6 +119,18 @@ def test_an_interrupted_campaign_is_offered_on_the_next_start(
     qtbot.mouseClick(again.send.resume_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Done." in again.send.log.toPlainText(), timeout=90_000)
     assert not again.send.resume_button.isVisible()
+    # The whole campaign, not only this run: the rows sent before the interruption count too.
+    log = again.send.log.toPlainText()
+    assert f"Before this run: Sent {sent_before} · failed 0 · bounced 0" in log
+    assert log.count(": sent.") == 3 - sent_before
+    assert log.endswith("Done.\nSent 3 · failed 0 · bounced 0")
+    assert again.send.counts.text() == "Sent 3 · failed 0 · bounced 0"
+    assert again.send.progress.value() == again.send.progress.maximum() == 3
+    report = tmp_path / "report.csv"
+    again.send.export(report)
+    with report.open(encoding="utf-8-sig") as stream:
+        states = [row[2] for row in list(csv.reader(stream))[1:]]
+    assert states == ["sent", "sent", "sent"]
     again.close()
 
 

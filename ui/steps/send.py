@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from securemailmerge.campaign import (
+    BOUNCED,
     DAILY_RECIPIENT_LIMIT,
+    DELIVERED,
+    FAILED,
+    SENT,
+    SKIPPED,
     DRAFTS,
     NOW,
     PER_MINUTE_LIMIT,
@@ -51,6 +56,14 @@ from ui import formatting, settings
 from ui.controller import Controller
 from ui.sending import Confirmation, Sending, interrupted_campaigns
 from ui.steps.base import Step
+
+# What the rows earlier runs finished count as, by the journal's states: a bounced row was sent too.
+EARLIER = {
+    "sent": (SENT, DELIVERED, BOUNCED),
+    "scheduled": (SCHEDULED,),
+    "failed": (FAILED,),
+    "bounced": (BOUNCED,),
+}
 
 
 class SendStep(Step):
@@ -289,7 +302,7 @@ class SendStep(Step):
         done = sum(self.counts_by.get(k, 0) for k in ("sent", "failed", "drafted", "scheduled"))
         self.progress.setValue(done)
         self.counts.setText(self._counts_text())
-        left = max(self.pending - done, 0)
+        left = max(self.pending - done, 0)  # pending counts what earlier runs did too
         self.eta.setText(formatting.duration(timedelta(minutes=left / max(self.pace.value(), 1))))
 
     def _counts_text(self) -> str:
@@ -305,15 +318,7 @@ class SendStep(Step):
 
     def _show_event(self, event: object) -> None:
         if isinstance(event, Started):
-            self.pending = event.pending
-            self.progress.setMaximum(max(event.pending, 1))
-            self.progress.setValue(0)
-            self._count("none")
-            self.log.appendPlainText(
-                self.tr("{pending} of {total} to go, from {mailbox}.").format(
-                    pending=event.pending, total=event.total, mailbox=event.mailbox
-                )
-            )
+            self._show_started(event)
         elif isinstance(event, RowSent | RowScheduled | RowDrafted) and not (
             isinstance(event, RowDrafted) and self.mode.currentData() != DRAFTS
         ):
@@ -343,6 +348,23 @@ class SendStep(Step):
         else:
             self._show_state(event)
 
+    def _show_started(self, event: Started) -> None:
+        """Counts and progress start from what earlier runs of the campaign already did."""
+        before = {key: sum(event.counts.get(state, 0) for state in states) for key, states in EARLIER.items()}
+        self.counts_by = {key: count for key, count in before.items() if count}
+        done = sum(before[key] for key in ("sent", "failed", "scheduled"))
+        self.pending = done + event.pending
+        self.progress.setMaximum(max(self.pending, 1))
+        self._count("none")
+        going = event.total - event.counts.get(SKIPPED, 0)
+        self.log.appendPlainText(
+            self.tr("{pending} of {total} to go, from {mailbox}.").format(
+                pending=event.pending, total=going, mailbox=event.mailbox
+            )
+        )
+        if done:
+            self.log.appendPlainText(self.tr("Before this run: {counts}").format(counts=self._counts_text()))
+
     def _show_state(self, event: object) -> None:
         if isinstance(event, Paused):
             self.pause_button.setEnabled(False)
@@ -365,6 +387,7 @@ class SendStep(Step):
             self.progress.setValue(self.progress.maximum())
             self.eta.setText(formatting.duration(timedelta(0)))
             self.log.appendPlainText(self.tr("Done."))
+            self.log.appendPlainText(self._counts_text())
         elif event is not None:
             self.log.appendPlainText(str(event))
 
