@@ -365,6 +365,14 @@
         <translation>Keine Zeile ist versandbereit, daher wurde keine Kampagne gestartet.</translation>
     </message>
     <message>
+        <source>Row {row} has no address to send to.</source>
+        <translation>Zeile {row} hat keine Adresse, an die gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>Left out by you.</source>
+        <translation>Von Ihnen ausgelassen.</translation>
+    </message>
+    <message>
         <source>No row is ready to send.</source>
         <translation>Keine Zeile ist versandbereit.</translation>
     </message>

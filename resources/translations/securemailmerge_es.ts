@@ -365,6 +365,14 @@
         <translation>Ninguna fila está lista para enviar, así que no se inició ninguna campaña.</translation>
     </message>
     <message>
+        <source>Row {row} has no address to send to.</source>
+        <translation>La fila {row} no tiene ninguna dirección a la que enviar.</translation>
+    </message>
+    <message>
+        <source>Left out by you.</source>
+        <translation>Excluida por usted.</translation>
+    </message>
+    <message>
         <source>No row is ready to send.</source>
         <translation>Ninguna fila está lista para enviar.</translation>
     </message>

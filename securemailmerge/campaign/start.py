@@ -162,7 +162,7 @@ def start_campaign(
         exclude=exclude,
         schedule=_schedule(recipients, options, zone_name),
     )
-    skipped = len(plan.rows) - plan.ready
+    skipped = plan.blocked  # the rows the confirmation speaks of; the report names every one left out
     if not confirm(plan.ready, skipped, license):
         return None
     journal = Journal.create(folder, plan.settings, plan.rows, clock=clock)
