@@ -121,6 +121,7 @@ if TYPE_CHECKING:
         SendWindow as SendWindow,
     )
     from securemailmerge.campaign.parallel import available_workers as available_workers
+    from securemailmerge.campaign.plan import check_for_plan as check_for_plan
     from securemailmerge.campaign.report import (
         report_rows as report_rows,
         state_text as state_text,
@@ -201,6 +202,7 @@ __getattr__, __all__ = exports(
         ),
         "outgoing": ("Outgoing", "OutgoingMessage"),
         "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
+        "plan": ("check_for_plan",),
         "report": ("report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),

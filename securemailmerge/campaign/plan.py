@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from securemailmerge.campaign.check import PreflightSettings, RowChecked, check_rows
+from securemailmerge.campaign.check import PreflightReport, PreflightSettings, RowChecked, check_rows
 from securemailmerge.campaign.journal import SKIPPED, PlannedRow
 from securemailmerge.campaign.outgoing import Outgoing
 from securemailmerge.errors import AttachmentError, InputError
@@ -227,7 +227,7 @@ def build_plan(
     files = AttachmentFiles(base_folder)
     outgoing = Outgoing(base_folder, str(settings.get("footer") or ""))
     kept: list[tuple[Recipient, RenderedMessage]] = []
-    rows = left_out_rows(recipients)
+    rows = excluded_rows(recipients)
     names: Counter[str] = Counter()
     for event in checked if checked is not None else checked_rows(recipients, template, preflight):
         recipient, rendered = event.recipient, event.rendered
@@ -279,6 +279,22 @@ def checked_rows(
     return (event for event in check_rows(recipients, template, preflight) if isinstance(event, RowChecked))
 
 
+def check_for_plan(
+    recipients: RecipientList, template: Template, preflight: PreflightSettings
+) -> tuple[PreflightReport, list[RowChecked]]:
+    """The check's report and its rows with their messages, for ``build_plan`` to use without rendering again.
+
+    The messages are kept until the plan is made: as many as ``build_plan`` holds while it plans.
+    """
+    rows: list[RowChecked] = []
+    for event in check_rows(recipients, template, preflight):
+        if isinstance(event, RowChecked):
+            rows.append(event)
+        elif isinstance(event, PreflightReport):
+            return event, rows
+    raise AssertionError("a check ends with its report")
+
+
 def _skipped(recipient: Recipient, code: str, reason: str) -> PlannedRow:
     return PlannedRow(
         row_key(recipient), recipient.row, recipient_data(recipient), 0, "", None, SKIPPED, reason, code
@@ -295,7 +311,7 @@ def _problem_of(event: RowChecked) -> tuple[str, str]:
     )
 
 
-def left_out_rows(recipients: RecipientList) -> list[PlannedRow]:
+def excluded_rows(recipients: RecipientList) -> list[PlannedRow]:
     """The list's rows that never reach the check (invalid, duplicate, left out by the user), as skipped."""
     problems: dict[int, RowProblem] = {}
     for problem in recipients.problems:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from email.parser import HeaderParser
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from securemailmerge import cli
 from securemailmerge.cli import m365 as cli_m365
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER, SALES
+from securemailmerge.template.model import CompiledTemplate, RenderedMessage
 from tests.helpers import InMemoryKeyring
 
 pytestmark = pytest.mark.e2e
@@ -141,3 +142,23 @@ def test_resume_refuses_another_signed_in_mailbox(
     code, _, err = run(capsys, "resume", "--campaign", str(campaign))
     assert code == 2
     assert "belongs to someone.else@contoso.onmicrosoft.com, but ada.lovelace" in err
+
+
+def test_send_renders_each_row_once_before_it_drafts_it(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renders: list[str] = []
+    render = CompiledTemplate.render
+
+    def counted(self: CompiledTemplate, fields: Mapping[str, str]) -> RenderedMessage:
+        renders.append(fields["Name"])
+        return render(self, fields)
+
+    monkeypatch.setattr(CompiledTemplate, "render", counted)
+    code, _out, err = run(capsys, "send", *inputs(tmp_path), "--per-minute", "600", "--yes")
+    assert code == 0, err
+    assert len(sent_to(sandbox)) == 4
+    # The check and the plan are one pass; the run renders each draft again (and the first row once
+    # for the template draft), as a resumed run in another process would.
+    people = [f"Person {i}" for i in range(4)]
+    assert renders == [*people, people[0], *people]
