@@ -1639,6 +1639,13 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} Bytes</translation>
+    </message>
+</context>
+<context>
     <name>Graph</name>
     <message>
         <source>Access denied ({code}): your account lacks the right to this mailbox or item.</source>
@@ -2481,18 +2488,6 @@
     <message>
         <source>warning: {problem}</source>
         <translation>Warnung: {problem}</translation>
-    </message>
-    <message>
-        <source>{count:.1f} KB</source>
-        <translation>{count:.1f} KB</translation>
-    </message>
-    <message>
-        <source>{count:.1f} MB</source>
-        <translation>{count:.1f} MB</translation>
-    </message>
-    <message>
-        <source>{count} bytes</source>
-        <translation>{count} Bytes</translation>
     </message>
     <message>
         <source>{days} days {hours} h</source>

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.checktext import (
         Formats as Formats,
         format_duration as format_duration,
-        format_size as format_size,
         report_json as report_json,
         report_lines as report_lines,
         unknown_fields_text as unknown_fields_text,
@@ -123,6 +122,7 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.parallel import available_workers as available_workers
     from securemailmerge.campaign.plan import check_for_plan as check_for_plan
     from securemailmerge.campaign.report import (
+        counts_text as counts_text,
         report_rows as report_rows,
         state_text as state_text,
         summary_lines as summary_lines,
@@ -203,7 +203,7 @@ __getattr__, __all__ = exports(
         "outgoing": ("Outgoing", "OutgoingMessage"),
         "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
         "plan": ("check_for_plan",),
-        "report": ("report_rows", "state_text", "summary_lines", "write_report"),
+        "report": ("counts_text", "report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact", "DoNotContactEntry", "left_out_rows"),
@@ -222,7 +222,6 @@ __getattr__, __all__ = exports(
         "checktext": (
             "Formats",
             "format_duration",
-            "format_size",
             "report_json",
             "report_lines",
             "unknown_fields_text",

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.campaign import Formats, OutgoingMessage, PreflightReport, report_lines
+from securemailmerge.campaign import OutgoingMessage, PreflightReport, report_lines
 from securemailmerge.template import InlineImage
-from ui import formatting, theme
+from ui import theme
 from ui.controller import Controller
 from ui.recipients_model import RecipientsModel
 from ui.steps.base import Step
@@ -325,7 +325,7 @@ class PreviewStep(Step):
             self.report_label.setText(self.tr("Open recipients and write a message to check them."))
 
     def _show_report(self, report: PreflightReport) -> None:
-        lines = report_lines(report, max_problems=0, formats=Formats(formatting.number, formatting.size))
+        lines = report_lines(report, max_problems=0)
         # The verdict ("fix the problems above") goes below the list it speaks of.
         self.report_label.setText("\n".join(lines[:-1]))
         self.verdict.setText(lines[-1])
