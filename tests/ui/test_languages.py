@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QMessageBox,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTabWidget,
     QWidget,
 )
