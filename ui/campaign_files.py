@@ -30,15 +30,15 @@ from securemailmerge.m365 import OpenedAddressBook, recipient_list, select_conta
 from securemailmerge.recipients import RecipientList
 from securemailmerge.template import Template
 from ui import settings
-from ui.autosave import AUTOSAVE_MS, Autosave, left_behind
+from ui.autosave import AUTOSAVE_MS, Autosave, LeftBehind, left_behind
 from ui.campaign_state import send_settings, settings_signals, show_send_settings, show_sender
 from ui.campaign_system import is_campaign_file
 from ui.dialogs import ask_to_save, show_error
+from ui.recovery import RECENT, RecoveryDialog, autosave_name
 
 if TYPE_CHECKING:
     from ui.window import MainWindow
 
-RECENT = "campaigns"
 EMPTY = Template("", "")
 
 
@@ -262,36 +262,50 @@ class CampaignFiles(QObject):
         )
 
     def offer_recovery(self) -> bool:
-        """After a crash, offer the campaign autosaved then; True when it was recovered."""
+        """After a crash, offer each campaign autosaved then; True when one was recovered here."""
         found = left_behind()
         if not found:
             return False
-        newest = found[0]
-        name = newest.original.name if newest.original is not None else self.tr("Untitled campaign")
+        if len(found) > 1:
+            self.recovery_dialog = RecoveryDialog(found, self.window)
+            self.recovery_dialog.exec()
+            chosen = self.recovery_dialog.chosen
+            kept = self.recovery_dialog.keep_the_rest()
+            if kept:
+                self.window.statusBar().showMessage(
+                    self.tr(
+                        "%Ln unsaved campaigns are kept; they are offered again at the next start.", "", kept
+                    )
+                )
+            return chosen is not None and self._recover(chosen)
         answer = QMessageBox.question(
             self.window,
             self.tr("Recover campaign"),
             self.tr("SecureMailMerge did not close properly. Recover the unsaved changes to {name}?").format(
-                name=name
+                name=autosave_name(found[0])
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
-        recovered = False
         if answer == QMessageBox.StandardButton.Yes:
-            try:
-                document = newest.read()
-            except SecureMailMergeError as error:
-                show_error(self.window, str(error))
-            else:
-                self._apply(document, newest.original)
-                self.saved = None  # recovered changes are unsaved until the user saves them
-                self.refresh()
-                self.autosave_now()
-                recovered = True
-        for item in found:
+            return self._recover(found[0])
+        found[0].discard()
+        return False
+
+    def _recover(self, item: LeftBehind) -> bool:
+        """Show the autosaved campaign as unsaved changes (kept in this window's own autosave)."""
+        try:
+            document = item.read()
+        except SecureMailMergeError as error:
+            show_error(self.window, str(error))
             item.discard()
-        return recovered
+            return False
+        self._apply(document, item.original)
+        self.saved = None  # recovered changes are unsaved until the user saves them
+        self.refresh()
+        self.autosave_now()
+        item.discard()
+        return True
 
     # Applying a document
 

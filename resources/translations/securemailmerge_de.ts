@@ -630,6 +630,13 @@
         <source>Saved {file}.</source>
         <translation>{file} gespeichert.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln unsaved campaigns are kept; they are offered again at the next start.</source>
+        <translation>
+            <numerusform>%Ln nicht gespeicherte Kampagne wird aufbewahrt; sie wird beim nächsten Start wieder angeboten.</numerusform>
+            <numerusform>%Ln nicht gespeicherte Kampagnen werden aufbewahrt; sie werden beim nächsten Start wieder angeboten.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
         <translation>SecureMailMerge wurde nicht ordnungsgemäß beendet. Die nicht gespeicherten Änderungen an {name} wiederherstellen?</translation>
@@ -2957,6 +2964,57 @@
     <message>
         <source>Show rows</source>
         <translation>Zeilen anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover campaigns</source>
+        <translation>Kampagnen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. These campaigns have unsaved changes; recover one here, save the others as files to open later, or discard them.</source>
+        <translation>SecureMailMerge wurde nicht ordnungsgemäß beendet. Diese Kampagnen haben nicht gespeicherte Änderungen: Stellen Sie eine hier wieder her, speichern Sie die anderen als Dateien, um sie später zu öffnen, oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Unsaved campaigns</source>
+        <translation>Nicht gespeicherte Kampagnen</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Speichern unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Sp&amp;äter</translation>
+    </message>
+    <message>
+        <source>{name}, changed {time}</source>
+        <translation>{name}, geändert {time}</translation>
+    </message>
+    <message>
+        <source>Recovered campaign</source>
+        <translation>Wiederhergestellte Kampagne</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampagne speichern</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Kampagnen (*{extension})</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} gespeichert.</translation>
     </message>
 </context>
 <context>

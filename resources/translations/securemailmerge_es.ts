@@ -630,6 +630,13 @@
         <source>Saved {file}.</source>
         <translation>{file} guardado.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln unsaved campaigns are kept; they are offered again at the next start.</source>
+        <translation>
+            <numerusform>Se conserva %Ln campaña sin guardar; se le volverá a ofrecer en el próximo inicio.</numerusform>
+            <numerusform>Se conservan %Ln campañas sin guardar; se le volverán a ofrecer en el próximo inicio.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
         <translation>SecureMailMerge no se cerró correctamente. ¿Recuperar los cambios sin guardar en {name}?</translation>
@@ -2957,6 +2964,57 @@
     <message>
         <source>Show rows</source>
         <translation>Mostrar filas</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover campaigns</source>
+        <translation>Recuperar campañas</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. These campaigns have unsaved changes; recover one here, save the others as files to open later, or discard them.</source>
+        <translation>SecureMailMerge no se cerró correctamente. Estas campañas tienen cambios sin guardar: recupere una aquí, guarde las demás como archivos para abrirlas más tarde o descártelas.</translation>
+    </message>
+    <message>
+        <source>Unsaved campaigns</source>
+        <translation>Campañas sin guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Recuperar</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Más &amp;tarde</translation>
+    </message>
+    <message>
+        <source>{name}, changed {time}</source>
+        <translation>{name}, modificada {time}</translation>
+    </message>
+    <message>
+        <source>Recovered campaign</source>
+        <translation>Campaña recuperada</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Guardar campaña</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Campañas (*{extension})</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} guardado.</translation>
     </message>
 </context>
 <context>
