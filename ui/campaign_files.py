@@ -34,6 +34,7 @@ from ui.autosave import AUTOSAVE_MS, Autosave, LeftBehind, left_behind
 from ui.campaign_state import send_settings, settings_signals, show_send_settings, show_sender
 from ui.campaign_system import is_campaign_file
 from ui.dialogs import ask_to_save, show_error
+from ui.folder_trust import folder_warning, outside_folder, trust
 from ui.recovery import RECENT, RecoveryDialog, autosave_name
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class CampaignFiles(QObject):
         self.pending: FileSource | ContactsSource | None = None  # named by the file, not loaded (yet)
         self.pending_rows: tuple[int, ...] = ()
         self._contacts_asked = False
+        self.folder_warning: QMessageBox | None = None  # the last warning about a folder elsewhere
         self.autosave = Autosave()
         self.autosave.signals.failed.connect(self._autosave_failed)
         self.autosave_timer = QTimer(self)
@@ -159,9 +161,21 @@ class CampaignFiles(QObject):
             show_error(self.window, str(error))
             return False
         self.window.statusBar().showMessage(self.tr("Opened {file}.").format(file=path.name), 8000)
-        self._apply(document, path)
+        outside = outside_folder(document.template_folder, path)
+        self._apply(replace(document, template_folder=path.parent) if outside else document, path)
         settings.remember(RECENT, str(path.absolute()))
+        if outside is not None:
+            self.folder_warning = folder_warning(
+                self.window, outside, path, lambda: self._allow(outside, path)
+            )
         return True
+
+    def _allow(self, folder: Path, path: Path) -> None:
+        """The user allows the folder the campaign file names: attachments come from there now."""
+        trust(folder, path)
+        if self.path == path and self.saved is not None:  # still the campaign the warning was about
+            self.saved = replace(self.saved, template_folder=folder)
+            self.controller.set_template(self.controller.template, folder)
 
     def save(self) -> bool:
         """Save to the campaign's file (asking for one the first time); True when saved."""
@@ -197,6 +211,7 @@ class CampaignFiles(QObject):
         self.path, self.saved = path, document
         self.autosave.clear()
         settings.remember(RECENT, str(path.absolute()))
+        trust(document.template_folder, path)  # the user's own choice, not a stranger's
         self.refresh()
         self.window.statusBar().showMessage(self.tr("Saved {file}.").format(file=path.name), 8000)
         return True
@@ -268,15 +283,7 @@ class CampaignFiles(QObject):
             return False
         if len(found) > 1:
             self.recovery_dialog = RecoveryDialog(found, self.window)
-            self.recovery_dialog.exec()
-            chosen = self.recovery_dialog.chosen
-            kept = self.recovery_dialog.keep_the_rest()
-            if kept:
-                self.window.statusBar().showMessage(
-                    self.tr(
-                        "%Ln unsaved campaigns are kept; they are offered again at the next start.", "", kept
-                    )
-                )
+            chosen = self.recovery_dialog.ask(self.window.statusBar())
             return chosen is not None and self._recover(chosen)
         answer = QMessageBox.question(
             self.window,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -149,8 +150,22 @@ class RecoveryDialog(QDialog):
         if not self.found:
             self.reject()
 
-    def keep_the_rest(self) -> int:
-        """Let go of the autosaves left undecided, so the next start offers them again; how many."""
+    def ask(self, status: QStatusBar) -> LeftBehind | None:
+        """Show the dialog until the user closes it; the campaign to recover here, if one was chosen.
+
+        The autosaves left undecided are let go of, so the next start offers them again (``status``
+        says so).
+        """
+        self.exec()
         for item in self.found:
             item.lock.unlock()
-        return len(self.found)
+        if self.found:
+            status.showMessage(
+                QCoreApplication.translate(
+                    "CampaignFiles",
+                    "%Ln unsaved campaigns are kept; they are offered again at the next start.",
+                    "",
+                    len(self.found),
+                )
+            )
+        return self.chosen

@@ -630,13 +630,6 @@
         <source>Saved {file}.</source>
         <translation>{file} gespeichert.</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln unsaved campaigns are kept; they are offered again at the next start.</source>
-        <translation>
-            <numerusform>%Ln nicht gespeicherte Kampagne wird aufbewahrt; sie wird beim nächsten Start wieder angeboten.</numerusform>
-            <numerusform>%Ln nicht gespeicherte Kampagnen werden aufbewahrt; sie werden beim nächsten Start wieder angeboten.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
         <translation>SecureMailMerge wurde nicht ordnungsgemäß beendet. Die nicht gespeicherten Änderungen an {name} wiederherstellen?</translation>
@@ -1643,6 +1636,29 @@
     <message>
         <source>Open recipients to see their fields</source>
         <translation>Öffnen Sie Empfänger, um ihre Felder zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTrust</name>
+    <message>
+        <source>{file} takes its attachments and images from {folder}, which is outside the campaign file&apos;s folder. Files there are used only if you allow it.</source>
+        <translation>{file} nimmt seine Anhänge und Bilder aus {folder}, einem Ordner außerhalb des Ordners der Kampagnendatei. Dateien dort werden nur verwendet, wenn Sie es erlauben.</translation>
+    </message>
+    <message>
+        <source>Attachment folder</source>
+        <translation>Anhangsordner</translation>
+    </message>
+    <message>
+        <source>Until then attachments are looked for in {own}. Allow this only for a campaign you trust.</source>
+        <translation>Bis dahin werden Anhänge in {own} gesucht. Erlauben Sie das nur für eine Kampagne, der Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>Use that folder</source>
+        <translation>Diesen Ordner verwenden</translation>
+    </message>
+    <message>
+        <source>Keep the campaign&apos;s folder</source>
+        <translation>Ordner der Kampagne beibehalten</translation>
     </message>
 </context>
 <context>

@@ -630,13 +630,6 @@
         <source>Saved {file}.</source>
         <translation>{file} guardado.</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln unsaved campaigns are kept; they are offered again at the next start.</source>
-        <translation>
-            <numerusform>Se conserva %Ln campaña sin guardar; se le volverá a ofrecer en el próximo inicio.</numerusform>
-            <numerusform>Se conservan %Ln campañas sin guardar; se le volverán a ofrecer en el próximo inicio.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>SecureMailMerge did not close properly. Recover the unsaved changes to {name}?</source>
         <translation>SecureMailMerge no se cerró correctamente. ¿Recuperar los cambios sin guardar en {name}?</translation>
@@ -1643,6 +1636,29 @@
     <message>
         <source>Open recipients to see their fields</source>
         <translation>Abra destinatarios para ver sus campos</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTrust</name>
+    <message>
+        <source>{file} takes its attachments and images from {folder}, which is outside the campaign file&apos;s folder. Files there are used only if you allow it.</source>
+        <translation>{file} toma sus archivos adjuntos e imágenes de {folder}, una carpeta fuera de la carpeta del archivo de campaña. Los archivos de allí solo se usan si usted lo permite.</translation>
+    </message>
+    <message>
+        <source>Attachment folder</source>
+        <translation>Carpeta de adjuntos</translation>
+    </message>
+    <message>
+        <source>Until then attachments are looked for in {own}. Allow this only for a campaign you trust.</source>
+        <translation>Hasta entonces, los adjuntos se buscan en {own}. Permítalo solo para una campaña de confianza.</translation>
+    </message>
+    <message>
+        <source>Use that folder</source>
+        <translation>Usar esa carpeta</translation>
+    </message>
+    <message>
+        <source>Keep the campaign&apos;s folder</source>
+        <translation>Mantener la carpeta de la campaña</translation>
     </message>
 </context>
 <context>
