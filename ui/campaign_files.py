@@ -283,7 +283,10 @@ class CampaignFiles(QObject):
             return False
         if len(found) > 1:
             self.recovery_dialog = RecoveryDialog(found, self.window)
-            chosen = self.recovery_dialog.ask(self.window.statusBar())
+            chosen = self.recovery_dialog.ask()
+            if kept := len(self.recovery_dialog.found):
+                note = self.tr("%Ln unsaved campaigns are kept for the next start.", "", kept)
+                self.window.statusBar().showMessage(note)
             return chosen is not None and self._recover(chosen)
         answer = QMessageBox.question(
             self.window,

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -150,22 +149,12 @@ class RecoveryDialog(QDialog):
         if not self.found:
             self.reject()
 
-    def ask(self, status: QStatusBar) -> LeftBehind | None:
+    def ask(self) -> LeftBehind | None:
         """Show the dialog until the user closes it; the campaign to recover here, if one was chosen.
 
-        The autosaves left undecided are let go of, so the next start offers them again (``status``
-        says so).
+        The autosaves left undecided (still in ``found``) are let go of, so the next start offers them.
         """
         self.exec()
         for item in self.found:
             item.lock.unlock()
-        if self.found:
-            status.showMessage(
-                QCoreApplication.translate(
-                    "CampaignFiles",
-                    "%Ln unsaved campaigns are kept; they are offered again at the next start.",
-                    "",
-                    len(self.found),
-                )
-            )
         return self.chosen

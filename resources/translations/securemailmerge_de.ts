@@ -618,6 +618,13 @@
         <source>Opened {file}.</source>
         <translation>{file} geöffnet.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln unsaved campaigns are kept for the next start.</source>
+        <translation>
+            <numerusform>%Ln nicht gespeicherte Kampagne wird für den nächsten Start aufbewahrt.</numerusform>
+            <numerusform>%Ln nicht gespeicherte Kampagnen werden für den nächsten Start aufbewahrt.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Recover campaign</source>
         <translation>Kampagne wiederherstellen</translation>

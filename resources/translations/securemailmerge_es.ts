@@ -618,6 +618,13 @@
         <source>Opened {file}.</source>
         <translation>{file} abierto.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln unsaved campaigns are kept for the next start.</source>
+        <translation>
+            <numerusform>Se conserva %Ln campaña sin guardar para el próximo inicio.</numerusform>
+            <numerusform>Se conservan %Ln campañas sin guardar para el próximo inicio.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Recover campaign</source>
         <translation>Recuperar campaña</translation>

@@ -203,9 +203,7 @@ def test_after_a_crash_with_several_autosaves_each_is_offered(
     assert window.message.subject.text() == "Newest"
     assert window.windowTitle() == "autumn.smmcampaign[*] — SecureMailMerge"
     assert '"Oldest"' in (tmp_path / "spring again.smmcampaign").read_text("utf-8")
-    assert window.statusBar().currentMessage() == (
-        "2 unsaved campaigns are kept; they are offered again at the next start."
-    )
+    assert window.statusBar().currentMessage() == ("2 unsaved campaigns are kept for the next start.")
     window.campaign.autosave.wait()
     assert newest not in autosaves()
     # The ones nobody decided on are offered again at the next start.

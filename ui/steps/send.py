@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTime, QTimeZone, Signal
@@ -26,47 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from securemailmerge.campaign import (
-    BOUNCED,
     DAILY_RECIPIENT_LIMIT,
-    DELIVERED,
     DRAFTS,
-    FAILED,
     NOW,
     PER_MINUTE_LIMIT,
     SCHEDULED,
-    SENT,
-    SKIPPED,
     CampaignOptions,
-    Cancelled,
-    Finished,
     Pacing,
-    Paused,
-    Resumed,
-    RowBounced,
-    RowDrafted,
-    RowFailed,
-    RowScheduled,
-    RowSent,
-    Started,
-    Stopped,
-    Waiting,
 )
 from securemailmerge.errors import SecureMailMergeError
-from ui import formatting, settings
+from ui import settings
 from ui.controller import Controller
 from ui.sending import Confirmation, Sending, interrupted_campaigns
 from ui.steps.base import Step
-
-# What the rows earlier runs finished count as, by the journal's states: a bounced row was sent too.
-EARLIER = {
-    "sent": (SENT, DELIVERED, BOUNCED),
-    "scheduled": (SCHEDULED,),
-    "failed": (FAILED,),
-    "bounced": (BOUNCED,),
-}
+from ui.steps.send_log import CampaignLog
 
 
-class SendStep(Step):
+class SendStep(CampaignLog, Step):
     """Mode, pace, daily cap and sending window; test send; progress, counts, log and report."""
 
     bounced = Signal(int, str)  # source row, reason: the window marks it in the recipients table
@@ -297,100 +272,6 @@ class SendStep(Step):
         self.resume_note.clear()
         self.resume_button.hide()
 
-    def _count(self, key: str) -> None:
-        self.counts_by[key] = self.counts_by.get(key, 0) + 1
-        done = sum(self.counts_by.get(k, 0) for k in ("sent", "failed", "drafted", "scheduled"))
-        self.progress.setValue(done)
-        self.counts.setText(self._counts_text())
-        left = max(self.pending - done, 0)  # pending counts what earlier runs did too
-        self.eta.setText(formatting.duration(timedelta(minutes=left / max(self.pace.value(), 1))))
-
-    def _counts_text(self) -> str:
-        """Drafts and scheduled messages are not called sent: nothing has left the mailbox yet."""
-        counts = {
-            key: self.counts_by.get(key, 0) for key in ("sent", "drafted", "scheduled", "failed", "bounced")
-        }
-        if counts["drafted"]:
-            return self.tr("Drafts made {drafted} · failed {failed}").format(**counts)
-        if counts["scheduled"]:
-            return self.tr("Scheduled {scheduled} · failed {failed} · bounced {bounced}").format(**counts)
-        return self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(**counts)
-
-    def _show_event(self, event: object) -> None:
-        if isinstance(event, Started):
-            self._show_started(event)
-        elif isinstance(event, RowSent | RowScheduled | RowDrafted) and not (
-            isinstance(event, RowDrafted) and self.mode.currentData() != DRAFTS
-        ):
-            key = {RowSent: "sent", RowScheduled: "scheduled", RowDrafted: "drafted"}[type(event)]
-            self._count(key)
-            lines = {
-                "sent": self.tr("Row {row}: sent."),
-                "scheduled": self.tr("Row {row}: scheduled."),
-                "drafted": self.tr("Row {row}: draft made."),
-            }
-            self.log.appendPlainText(lines[key].format(row=event.row))
-        elif isinstance(event, RowFailed):
-            self._count("failed")
-            self.log.appendPlainText(
-                self.tr("Row {row} failed ({code}): {reason}").format(
-                    row=event.row, code=event.code, reason=event.reason
-                )
-            )
-        elif isinstance(event, RowBounced):
-            self._count("bounced")
-            self.bounced.emit(event.row, event.reason)
-            self.log.appendPlainText(
-                self.tr("Row {row} bounced ({code}): {reason}").format(
-                    row=event.row, code=event.code, reason=event.reason
-                )
-            )
-        else:
-            self._show_state(event)
-
-    def _show_started(self, event: Started) -> None:
-        """Counts and progress start from what earlier runs of the campaign already did."""
-        before = {key: sum(event.counts.get(state, 0) for state in states) for key, states in EARLIER.items()}
-        self.counts_by = {key: count for key, count in before.items() if count}
-        done = sum(before[key] for key in ("sent", "failed", "scheduled"))
-        self.pending = done + event.pending
-        self.progress.setMaximum(max(self.pending, 1))
-        self._count("none")
-        going = event.total - event.counts.get(SKIPPED, 0)
-        self.log.appendPlainText(
-            self.tr("{pending} of {total} to go, from {mailbox}.").format(
-                pending=event.pending, total=going, mailbox=event.mailbox
-            )
-        )
-        if done:
-            self.log.appendPlainText(self.tr("Before this run: {counts}").format(counts=self._counts_text()))
-
-    def _show_state(self, event: object) -> None:
-        if isinstance(event, Paused):
-            self.pause_button.setEnabled(False)
-            self.resume_button_.setEnabled(True)
-            self.log.appendPlainText(event.reason or self.tr("Paused."))
-        elif isinstance(event, Resumed):
-            self.pause_button.setEnabled(True)
-            self.resume_button_.setEnabled(False)
-            self.log.appendPlainText(self.tr("Resumed."))
-        elif isinstance(event, Waiting):
-            until = formatting.when(datetime.fromtimestamp(event.until).astimezone())
-            self.log.appendPlainText(
-                self.tr("Waiting until {time}: {why}.").format(time=until, why=event.explained())
-            )
-        elif isinstance(event, Stopped):
-            self.log.appendPlainText(self.tr("Stopped: {reason}").format(reason=event.reason))
-        elif isinstance(event, Cancelled):
-            self.log.appendPlainText(self.tr("Cancelled; %Ln unsent drafts deleted.", "", event.deleted))
-        elif isinstance(event, Finished):
-            self.progress.setValue(self.progress.maximum())
-            self.eta.setText(formatting.duration(timedelta(0)))
-            self.log.appendPlainText(self.tr("Done."))
-            self.log.appendPlainText(self._counts_text())
-        elif event is not None:
-            self.log.appendPlainText(str(event))
-
     def _ended(self) -> None:
         for button in (self.pause_button, self.resume_button_, self.cancel_button):
             button.setEnabled(False)
@@ -400,6 +281,10 @@ class SendStep(Step):
 
     def _bounces_checked(self, count: int) -> None:
         self.log.appendPlainText(self.tr("%Ln new bounces found.", "", count))
+
+    def cancelled_text(self, deleted: int) -> str:
+        """The log's line for a cancelled run (a plural, so translated in this class's own context)."""
+        return self.tr("Cancelled; %Ln unsent drafts deleted.", "", deleted)
 
     def _test_sent(self, text: str) -> None:
         self.log.appendPlainText(text)
