@@ -3041,13 +3041,6 @@
     </message>
 </context>
 <context>
-    <name>Relaunch</name>
-    <message>
-        <source>The new language is used from the next start: a campaign is sending.</source>
-        <translation>Die neue Sprache gilt ab dem nächsten Start: Eine Kampagne wird gerade gesendet.</translation>
-    </message>
-</context>
-<context>
     <name>Report</name>
     <message>
         <source>Attempts</source>

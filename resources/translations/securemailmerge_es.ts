@@ -3041,13 +3041,6 @@
     </message>
 </context>
 <context>
-    <name>Relaunch</name>
-    <message>
-        <source>The new language is used from the next start: a campaign is sending.</source>
-        <translation>El nuevo idioma se usará a partir del próximo inicio: se está enviando una campaña.</translation>
-    </message>
-</context>
-<context>
     <name>Report</name>
     <message>
         <source>Attempts</source>

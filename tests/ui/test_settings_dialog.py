@@ -14,11 +14,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import open_sample
+from securemailmerge.m365 import load_tenant_config
+from securemailmerge.sandbox.app import Sandbox
+from tests.helpers import sandbox_inspect
+from tests.ui.conftest import answer_confirmation, open_sample, sign_in
+from tests.ui.test_send_step import small_list
 from ui import relaunch, settings
 from ui.controller import Controller
 from ui.i18n import install_translations
@@ -182,3 +187,45 @@ def test_every_field_of_settings_has_an_accessible_name(qtbot: QtBot, app_window
     assert len(fields) >= 12
     assert [field for field in fields if not field.accessibleName()] == []
     assert all(field.focusPolicy() & Qt.FocusPolicy.TabFocus for field in fields)
+
+
+@pytest.mark.e2e
+def test_a_new_language_applies_at_once_while_a_campaign_sends(
+    qtbot: QtBot, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    window = relaunch.keep_shown(MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path))))
+    window.show()
+    try:
+        sign_in(qtbot, window)
+        small_list(qtbot, window, tmp_path)
+        window.go_to(4)
+        window.send.pace.setValue(20)  # three seconds apart: the language changes between two rows
+        answer_confirmation(window, QMessageBox.StandardButton.Yes, [])
+        qtbot.mouseClick(window.send.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Row 2: sent." in window.send.log.toPlainText(), timeout=30_000)
+        dialog = open_settings(qtbot, window)
+        choose(qtbot, dialog, "Deutsch")
+        click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+
+        german = relaunch.current()
+        assert german is not window
+        qtbot.waitUntil(german.isVisible)
+        assert menu_titles(german)[:3] == ["&Datei", "&Gehe zu", "&Extras"]
+        send = german.send
+        assert "Row 2: sent." in send.log.toPlainText()  # the log so far came along
+        assert send.pause_button.isEnabled()  # the run is this window's now: it can be paused here
+        assert not send.resume_button.isVisible()  # the running campaign is not offered as interrupted
+        qtbot.waitUntil(lambda: "Fertig." in send.log.toPlainText(), timeout=60_000)
+        assert send.counts.text() == "Gesendet 3 · fehlgeschlagen 0 · unzustellbar 0"
+        assert send.progress.value() == send.progress.maximum() == 3
+        qtbot.waitUntil(send.start_button.isEnabled)
+        sandbox.graph.settle()
+        for address in ("ada@example.com", "bob@example.org"):  # each row once, none lost in the switch
+            assert len(sandbox_inspect(sandbox, f"recipients/{address}/messages")) == 1, address
+    finally:
+        while (modal := QApplication.activeModalWidget()) is not None:
+            modal.close()
+        shown = relaunch.current()
+        shown.message.dirty = False
+        shown.close()
+        install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]

@@ -94,7 +94,8 @@ class RecipientsStep(Step):
         controller.report_ready.connect(self._show_checked)
         controller.report_stale.connect(self._count)
         controller.account_changed.connect(self._signed_in)
-        controller.do_not_contact_changed.connect(lambda _rows: self._count())
+        # A method, not a lambda: Qt lets go of it with this step when a new language rebuilds the window.
+        controller.do_not_contact_changed.connect(self._count)
 
     def title(self) -> str:
         """The step's name."""
@@ -251,7 +252,7 @@ class RecipientsStep(Step):
                 self.controller.set_left_out(row, row in left_out)
             self._count()
 
-    def _count(self) -> None:
+    def _count(self, *_changed: object) -> None:
         recipients = self.controller.recipients
         if recipients is None:
             self.summary.clear()

@@ -64,14 +64,55 @@ class SendStep(CampaignLog, Step):
         self.layout_.addLayout(self.resume_row)
         self.layout_.addWidget(self._settings_box())
         self.layout_.addWidget(self._progress_box(), 1)
-        self.sending.confirm_needed.connect(self._confirm)
-        self.sending.progressed.connect(self._show_event)
-        self.sending.started.connect(self._started)
-        self.sending.ended.connect(self._ended)
-        self.sending.test_sent.connect(self._test_sent)
-        self.sending.failed.connect(self._failed)
-        self.sending.bounces_checked.connect(self._bounces_checked)
+        self._wire(connect=True)
         self._offer_resume()
+
+    def _wire(self, *, connect: bool) -> None:
+        """Listen to the run's signals (or stop: a window built in a new language takes the run over)."""
+        sending = self.sending
+        for signal, slot in (
+            (sending.confirm_needed, self._confirm),
+            (sending.progressed, self._show_event),
+            (sending.started, self._started),
+            (sending.ended, self._ended),
+            (sending.test_sent, self._test_sent),
+            (sending.failed, self._failed),
+            (sending.bounces_checked, self._bounces_checked),
+        ):
+            if connect:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+
+    def take_over(self, previous: SendStep) -> None:
+        """Carry on the step of the window this one replaces (a new language): a sending campaign goes on."""
+        previous._wire(connect=False)
+        self._wire(connect=False)
+        self.sending.deleteLater()
+        self.sending = previous.sending
+        self.sending.setParent(self)
+        self._wire(connect=True)
+        self.counts_by, self.pending = dict(previous.counts_by), previous.pending
+        self.log.setPlainText(previous.log.toPlainText())
+        self.progress.setRange(previous.progress.minimum(), previous.progress.maximum())
+        self.progress.setValue(previous.progress.value())
+        self.counts.setText(self._counts_text() if previous.counts.text() else "")
+        self.eta.setText(previous.eta.text())
+        mine, theirs = self._run_buttons(), previous._run_buttons()
+        for button, before in zip(mine, theirs, strict=True):
+            button.setEnabled(before.isEnabled())
+        self._offer_resume()
+
+    def _run_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.start_button,
+            self.test_button,
+            self.pause_button,
+            self.resume_button_,
+            self.cancel_button,
+            self.export_button,
+            self.bounces_button,
+        )
 
     def title(self) -> str:
         """The step's name."""
