@@ -41,6 +41,7 @@ def switch_language(window: MainWindow, language: str) -> MainWindow:
     controller = window.controller
     rebuilt = MainWindow(controller)
     rebuilt.tenant_source = window.tenant_source
+    rebuilt.tenant_follows_settings = window.tenant_follows_settings
     rebuilt.restoreGeometry(window.saveGeometry())
     path, dirty = window.message.path, window.message.dirty
     left_out = set(controller.left_out)

@@ -4185,10 +4185,6 @@
         <translation>Herkunft von {setting}</translation>
     </message>
     <message>
-        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
-        <translation>Ihre eigenen Einstellungen stehen in {file}. Die Einstellungen der IT für alle Benutzer dieses Computers stehen in {machine}. Änderungen gelten ab dem nächsten Start der App.</translation>
-    </message>
-    <message>
         <source>built-in default</source>
         <translation>eingebauter Standard</translation>
     </message>
@@ -4199,6 +4195,10 @@
     <message>
         <source>none: the system&apos;s proxy settings</source>
         <translation>keiner: die Proxy-Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}.</source>
+        <translation>Ihre eigenen Einstellungen stehen in {file}. Die Einstellungen der IT für alle Benutzer dieses Computers stehen in {machine}.</translation>
     </message>
     <message>
         <source>other ({host})</source>
@@ -4223,6 +4223,33 @@
     <message>
         <source>{name} in tenant.json</source>
         <translation>{name} in tenant.json</translation>
+    </message>
+</context>
+<context>
+    <name>TenantSwitch</name>
+    <message>
+        <source>This window keeps the tenant it was started with, {where}; changes here take effect the next time the app starts without it.</source>
+        <translation>Dieses Fenster behält den Mandanten, mit dem es gestartet wurde: {where}. Änderungen hier gelten ab dem nächsten Start der App ohne diese Angabe.</translation>
+    </message>
+    <message>
+        <source>A campaign is sending now: changes take effect as soon as it ends.</source>
+        <translation>Gerade wird eine Kampagne gesendet: Änderungen gelten, sobald sie endet.</translation>
+    </message>
+    <message>
+        <source>Changes take effect when you press OK: you sign in again, to the tenant set here.</source>
+        <translation>Änderungen gelten, sobald Sie auf OK klicken: Sie melden sich erneut an, beim hier eingestellten Mandanten.</translation>
+    </message>
+    <message>
+        <source>The new tenant settings take effect as soon as the campaign ends.</source>
+        <translation>Die neuen Mandanteneinstellungen gelten, sobald die Kampagne endet.</translation>
+    </message>
+    <message>
+        <source>No tenant is configured now: working offline.</source>
+        <translation>Jetzt ist kein Mandant eingerichtet: Sie arbeiten offline.</translation>
+    </message>
+    <message>
+        <source>Now using {where}.</source>
+        <translation>Jetzt wird {where} verwendet.</translation>
     </message>
 </context>
 <context>

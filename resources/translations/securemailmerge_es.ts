@@ -4185,10 +4185,6 @@
         <translation>De dónde viene {setting}</translation>
     </message>
     <message>
-        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
-        <translation>Sus propios ajustes se guardan en {file}. Los ajustes de TI para todos los usuarios de este equipo están en {machine}. Los cambios se aplican la próxima vez que se inicie la aplicación.</translation>
-    </message>
-    <message>
         <source>built-in default</source>
         <translation>valor predeterminado integrado</translation>
     </message>
@@ -4199,6 +4195,10 @@
     <message>
         <source>none: the system&apos;s proxy settings</source>
         <translation>ninguno: la configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}.</source>
+        <translation>Sus propios ajustes se guardan en {file}. Los ajustes de TI para todos los usuarios de este equipo están en {machine}.</translation>
     </message>
     <message>
         <source>other ({host})</source>
@@ -4223,6 +4223,33 @@
     <message>
         <source>{name} in tenant.json</source>
         <translation>{name} en tenant.json</translation>
+    </message>
+</context>
+<context>
+    <name>TenantSwitch</name>
+    <message>
+        <source>This window keeps the tenant it was started with, {where}; changes here take effect the next time the app starts without it.</source>
+        <translation>Esta ventana mantiene el inquilino con el que se inició, {where}; los cambios aquí se aplican la próxima vez que la aplicación se inicie sin él.</translation>
+    </message>
+    <message>
+        <source>A campaign is sending now: changes take effect as soon as it ends.</source>
+        <translation>Se está enviando una campaña: los cambios se aplican en cuanto termine.</translation>
+    </message>
+    <message>
+        <source>Changes take effect when you press OK: you sign in again, to the tenant set here.</source>
+        <translation>Los cambios se aplican al pulsar Aceptar: vuelve a iniciar sesión, en el inquilino configurado aquí.</translation>
+    </message>
+    <message>
+        <source>The new tenant settings take effect as soon as the campaign ends.</source>
+        <translation>Los nuevos ajustes del inquilino se aplican en cuanto termine la campaña.</translation>
+    </message>
+    <message>
+        <source>No tenant is configured now: working offline.</source>
+        <translation>Ahora no hay ningún inquilino configurado: se trabaja sin conexión.</translation>
+    </message>
+    <message>
+        <source>Now using {where}.</source>
+        <translation>Ahora se usa {where}.</translation>
     </message>
 </context>
 <context>

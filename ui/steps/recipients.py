@@ -54,6 +54,7 @@ class RecipientsStep(Step):
         self.setAcceptDrops(True)
         self.model = RecipientsModel(self)
         self._filter_generation = 0
+        self._announced: tuple[int, int, int] | None = None  # the count the status line last said
         self.proxy = RecipientsFilter(self.model, self)
         sources = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open a file…"), self)
@@ -256,6 +257,7 @@ class RecipientsStep(Step):
         recipients = self.controller.recipients
         if recipients is None:
             self.summary.clear()
+            self._announced = None
             return
         report = self.controller.report
         # The check's own figure once it is in: a row with a missing attachment or a field that cannot
@@ -271,4 +273,7 @@ class RecipientsStep(Step):
         if self.proxy.rowCount() != self.model.total():
             text += " · " + self.tr("%Ln shown", "", self.proxy.rowCount())
         self.summary.setText(text)
-        self.status.emit(text)
+        figure = (ready, left, self.proxy.rowCount())
+        if figure != self._announced:  # the status line hears of a new count, not of every re-check
+            self._announced = figure
+            self.status.emit(text)

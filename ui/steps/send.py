@@ -45,6 +45,7 @@ class SendStep(CampaignLog, Step):
     """Mode, pace, daily cap and sending window; test send; progress, counts, log and report."""
 
     bounced = Signal(int, str)  # source row, reason: the window marks it in the recipients table
+    run_ended = Signal()  # the campaign's run ended, however it ended
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -319,6 +320,7 @@ class SendStep(CampaignLog, Step):
         self.start_button.setEnabled(True)
         self.bounces_button.setEnabled(self.sending.folder is not None)
         self._offer_resume()
+        self.run_ended.emit()
 
     def _bounces_checked(self, count: int) -> None:
         self.log.appendPlainText(self.tr("%Ln new bounces found.", "", count))
