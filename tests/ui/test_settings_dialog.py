@@ -36,6 +36,11 @@ def app_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """The window as the app starts it: a language chosen in Settings rebuilds it."""
     relaunch.keep_shown(MainWindow(Controller(None))).show()
     yield relaunch.current()
+    close_the_shown_window()
+
+
+def close_the_shown_window() -> None:
+    """Close the window on screen (the last a language change built) and go back to English."""
     # A Settings dialog left open is window-modal: it would hold up the next test's questions.
     while (modal := QApplication.activeModalWidget()) is not None:
         modal.close()
@@ -223,12 +228,7 @@ def test_a_new_language_applies_at_once_while_a_campaign_sends(
         for address in ("ada@example.com", "bob@example.org"):  # each row once, none lost in the switch
             assert len(sandbox_inspect(sandbox, f"recipients/{address}/messages")) == 1, address
     finally:
-        while (modal := QApplication.activeModalWidget()) is not None:
-            modal.close()
-        shown = relaunch.current()
-        shown.message.dirty = False
-        shown.close()
-        install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]
+        close_the_shown_window()
 
 
 @pytest.mark.e2e
