@@ -4,7 +4,9 @@ The check streams: ``check_rows`` yields one event per row (with its rendered me
 last, and keeps only counts, problems and the largest size, so 100,000 rows cost little more memory
 than the recipient list itself. ``preflight`` wants only the report; ``CheckPass`` lets ``export``
 write the messages of the same pass, so each row is rendered once. A bad row becomes a problem in
-the report; only input that spoils every row (a template syntax error) raises.
+the report; only input that spoils every row (a template syntax error) raises. Rows are taken a
+stretch at a time (see ``columnar``): the common rows are rendered and sized column-wise, and every
+other row one by one, with the same result.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from securemailmerge.campaign.columnar import Stretch, stretches
 from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_duration
 from securemailmerge.campaign.mime import estimate_size, header_problem, recipient_name
 from securemailmerge.campaign.parallel import in_stretches
@@ -108,7 +111,7 @@ class _RowChecker:
         )
         return RowProblem(recipient.row, code, message, field=error.field, value=value)
 
-    def _attachment_size(self, name: str) -> int | AttachmentError:
+    def attachment_size(self, name: str) -> int | AttachmentError:
         known = self.attachment_sizes.get(name)
         if known is None:
             try:
@@ -139,7 +142,7 @@ class _RowChecker:
             return _RowResult(None, problems=[self._problem(recipient, "render-error", too_long)])
         sizes: list[int] = []
         for name in rendered.attachments:
-            size = self._attachment_size(name)
+            size = self.attachment_size(name)
             if isinstance(size, AttachmentError):
                 result.problems.append(self._problem(recipient, "missing-attachment", size, value=name))
             else:
@@ -200,8 +203,17 @@ def check_rows(
     checker = _RowChecker(recipients, template, settings)
     yield CheckStarted(len(recipients.rows), checker.unknown_fields)
     tally = _Tally()
-    for position, recipient in enumerate(recipients.rows, start=1):
-        yield tally.add(checker, recipient, position)
+    rows = recipients.rows
+    for stretch in stretches(checker, 0, len(rows)):
+        tally.take_empty(stretch)
+        for offset, size in enumerate(stretch.sizes, start=stretch.start):
+            recipient = rows[offset]
+            if size is None:
+                yield tally.add(checker, recipient, offset + 1, empties=stretch.empty is None)
+            else:
+                ready = tally.vouched(checker, recipient.row, size)
+                message = stretch.message(offset - stretch.start)
+                yield RowChecked(recipient, offset + 1, message, size, (), ready)
     yield tally.report(checker, recipients, settings)
 
 
@@ -216,15 +228,20 @@ class _Tally:
         self.empty: dict[str, list[int]] = {}
         self.found: list[RowProblem] = []
 
-    def add(self, checker: _RowChecker, recipient: Recipient, position: int) -> RowChecked:
-        """Check one row and count it."""
-        result, ready = self.count(checker, recipient)
+    def add(
+        self, checker: _RowChecker, recipient: Recipient, position: int, *, empties: bool = True
+    ) -> RowChecked:
+        """Check one row and count it (and its empty fields, unless ``empties`` is False)."""
+        result, ready = self.count(checker, recipient, empties=empties)
         return RowChecked(recipient, position, result.rendered, result.size, tuple(result.problems), ready)
 
-    def count(self, checker: _RowChecker, recipient: Recipient) -> tuple[_RowResult, bool]:
+    def count(
+        self, checker: _RowChecker, recipient: Recipient, *, empties: bool = True
+    ) -> tuple[_RowResult, bool]:
         """Check one row and count it; its result, and whether it is ready."""
-        for column in checker.empty_columns(recipient):
-            self.empty.setdefault(column, []).append(recipient.row)
+        if empties:
+            for column in checker.empty_columns(recipient):
+                self.empty.setdefault(column, []).append(recipient.row)
         result = checker.check(recipient)
         if result.problems:
             self.found.extend(result.problems)
@@ -237,6 +254,39 @@ class _Tally:
         if ready:
             self.recipients += len(recipient.to) + len(recipient.cc) + len(recipient.bcc)
         return result, ready
+
+    def vouched(self, checker: _RowChecker, row: int, size: int) -> bool:
+        """Count a row the column-wise check vouched for (one address, no problem); whether it is ready."""
+        if size > self.largest:
+            self.largest, self.largest_row = size, row
+        ready = not checker.unknown_fields
+        self.ready += ready
+        self.recipients += ready
+        return ready
+
+    def take_empty(self, stretch: Stretch) -> None:
+        """Count the empty fields the column-wise check found in a stretch."""
+        for column, rows in (stretch.empty or {}).items():
+            self.empty.setdefault(column, []).extend(rows)
+
+    def take(self, checker: _RowChecker, stretch: Stretch) -> None:
+        """Count a stretch of rows: those the column-wise check vouched for, and the others one by one."""
+        self.take_empty(stretch)
+        sizes = stretch.sizes
+        if sizes and None not in sizes:  # every row vouched for (most stretches): counted at once
+            largest = max(cast("list[int]", sizes))
+            if largest > self.largest:
+                self.largest, self.largest_row = largest, stretch.row(sizes.index(largest))
+            ready = len(sizes) * (not checker.unknown_fields)
+            self.ready += ready
+            self.recipients += ready
+            return
+        rows, empties = checker.recipients.rows, stretch.empty is None
+        for position, size in enumerate(sizes, start=stretch.start):
+            if size is None:
+                self.count(checker, rows[position], empties=empties)
+            else:
+                self.vouched(checker, stretch.row(position - stretch.start), size)
 
     def kept(self) -> dict[str, Any]:
         """What the report needs of the rows counted, for another process to ``merge``."""
@@ -299,9 +349,8 @@ def _check_pace(settings: PreflightSettings) -> None:
 def _stretch(checker: _RowChecker, start: int, end: int) -> dict[str, Any]:
     """What the report keeps of rows ``start`` to ``end`` (positions in the list), checked in a worker."""
     tally = _Tally()
-    rows = checker.recipients.rows
-    for position in range(start, end):
-        tally.count(checker, rows[position])
+    for stretch in stretches(checker, start, end):
+        tally.take(checker, stretch)
     return tally.kept()
 
 

@@ -18,7 +18,7 @@ import mimetypes
 import os
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -69,7 +69,22 @@ def recipient_name(fields: Mapping[str, str]) -> str:
     """The display name for a row: its full-name column, else first and last name, else empty."""
     # Every row of a list has the same columns, so matching them is done once per list.
     full, first, last = (fields[column].strip() if column else "" for column in _name_columns(tuple(fields)))
-    name = full or f"{first} {last}"
+    return _shown_name(full or f"{first} {last}")
+
+
+def recipient_names(columns: tuple[str, ...], cells: Callable[[str], Sequence[str]], count: int) -> list[str]:
+    """``recipient_name`` of ``count`` rows with these ``columns``; ``cells`` gives a column's values."""
+    full, first, last = (
+        [value.strip() for value in cells(column)] if column else [""] * count
+        for column in _name_columns(columns)
+    )
+    return [
+        _shown_name(whole or f"{given} {family}")
+        for whole, given, family in zip(full, first, last, strict=True)
+    ]
+
+
+def _shown_name(name: str) -> str:
     if name.isprintable():  # no line break and no control character: the common case, kept as it is
         return name.strip()
     # A name only decorates the address, so a line break typed into a name cell becomes a space.
@@ -299,14 +314,19 @@ def base64_size(size: int) -> int:
     return encoded + 2 * ((encoded + 75) // 76)
 
 
-def _body_size(text: str) -> int:
-    """An upper bound of the quoted-printable size of ``text``, from counts alone (no encoding pass)."""
-    size = len(text.encode("utf-8"))
+def _body_sizes(texts: Sequence[str]) -> list[int]:
+    """An upper bound of the quoted-printable size of each text, from counts alone (no encoding pass)."""
+    sizes = map(len, map(str.encode, texts))  # UTF-8
+    signs = map(str.count, texts, itertools.repeat("="))
+    lines = map(str.count, texts, itertools.repeat("\n"))
     # Each byte of a non-ASCII character becomes =XX; there are at most twice as many such bytes as
     # the bytes UTF-8 adds over one per character. '=' is escaped, LF becomes CRLF, and a soft line
     # break (=CRLF) may follow every 75 characters.
-    escaped = size + 4 * (size - len(text)) + 2 * text.count("=")
-    return escaped + text.count("\n") + 3 * (escaped // 75)
+    escaped = [
+        size + 4 * (size - chars) + 2 * sign
+        for size, chars, sign in zip(sizes, map(len, texts), signs, strict=True)
+    ]
+    return [size + line + 3 * (size // 75) for size, line in zip(escaped, lines, strict=True)]
 
 
 def estimate_size(
@@ -323,9 +343,34 @@ def estimate_size(
     if row_name is None:
         row_name = recipient_name(recipient.fields)
     addresses = sum(map(len, recipient.to)) + sum(map(len, recipient.cc)) + sum(map(len, recipient.bcc))
-    subject = len(rendered.subject.encode("utf-8"))
-    headers = _FIXED_OVERHEAD + 2 * subject + 2 * addresses + 3 * len(row_name)
-    bodies = _body_size(rendered.text) + _body_size(rendered.html)
+    messages = ([rendered.subject], [rendered.html], [rendered.text])
+    return estimate_sizes(messages, [addresses], [row_name], attachment_sizes, rendered.attachments)[0]
+
+
+def estimate_sizes(
+    messages: tuple[Sequence[str], Sequence[str], Sequence[str]],
+    addresses: Sequence[int],
+    row_names: Sequence[str],
+    attachment_sizes: Sequence[int],
+    attachments: Sequence[str],
+) -> list[int]:
+    """``estimate_size`` of many messages with the same attachments, from their columns.
+
+    ``messages`` are the subjects, HTML bodies and texts, row by row beside ``addresses`` (the
+    characters of each row's To, Cc and Bcc addresses together) and ``row_names``.
+    """
     files = sum(base64_size(size) + _PART_OVERHEAD for size in attachment_sizes)
-    names = sum(3 * len(name.encode("utf-8")) for name in rendered.attachments)
-    return headers + bodies + files + names
+    fixed = _FIXED_OVERHEAD + files + sum(3 * len(name.encode("utf-8")) for name in attachments)
+    subjects, htmls, texts = messages
+    columns = zip(
+        map(len, map(str.encode, subjects)),
+        addresses,
+        map(len, row_names),
+        _body_sizes(texts),
+        _body_sizes(htmls),
+        strict=True,
+    )
+    return [
+        fixed + 2 * subject + 2 * address + 3 * name + text + html
+        for subject, address, name, text, html in columns
+    ]

@@ -119,6 +119,15 @@ class RecipientRows(Sequence[Recipient]):
     def __len__(self) -> int:
         return len(self._items)
 
+    def plain(self, start: int, end: int) -> tuple[list[tuple[Any, ...] | None], Mapping[str, int], int]:
+        """Rows ``start`` to ``end`` for column-wise work: each as its ``(row, *cells)`` tuple, or None
+        where the row is kept as a ``Recipient``; with the column index and the address's place."""
+        return (
+            [item if type(item) is tuple else None for item in self._items[start:end]],
+            self._index,
+            self._email,
+        )
+
     @overload
     def __getitem__(self, position: int) -> Recipient: ...
 

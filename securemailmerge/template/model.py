@@ -20,6 +20,7 @@ from jinja2 import StrictUndefined, Template as JinjaTemplate, meta, nodes
 from securemailmerge.errors import RenderError
 from securemailmerge.i18n import translate
 from securemailmerge.template.boundary import JinjaProblem, Kind, UnknownField, jinja_errors
+from securemailmerge.template.columns import ColumnRenderer, Part
 from securemailmerge.template.environment import TemplateSandbox
 from securemailmerge.template.fields import CompiledPart, FieldResolver, FieldRewriter
 from securemailmerge.template.htmltext import (
@@ -151,6 +152,22 @@ class CompiledTemplate:
             trees.append((self._derived, _TEXT_FROM_HTML, derived))
         self._pieces = _split_parts(trees, frozenset(fields))
         self._fixed_attachments = _fixed_names(self._attachments, template.attachment_column)
+
+    def columns(self) -> ColumnRenderer | None:
+        """A renderer of many rows at once (see ``columns``); None when rows must be rendered one by one."""
+        pieces = self._pieces
+        if pieces is None or self._fixed_attachments is None:
+            return None
+
+        def part(rendered: str | JinjaTemplate | None) -> Part | None:
+            return rendered if rendered is None or isinstance(rendered, str) else pieces[rendered]
+
+        subject, html = part(self._subject), part(self._html)
+        assert subject is not None
+        assert html is not None
+        return ColumnRenderer(
+            self._bindings, subject, html, part(self._text), part(self._derived), self._fixed_attachments
+        )
 
     def render(self, fields: Mapping[str, str]) -> RenderedMessage:
         """The message for one row (column name -> value); RenderError says what went wrong, not where."""

@@ -17,8 +17,10 @@ same messages for many random rows.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from itertools import repeat
 from typing import Any
 
 from jinja2 import Environment, Template as JinjaTemplate, meta, nodes
@@ -68,6 +70,32 @@ class Unsure(Exception):
     """The pieces cannot vouch for this message; render it the exact way."""
 
 
+class ColumnWork:
+    """The work of many rows rendered together: the steps and characters of each, and the unsure rows.
+
+    ``steps`` is what every row took alike (each piece is a step), ``chars`` the characters of each row
+    and ``more_steps`` the steps each remembered piece took beyond that; ``unsure`` holds the rows the
+    pieces cannot vouch for, which the caller renders the exact way.
+    """
+
+    __slots__ = ("chars", "more_steps", "steps", "unsure")
+
+    def __init__(self, count: int) -> None:
+        self.steps = 0
+        self.more_steps = [0] * count
+        self.chars = [0] * count
+        self.unsure: set[int] = set()
+
+    def near_budget(self) -> set[int]:
+        """The rows whose work comes near the budget, as ``PieceRenderer.render`` judges each row."""
+        steps, limit = self.steps, work.MAX_STEPS
+        return {
+            row
+            for row, (more, chars) in enumerate(zip(self.more_steps, self.chars, strict=True))
+            if (steps + more) * _NEAR_BUDGET > limit or chars * _NEAR_BUDGET > work.MAX_CHARS
+        }
+
+
 class _Field:
     """A piece that writes one field: Jinja2's generated code does ``escape(finalize(value))``.
 
@@ -86,6 +114,16 @@ class _Field:
         if type(value) is not str:
             raise Unsure
         return self.show(value)
+
+    def column(self, columns: Mapping[str, Sequence[str]], spent: ColumnWork) -> list[str]:
+        """The field's value in each row as the part shows it (every value a text)."""
+        values = columns[self.name]
+        if self.show is _escaped:
+            search = _NEEDS_ESCAPING.search
+            return [value if search(value) is None else str(escape(value)) for value in values]
+        # Values repeat (first names, cities): each distinct one is shown once.
+        shown = {value: self.show(value) for value in dict.fromkeys(values)}
+        return list(map(shown.__getitem__, values))
 
 
 class MemoSpace:
@@ -122,6 +160,31 @@ class _Remembered:
         spent[0] += steps
         spent[1] += chars
         return text
+
+    def column(self, columns: Mapping[str, Sequence[str]], spent: ColumnWork) -> list[str]:
+        """The piece's text in each row, each distinct combination of values rendered once."""
+        keys = list(zip(*[columns[name] for name in self.names], strict=True))
+        known: dict[tuple[str, ...], tuple[str, int, int] | None] = {}
+        for key in dict.fromkeys(keys):  # first seen first, as rows one by one would fill the memo
+            found = self.memo.get(key)
+            if found is None:
+                try:
+                    found = self._render(key)
+                except Unsure:
+                    found = None
+            known[key] = found
+        failed = {key for key, found in known.items() if found is None}
+        if failed:
+            spent.unsure.update(row for row, key in enumerate(keys) if key in failed)
+        results = {key: found or ("", 0, 0) for key, found in known.items()}
+        texts = {key: found[0] for key, found in results.items()}
+        steps = {key: found[1] for key, found in results.items()}
+        chars = {key: found[2] for key, found in results.items()}
+        if any(steps.values()):
+            spent.more_steps[:] = map(operator.add, spent.more_steps, map(steps.__getitem__, keys))
+        if any(chars.values()):
+            spent.chars[:] = map(operator.add, spent.chars, map(chars.__getitem__, keys))
+        return list(map(texts.__getitem__, keys))
 
     def _render(self, key: tuple[str, ...]) -> tuple[str, int, int]:
         if any(type(value) is not str for value in key):
@@ -164,6 +227,22 @@ class PieceRenderer:
         if spent[0] * _NEAR_BUDGET > work.MAX_STEPS or spent[1] * _NEAR_BUDGET > work.MAX_CHARS:
             raise Unsure
         return text
+
+    def columns(self, columns: Mapping[str, Sequence[str]], spent: ColumnWork) -> list[str]:
+        """The part's text in each row of ``columns`` (name -> a text per row); work adds to ``spent``.
+
+        The rows in ``spent.unsure`` afterwards, and those ``spent.near_budget`` names, must be
+        rendered the exact way; their texts here mean nothing.
+        """
+        count = len(spent.chars)
+        made = [
+            repeat(piece, count) if isinstance(piece, str) else piece.column(columns, spent)
+            for piece in self.pieces
+        ]
+        texts = list(map("".join, zip(*made, strict=True))) if made else [""] * count
+        spent.steps += len(self.pieces)
+        spent.chars[:] = map(operator.add, spent.chars, map(len, texts))
+        return texts
 
 
 def split_part(
