@@ -7,10 +7,12 @@ import json
 from collections.abc import Iterator, Mapping
 from email.parser import HeaderParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from securemailmerge import cli
+from securemailmerge.campaign import check as check_module
 from securemailmerge.cli import m365 as cli_m365
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER, SALES
@@ -147,18 +149,27 @@ def test_resume_refuses_another_signed_in_mailbox(
 def test_send_renders_each_row_once_before_it_drafts_it(
     sandbox: Sandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    renders: list[str] = []
+    passes: list[int] = []  # one entry per pass over the rows that checks (and so renders) them
+    start_pass = check_module._RowChecker.__init__
+
+    def counted_pass(self: Any, recipients: Any, *args: Any) -> None:
+        passes.append(len(recipients.rows))
+        start_pass(self, recipients, *args)
+
+    drafts: list[str] = []
     render = CompiledTemplate.render
 
-    def counted(self: CompiledTemplate, fields: Mapping[str, str]) -> RenderedMessage:
-        renders.append(fields["Name"])
+    def counted_render(self: CompiledTemplate, fields: Mapping[str, str]) -> RenderedMessage:
+        drafts.append(fields["Name"])
         return render(self, fields)
 
-    monkeypatch.setattr(CompiledTemplate, "render", counted)
+    monkeypatch.setattr(check_module._RowChecker, "__init__", counted_pass)
+    monkeypatch.setattr(CompiledTemplate, "render", counted_render)
     code, _out, err = run(capsys, "send", *inputs(tmp_path), "--per-minute", "600", "--yes")
     assert code == 0, err
     assert len(sent_to(sandbox)) == 4
-    # The check and the plan are one pass; the run renders each draft again (and the first row once
-    # for the template draft), as a resumed run in another process would.
+    assert passes == [4]  # the check and the plan are one pass over the four rows
+    # The run renders each draft from the journal (the first row once more, for the template draft),
+    # as a resumed run in another process would.
     people = [f"Person {i}" for i in range(4)]
-    assert renders == [*people, people[0], *people]
+    assert drafts == [people[0], *people]
