@@ -31,6 +31,7 @@ from securemailmerge.template import (
     Template,
     load_template,
 )
+from ui import collector
 from ui.account_control import ErrorHandler, MicrosoftAccount
 from ui.pulse import give_way, start_pulse
 from ui.recipients_control import RecipientSources
@@ -71,8 +72,10 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         share_the_gil()
+        collector.calm()
         self._pulse = start_pulse()
         self.tenant = tenant
+        self.tenant_pending = False  # Settings changed the tenant while a campaign sent: applied when it ends
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
         self.recipient_options = RecipientOptions()
@@ -104,6 +107,17 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         self._check_timer.timeout.connect(self._check_again)
         self.recipients_changed.connect(lambda _list: self.refresh_do_not_contact())
         self.sender_changed.connect(lambda _address: self.refresh_do_not_contact())
+
+    def use_tenant(self, tenant: TenantConfig | None) -> None:
+        """Work with ``tenant`` from now on: signed out of the old one (its kept sign-in stays), new HTTP."""
+        if tenant == self.tenant:
+            return
+        self.cancel_all()  # an address book or sign-in of the old tenant is not wanted any more
+        self._connected(None)
+        self.tenant, self.license = tenant, None
+        self._factory = HttpFactory(tenant) if tenant else None
+        if self._factory is not None:
+            self._factory.log.listen(self.network_entry.emit)
 
     @property
     def account(self) -> Account | None:
