@@ -20,6 +20,7 @@ Translator = Callable[[str, str], str]
 LANGUAGES = ("en", "de", "es")
 
 _translator: Translator | None = None
+_language = "en"
 
 
 def translate(context: str, source: str) -> str:
@@ -38,6 +39,17 @@ def set_translator(translator: Translator | None) -> None:
     """Install the function that translates (``None`` restores English)."""
     global _translator
     _translator = translator
+
+
+def set_language(language: str) -> None:
+    """Say which language the text is in, so numbers, sizes and dates are written its way."""
+    global _language
+    _language = language if language in LANGUAGES else "en"
+
+
+def current_language() -> str:
+    """The language set last (``en`` until one is)."""
+    return _language
 
 
 def user_language() -> str:
@@ -76,12 +88,14 @@ def load_catalogue(path: Path) -> dict[tuple[str, str], str]:
 
 def use_catalogue(language: str) -> None:
     """Translate with the shipped catalogue of ``language`` (English needs none)."""
+    set_language(language)
     if language == "en":
         set_translator(None)
         return
     path = catalogue_path(language)
     if not path.exists():
         set_translator(None)
+        set_language("en")
         return
     table = load_catalogue(path)
     set_translator(lambda context, source: table.get((context, source), source))

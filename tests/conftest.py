@@ -13,7 +13,7 @@ import keyring.backend
 import keyring.backends.fail
 import pytest
 
-from securemailmerge.i18n import set_translator
+from securemailmerge.i18n import set_language, set_translator
 from securemailmerge.m365.license import LAST_CHECK
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import demo_directory
@@ -67,6 +67,7 @@ def english_again() -> Iterator[None]:
     """``--lang`` installs a catalogue for the whole process; the next test starts in English again."""
     yield
     set_translator(None)
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from ui.i18n import install_translations
 from ui.icons import app_icon
 from ui.relaunch import current, keep_shown
 from ui.single_instance import Receiver, hand_over
+from ui.tenant_settings import tenant_in_settings
 from ui.theme import follow_system_scheme
 from ui.window import MainWindow
 
@@ -40,8 +41,9 @@ def _tenant(args: argparse.Namespace) -> tuple[TenantSource | None, Sandbox | No
         sandbox = Sandbox(auto_approve=True, state=str(data_dir() / "sandbox.sqlite")).start()
         return sandbox_tenant(sandbox.tenant_config_path), sandbox
     # --tenant-config, else the one chosen in Settings, else IT's machine-wide file, else the user's.
-    chosen = args.tenant_config or settings.TENANT_CONFIG.get()
-    return find_tenant_config(Path(chosen) if chosen else None), None
+    if args.tenant_config:
+        return find_tenant_config(Path(args.tenant_config)), None
+    return tenant_in_settings(), None
 
 
 def open_sample(window: MainWindow) -> None:
@@ -101,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     controller = Controller(source.config if source else None)
     window = keep_shown(MainWindow(controller))
     window.tenant_source = source
+    window.tenant_follows_settings = not (args.sandbox or args.tenant_config)
     if args.self_test:
         from ui.selftest import self_test
 

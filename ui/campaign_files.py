@@ -30,15 +30,16 @@ from securemailmerge.m365 import OpenedAddressBook, recipient_list, select_conta
 from securemailmerge.recipients import RecipientList
 from securemailmerge.template import Template
 from ui import settings
-from ui.autosave import AUTOSAVE_MS, Autosave, left_behind
+from ui.autosave import AUTOSAVE_MS, Autosave, LeftBehind, left_behind
 from ui.campaign_state import send_settings, settings_signals, show_send_settings, show_sender
 from ui.campaign_system import is_campaign_file
 from ui.dialogs import ask_to_save, show_error
+from ui.folder_trust import folder_warning, outside_folder, trust
+from ui.recovery import RECENT, RecoveryDialog, autosave_name
 
 if TYPE_CHECKING:
     from ui.window import MainWindow
 
-RECENT = "campaigns"
 EMPTY = Template("", "")
 
 
@@ -54,6 +55,7 @@ class CampaignFiles(QObject):
         self.pending: FileSource | ContactsSource | None = None  # named by the file, not loaded (yet)
         self.pending_rows: tuple[int, ...] = ()
         self._contacts_asked = False
+        self.folder_warning: QMessageBox | None = None  # the last warning about a folder elsewhere
         self.autosave = Autosave()
         self.autosave.signals.failed.connect(self._autosave_failed)
         self.autosave_timer = QTimer(self)
@@ -159,9 +161,21 @@ class CampaignFiles(QObject):
             show_error(self.window, str(error))
             return False
         self.window.statusBar().showMessage(self.tr("Opened {file}.").format(file=path.name), 8000)
-        self._apply(document, path)
+        outside = outside_folder(document.template_folder, path)
+        self._apply(replace(document, template_folder=path.parent) if outside else document, path)
         settings.remember(RECENT, str(path.absolute()))
+        if outside is not None:
+            self.folder_warning = folder_warning(
+                self.window, outside, path, lambda: self._allow(outside, path)
+            )
         return True
+
+    def _allow(self, folder: Path, path: Path) -> None:
+        """The user allows the folder the campaign file names: attachments come from there now."""
+        trust(folder, path)
+        if self.path == path and self.saved is not None:  # still the campaign the warning was about
+            self.saved = replace(self.saved, template_folder=folder)
+            self.controller.set_template(self.controller.template, folder)
 
     def save(self) -> bool:
         """Save to the campaign's file (asking for one the first time); True when saved."""
@@ -197,6 +211,7 @@ class CampaignFiles(QObject):
         self.path, self.saved = path, document
         self.autosave.clear()
         settings.remember(RECENT, str(path.absolute()))
+        trust(document.template_folder, path)  # the user's own choice, not a stranger's
         self.refresh()
         self.window.statusBar().showMessage(self.tr("Saved {file}.").format(file=path.name), 8000)
         return True
@@ -262,36 +277,45 @@ class CampaignFiles(QObject):
         )
 
     def offer_recovery(self) -> bool:
-        """After a crash, offer the campaign autosaved then; True when it was recovered."""
+        """After a crash, offer each campaign autosaved then; True when one was recovered here."""
         found = left_behind()
         if not found:
             return False
-        newest = found[0]
-        name = newest.original.name if newest.original is not None else self.tr("Untitled campaign")
+        if len(found) > 1:
+            self.recovery_dialog = RecoveryDialog(found, self.window)
+            chosen = self.recovery_dialog.ask()
+            if kept := len(self.recovery_dialog.found):
+                note = self.tr("%Ln unsaved campaigns are kept for the next start.", "", kept)
+                self.window.statusBar().showMessage(note)
+            return chosen is not None and self._recover(chosen)
         answer = QMessageBox.question(
             self.window,
             self.tr("Recover campaign"),
             self.tr("SecureMailMerge did not close properly. Recover the unsaved changes to {name}?").format(
-                name=name
+                name=autosave_name(found[0])
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
-        recovered = False
         if answer == QMessageBox.StandardButton.Yes:
-            try:
-                document = newest.read()
-            except SecureMailMergeError as error:
-                show_error(self.window, str(error))
-            else:
-                self._apply(document, newest.original)
-                self.saved = None  # recovered changes are unsaved until the user saves them
-                self.refresh()
-                self.autosave_now()
-                recovered = True
-        for item in found:
+            return self._recover(found[0])
+        found[0].discard()
+        return False
+
+    def _recover(self, item: LeftBehind) -> bool:
+        """Show the autosaved campaign as unsaved changes (kept in this window's own autosave)."""
+        try:
+            document = item.read()
+        except SecureMailMergeError as error:
+            show_error(self.window, str(error))
             item.discard()
-        return recovered
+            return False
+        self._apply(document, item.original)
+        self.saved = None  # recovered changes are unsaved until the user saves them
+        self.refresh()
+        self.autosave_now()
+        item.discard()
+        return True
 
     # Applying a document
 

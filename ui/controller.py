@@ -75,6 +75,7 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         collector.calm()
         self._pulse = start_pulse()
         self.tenant = tenant
+        self.tenant_pending = False  # Settings changed the tenant while a campaign sent: applied when it ends
         self.recipients: RecipientList | None = None
         self.recipients_path: Path | None = None
         self.recipient_options = RecipientOptions()
@@ -106,6 +107,17 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         self._check_timer.timeout.connect(self._check_again)
         self.recipients_changed.connect(lambda _list: self.refresh_do_not_contact())
         self.sender_changed.connect(lambda _address: self.refresh_do_not_contact())
+
+    def use_tenant(self, tenant: TenantConfig | None) -> None:
+        """Work with ``tenant`` from now on: signed out of the old one (its kept sign-in stays), new HTTP."""
+        if tenant == self.tenant:
+            return
+        self.cancel_all()  # an address book or sign-in of the old tenant is not wanted any more
+        self._connected(None)
+        self.tenant, self.license = tenant, None
+        self._factory = HttpFactory(tenant) if tenant else None
+        if self._factory is not None:
+            self._factory.log.listen(self.network_entry.emit)
 
     @property
     def account(self) -> Account | None:

@@ -130,7 +130,7 @@ class DoNotContactDialog(QDialog):
         layout.addLayout(self._file_row())
         self.busy = False  # a change is being saved
         self._generation = 0
-        controller.sender_changed.connect(lambda _address: self.reload())
+        controller.sender_changed.connect(self._sender_changed)  # a method: it goes with this view
         # Enter belongs to the field it is typed in (Add, or nothing in the search), not to a button.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
@@ -167,6 +167,9 @@ class DoNotContactDialog(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
         return row
+
+    def _sender_changed(self, _address: str) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """Show the list of the mailbox messages go out from now (read on a worker: it may be long)."""

@@ -34,4 +34,5 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
             _installed.append(translator)
     QLocale.setDefault(QLocale(language))
     i18n.set_translator(QCoreApplication.translate)
+    i18n.set_language(language)
     return language

@@ -29,13 +29,9 @@ from ui import theme
 _Index = QModelIndex | QPersistentModelIndex
 FIXED = 3  # tick, row, status
 LOOKS_KEPT = 600  # rows whose status is kept for repainting: a few screens full
-_DISPLAY, _CHECK, _ICON, _TIP, _COLOUR = (
-    Qt.ItemDataRole.DisplayRole,
-    Qt.ItemDataRole.CheckStateRole,
-    Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.ForegroundRole,
-)
+_Role = Qt.ItemDataRole
+_DISPLAY, _CHECK, _ICON = _Role.DisplayRole, _Role.CheckStateRole, _Role.DecorationRole
+_TIP, _COLOUR = _Role.ToolTipRole, _Role.ForegroundRole
 
 READY, INVALID, DUPLICATE_ROW, MISSING, LEFT_OUT, BOUNCED, DO_NOT_CONTACT = (
     "ready",

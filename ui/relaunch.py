@@ -28,20 +28,11 @@ def keep_shown(window: MainWindow) -> MainWindow:
     return window
 
 
-def switch_language(window: MainWindow, language: str) -> MainWindow | None:
-    """Install ``language`` ("" for the system's) and rebuild ``window``; None while a campaign sends.
+def switch_language(window: MainWindow, language: str) -> MainWindow:
+    """Install ``language`` ("" for the system's) and rebuild ``window`` in it, a sending campaign included.
 
-    A running campaign reports to widgets of the window that started it, so the change waits for
-    the next start then (the choice is already saved).
+    A running campaign carries on in the new window: its run, counts and log move to the new Send step.
     """
-    if window.send.sending.running:
-        window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "Relaunch", "The new language is used from the next start: a campaign is sending."
-            ),
-            8000,
-        )
-        return None
     app = QCoreApplication.instance()
     assert app is not None
     if window.message.dirty:
@@ -50,6 +41,7 @@ def switch_language(window: MainWindow, language: str) -> MainWindow | None:
     controller = window.controller
     rebuilt = MainWindow(controller)
     rebuilt.tenant_source = window.tenant_source
+    rebuilt.tenant_follows_settings = window.tenant_follows_settings
     rebuilt.restoreGeometry(window.saveGeometry())
     path, dirty = window.message.path, window.message.dirty
     left_out = set(controller.left_out)
@@ -57,6 +49,7 @@ def switch_language(window: MainWindow, language: str) -> MainWindow | None:
     step = window.step_list.currentRow()
     # Shown before the old one hides, so the app never has no window (and never quits); the old one
     # goes without its close event, which would stop the controller for good.
+    rebuilt.send.take_over(window.send)
     rebuilt.show()
     window.hide()
     window.deleteLater()

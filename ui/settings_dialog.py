@@ -2,7 +2,8 @@
 
 Every value is one of ``ui.settings``' typed options; OK checks the pace with the engine's own rules
 (``Pacing``, ``SendWindow``) and the tenant with the core tenant module before anything is kept.
-A new language is applied by the window at once (``language_changed``), no restart needed.
+A new language is applied by the window at once (``language_changed``), no restart needed, and so is
+a new tenant (``tenant_changed``); the Tenant page says when, as the window tells it (``applies``).
 """
 
 from __future__ import annotations
@@ -43,15 +44,18 @@ class SettingsDialog(QDialog):
     """General, Sending and Tenant pages over the stored options; OK keeps them, Cancel forgets."""
 
     language_changed = Signal(str)  # the chosen language code ("" follows the system)
+    tenant_changed = Signal()  # the user's tenant file or the chosen configuration file changed
 
-    def __init__(self, running: TenantSource | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, running: TenantSource | None, parent: QWidget | None = None, applies: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._general_page(), self.tr("General"))
         self.tabs.addTab(self._sending_page(), self.tr("Sending"))
-        self.tenant = TenantPage(running, self)
+        self.tenant = TenantPage(running, applies, self)
         self.tabs.addTab(self._tenant_page(), self.tr("Tenant (for IT)"))
         self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
         layout.addWidget(self.tabs)
@@ -163,6 +167,8 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self._show_problem(problem)
             return
+        chosen = self.config_file.text().strip()
+        tenant_changed = self.tenant.changed() or chosen != settings.TENANT_CONFIG.get()
         if not self.tenant.save():
             self.tabs.setCurrentIndex(2)
             self._show_problem("")
@@ -178,6 +184,8 @@ class SettingsDialog(QDialog):
         changed = language != settings.LANGUAGE.get()
         settings.LANGUAGE.set(language)
         super().accept()
+        if tenant_changed:
+            self.tenant_changed.emit()
         if changed:
             self.language_changed.emit(language)
 

@@ -6,6 +6,7 @@ file, which the core checks (``m365.tenantlayers``) and writes atomically; a bad
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import (
@@ -27,17 +28,26 @@ from securemailmerge.m365 import (
     TenantLayers,
     TenantSource,
     cloud_name,
+    find_tenant_config,
     save_user_tenant,
     tenant_layers,
 )
+from ui import settings
 from ui.dialogs import say
+
+
+def tenant_in_settings() -> TenantSource | None:
+    """The tenant the settings name: the file chosen in Settings, else IT's file, else the user's own."""
+    chosen = settings.TENANT_CONFIG.get()
+    return find_tenant_config(Path(chosen) if chosen else None)
 
 
 class TenantPage(QWidget):
     """One row per setting: its value (editable unless IT set it) and where it comes from."""
 
-    def __init__(self, running: TenantSource | None, parent: QWidget | None = None) -> None:
+    def __init__(self, running: TenantSource | None, applies: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.applies = applies  # when a change takes effect, as the window knows it
         layout = QVBoxLayout(self)
         in_use = running.description if running else self.tr("none: the app works offline only")
         self.in_use = QLabel(self.tr("In use now: {where}").format(where=in_use), self)
@@ -101,12 +111,11 @@ class TenantPage(QWidget):
             edit.setText(values[name] if fixed else str(self.layers.user.get(name) or ""))
             edit.setPlaceholderText(values[name] or empty.get(name, ""))
             self._show_origin(name)
-        self.note.setText(
-            self.tr(
-                "Your own settings are kept in {file}. IT's settings for every user of this computer are "
-                "in {machine}. Changes take effect the next time the app starts."
-            ).format(file=self.layers.user_path, machine=self.layers.machine_path)
-        )
+        kept = self.tr(
+            "Your own settings are kept in {file}. IT's settings for every user of this computer are "
+            "in {machine}."
+        ).format(file=self.layers.user_path, machine=self.layers.machine_path)
+        self.note.setText(f"{kept} {self.applies}")
 
     def _show_origin(self, name: str) -> None:
         edit = self.edits[name]

@@ -41,6 +41,7 @@ from ui.steps.message import MessageStep
 from ui.steps.preview import PreviewStep
 from ui.steps.recipients import RecipientsStep
 from ui.steps.send import SendStep
+from ui.tenant_switch import apply_tenant, tenant_applies
 
 STATE_VERSION = 1
 OFFER_RETRY_MS = 250
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self.tenant_source: TenantSource | None = None  # where the configuration came from, for About
+        # False when the command line named the tenant (--sandbox, --tenant-config): Settings leave it be.
+        self.tenant_follows_settings = True
         self.network_dialog: NetworkDialog | None = None
         self.do_not_contact_dialog: DoNotContactDialog | None = None
         self.setObjectName("mainWindow")
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.send = SendStep(controller, self)
         self.steps: list[Step] = [self.account, self.recipients, self.message, self.preview, self.send]
         self.preview.set_model(self.recipients.model)
+        self.send.previewed_row = self.preview.previewed_row
         self._build_central()
         self._build_toolbar()
         self.campaign = CampaignFiles(self)
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
             step.go_to_step.connect(self.go_to)
             step.show_row.connect(self._preview_row)
         self.send.bounced.connect(self.recipients.model.set_bounced)
+        self.send.run_ended.connect(self._run_ended)
         controller.do_not_contact_changed.connect(self.recipients.model.set_do_not_contact)
         controller.profile_changed.connect(self._show_profile)
         controller.failed.connect(self._show_error)
@@ -164,11 +169,16 @@ class MainWindow(QMainWindow):
         self.about_dialog.open()
 
     def show_settings(self) -> None:
-        """The Settings dialog; a new language is applied at once (``language_chosen``)."""
-        self.settings_dialog = SettingsDialog(self.tenant_source, self)
+        """The Settings dialog; a new language and a new tenant are applied at once."""
+        self.settings_dialog = SettingsDialog(self.tenant_source, self, tenant_applies(self))
         self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog.language_changed.connect(self.language_chosen.emit)
+        self.settings_dialog.tenant_changed.connect(lambda: apply_tenant(self))
         self.settings_dialog.open()
+
+    def _run_ended(self) -> None:
+        if self.controller.tenant_pending:
+            apply_tenant(self)  # the tenant settings changed while the campaign was sending
 
     def show_network(self) -> None:
         """The Network activity view (one, kept open beside the window as long as the user likes)."""

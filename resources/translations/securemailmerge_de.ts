@@ -365,6 +365,14 @@
         <translation>Keine Zeile ist versandbereit, daher wurde keine Kampagne gestartet.</translation>
     </message>
     <message>
+        <source>Row {row} has no address to send to.</source>
+        <translation>Zeile {row} hat keine Adresse, an die gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>Left out by you.</source>
+        <translation>Von Ihnen ausgelassen.</translation>
+    </message>
+    <message>
         <source>No row is ready to send.</source>
         <translation>Keine Zeile ist versandbereit.</translation>
     </message>
@@ -609,6 +617,13 @@
     <message>
         <source>Opened {file}.</source>
         <translation>{file} geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unsaved campaigns are kept for the next start.</source>
+        <translation>
+            <numerusform>%Ln nicht gespeicherte Kampagne wird für den nächsten Start aufbewahrt.</numerusform>
+            <numerusform>%Ln nicht gespeicherte Kampagnen werden für den nächsten Start aufbewahrt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recover campaign</source>
@@ -1631,6 +1646,36 @@
     </message>
 </context>
 <context>
+    <name>FolderTrust</name>
+    <message>
+        <source>{file} takes its attachments and images from {folder}, which is outside the campaign file&apos;s folder. Files there are used only if you allow it.</source>
+        <translation>{file} nimmt seine Anhänge und Bilder aus {folder}, einem Ordner außerhalb des Ordners der Kampagnendatei. Dateien dort werden nur verwendet, wenn Sie es erlauben.</translation>
+    </message>
+    <message>
+        <source>Attachment folder</source>
+        <translation>Anhangsordner</translation>
+    </message>
+    <message>
+        <source>Until then attachments are looked for in {own}. Allow this only for a campaign you trust.</source>
+        <translation>Bis dahin werden Anhänge in {own} gesucht. Erlauben Sie das nur für eine Kampagne, der Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>Use that folder</source>
+        <translation>Diesen Ordner verwenden</translation>
+    </message>
+    <message>
+        <source>Keep the campaign&apos;s folder</source>
+        <translation>Ordner der Kampagne beibehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} Bytes</translation>
+    </message>
+</context>
+<context>
     <name>Graph</name>
     <message>
         <source>Access denied ({code}): your account lacks the right to this mailbox or item.</source>
@@ -2475,18 +2520,6 @@
         <translation>Warnung: {problem}</translation>
     </message>
     <message>
-        <source>{count:.1f} KB</source>
-        <translation>{count:.1f} KB</translation>
-    </message>
-    <message>
-        <source>{count:.1f} MB</source>
-        <translation>{count:.1f} MB</translation>
-    </message>
-    <message>
-        <source>{count} bytes</source>
-        <translation>{count} Bytes</translation>
-    </message>
-    <message>
         <source>{days} days {hours} h</source>
         <translation>{days} Tage {hours} h</translation>
     </message>
@@ -2892,6 +2925,10 @@
             <numerusform>%Ln bereit</numerusform>
         </translation>
     </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shown</source>
         <translation>
@@ -2953,10 +2990,54 @@
     </message>
 </context>
 <context>
-    <name>Relaunch</name>
+    <name>RecoveryDialog</name>
     <message>
-        <source>The new language is used from the next start: a campaign is sending.</source>
-        <translation>Die neue Sprache gilt ab dem nächsten Start: Eine Kampagne wird gerade gesendet.</translation>
+        <source>Recover campaigns</source>
+        <translation>Kampagnen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. These campaigns have unsaved changes; recover one here, save the others as files to open later, or discard them.</source>
+        <translation>SecureMailMerge wurde nicht ordnungsgemäß beendet. Diese Kampagnen haben nicht gespeicherte Änderungen: Stellen Sie eine hier wieder her, speichern Sie die anderen als Dateien, um sie später zu öffnen, oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Unsaved campaigns</source>
+        <translation>Nicht gespeicherte Kampagnen</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Speichern unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Sp&amp;äter</translation>
+    </message>
+    <message>
+        <source>{name}, changed {time}</source>
+        <translation>{name}, geändert {time}</translation>
+    </message>
+    <message>
+        <source>Recovered campaign</source>
+        <translation>Wiederhergestellte Kampagne</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampagne speichern</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Kampagnen (*{extension})</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3456,6 +3537,14 @@
     <message>
         <source>Pause</source>
         <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Sending row {row}, as the Preview shows it, to you as a test…</source>
+        <translation>Zeile {row} wird so, wie die Vorschau sie zeigt, als Test an Sie gesendet…</translation>
+    </message>
+    <message>
+        <source>Before this run: {counts}</source>
+        <translation>Vor diesem Lauf: {counts}</translation>
     </message>
     <message>
         <source>Paused.</source>
@@ -4096,10 +4185,6 @@
         <translation>Herkunft von {setting}</translation>
     </message>
     <message>
-        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
-        <translation>Ihre eigenen Einstellungen stehen in {file}. Die Einstellungen der IT für alle Benutzer dieses Computers stehen in {machine}. Änderungen gelten ab dem nächsten Start der App.</translation>
-    </message>
-    <message>
         <source>built-in default</source>
         <translation>eingebauter Standard</translation>
     </message>
@@ -4110,6 +4195,10 @@
     <message>
         <source>none: the system&apos;s proxy settings</source>
         <translation>keiner: die Proxy-Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}.</source>
+        <translation>Ihre eigenen Einstellungen stehen in {file}. Die Einstellungen der IT für alle Benutzer dieses Computers stehen in {machine}.</translation>
     </message>
     <message>
         <source>other ({host})</source>
@@ -4134,6 +4223,33 @@
     <message>
         <source>{name} in tenant.json</source>
         <translation>{name} in tenant.json</translation>
+    </message>
+</context>
+<context>
+    <name>TenantSwitch</name>
+    <message>
+        <source>This window keeps the tenant it was started with, {where}; changes here take effect the next time the app starts without it.</source>
+        <translation>Dieses Fenster behält den Mandanten, mit dem es gestartet wurde: {where}. Änderungen hier gelten ab dem nächsten Start der App ohne diese Angabe.</translation>
+    </message>
+    <message>
+        <source>A campaign is sending now: changes take effect as soon as it ends.</source>
+        <translation>Gerade wird eine Kampagne gesendet: Änderungen gelten, sobald sie endet.</translation>
+    </message>
+    <message>
+        <source>Changes take effect when you press OK: you sign in again, to the tenant set here.</source>
+        <translation>Änderungen gelten, sobald Sie auf OK klicken: Sie melden sich erneut an, beim hier eingestellten Mandanten.</translation>
+    </message>
+    <message>
+        <source>The new tenant settings take effect as soon as the campaign ends.</source>
+        <translation>Die neuen Mandanteneinstellungen gelten, sobald die Kampagne endet.</translation>
+    </message>
+    <message>
+        <source>No tenant is configured now: working offline.</source>
+        <translation>Jetzt ist kein Mandant eingerichtet: Sie arbeiten offline.</translation>
+    </message>
+    <message>
+        <source>Now using {where}.</source>
+        <translation>Jetzt wird {where} verwendet.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CampaignFiles</name>
+    <message numerus="yes">
+        <source>%Ln unsaved campaigns are kept for the next start.</source>
+        <translation>
+            <numerusform>%Ln unsaved campaign is kept for the next start.</numerusform>
+            <numerusform>%Ln unsaved campaigns are kept for the next start.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DoNotContactDialog</name>
     <message numerus="yes">
         <source>%n address(es) saved to {file}.</source>

@@ -365,6 +365,14 @@
         <translation>Ninguna fila está lista para enviar, así que no se inició ninguna campaña.</translation>
     </message>
     <message>
+        <source>Row {row} has no address to send to.</source>
+        <translation>La fila {row} no tiene ninguna dirección a la que enviar.</translation>
+    </message>
+    <message>
+        <source>Left out by you.</source>
+        <translation>Excluida por usted.</translation>
+    </message>
+    <message>
         <source>No row is ready to send.</source>
         <translation>Ninguna fila está lista para enviar.</translation>
     </message>
@@ -609,6 +617,13 @@
     <message>
         <source>Opened {file}.</source>
         <translation>{file} abierto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unsaved campaigns are kept for the next start.</source>
+        <translation>
+            <numerusform>Se conserva %Ln campaña sin guardar para el próximo inicio.</numerusform>
+            <numerusform>Se conservan %Ln campañas sin guardar para el próximo inicio.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recover campaign</source>
@@ -1631,6 +1646,36 @@
     </message>
 </context>
 <context>
+    <name>FolderTrust</name>
+    <message>
+        <source>{file} takes its attachments and images from {folder}, which is outside the campaign file&apos;s folder. Files there are used only if you allow it.</source>
+        <translation>{file} toma sus archivos adjuntos e imágenes de {folder}, una carpeta fuera de la carpeta del archivo de campaña. Los archivos de allí solo se usan si usted lo permite.</translation>
+    </message>
+    <message>
+        <source>Attachment folder</source>
+        <translation>Carpeta de adjuntos</translation>
+    </message>
+    <message>
+        <source>Until then attachments are looked for in {own}. Allow this only for a campaign you trust.</source>
+        <translation>Hasta entonces, los adjuntos se buscan en {own}. Permítalo solo para una campaña de confianza.</translation>
+    </message>
+    <message>
+        <source>Use that folder</source>
+        <translation>Usar esa carpeta</translation>
+    </message>
+    <message>
+        <source>Keep the campaign&apos;s folder</source>
+        <translation>Mantener la carpeta de la campaña</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} bytes</translation>
+    </message>
+</context>
+<context>
     <name>Graph</name>
     <message>
         <source>Access denied ({code}): your account lacks the right to this mailbox or item.</source>
@@ -2475,18 +2520,6 @@
         <translation>advertencia: {problem}</translation>
     </message>
     <message>
-        <source>{count:.1f} KB</source>
-        <translation>{count:.1f} KB</translation>
-    </message>
-    <message>
-        <source>{count:.1f} MB</source>
-        <translation>{count:.1f} MB</translation>
-    </message>
-    <message>
-        <source>{count} bytes</source>
-        <translation>{count} bytes</translation>
-    </message>
-    <message>
         <source>{days} days {hours} h</source>
         <translation>{days} días {hours} h</translation>
     </message>
@@ -2892,6 +2925,10 @@
             <numerusform>%Ln listos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>checking…</source>
+        <translation>comprobando…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shown</source>
         <translation>
@@ -2953,10 +2990,54 @@
     </message>
 </context>
 <context>
-    <name>Relaunch</name>
+    <name>RecoveryDialog</name>
     <message>
-        <source>The new language is used from the next start: a campaign is sending.</source>
-        <translation>El nuevo idioma se usará a partir del próximo inicio: se está enviando una campaña.</translation>
+        <source>Recover campaigns</source>
+        <translation>Recuperar campañas</translation>
+    </message>
+    <message>
+        <source>SecureMailMerge did not close properly. These campaigns have unsaved changes; recover one here, save the others as files to open later, or discard them.</source>
+        <translation>SecureMailMerge no se cerró correctamente. Estas campañas tienen cambios sin guardar: recupere una aquí, guarde las demás como archivos para abrirlas más tarde o descártelas.</translation>
+    </message>
+    <message>
+        <source>Unsaved campaigns</source>
+        <translation>Campañas sin guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Recuperar</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Más &amp;tarde</translation>
+    </message>
+    <message>
+        <source>{name}, changed {time}</source>
+        <translation>{name}, modificada {time}</translation>
+    </message>
+    <message>
+        <source>Recovered campaign</source>
+        <translation>Campaña recuperada</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Guardar campaña</translation>
+    </message>
+    <message>
+        <source>Campaigns (*{extension})</source>
+        <translation>Campañas (*{extension})</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} guardado.</translation>
     </message>
 </context>
 <context>
@@ -3456,6 +3537,14 @@
     <message>
         <source>Pause</source>
         <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Sending row {row}, as the Preview shows it, to you as a test…</source>
+        <translation>Enviándole como prueba la fila {row}, tal como la muestra la vista previa…</translation>
+    </message>
+    <message>
+        <source>Before this run: {counts}</source>
+        <translation>Antes de esta ejecución: {counts}</translation>
     </message>
     <message>
         <source>Paused.</source>
@@ -4096,10 +4185,6 @@
         <translation>De dónde viene {setting}</translation>
     </message>
     <message>
-        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}. Changes take effect the next time the app starts.</source>
-        <translation>Sus propios ajustes se guardan en {file}. Los ajustes de TI para todos los usuarios de este equipo están en {machine}. Los cambios se aplican la próxima vez que se inicie la aplicación.</translation>
-    </message>
-    <message>
         <source>built-in default</source>
         <translation>valor predeterminado integrado</translation>
     </message>
@@ -4110,6 +4195,10 @@
     <message>
         <source>none: the system&apos;s proxy settings</source>
         <translation>ninguno: la configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>Your own settings are kept in {file}. IT&apos;s settings for every user of this computer are in {machine}.</source>
+        <translation>Sus propios ajustes se guardan en {file}. Los ajustes de TI para todos los usuarios de este equipo están en {machine}.</translation>
     </message>
     <message>
         <source>other ({host})</source>
@@ -4134,6 +4223,33 @@
     <message>
         <source>{name} in tenant.json</source>
         <translation>{name} en tenant.json</translation>
+    </message>
+</context>
+<context>
+    <name>TenantSwitch</name>
+    <message>
+        <source>This window keeps the tenant it was started with, {where}; changes here take effect the next time the app starts without it.</source>
+        <translation>Esta ventana mantiene el inquilino con el que se inició, {where}; los cambios aquí se aplican la próxima vez que la aplicación se inicie sin él.</translation>
+    </message>
+    <message>
+        <source>A campaign is sending now: changes take effect as soon as it ends.</source>
+        <translation>Se está enviando una campaña: los cambios se aplican en cuanto termine.</translation>
+    </message>
+    <message>
+        <source>Changes take effect when you press OK: you sign in again, to the tenant set here.</source>
+        <translation>Los cambios se aplican al pulsar Aceptar: vuelve a iniciar sesión, en el inquilino configurado aquí.</translation>
+    </message>
+    <message>
+        <source>The new tenant settings take effect as soon as the campaign ends.</source>
+        <translation>Los nuevos ajustes del inquilino se aplican en cuanto termine la campaña.</translation>
+    </message>
+    <message>
+        <source>No tenant is configured now: working offline.</source>
+        <translation>Ahora no hay ningún inquilino configurado: se trabaja sin conexión.</translation>
+    </message>
+    <message>
+        <source>Now using {where}.</source>
+        <translation>Ahora se usa {where}.</translation>
     </message>
 </context>
 <context>

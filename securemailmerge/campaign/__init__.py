@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.checktext import (
         Formats as Formats,
         format_duration as format_duration,
-        format_size as format_size,
         report_json as report_json,
         report_lines as report_lines,
         unknown_fields_text as unknown_fields_text,
@@ -88,8 +87,11 @@ if TYPE_CHECKING:
     from securemailmerge.campaign.footer import footer_text as footer_text, with_footer as with_footer
     from securemailmerge.campaign.journal import (
         BOUNCED as BOUNCED,
+        DELIVERED as DELIVERED,
         FAILED as FAILED,
         PLANNED as PLANNED,
+        SENT as SENT,
+        SKIPPED as SKIPPED,
         Journal as Journal,
         JournalRow as JournalRow,
         campaigns_dir as campaigns_dir,
@@ -118,7 +120,9 @@ if TYPE_CHECKING:
         SendWindow as SendWindow,
     )
     from securemailmerge.campaign.parallel import available_workers as available_workers
+    from securemailmerge.campaign.plan import check_for_plan as check_for_plan
     from securemailmerge.campaign.report import (
+        counts_text as counts_text,
         report_rows as report_rows,
         state_text as state_text,
         summary_lines as summary_lines,
@@ -186,8 +190,11 @@ __getattr__, __all__ = exports(
         "footer": ("footer_text", "with_footer"),
         "journal": (
             "BOUNCED",
+            "DELIVERED",
             "FAILED",
             "PLANNED",
+            "SENT",
+            "SKIPPED",
             "Journal",
             "JournalRow",
             "campaigns_dir",
@@ -195,7 +202,8 @@ __getattr__, __all__ = exports(
         ),
         "outgoing": ("Outgoing", "OutgoingMessage"),
         "pacing": ("Pacing", "ScaledTime", "Scheduler", "SendWindow"),
-        "report": ("report_rows", "state_text", "summary_lines", "write_report"),
+        "plan": ("check_for_plan",),
+        "report": ("counts_text", "report_rows", "state_text", "summary_lines", "write_report"),
         "sender": ("Mailbox", "tags"),
         "start": ("CampaignOptions", "NewCampaign", "parse_time", "send_test", "start_campaign"),
         "suppression": ("DoNotContact", "DoNotContactEntry", "left_out_rows"),
@@ -214,7 +222,6 @@ __getattr__, __all__ = exports(
         "checktext": (
             "Formats",
             "format_duration",
-            "format_size",
             "report_json",
             "report_lines",
             "unknown_fields_text",

@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from securemailmerge import formatting
 from securemailmerge.campaign.check import PreflightReport
 from securemailmerge.campaign.duration import limited_by_the_day
 from securemailmerge.i18n import translate
@@ -19,15 +20,6 @@ from securemailmerge.recipients.csvencoding import encoding_label
 
 # Long lists of row numbers are cut in the sentences; report_json carries them all.
 _ROWS_SHOWN = 10
-
-
-def format_size(count: int) -> str:
-    """A byte count as people read it: 725 bytes, 12.4 KB, 3.1 MB."""
-    if count < 1024:
-        return translate("Preflight", "{count} bytes").format(count=count)
-    if count < 1024 * 1024:
-        return translate("Preflight", "{count:.1f} KB").format(count=count / 1024)
-    return translate("Preflight", "{count:.1f} MB").format(count=count / 1024 / 1024)
 
 
 def format_duration(duration: timedelta) -> str:
@@ -64,10 +56,10 @@ def _rows_text(rows: Sequence[int]) -> str:
 
 @dataclass(frozen=True)
 class Formats:
-    """How the report writes counts and sizes: plainly, or (the window) as the user's locale does."""
+    """How the report writes counts and sizes: as the user's language does, unless told otherwise."""
 
-    number: Callable[[int], str] = str
-    size: Callable[[int], str] = format_size
+    number: Callable[[int], str] = formatting.number
+    size: Callable[[int], str] = formatting.size
 
 
 PLAIN = Formats()

@@ -142,7 +142,7 @@ class Campaign:
         counts = self.journal.counts()
         pending = sum(counts[s] for s in (states.PLANNED, states.DRAFTED, states.READY, states.SENDING))
         mailbox = self.settings.get("sender") or self.settings.get("mailbox") or ""
-        yield Started(self.campaign_id, sum(counts.values()), pending, mailbox, self.mode)
+        yield Started(self.campaign_id, sum(counts.values()), pending, mailbox, self.mode, dict(counts))
         self.journal.set_setting("status", "running")
         recoveries = 0
         while True:

@@ -35,13 +35,18 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Started:
-    """The run began: how many rows the campaign has, how many are left, from which mailbox, how."""
+    """The run began: how many rows the campaign has, how many are left, from which mailbox, how.
+
+    ``counts`` are the rows per state as the run finds them, so a resumed run can show the whole
+    campaign (what earlier runs sent as well as what this one sends).
+    """
 
     campaign: str
     total: int
     pending: int
     mailbox: str
     mode: str
+    counts: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ class PlannedRow:
     schedule_at: float | None = None
     state: str = PLANNED
     reason: str | None = None
+    code: str | None = None  # why a skipped row is left out, as a code (``do-not-contact``, ``duplicate``)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class Journal:
             )
             db.executemany(
                 "INSERT INTO rows (key, row, recipient, recipients, fingerprint, schedule_at, state, reason,"
-                " updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " code, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     (
                         r.key,
@@ -146,6 +147,7 @@ class Journal:
                         r.schedule_at,
                         r.state,
                         r.reason,
+                        r.code,
                         now,
                     )
                     for r in rows

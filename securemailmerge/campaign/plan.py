@@ -16,17 +16,17 @@ import json
 import mimetypes
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from securemailmerge.campaign.check import PreflightSettings, ready_messages
+from securemailmerge.campaign.check import PreflightReport, PreflightSettings, RowChecked, check_rows
 from securemailmerge.campaign.journal import SKIPPED, PlannedRow
 from securemailmerge.campaign.outgoing import Outgoing
 from securemailmerge.errors import AttachmentError, InputError
 from securemailmerge.i18n import translate
-from securemailmerge.recipients.model import Recipient, RecipientList
+from securemailmerge.recipients.model import Recipient, RecipientList, RowProblem
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template.model import CompiledTemplate, RenderedMessage, Template, compile_template
 from securemailmerge.template.outlook import InlineImage
@@ -36,6 +36,11 @@ from securemailmerge.template.outlook import InlineImage
 LARGE_ATTACHMENT = 3 * 1024 * 1024
 
 Exclusion = Callable[[Recipient], str | None]
+
+# The codes of skipped rows that no check problem names (the report's Code column).
+DO_NOT_CONTACT = "do-not-contact"
+BY_THE_USER = "left-out-by-user"
+NO_ADDRESS = "no-address"
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,11 @@ class Plan:
     def ready(self) -> int:
         """How many rows will get a message."""
         return sum(1 for row in self.rows if row.state != SKIPPED)
+
+    @property
+    def blocked(self) -> int:
+        """How many ready rows the do-not-contact list (or the list's own opt-out marks) leaves out."""
+        return sum(1 for row in self.rows if row.code == DO_NOT_CONTACT)
 
 
 def recipient_data(recipient: Recipient) -> dict[str, Any]:
@@ -204,22 +214,29 @@ def build_plan(
     *,
     exclude: Exclusion = lambda recipient: None,
     schedule: Callable[[Recipient], float | None] = lambda recipient: None,
+    checked: Iterable[RowChecked] | None = None,
 ) -> Plan:
-    """The plan for the ready rows; ``exclude`` names why a row is left out (None: it is kept)."""
+    """The plan for the ready rows; ``exclude`` names why a row is left out (None: it is kept).
+
+    ``checked`` are the rows of a check already made of these inputs (each row rendered once, there);
+    without it the rows are checked here. Every row that is not sent is kept as ``skipped`` with its
+    reason (invalid, duplicate, left out by the user, a problem the check found, do-not-contact), so
+    the report accounts for every row of the list.
+    """
     base_folder = (preflight.base_folder or Path.cwd()).resolve()
     files = AttachmentFiles(base_folder)
     outgoing = Outgoing(base_folder, str(settings.get("footer") or ""))
     kept: list[tuple[Recipient, RenderedMessage]] = []
-    rows: list[PlannedRow] = []
+    rows = excluded_rows(recipients)
     names: Counter[str] = Counter()
-    for recipient, rendered in ready_messages(recipients, template, preflight):
+    for event in checked if checked is not None else checked_rows(recipients, template, preflight):
+        recipient, rendered = event.recipient, event.rendered
+        if not event.ready or rendered is None:
+            rows.append(_skipped(recipient, *_problem_of(event)))
+            continue
         reason = exclude(recipient)
         if reason is not None:
-            rows.append(
-                PlannedRow(
-                    row_key(recipient), recipient.row, recipient_data(recipient), 0, "", None, SKIPPED, reason
-                )
-            )
+            rows.append(_skipped(recipient, DO_NOT_CONTACT, reason))
             continue
         kept.append((recipient, rendered))
         names.update(set(rendered.attachments))
@@ -253,6 +270,61 @@ def build_plan(
         **settings,
     }
     return Plan(full, rows)
+
+
+def checked_rows(
+    recipients: RecipientList, template: Template, preflight: PreflightSettings
+) -> Iterator[RowChecked]:
+    """Each row of one check of the inputs, with its rendered message (None when it cannot render)."""
+    return (event for event in check_rows(recipients, template, preflight) if isinstance(event, RowChecked))
+
+
+def check_for_plan(
+    recipients: RecipientList, template: Template, preflight: PreflightSettings
+) -> tuple[PreflightReport, list[RowChecked]]:
+    """The check's report and its rows with their messages, for ``build_plan`` to use without rendering again.
+
+    The messages are kept until the plan is made: as many as ``build_plan`` holds while it plans.
+    """
+    rows: list[RowChecked] = []
+    for event in check_rows(recipients, template, preflight):
+        if isinstance(event, RowChecked):
+            rows.append(event)
+        elif isinstance(event, PreflightReport):
+            return event, rows
+    raise AssertionError("a check ends with its report")
+
+
+def _skipped(recipient: Recipient, code: str, reason: str) -> PlannedRow:
+    return PlannedRow(
+        row_key(recipient), recipient.row, recipient_data(recipient), 0, "", None, SKIPPED, reason, code
+    )
+
+
+def _problem_of(event: RowChecked) -> tuple[str, str]:
+    """Why a checked row is not sent: its first problem, or that it has no address to send to."""
+    problem = next((p for p in event.problems if not p.warning), None)
+    if problem is not None:
+        return problem.code, problem.message
+    return NO_ADDRESS, translate("Campaign", "Row {row} has no address to send to.").format(
+        row=event.recipient.row
+    )
+
+
+def excluded_rows(recipients: RecipientList) -> list[PlannedRow]:
+    """The list's rows that never reach the check (invalid, duplicate, left out by the user), as skipped."""
+    problems: dict[int, RowProblem] = {}
+    for problem in recipients.problems:
+        if not problem.warning:
+            problems.setdefault(problem.row, problem)
+    rows = []
+    for recipient in recipients.excluded:
+        found = problems.get(recipient.row)
+        if found is not None:
+            rows.append(_skipped(recipient, found.code, found.message))
+        else:
+            rows.append(_skipped(recipient, BY_THE_USER, translate("Campaign", "Left out by you.")))
+    return rows
 
 
 class Renderer:

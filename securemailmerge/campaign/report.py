@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from securemailmerge import formatting
 from securemailmerge.campaign import journal as states
 from securemailmerge.campaign.csvout import safe_csv_cell, write_csv
 from securemailmerge.campaign.journal import Journal, JournalRow
@@ -143,6 +144,13 @@ def _status_text(status: str) -> str:
     return texts.get(status, status)
 
 
+def counts_text(counts: Mapping[str, int]) -> str:
+    """How many rows are in each state, the empty states left out: ``sent 1.204, failed 2``."""
+    return ", ".join(
+        f"{state_text(state)} {formatting.number(count)}" for state, count in counts.items() if count
+    )
+
+
 def summary_lines(journal: Journal) -> list[str]:
     """The campaign's state in sentences: counts, status, stop reason and where the copies are."""
     settings = journal.settings()
@@ -154,7 +162,7 @@ def summary_lines(journal: Journal) -> list[str]:
             sender=settings.get("sender") or settings.get("mailbox") or "",
             status=_status_text(settings.get("status", "planned")),
         ),
-        ", ".join(f"{state_text(state)} {count}" for state, count in counts.items() if count),
+        counts_text(counts),
     ]
     if settings.get("stop_reason") and settings.get("status") in {"stopped", "paused"}:
         lines.append(str(settings["stop_reason"]))

@@ -9,13 +9,13 @@ subject prefixed (checking the license once, for the test send) and counts nowhe
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from securemailmerge.campaign.check import PreflightSettings, ready_messages
+from securemailmerge.campaign.check import PreflightSettings, RowChecked, ready_messages
 from securemailmerge.campaign.footer import footer_text
 from securemailmerge.campaign.journal import Journal
 from securemailmerge.campaign.modes import DRAFTS, MODES, NOW, SCHEDULED
@@ -128,10 +128,13 @@ def start_campaign(
     *,
     clock: Callable[[], float] = time.time,
     confirm: Callable[[int, int, LicenseStatus], bool] = lambda ready, skipped, license: True,
+    checked: Iterable[RowChecked] | None = None,
 ) -> NewCampaign | None:
     """Check the license, plan the rows and, if ``confirm(ready, skipped, license)``, write the journal.
 
-    None when ``confirm`` declined: nothing was written.
+    ``checked`` are the rows of a check the caller already made (``check_for_plan``): the plan uses
+    their messages instead of rendering every row again. None when ``confirm`` declined: nothing
+    was written.
     """
     Journal.ensure_new(folder)
     sender = connection.sender(options.shared_mailbox)
@@ -161,8 +164,9 @@ def start_campaign(
         settings,
         exclude=exclude,
         schedule=_schedule(recipients, options, zone_name),
+        checked=checked,
     )
-    skipped = len(plan.rows) - plan.ready
+    skipped = plan.blocked  # the rows the confirmation speaks of; the report names every one left out
     if not confirm(plan.ready, skipped, license):
         return None
     journal = Journal.create(folder, plan.settings, plan.rows, clock=clock)

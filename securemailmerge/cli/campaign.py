@@ -174,17 +174,18 @@ def run_send(args: argparse.Namespace) -> int:
         Campaign,
         DoNotContact,
         campaigns_dir,
+        check_for_plan,
         graphs_of,
-        preflight,
         report_lines,
         start_campaign,
     )
     from securemailmerge.cli.progress import run_campaign
 
     inputs = load_inputs(args)
-    checked = preflight(inputs.recipients, inputs.template, inputs.settings)
-    if not checked.ok:
-        print("\n".join(report_lines(checked)), file=sys.stderr)
+    # One pass renders each row: the check's messages are the plan's (the run renders each draft).
+    report, checked = check_for_plan(inputs.recipients, inputs.template, inputs.settings)
+    if not report.ok:
+        print("\n".join(report_lines(report)), file=sys.stderr)
         return EXIT_BLOCKED
     with signed_in(args) as connection:
         own = (connection.profile.mail or "").casefold()
@@ -198,9 +199,8 @@ def run_send(args: argparse.Namespace) -> int:
         def confirm(ready: int, skipped: int, license: LicenseStatus) -> bool:
             return _confirm(args, ready, skipped, mailbox, options.mode, license)
 
-        started = start_campaign(
-            folder, connection, inputs.recipients, inputs.template, inputs.settings, options, confirm=confirm
-        )
+        lists = (inputs.recipients, inputs.template, inputs.settings)
+        started = start_campaign(folder, connection, *lists, options, confirm=confirm, checked=checked)
         if started is None:
             print(translate("Cli", "Nothing was sent."), file=sys.stderr)
             return EXIT_BLOCKED

@@ -155,14 +155,14 @@ def _address_lines(recipient: Recipient, sender: str | None) -> list[tuple[str, 
 
 
 def _attachment_note(settings: PreflightSettings, name: str) -> str:
-    from securemailmerge.campaign import format_size
+    from securemailmerge.formatting import size
     from securemailmerge.safepaths import resolve_attachment
 
     try:
         path = resolve_attachment(settings.base_folder or Path.cwd(), name)
     except AttachmentError as error:
         return translate("Cli", "{name} (problem: {reason})").format(name=name, reason=error)
-    return translate("Cli", "{name} ({size})").format(name=name, size=format_size(path.stat().st_size))
+    return translate("Cli", "{name} ({size})").format(name=name, size=size(path.stat().st_size))
 
 
 def run_check(args: argparse.Namespace) -> int:

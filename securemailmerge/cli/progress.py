@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
+from securemailmerge import formatting
 from securemailmerge.campaign import (
     Campaign,
     Cancelled,
@@ -28,7 +29,7 @@ from securemailmerge.campaign import (
     Started,
     Stopped,
     Waiting,
-    state_text,
+    counts_text,
 )
 from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY
 from securemailmerge.i18n import translate
@@ -71,8 +72,8 @@ def _show(event: Event, progress: Progress, task: TaskID, console: Console, fold
                 "Cli", "Campaign {folder}: {pending} of {total} to go, from {mailbox}, mode {mode}."
             ).format(
                 folder=folder,
-                pending=event.pending,
-                total=event.total,
+                pending=formatting.number(event.pending),
+                total=formatting.number(event.total),
                 mailbox=event.mailbox,
                 mode=event.mode,
             )
@@ -96,7 +97,7 @@ def _show(event: Event, progress: Progress, task: TaskID, console: Console, fold
     elif isinstance(event, Reconciled):
         say(translate("Cli", "Row {row}: {how}").format(row=event.row, how=event.how))
     elif isinstance(event, Waiting):
-        until = datetime.fromtimestamp(event.until).strftime("%Y-%m-%d %H:%M:%S")
+        until = formatting.when(datetime.fromtimestamp(event.until).astimezone())
         say(translate("Cli", "Waiting until {time}: {why}.").format(time=until, why=event.explained()))
     elif isinstance(event, Throttled | Retrying):
         progress.update(task, description=str(event))
@@ -105,9 +106,13 @@ def _show(event: Event, progress: Progress, task: TaskID, console: Console, fold
         say(resume_hint(folder))
         return EXIT_BLOCKED
     elif isinstance(event, Cancelled):
-        say(translate("Cli", "Cancelled; {count} unsent drafts deleted.").format(count=event.deleted))
+        say(
+            translate("Cli", "Cancelled; {count} unsent drafts deleted.").format(
+                count=formatting.number(event.deleted)
+            )
+        )
         return EXIT_BLOCKED
     elif isinstance(event, Finished):
         progress.update(task, description=translate("Cli", "Done"))
-        say(", ".join(f"{state_text(state)} {count}" for state, count in event.counts.items() if count))
+        say(counts_text(event.counts))
     return code

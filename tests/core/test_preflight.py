@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from securemailmerge import formatting
 from securemailmerge.campaign import check as preflight_module
 from securemailmerge.campaign.check import (
     CheckPass,
@@ -22,7 +23,7 @@ from securemailmerge.campaign.check import (
     preflight,
     ready_messages,
 )
-from securemailmerge.campaign.checktext import format_duration, format_size, report_json, report_lines
+from securemailmerge.campaign.checktext import format_duration, report_json, report_lines
 from securemailmerge.errors import InputError, TemplateSyntaxError
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientList, RowProblem
@@ -218,7 +219,7 @@ def test_ok_is_false_when_anything_blocks(tmp_path: Path, change: dict[str, Any]
     [(0, "0 bytes"), (725, "725 bytes"), (12_700, "12.4 KB"), (3_250_000, "3.1 MB")],
 )
 def test_sizes_read_as_people_say_them(count: int, text: str) -> None:
-    assert format_size(count) == text
+    assert formatting.size(count) == text
 
 
 @pytest.mark.parametrize(

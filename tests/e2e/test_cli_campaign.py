@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from email.parser import HeaderParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from securemailmerge import cli
+from securemailmerge.campaign import check as check_module
 from securemailmerge.cli import m365 as cli_m365
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER, SALES
+from securemailmerge.template.model import CompiledTemplate, RenderedMessage
 from tests.helpers import InMemoryKeyring
 
 pytestmark = pytest.mark.e2e
@@ -141,3 +144,32 @@ def test_resume_refuses_another_signed_in_mailbox(
     code, _, err = run(capsys, "resume", "--campaign", str(campaign))
     assert code == 2
     assert "belongs to someone.else@contoso.onmicrosoft.com, but ada.lovelace" in err
+
+
+def test_send_renders_each_row_once_before_it_drafts_it(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    passes: list[int] = []  # one entry per pass over the rows that checks (and so renders) them
+    start_pass = check_module._RowChecker.__init__
+
+    def counted_pass(self: Any, recipients: Any, *args: Any) -> None:
+        passes.append(len(recipients.rows))
+        start_pass(self, recipients, *args)
+
+    drafts: list[str] = []
+    render = CompiledTemplate.render
+
+    def counted_render(self: CompiledTemplate, fields: Mapping[str, str]) -> RenderedMessage:
+        drafts.append(fields["Name"])
+        return render(self, fields)
+
+    monkeypatch.setattr(check_module._RowChecker, "__init__", counted_pass)
+    monkeypatch.setattr(CompiledTemplate, "render", counted_render)
+    code, _out, err = run(capsys, "send", *inputs(tmp_path), "--per-minute", "600", "--yes")
+    assert code == 0, err
+    assert len(sent_to(sandbox)) == 4
+    assert passes == [4]  # the check and the plan are one pass over the four rows
+    # The run renders each draft from the journal (the first row once more, for the template draft),
+    # as a resumed run in another process would.
+    people = [f"Person {i}" for i in range(4)]
+    assert drafts == [people[0], *people]

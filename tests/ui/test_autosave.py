@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,9 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from securemailmerge.campaign import CampaignDocument, save_campaign
+from securemailmerge.template import Template
 from tests.helpers import REPO
 from tests.ui.test_campaign_files import answer, new_window
 from ui.app import first_campaign
@@ -156,3 +160,64 @@ def test_the_autosave_follows_unsaved_changes_and_goes_with_a_save_or_a_clean_ex
     window.close()
     assert autosaves() == []
     assert not list(autosave_dir().glob("*.lock"))
+
+
+def leave_behind(subject: str, saved_at: float, original: Path | None = None) -> Path:
+    """An autosave as a crashed app leaves it: the campaign, its note, and no lock held by anyone."""
+    folder = autosave_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{int(saved_at)}-1.smmcampaign"
+    save_campaign(CampaignDocument(template=Template(subject, "<p>Hi</p>")), path)
+    note = {"original": None if original is None else str(original)}
+    path.with_suffix(".json").write_text(json.dumps(note), encoding="utf-8")
+    os.utime(path, (saved_at, saved_at))
+    return path
+
+
+def test_after_a_crash_with_several_autosaves_each_is_offered(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    leave_behind("Oldest", 1_700_000_000, tmp_path / "spring.smmcampaign")
+    leave_behind("Middle", 1_700_000_100)
+    leave_behind("Fourth", 1_700_000_050)
+    newest = leave_behind("Newest", 1_700_000_200, tmp_path / "autumn.smmcampaign")
+    window = new_window(qtbot)
+    seen: list[list[str]] = []
+
+    def decide() -> None:
+        dialog = window.campaign.recovery_dialog
+        texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        seen.append(texts)
+        dialog.list.setCurrentRow(3)  # spring: saved as a file of its own
+        assert dialog.save(tmp_path / "spring again")
+        seen.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
+        dialog.list.setCurrentRow(0)
+        qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, decide)
+    assert window.campaign.offer_recovery()
+    names = [text.split(",")[0] for text in seen[0]]
+    assert names == ["autumn.smmcampaign", "Untitled campaign", "Untitled campaign", "spring.smmcampaign"]
+    assert all(", changed " in text for text in seen[0])
+    assert [text.split(",")[0] for text in seen[1]] == ["autumn.smmcampaign", *["Untitled campaign"] * 2]
+    assert window.message.subject.text() == "Newest"
+    assert window.windowTitle() == "autumn.smmcampaign[*] — SecureMailMerge"
+    assert '"Oldest"' in (tmp_path / "spring again.smmcampaign").read_text("utf-8")
+    assert window.statusBar().currentMessage() == ("2 unsaved campaigns are kept for the next start.")
+    window.campaign.autosave.wait()
+    assert newest not in autosaves()
+    # The ones nobody decided on are offered again at the next start.
+    kept = [path for path in autosaves() if path != window.campaign.autosave.path]
+    assert sorted('"Middle"' in path.read_text("utf-8") for path in kept) == [False, True]
+    again: list[list[str]] = []
+
+    def later() -> None:
+        dialog = new.campaign.recovery_dialog
+        again.append([dialog.list.item(i).text().split(",")[0] for i in range(dialog.list.count())])
+        qtbot.mouseClick(dialog.later_button, Qt.MouseButton.LeftButton)
+
+    new = new_window(qtbot)
+    QTimer.singleShot(0, later)
+    assert not new.campaign.offer_recovery()
+    assert again == [["Untitled campaign", "Untitled campaign"]]
+    assert len(autosaves()) == 3  # both kept, and the first window's own

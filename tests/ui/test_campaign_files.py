@@ -12,8 +12,9 @@ from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from securemailmerge.campaign import SCHEDULED
+from securemailmerge.campaign import SCHEDULED, CampaignDocument, FileSource, save_campaign
 from securemailmerge.sandbox.directory import SALES
+from securemailmerge.template import Template
 from tests.ui.conftest import sign_in
 from ui import settings
 from ui.controller import Controller
@@ -398,3 +399,56 @@ def test_a_new_language_keeps_the_campaign_its_file_and_its_autosave(
     assert not rebuilt.isWindowModified()
     rebuilt.campaign.autosave.wait()
     assert not before.exists()
+
+
+def test_a_campaign_file_naming_a_folder_outside_its_own_warns_and_reads_nothing_there_until_allowed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    inbox, secret = tmp_path / "Downloads", tmp_path / "private"
+    inbox.mkdir()
+    secret.mkdir()
+    (secret / "salaries.pdf").write_bytes(b"%PDF-1.4 private")
+    (inbox / "people.csv").write_text("Name,Email\nAda,ada@example.com\n", encoding="utf-8")
+    stranger = inbox / "offer.smmcampaign"
+    template = Template("Offer", "<p>Hi {{Name}}</p>", attachments=("salaries.pdf",))
+    save_campaign(
+        CampaignDocument(template=template, template_folder=secret, source=FileSource(inbox / "people.csv")),
+        stranger,
+    )
+    window = new_window(qtbot)
+    assert window.campaign.open(stranger)
+    warning = window.campaign.folder_warning
+    assert warning.isVisible()
+    assert warning.text() == (
+        f"offer.smmcampaign takes its attachments and images from {secret}, which is outside the campaign "
+        "file's folder. Files there are used only if you allow it."
+    )
+    assert window.controller.template_folder == inbox
+    qtbot.waitUntil(lambda: window.controller.report is not None, timeout=10_000)
+    assert [p.value for p in window.controller.report.missing_attachments] == ["salaries.pdf"]
+    assert not window.isWindowModified()
+
+    (use,) = (b for b in warning.buttons() if b.text() == "Use that folder")
+    qtbot.mouseClick(use, Qt.MouseButton.LeftButton)
+    assert window.controller.template_folder == secret
+    qtbot.waitUntil(lambda: window.controller.report is not None, timeout=10_000)
+    assert window.controller.report.missing_attachments == ()
+    assert not window.isWindowModified()
+    # Allowed once for this file: opening it again asks nothing.
+    window.campaign.folder_warning = None
+    assert window.campaign.open(stranger)
+    assert window.campaign.folder_warning is None
+    assert window.controller.template_folder == secret
+
+
+def test_a_campaign_the_user_saved_with_a_folder_elsewhere_opens_without_a_warning(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = new_window(qtbot)
+    window.controller.set_template(Template("Hi", "<p>Hi</p>"), tmp_path / "files")
+    (tmp_path / "campaigns").mkdir()
+    assert window.campaign.write(tmp_path / "campaigns" / "mine.smmcampaign")
+    again = new_window(qtbot)
+    assert again.campaign.open(tmp_path / "campaigns" / "mine.smmcampaign")
+    assert again.campaign.folder_warning is None
+    assert again.controller.template_folder == tmp_path / "files"

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from securemailmerge.m365 import SCOPES
-from tests.ui.conftest import open_sample
+from securemailmerge.m365 import SCOPES, load_tenant_config
+from securemailmerge.sandbox.app import Sandbox
+from securemailmerge.sandbox.directory import DEMO_USER
+from tests.ui.conftest import answer_confirmation, open_sample
 from ui import formatting
 from ui.controller import Controller
 from ui.i18n import install_translations
@@ -137,3 +142,43 @@ def test_sizes_numbers_and_durations_follow_the_language(
         assert formatting.duration(timedelta(hours=3, minutes=20)) == duration
     finally:
         install_translations(QApplication.instance(), "en")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("language", "footer"), [("de", "Gesendet mit SecureMailMerge")])
+def test_the_free_plans_footer_is_in_the_windows_language_in_the_sent_message(
+    qtbot: QtBot, sandbox: Sandbox, tmp_path: Path, language: str, footer: str
+) -> None:
+    app = QApplication.instance()
+    install_translations(app, language)
+    try:
+        window = MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path)))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.mouseClick(window.account.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(window.account.dialog.isVisible)
+        qtbot.mouseClick(window.account.dialog.code_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.controller.account is not None, timeout=20_000)
+        (tmp_path / "people.csv").write_text("Name,Email\nAda,ada@example.com\n", encoding="utf-8")
+        window.go_to(1)
+        window.recipients.open_file(tmp_path / "people.csv")
+        qtbot.waitUntil(lambda: window.recipients.model.rowCount() == 1, timeout=10_000)
+        window.go_to(2)
+        qtbot.keyClicks(window.message.subject, "Hallo {{Name}}")
+        window.message.publish()
+        window.go_to(4)
+        qtbot.mouseClick(window.send.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: DEMO_USER in window.send.log.toPlainText(), timeout=30_000)
+        answer_confirmation(window, QMessageBox.StandardButton.Yes, [])
+        qtbot.mouseClick(window.send.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Fertig." in window.send.log.toPlainText(), timeout=60_000)
+        sandbox.graph.settle()
+        sent = [m["mime"].replace("=\r\n", "") for m in sandbox.graph.inspect.sent(DEMO_USER)]
+        assert len(sent) == 2  # the test to Ada's own mailbox, then the campaign's message
+        for mime in sent:
+            assert f"{footer}</p>" in mime
+            assert "Sent with SecureMailMerge" not in mime
+        window.message.dirty = False
+        window.close()
+    finally:
+        install_translations(app, "en")

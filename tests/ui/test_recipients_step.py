@@ -249,3 +249,19 @@ def test_the_painted_table_shows_a_tick_taken_off_at_once(qtbot: QtBot, window: 
     assert painted(proxy, 0, 2, Qt.ItemDataRole.DisplayRole) == "Left out"
     assert painted(proxy, 0, 0, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert painted(proxy, 0, 3, Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_the_status_line_and_the_check_say_the_same_number_of_ready_rows(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_sample(qtbot, window)
+    step = window.recipients
+    qtbot.waitUntil(lambda: window.controller.report is not None, timeout=10_000)
+    report = window.controller.report
+    loaded = len(window.controller.recipients.rows)
+    assert report.ready == loaded - 1  # row 15 loads fine, but its attachment is missing
+    left = step.model.total() - report.ready
+    assert step.summary.text() == f"{report.ready} ready, {left} left out"
+    assert window.statusBar().currentMessage() == step.summary.text()
+    window.go_to(3)
+    assert f"ready {report.ready}," in window.preview.report_label.text()

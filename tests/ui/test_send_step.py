@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from securemailmerge.campaign import DoNotContact
 from securemailmerge.m365 import load_tenant_config
 from securemailmerge.sandbox.app import Sandbox
 from securemailmerge.sandbox.directory import DEMO_USER
@@ -103,9 +105,10 @@ def test_an_interrupted_campaign_is_offered_on_the_next_start(
     seen: list[str] = []
     answer_confirmation(online, QMessageBox.StandardButton.Yes, seen)
     qtbot.mouseClick(online.send.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(online.send.pause_button.isEnabled, timeout=30_000)
+    qtbot.waitUntil(lambda: "Row 2: sent." in online.send.log.toPlainText(), timeout=30_000)
     qtbot.mouseClick(online.send.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(online.send.resume_button_.isEnabled, timeout=30_000)
+    sent_before = online.send.log.toPlainText().count(": sent.")
     online.close()  # the app goes away mid-campaign, as after a crash
 
     again = MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path)))
@@ -118,6 +121,18 @@ def test_an_interrupted_campaign_is_offered_on_the_next_start(
     qtbot.mouseClick(again.send.resume_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Done." in again.send.log.toPlainText(), timeout=90_000)
     assert not again.send.resume_button.isVisible()
+    # The whole campaign, not only this run: the rows sent before the interruption count too.
+    log = again.send.log.toPlainText()
+    assert f"Before this run: Sent {sent_before} · failed 0 · bounced 0" in log
+    assert log.count(": sent.") == 3 - sent_before
+    assert log.endswith("Done.\nSent 3 · failed 0 · bounced 0")
+    assert again.send.counts.text() == "Sent 3 · failed 0 · bounced 0"
+    assert again.send.progress.value() == again.send.progress.maximum() == 3
+    report = tmp_path / "report.csv"
+    again.send.export(report)
+    with report.open(encoding="utf-8-sig") as stream:
+        states = [row[2] for row in list(csv.reader(stream))[1:]]
+    assert states == ["sent", "sent", "sent"]
     again.close()
 
 
@@ -131,3 +146,73 @@ def test_start_and_test_say_what_is_missing(qtbot: QtBot, online: MainWindow) ->
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert send.log.toPlainText().endswith("Open a recipient list and write a message first.")
     assert send.start_button.isEnabled()
+
+
+@pytest.mark.e2e
+def test_send_test_to_me_sends_the_row_the_preview_shows_and_names_it(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    sign_in(qtbot, online)
+    small_list(qtbot, online, tmp_path)
+    online.go_to(3)
+    qtbot.mouseClick(online.preview.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(online.preview.next_button, Qt.MouseButton.LeftButton)
+    assert online.preview.position.text() == "of 3 (row 4)"
+    online.go_to(4)
+    send = online.send
+    qtbot.mouseClick(send.test_button, Qt.MouseButton.LeftButton)
+    assert "Sending row 4, as the Preview shows it, to you as a test…" in send.log.toPlainText()
+    qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
+    assert f"Test message for row 4 sent to {DEMO_USER}." in send.log.toPlainText()
+    sandbox.graph.settle()
+    (sent,) = sandbox.graph.inspect.sent(DEMO_USER)
+    assert "Subject: [Test] Hello Cy" in sent["mime"]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("kind", [".csv", ".xlsx"])
+def test_the_exported_report_lists_every_row_left_out_with_its_reason(
+    qtbot: QtBot, online: MainWindow, tmp_path: Path, kind: str
+) -> None:
+    sign_in(qtbot, online)
+    DoNotContact.for_mailbox(DEMO_USER).add(["dan@example.com"], "asked us not to write")
+    (tmp_path / "people.csv").write_text(
+        "First Name,Email,File\nAda,ada@example.com,\nBob,bob@example.org,\nBad,not an address,\n"
+        "Ada again,ada@example.com,\nDan,dan@example.com,\nEve,eve@example.com,missing.pdf\n",
+        encoding="utf-8",
+    )
+    online.go_to(1)
+    online.recipients.open_file(tmp_path / "people.csv")
+    model = online.recipients.model
+    qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=10_000)
+    bob = model.index(model.row_of(3), 0)
+    model.setData(bob, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)  # Bob: left out
+    online.go_to(2)
+    qtbot.keyClicks(online.message.subject, "Hello {{First Name}}")
+    online.message.attachment_column.setCurrentIndex(online.message.attachment_column.findText("File"))
+    online.message.publish()
+    online.go_to(4)
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, [])
+    qtbot.mouseClick(online.send.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Done." in online.send.log.toPlainText(), timeout=60_000)
+
+    report = tmp_path / f"report{kind}"
+    online.send.export(report)
+    if kind == ".csv":
+        with report.open(encoding="utf-8-sig") as stream:
+            lines = list(csv.reader(stream))
+    else:
+        sheet = openpyxl.load_workbook(report).active
+        lines = [[str(cell.value or "") for cell in row] for row in sheet.iter_rows()]
+    by_row = {line[0]: (line[2], line[6], line[7]) for line in lines[1:]}
+    assert sorted(by_row, key=int) == ["2", "3", "4", "5", "6", "7"]
+    assert by_row["2"][0] == "sent"
+    assert by_row["3"] == ("left out", "left-out-by-user", "Left out by you.")
+    assert by_row["4"][:2] == ("left out", "invalid-address")
+    assert "not an address" in by_row["4"][2]
+    assert by_row["5"][:2] == ("left out", "duplicate")
+    assert "ada@example.com" in by_row["5"][2]
+    assert by_row["6"][:2] == ("left out", "do-not-contact")
+    assert by_row["7"][:2] == ("left out", "missing-attachment")
+    assert "missing.pdf" in by_row["7"][2]
+    assert f"Wrote 6 rows to {report.name}." in online.send.log.toPlainText()

@@ -14,11 +14,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import open_sample
+from securemailmerge.m365 import find_tenant_config, load_tenant_config
+from securemailmerge.sandbox.app import Sandbox
+from tests.helpers import sandbox_inspect
+from tests.ui.conftest import answer_confirmation, open_sample, sign_in
+from tests.ui.test_send_step import small_list
 from ui import relaunch, settings
 from ui.controller import Controller
 from ui.i18n import install_translations
@@ -31,6 +36,11 @@ def app_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """The window as the app starts it: a language chosen in Settings rebuilds it."""
     relaunch.keep_shown(MainWindow(Controller(None))).show()
     yield relaunch.current()
+    close_the_shown_window()
+
+
+def close_the_shown_window() -> None:
+    """Close the window on screen (the last a language change built) and go back to English."""
     # A Settings dialog left open is window-modal: it would hold up the next test's questions.
     while (modal := QApplication.activeModalWidget()) is not None:
         modal.close()
@@ -182,3 +192,114 @@ def test_every_field_of_settings_has_an_accessible_name(qtbot: QtBot, app_window
     assert len(fields) >= 12
     assert [field for field in fields if not field.accessibleName()] == []
     assert all(field.focusPolicy() & Qt.FocusPolicy.TabFocus for field in fields)
+
+
+@pytest.mark.e2e
+def test_a_new_language_applies_at_once_while_a_campaign_sends(
+    qtbot: QtBot, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    window = relaunch.keep_shown(MainWindow(Controller(load_tenant_config(sandbox.tenant_config_path))))
+    window.show()
+    try:
+        sign_in(qtbot, window)
+        small_list(qtbot, window, tmp_path)
+        window.go_to(4)
+        window.send.pace.setValue(20)  # three seconds apart: the language changes between two rows
+        answer_confirmation(window, QMessageBox.StandardButton.Yes, [])
+        qtbot.mouseClick(window.send.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Row 2: sent." in window.send.log.toPlainText(), timeout=30_000)
+        dialog = open_settings(qtbot, window)
+        choose(qtbot, dialog, "Deutsch")
+        click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+
+        german = relaunch.current()
+        assert german is not window
+        qtbot.waitUntil(german.isVisible)
+        assert menu_titles(german)[:3] == ["&Datei", "&Gehe zu", "&Extras"]
+        send = german.send
+        assert "Row 2: sent." in send.log.toPlainText()  # the log so far came along
+        assert send.pause_button.isEnabled()  # the run is this window's now: it can be paused here
+        assert not send.resume_button.isVisible()  # the running campaign is not offered as interrupted
+        qtbot.waitUntil(lambda: "Fertig." in send.log.toPlainText(), timeout=60_000)
+        assert send.counts.text() == "Gesendet 3 · fehlgeschlagen 0 · unzustellbar 0"
+        assert send.progress.value() == send.progress.maximum() == 3
+        qtbot.waitUntil(send.start_button.isEnabled)
+        sandbox.graph.settle()
+        for address in ("ada@example.com", "bob@example.org"):  # each row once, none lost in the switch
+            assert len(sandbox_inspect(sandbox, f"recipients/{address}/messages")) == 1, address
+    finally:
+        close_the_shown_window()
+
+
+@pytest.mark.e2e
+def test_a_tenant_chosen_in_settings_is_used_at_once(
+    qtbot: QtBot, app_window: MainWindow, sandbox: Sandbox
+) -> None:
+    assert app_window.controller.tenant is None  # offline: no tenant yet
+    dialog = open_settings(qtbot, app_window)
+    dialog.tabs.setCurrentIndex(2)
+    assert dialog.tenant.note.text().endswith(
+        "Changes take effect when you press OK: you sign in again, to the tenant set here."
+    )
+    dialog.config_file.setFocus()
+    qtbot.keyClicks(dialog.config_file, str(sandbox.tenant_config_path))
+    said: list[str] = []
+    app_window.statusBar().messageChanged.connect(said.append)
+    click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    assert app_window.controller.tenant == load_tenant_config(sandbox.tenant_config_path)
+    assert app_window.tenant_source is not None
+    assert f"Now using {app_window.tenant_source.description}." in said
+    sign_in(qtbot, app_window)  # against the sandbox, with no restart
+    assert app_window.controller.account is not None
+
+
+@pytest.mark.e2e
+def test_a_tenant_changed_while_a_campaign_sends_takes_effect_when_it_ends(
+    qtbot: QtBot, online: MainWindow, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    other = tmp_path / "other-tenant.json"
+    other.write_text(json.dumps({"client_id": "00000000-0000-0000-0000-000000000001"}), encoding="utf-8")
+    sign_in(qtbot, online)
+    small_list(qtbot, online, tmp_path)
+    online.go_to(4)
+    answer_confirmation(online, QMessageBox.StandardButton.Yes, [])
+    qtbot.mouseClick(online.send.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Row 2: sent." in online.send.log.toPlainText(), timeout=30_000)
+    dialog = open_settings(qtbot, online)
+    dialog.tabs.setCurrentIndex(2)
+    assert dialog.tenant.note.text().endswith(
+        "A campaign is sending now: changes take effect as soon as it ends."
+    )
+    dialog.config_file.setFocus()
+    qtbot.keyClicks(dialog.config_file, str(other))
+    click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    assert online.statusBar().currentMessage() == (
+        "The new tenant settings take effect as soon as the campaign ends."
+    )
+    sandbox_tenant = load_tenant_config(sandbox.tenant_config_path)
+    assert online.controller.tenant == sandbox_tenant  # the run goes on with the tenant it started with
+    said: list[str] = []
+    online.statusBar().messageChanged.connect(said.append)
+    qtbot.waitUntil(lambda: "Done." in online.send.log.toPlainText(), timeout=60_000)
+    qtbot.waitUntil(lambda: online.controller.tenant == load_tenant_config(other), timeout=10_000)
+    assert online.controller.account is None  # signed out of the old tenant
+    assert f"Now using {other} (given when the app was started)." in said
+
+
+def test_a_tenant_named_on_the_command_line_stays_and_the_page_says_until_when(
+    qtbot: QtBot, app_window: MainWindow, tmp_path: Path
+) -> None:
+    named = tmp_path / "named.json"
+    named.write_text(json.dumps({"client_id": "00000000-0000-0000-0000-000000000002"}), encoding="utf-8")
+    app_window.tenant_source = find_tenant_config(named)
+    app_window.tenant_follows_settings = False  # as ``--tenant-config named.json`` starts it
+    dialog = open_settings(qtbot, app_window)
+    assert dialog.tenant.note.text().endswith(
+        f"This window keeps the tenant it was started with, {named} (given when the app was started); "
+        "changes here take effect the next time the app starts without it."
+    )
+    dialog.config_file.setText(str(tmp_path / "elsewhere.json"))
+    (tmp_path / "elsewhere.json").write_text(named.read_text(encoding="utf-8"), encoding="utf-8")
+    click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    assert app_window.controller.tenant is None  # unchanged for this run
+    assert settings.TENANT_CONFIG.get() == str(tmp_path / "elsewhere.json")  # kept for the next start

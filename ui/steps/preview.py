@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from securemailmerge.campaign import Formats, OutgoingMessage, PreflightReport, report_lines
+from securemailmerge.campaign import OutgoingMessage, PreflightReport, report_lines
 from securemailmerge.template import InlineImage
-from ui import formatting, theme
+from ui import theme
 from ui.controller import Controller
 from ui.recipients_model import RecipientsModel
 from ui.steps.base import Step
@@ -249,6 +249,11 @@ class PreviewStep(Step):
         self.next_button.setEnabled(self.row < count - 1)
         self.refresh()
 
+    def previewed_row(self) -> int | None:
+        """The source row of the recipient on show (what "Send test to me" sends), None when none."""
+        recipient = self.model.recipient(self.row) if self.model else None
+        return recipient.row if recipient is not None else None
+
     def _first_row(self, _recipients: object) -> None:
         self.show_model_row(0)
 
@@ -320,7 +325,7 @@ class PreviewStep(Step):
             self.report_label.setText(self.tr("Open recipients and write a message to check them."))
 
     def _show_report(self, report: PreflightReport) -> None:
-        lines = report_lines(report, max_problems=0, formats=Formats(formatting.number, formatting.size))
+        lines = report_lines(report, max_problems=0)
         # The verdict ("fix the problems above") goes below the list it speaks of.
         self.report_label.setText("\n".join(lines[:-1]))
         self.verdict.setText(lines[-1])

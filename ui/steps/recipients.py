@@ -54,6 +54,7 @@ class RecipientsStep(Step):
         self.setAcceptDrops(True)
         self.model = RecipientsModel(self)
         self._filter_generation = 0
+        self._announced: tuple[int, int, int] | None = None  # the count the status line last said
         self.proxy = RecipientsFilter(self.model, self)
         sources = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open a file…"), self)
@@ -92,8 +93,10 @@ class RecipientsStep(Step):
         self.model.dataChanged.connect(self._ticked)
         controller.recipients_changed.connect(self._show_list)
         controller.report_ready.connect(self._show_checked)
+        controller.report_stale.connect(self._count)
         controller.account_changed.connect(self._signed_in)
-        controller.do_not_contact_changed.connect(lambda _rows: self._count())
+        # A method, not a lambda: Qt lets go of it with this step when a new language rebuilds the window.
+        controller.do_not_contact_changed.connect(self._count)
 
     def title(self) -> str:
         """The step's name."""
@@ -241,6 +244,7 @@ class RecipientsStep(Step):
 
     def _show_checked(self, report: PreflightReport) -> None:
         self.model.set_checked(report.problems)
+        self._count()
 
     def _ticked(self, top: object, _bottom: object, roles: list[int] | None = None) -> None:
         left_out = self.model.left_out
@@ -249,15 +253,27 @@ class RecipientsStep(Step):
                 self.controller.set_left_out(row, row in left_out)
             self._count()
 
-    def _count(self) -> None:
+    def _count(self, *_changed: object) -> None:
         recipients = self.controller.recipients
         if recipients is None:
             self.summary.clear()
+            self._announced = None
             return
-        ready = len(recipients.rows) - len(self.controller.left_out | self.controller.blocked.keys())
+        report = self.controller.report
+        # The check's own figure once it is in: a row with a missing attachment or a field that cannot
+        # be rendered loads fine but is not sent, so counting loaded rows would say one more.
+        if report is not None:
+            ready = report.ready
+        else:
+            ready = len(recipients.rows) - len(self.controller.left_out | self.controller.blocked.keys())
         left = self.model.total() - ready
         text = self.tr("%Ln ready", "", ready) + ", " + self.tr("%Ln left out", "", left)
+        if report is None and self.controller.template is not None:
+            text += " · " + self.tr("checking…")
         if self.proxy.rowCount() != self.model.total():
             text += " · " + self.tr("%Ln shown", "", self.proxy.rowCount())
         self.summary.setText(text)
-        self.status.emit(text)
+        figure = (ready, left, self.proxy.rowCount())
+        if figure != self._announced:  # the status line hears of a new count, not of every re-check
+            self._announced = figure
+            self.status.emit(text)

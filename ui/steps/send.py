@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTime, QTimeZone, Signal
@@ -31,31 +31,21 @@ from securemailmerge.campaign import (
     PER_MINUTE_LIMIT,
     SCHEDULED,
     CampaignOptions,
-    Cancelled,
-    Finished,
     Pacing,
-    Paused,
-    Resumed,
-    RowBounced,
-    RowDrafted,
-    RowFailed,
-    RowScheduled,
-    RowSent,
-    Started,
-    Stopped,
-    Waiting,
 )
 from securemailmerge.errors import SecureMailMergeError
-from ui import formatting, settings
+from ui import settings
 from ui.controller import Controller
 from ui.sending import Confirmation, Sending, interrupted_campaigns
 from ui.steps.base import Step
+from ui.steps.send_log import CampaignLog
 
 
-class SendStep(Step):
+class SendStep(CampaignLog, Step):
     """Mode, pace, daily cap and sending window; test send; progress, counts, log and report."""
 
     bounced = Signal(int, str)  # source row, reason: the window marks it in the recipients table
+    run_ended = Signal()  # the campaign's run ended, however it ended
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -63,6 +53,8 @@ class SendStep(Step):
         self.counts_by: dict[str, int] = {}
         self.pending = 0
         self.resumable: Path | None = None
+        # The window points this at the Preview step: a test sends the row the user looked at.
+        self.previewed_row: Callable[[], int | None] = lambda: None
         self.resume_row = QHBoxLayout()
         self.resume_note = QLabel(self)
         self.resume_note.setWordWrap(True)
@@ -73,14 +65,55 @@ class SendStep(Step):
         self.layout_.addLayout(self.resume_row)
         self.layout_.addWidget(self._settings_box())
         self.layout_.addWidget(self._progress_box(), 1)
-        self.sending.confirm_needed.connect(self._confirm)
-        self.sending.progressed.connect(self._show_event)
-        self.sending.started.connect(self._started)
-        self.sending.ended.connect(self._ended)
-        self.sending.test_sent.connect(self._test_sent)
-        self.sending.failed.connect(self._failed)
-        self.sending.bounces_checked.connect(self._bounces_checked)
+        self._wire(connect=True)
         self._offer_resume()
+
+    def _wire(self, *, connect: bool) -> None:
+        """Listen to the run's signals (or stop: a window built in a new language takes the run over)."""
+        sending = self.sending
+        for signal, slot in (
+            (sending.confirm_needed, self._confirm),
+            (sending.progressed, self._show_event),
+            (sending.started, self._started),
+            (sending.ended, self._ended),
+            (sending.test_sent, self._test_sent),
+            (sending.failed, self._failed),
+            (sending.bounces_checked, self._bounces_checked),
+        ):
+            if connect:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+
+    def take_over(self, previous: SendStep) -> None:
+        """Carry on the step of the window this one replaces (a new language): a sending campaign goes on."""
+        previous._wire(connect=False)
+        self._wire(connect=False)
+        self.sending.deleteLater()
+        self.sending = previous.sending
+        self.sending.setParent(self)
+        self._wire(connect=True)
+        self.counts_by, self.pending = dict(previous.counts_by), previous.pending
+        self.log.setPlainText(previous.log.toPlainText())
+        self.progress.setRange(previous.progress.minimum(), previous.progress.maximum())
+        self.progress.setValue(previous.progress.value())
+        self.counts.setText(self._counts_text() if previous.counts.text() else "")
+        self.eta.setText(previous.eta.text())
+        mine, theirs = self._run_buttons(), previous._run_buttons()
+        for button, before in zip(mine, theirs, strict=True):
+            button.setEnabled(before.isEnabled())
+        self._offer_resume()
+
+    def _run_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.start_button,
+            self.test_button,
+            self.pause_button,
+            self.resume_button_,
+            self.cancel_button,
+            self.export_button,
+            self.bounces_button,
+        )
 
     def title(self) -> str:
         """The step's name."""
@@ -200,9 +233,15 @@ class SendStep(Step):
         )
 
     def send_test(self) -> None:
-        """Send the first ready row's message to the signed-in user."""
-        self.log.appendPlainText(self.tr("Sending a test message to you…"))
-        self.sending.send_test(None)
+        """Send the message of the row the Preview step shows (else the first ready one) to the user."""
+        row = self.previewed_row()
+        if row is None:
+            self.log.appendPlainText(self.tr("Sending a test message to you…"))
+        else:
+            self.log.appendPlainText(
+                self.tr("Sending row {row}, as the Preview shows it, to you as a test…").format(row=row)
+            )
+        self.sending.send_test(row)
 
     def start(self) -> None:
         """Plan the campaign; the confirmation follows before anything is sent."""
@@ -275,99 +314,20 @@ class SendStep(Step):
         self.resume_note.clear()
         self.resume_button.hide()
 
-    def _count(self, key: str) -> None:
-        self.counts_by[key] = self.counts_by.get(key, 0) + 1
-        done = sum(self.counts_by.get(k, 0) for k in ("sent", "failed", "drafted", "scheduled"))
-        self.progress.setValue(done)
-        self.counts.setText(self._counts_text())
-        left = max(self.pending - done, 0)
-        self.eta.setText(formatting.duration(timedelta(minutes=left / max(self.pace.value(), 1))))
-
-    def _counts_text(self) -> str:
-        """Drafts and scheduled messages are not called sent: nothing has left the mailbox yet."""
-        counts = {
-            key: self.counts_by.get(key, 0) for key in ("sent", "drafted", "scheduled", "failed", "bounced")
-        }
-        if counts["drafted"]:
-            return self.tr("Drafts made {drafted} · failed {failed}").format(**counts)
-        if counts["scheduled"]:
-            return self.tr("Scheduled {scheduled} · failed {failed} · bounced {bounced}").format(**counts)
-        return self.tr("Sent {sent} · failed {failed} · bounced {bounced}").format(**counts)
-
-    def _show_event(self, event: object) -> None:
-        if isinstance(event, Started):
-            self.pending = event.pending
-            self.progress.setMaximum(max(event.pending, 1))
-            self.progress.setValue(0)
-            self._count("none")
-            self.log.appendPlainText(
-                self.tr("{pending} of {total} to go, from {mailbox}.").format(
-                    pending=event.pending, total=event.total, mailbox=event.mailbox
-                )
-            )
-        elif isinstance(event, RowSent | RowScheduled | RowDrafted) and not (
-            isinstance(event, RowDrafted) and self.mode.currentData() != DRAFTS
-        ):
-            key = {RowSent: "sent", RowScheduled: "scheduled", RowDrafted: "drafted"}[type(event)]
-            self._count(key)
-            lines = {
-                "sent": self.tr("Row {row}: sent."),
-                "scheduled": self.tr("Row {row}: scheduled."),
-                "drafted": self.tr("Row {row}: draft made."),
-            }
-            self.log.appendPlainText(lines[key].format(row=event.row))
-        elif isinstance(event, RowFailed):
-            self._count("failed")
-            self.log.appendPlainText(
-                self.tr("Row {row} failed ({code}): {reason}").format(
-                    row=event.row, code=event.code, reason=event.reason
-                )
-            )
-        elif isinstance(event, RowBounced):
-            self._count("bounced")
-            self.bounced.emit(event.row, event.reason)
-            self.log.appendPlainText(
-                self.tr("Row {row} bounced ({code}): {reason}").format(
-                    row=event.row, code=event.code, reason=event.reason
-                )
-            )
-        else:
-            self._show_state(event)
-
-    def _show_state(self, event: object) -> None:
-        if isinstance(event, Paused):
-            self.pause_button.setEnabled(False)
-            self.resume_button_.setEnabled(True)
-            self.log.appendPlainText(event.reason or self.tr("Paused."))
-        elif isinstance(event, Resumed):
-            self.pause_button.setEnabled(True)
-            self.resume_button_.setEnabled(False)
-            self.log.appendPlainText(self.tr("Resumed."))
-        elif isinstance(event, Waiting):
-            until = formatting.when(datetime.fromtimestamp(event.until).astimezone())
-            self.log.appendPlainText(
-                self.tr("Waiting until {time}: {why}.").format(time=until, why=event.explained())
-            )
-        elif isinstance(event, Stopped):
-            self.log.appendPlainText(self.tr("Stopped: {reason}").format(reason=event.reason))
-        elif isinstance(event, Cancelled):
-            self.log.appendPlainText(self.tr("Cancelled; %Ln unsent drafts deleted.", "", event.deleted))
-        elif isinstance(event, Finished):
-            self.progress.setValue(self.progress.maximum())
-            self.eta.setText(formatting.duration(timedelta(0)))
-            self.log.appendPlainText(self.tr("Done."))
-        elif event is not None:
-            self.log.appendPlainText(str(event))
-
     def _ended(self) -> None:
         for button in (self.pause_button, self.resume_button_, self.cancel_button):
             button.setEnabled(False)
         self.start_button.setEnabled(True)
         self.bounces_button.setEnabled(self.sending.folder is not None)
         self._offer_resume()
+        self.run_ended.emit()
 
     def _bounces_checked(self, count: int) -> None:
         self.log.appendPlainText(self.tr("%Ln new bounces found.", "", count))
+
+    def cancelled_text(self, deleted: int) -> str:
+        """The log's line for a cancelled run (a plural, so translated in this class's own context)."""
+        return self.tr("Cancelled; %Ln unsent drafts deleted.", "", deleted)
 
     def _test_sent(self, text: str) -> None:
         self.log.appendPlainText(text)
