@@ -1,7 +1,13 @@
-"""How fast recipient files load: 100,000-row CSV and XLSX files and a 50 MB CSV, rows per second
+"""How fast recipient files load: 100,000-row CSV files and workbooks of every kind read (.xlsx,
+.xlsm, .xlsb, .ods and .xls, which holds at most 65,535 rows), and a 50 MB CSV, rows per second
 and peak memory; with ``--bombs``, how long hostile workbooks take to be refused and at what peak.
 
 Run: .venv/bin/python bench/bench_load.py [rows]      (or: bench/bench_load.py --bombs)
+
+Every workbook holds the same people with the birthday as a date (``dd.mm.yyyy``) and the amount
+in euros (``#,##0.00 "€"``), as a German Excel user keeps them, so that every row's amount and
+date is formatted. The .xlsx is written twice: by openpyxl (each text in its cell, as generators
+write it) and with the texts in a shared-strings part, as Excel saves a workbook.
 
 The XLSX figure is split into its parts: the workbook check (the bounds against zip bombs),
 calamine reading the cells, the scan of the sheet's XML for number formats (what calamine cannot
@@ -20,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 import resource
 import struct
 import subprocess
@@ -33,11 +40,17 @@ import zlib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import python_calamine
+import xlwt
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 
-from securemailmerge.recipients import (
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from securemailmerge.recipients import (  # noqa: E402
     RecipientList,
     build_recipient_list,
     check_workbook,
@@ -45,6 +58,7 @@ from securemailmerge.recipients import (
     open_sheet,
     read_formats,
 )
+from tests.workbook_files import write_xlsb  # noqa: E402
 
 FIRST = ["Jürgen", "María José", "Sören", "Lucía", "Björn", "Núria", "Hans-Peter", "Begoña", "Jörg", "Ángel"]
 LAST = ["Müller", "García", "Schröder", "Fernández", "Weiß", "Pérez", "Groß", "Núñez", "Köhler", "Ibáñez"]
@@ -84,13 +98,125 @@ def write_csv(path: Path, count: int) -> None:
             writer.writerow([cell.strftime("%d.%m.%Y") if isinstance(cell, date) else cell for cell in row])
 
 
+DAY, EURO = "dd.mm.yyyy", '#,##0.00 "€"'
+XLS_ROWS = 65_535  # the rows of an .xls sheet (65,536) less the header
+
+
 def write_xlsx(path: Path, count: int) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Empfänger")
     sheet.append(HEADER)
     for row in people(count):
-        sheet.append(row)
+        birthday, amount = WriteOnlyCell(sheet, row[7]), WriteOnlyCell(sheet, row[8])
+        birthday.number_format, amount.number_format = DAY, EURO
+        sheet.append([*row[:7], birthday, amount])
     book.save(path)
+
+
+def share_strings(source: Path, path: Path) -> None:
+    """The workbook at ``source`` with its texts in a shared-strings part, as Excel saves it."""
+    strings: dict[bytes, int] = {}
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        index = strings.setdefault(match.group(2), len(strings))
+        return b'<c r="%s" t="s"><v>%d</v></c>' % (match.group(1), index)
+
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(
+                    rb'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, data
+                )
+            data = data.replace(b"</Types>", _STRINGS_TYPE).replace(b"</Relationships>", _STRINGS_REL)
+            archive.writestr(item, data)
+        items = b"".join(b"<si><t>" + text + b"</t></si>" for text in strings)
+        head = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d">' % len(
+            strings
+        )
+        archive.writestr("xl/sharedStrings.xml", head + items + b"</sst>")
+
+
+def write_xlsm(source: Path, path: Path) -> None:
+    """The workbook at ``source`` saved as a macro-enabled workbook (its main part's content type)."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"spreadsheetml.sheet.main+xml", b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+                ).replace(b"application/vnd.openxmlformats-officedocument.application/", b"application/")
+            archive.writestr(item, data)
+
+
+def write_xls(path: Path, count: int) -> None:
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Empfänger")
+    day, euro = xlwt.easyxf(num_format_str=DAY), xlwt.easyxf(num_format_str=EURO)
+    for column, name in enumerate(HEADER):
+        sheet.write(0, column, name)
+    for number, row in enumerate(people(count), 1):
+        for column, value in enumerate(row[:7]):
+            sheet.write(number, column, value)
+        sheet.write(number, 7, row[7], day)
+        sheet.write(number, 8, row[8], euro)
+    book.save(str(path))
+
+
+def write_ods(path: Path, count: int) -> None:
+    """An .ods as LibreOffice writes it: each cell with its value and the text it shows."""
+    text = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'.format
+    rows = ["<table:table-row>" + "".join(text(name) for name in HEADER) + "</table:table-row>"]
+    for row in people(count):
+        birthday, amount = row[7], row[8]
+        rows.append(
+            "<table:table-row>"
+            + "".join(text(escape(str(value))) for value in row[:7])
+            + f'<table:table-cell table:style-name="ce2" office:value-type="date" office:date-value='
+            f'"{birthday.isoformat()}"><text:p>{birthday:%d.%m.%Y}</text:p></table:table-cell>'
+            f'<table:table-cell table:style-name="ce1" office:value-type="currency" office:currency="EUR" '
+            f'office:value="{amount}"><text:p>{amount:.2f} €</text:p></table:table-cell></table:table-row>'
+        )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">'
+        f'{_ODS_STYLES}<office:body><office:spreadsheet><table:table table:name="Empfänger">'
+        + "".join(rows)
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST, zipfile.ZIP_DEFLATED)
+
+
+_ODS_NS = " ".join(
+    f'xmlns:{name}="urn:oasis:names:tc:opendocument:xmlns:{space}"'
+    for name, space in {
+        "office": "office:1.0",
+        "style": "style:1.0",
+        "table": "table:1.0",
+        "text": "text:1.0",
+        "number": "datastyle:1.0",
+    }.items()
+)
+_ODS_STYLES = (
+    '<office:automatic-styles><number:currency-style style:name="N1">'
+    '<number:number number:decimal-places="2" number:min-decimal-places="2" '
+    'number:min-integer-digits="1" number:grouping="true"/>'
+    "<number:text> </number:text><number:currency-symbol>€</number:currency-symbol></number:currency-style>"
+    '<number:date-style style:name="N2"><number:day number:style="long"/><number:text>.</number:text>'
+    '<number:month number:style="long"/><number:text>.</number:text><number:year number:style="long"/>'
+    '</number:date-style><style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+    '<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>'
+    "</office:automatic-styles>"
+)
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest manifest:version="1.2" '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+    'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
 
 
 def measure(label: str, path: Path) -> RecipientList:
@@ -161,9 +287,20 @@ def main() -> None:
         base = Path(folder)
         write_csv(base / "empfaenger.csv", count)
         measure("CSV", base / "empfaenger.csv")
-        write_xlsx(base / "empfaenger.xlsx", count)
-        measure(f"XLSX {count:,} rows", base / "empfaenger.xlsx")
-        measure_xlsx_parts(base / "empfaenger.xlsx")
+        xlsx = base / "empfaenger.xlsx"
+        write_xlsx(xlsx, count)
+        share_strings(xlsx, base / "geteilt.xlsx")
+        write_xlsm(xlsx, base / "makros.xlsm")
+        write_xlsb(base / "binaer.xlsb", [HEADER, *people(count)], {7: DAY, 8: EURO}, sheet="Empfänger")
+        write_ods(base / "libre.ods", count)
+        write_xls(base / "alt.xls", min(count, XLS_ROWS))
+        measure(f"XLSX {count:,} rows", xlsx)
+        measure("XLSX (shared strings)", base / "geteilt.xlsx")
+        measure("XLSM", base / "makros.xlsm")
+        measure("XLSB", base / "binaer.xlsb")
+        measure("ODS", base / "libre.ods")
+        measure(f"XLS {min(count, XLS_ROWS):,} rows", base / "alt.xls")
+        measure_xlsx_parts(xlsx)
         per_row = (base / "empfaenger.csv").stat().st_size / count
         write_csv(base / "gross.csv", int(50 * 1024 * 1024 / per_row) + 1)
         measure("CSV 50 MB", base / "gross.csv")

@@ -98,7 +98,7 @@ def main() -> None:
         f"load 100,000 rows and mark 10,000 on the do-not-contact list: longest stall {stall:.0f} ms, "
         f"{time.perf_counter() - started:.1f} s"
     )
-    window.message.dirty = False
+    window.campaign.discard_changes()  # closing asks nothing
     window.close()
     app.processEvents()
     sys.exit(0)

@@ -107,17 +107,45 @@ def install(logger: logging.Logger | None = None) -> RedactingFilter:
     return chosen
 
 
+class _AppLog(logging.Handler):
+    """``<data folder>/logs/app.log``, rotated, opened at the first record: a command that logs
+    nothing (``check``, ``preview``) neither waits for the file handlers' imports nor makes folders."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write ``record`` to the file, opening it first if need be."""
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            from securemailmerge.paths import log_dir
+
+            path = log_dir() / "app.log"
+            self._file = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        """Flush the file, if it was opened."""
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        """Close the file, if it was opened."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def configure(*, stderr: bool) -> None:
     """Log INFO and up to ``<data folder>/logs/app.log`` (and warnings to stderr), always redacted."""
-    from logging.handlers import RotatingFileHandler
-
-    from securemailmerge.paths import log_dir
-
     root = logging.getLogger()
     if any(isinstance(f, RedactingFilter) for f in root.filters):
         return
     root.setLevel(logging.INFO)
-    handler = RotatingFileHandler(log_dir() / "app.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler = _AppLog()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if stderr:

@@ -39,7 +39,7 @@ from securemailmerge.m365 import (
     sign_in,
     sign_in_silently,
 )
-from ui import settings
+from ui import collector, settings
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject, SignalInstance
@@ -225,6 +225,7 @@ class MicrosoftAccount(_Base):
             graph, factory, profile = connection.graph, connection.factory, connection.profile
             for event in iter_open_address_book(graph, factory, profile, shared_mailbox):
                 if isinstance(event, OpenedAddressBook):
+                    collector.keep()
                     return event
                 yield event
             raise AssertionError("loading ends with the address book")

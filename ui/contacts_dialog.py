@@ -50,7 +50,7 @@ from securemailmerge.m365 import (
     without_address,
 )
 from securemailmerge.recipients import RecipientList
-from ui import settings, theme
+from ui import collector, settings, theme
 from ui.controller import Controller
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -329,8 +329,10 @@ class ContactsDialog(QDialog):
         self.summary.setText(self.tr("Filtering…"))
 
         def job(_cancel: threading.Event) -> Selection:
-            contacts = select_contacts(book, wanted)
-            return Selection(contacts, recipient_list(book, contacts), len(without_address(contacts)))
+            with collector.loading():
+                contacts = select_contacts(book, wanted)
+                chosen = recipient_list(book, contacts)
+            return Selection(contacts, chosen, len(without_address(contacts)))
 
         def done(result: object) -> None:
             if generation == self._generation and isinstance(result, Selection):

@@ -31,10 +31,13 @@ from securemailmerge import paths
 from securemailmerge.campaign import write_csv
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import NetworkLog
+from ui import collector
 from ui.controller import Controller
 from ui.network_model import CSV_FIELDS, NetworkLogModel, csv_cell
+from ui.pulse import give_way
 
 FILTER_DELAY_MS = 200
+KEY_STRETCH = 2000  # lines keyed between two chances for the window to take the GIL
 
 
 class NetworkDialog(QDialog):
@@ -131,8 +134,12 @@ class NetworkDialog(QDialog):
 
     def _read(self, model: NetworkLogModel) -> tuple[list[str], list[str]]:
         """On a worker: the log's lines and their filter keys, ready for the model to take as they are."""
-        lines = self.log.lines()
-        return lines, [model.key(line) for line in lines]
+        with collector.loading():
+            lines, keys = self.log.lines(), list[str]()
+            for start in range(0, len(lines), KEY_STRETCH):
+                give_way()  # the dialog paints while its log is read
+                keys.extend(model.key(line) for line in lines[start : start + KEY_STRETCH])
+            return lines, keys
 
     def _loaded(self, read: object) -> None:
         assert isinstance(read, tuple)

@@ -15,6 +15,8 @@ from securemailmerge.campaign import ContactsSource, DoNotContact, left_out_rows
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.recipients import RecipientList, RecipientOptions, load_recipients
 from securemailmerge.template import CompiledTemplate, Template, compile_template
+from ui import collector
+from ui.pulse import give_way
 
 if TYPE_CHECKING:
     import threading
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     _Base = QObject  # for type checkers: the mixin's self is the Controller, a QObject
 else:
     _Base = object
+
+MARK_STRETCH = 2000  # rows tested against the do-not-contact list between two chances for the window
 
 
 class RecipientSources(_Base):
@@ -78,7 +82,8 @@ class RecipientSources(_Base):
         template = self.template
 
         def job(_cancel: threading.Event) -> tuple[RecipientList, CompiledTemplate | None]:
-            loaded = load_recipients(path, chosen)
+            with collector.loading():
+                loaded = load_recipients(path, chosen)
             # The preview shows a row as soon as the list arrives; compiling the template for it on
             # the UI thread froze the window for a tenth of a second.
             try:
@@ -164,8 +169,15 @@ class RecipientSources(_Base):
             done({})
             return
         sender = self.sender_address()
-        # Reading the list file and testing 100,000 rows stays off the UI thread.
-        self.run(
-            lambda _cancel: left_out_rows(recipients, DoNotContact.for_mailbox(sender) if sender else None),
-            done,
-        )
+
+        def job(_cancel: threading.Event) -> dict[int, str]:
+            # Off the UI thread, in stretches: the window paints the new list meanwhile, and a
+            # worker testing 100,000 rows in one go kept the GIL from it for 100 ms at a time.
+            dnc = DoNotContact.for_mailbox(sender) if sender else None
+            rows, found = recipients.rows, {}
+            for start in range(0, len(rows), MARK_STRETCH):
+                give_way()
+                found.update(left_out_rows(replace(recipients, rows=rows[start : start + MARK_STRETCH]), dnc))
+            return found
+
+        self.run(job, done)

@@ -8,14 +8,16 @@ a filter keeps on a worker, and ``show_only`` shows them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, overload
+from typing import Any, cast, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QIcon
@@ -26,6 +28,10 @@ from ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
 FIXED = 3  # tick, row, status
+LOOKS_KEPT = 600  # rows whose status is kept for repainting: a few screens full
+_Role = Qt.ItemDataRole
+_DISPLAY, _CHECK, _ICON = _Role.DisplayRole, _Role.CheckStateRole, _Role.DecorationRole
+_TIP, _COLOUR = _Role.ToolTipRole, _Role.ForegroundRole
 
 READY, INVALID, DUPLICATE_ROW, MISSING, LEFT_OUT, BOUNCED, DO_NOT_CONTACT = (
     "ready",
@@ -106,12 +112,15 @@ class RecipientsModel(QAbstractTableModel):
         self.left_out: set[int] = set()
         self._icons: dict[str, QIcon] = {}
         self._muted_brush: tuple[int, QBrush] | None = None
+        # Each painted cell asks for seven roles; its row's status is worked out once, not per role.
+        self._looks: dict[int, tuple[Recipient, str, str, bool]] = {}
 
     def set_list(self, recipients: RecipientList | None) -> None:
         """Show ``recipients`` (or nothing)."""
         self.beginResetModel()
         self._list = recipients
         self._rows = _Rows()
+        self._looks = {}
         self._problems, self._checked, self._bounced, self._blocked = {}, {}, {}, {}
         self.left_out = set()
         if recipients is not None:
@@ -160,6 +169,7 @@ class RecipientsModel(QAbstractTableModel):
         self._refresh_status()
 
     def _refresh_status(self) -> None:
+        self._looks = {}
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
 
@@ -250,6 +260,7 @@ class RecipientsModel(QAbstractTableModel):
             return False
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
         (self.left_out.discard if checked else self.left_out.add)(recipient.row)
+        self._looks.pop(index.row(), None)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
         return True
 
@@ -257,24 +268,49 @@ class RecipientsModel(QAbstractTableModel):
         """Cell text, the status icon and reason, the tick, and the search string."""
         if not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        recipient, _ready = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self._value(self._look(index.row()), index.column(), role)
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a painted cell asks for in one call (Qt's default asks ``data`` once per role)."""
+        if not index.isValid():
+            return
+        look, column = self._look(index.row()), index.column()
+        # PySide's span is a sequence of QModelRoleData (its stubs do not say so).
+        span = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
+        for asked in cast(Sequence[QModelRoleData], span):
+            value = self._value(look, column, asked.role())
+            if value is not None:
+                asked.setData(value)
+
+    def _look(self, row: int) -> tuple[Recipient, str, str, bool]:
+        found = self._looks.get(row)
+        if found is None:
+            if len(self._looks) >= LOOKS_KEPT:
+                self._looks = {}
+            recipient, ready = self._rows[row]
+            code, reason = self._status_of(recipient, ready)
+            sent = ready and recipient.row not in self.left_out and recipient.row not in self._blocked
+            found = self._looks[row] = (recipient, code, reason, sent)
+        return found
+
+    def _value(self, look: tuple[Recipient, str, str, bool], column: int, role: int) -> object:
+        recipient, code, reason, sent = look
+        if role == _DISPLAY:
             if column == 1:
                 return recipient.row
             if column == 2:
-                return self.status_text(self.status(row)[0])
+                return self.status_text(code)
             if column >= FIXED:
                 assert self._list is not None
                 return recipient.fields.get(self._list.columns[column - FIXED], "")
             return None
-        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
-            return Qt.CheckState.Checked if self.is_ready(row) else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DecorationRole and column == 2:
-            return self._icon(self.status(row)[0])
-        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1, 2):
-            return self.status(row)[1]
-        if role == Qt.ItemDataRole.ForegroundRole and not self.is_ready(row):
+        if role == _CHECK and column == 0:
+            return Qt.CheckState.Checked if sent else Qt.CheckState.Unchecked
+        if role == _ICON and column == 2:
+            return self._icon(code)
+        if role == _TIP and column < FIXED:
+            return reason
+        if role == _COLOUR and not sent:
             return self._muted()
         return None
 
@@ -310,6 +346,7 @@ class RecipientsModel(QAbstractTableModel):
             return  # a reset of 100,000 rows costs the window tens of milliseconds; this one is a no-op
         self.beginResetModel()
         self._rows.show(positions)
+        self._looks = {}
         self.endResetModel()
 
     def total(self) -> int:
@@ -338,13 +375,16 @@ class RecipientsModel(QAbstractTableModel):
 
         self.layoutAboutToBeChanged.emit()
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._looks = {}
         self.layoutChanged.emit()
 
 
-class RecipientsFilter(QSortFilterProxyModel):
+class RecipientsFilter(QIdentityProxyModel):
     """The table's proxy: the model filters (off the UI thread) and sorts its own rows; it passes them on.
 
-    A proxy that filtered by itself would ask the model for each of 100,000 rows on the UI thread.
+    A proxy that filtered by itself would ask the model for each of 100,000 rows on the UI thread;
+    even QSortFilterProxyModel's pass-through walked all of them at each mark (10 ms) and added a
+    fifth to every repaint, so this one only maps row to row.
     """
 
     def __init__(self, model: RecipientsModel, parent: QObject | None = None) -> None:

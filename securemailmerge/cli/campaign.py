@@ -199,8 +199,8 @@ def run_send(args: argparse.Namespace) -> int:
         def confirm(ready: int, skipped: int, license: LicenseStatus) -> bool:
             return _confirm(args, ready, skipped, mailbox, options.mode, license)
 
-        what = (inputs.recipients, inputs.template, inputs.settings)
-        started = start_campaign(folder, connection, *what, options, confirm=confirm, checked=checked)
+        lists = (inputs.recipients, inputs.template, inputs.settings)
+        started = start_campaign(folder, connection, *lists, options, confirm=confirm, checked=checked)
         if started is None:
             print(translate("Cli", "Nothing was sent."), file=sys.stderr)
             return EXIT_BLOCKED

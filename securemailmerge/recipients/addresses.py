@@ -5,7 +5,8 @@ A cell may hold several addresses separated by ``;`` or ``,`` and each may be wr
 Calling it costs about 40 µs, too much for 100,000 rows, so the common shape (a dot-atom local
 part of letters, digits and the usual signs) is checked with the regular expressions
 email-validator itself uses, and only the domain goes through email-validator, once per distinct
-domain. Anything else takes the full path; a test holds both paths to the same answers.
+domain, unless ``addressrules.plain_domain`` vouches for it (then email-validator is not even
+imported). Anything else takes the full path; a test holds both paths to the same answers.
 
 ``misleading`` finds what mail clients warn about in a valid address: a name that is itself a
 different address (``"boss@company.com" <other@elsewhere.com>``), direction controls (a
@@ -22,16 +23,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from email_validator import EmailNotValidError, validate_email
-from email_validator.rfc_constants import (
+from securemailmerge.i18n import translate
+from securemailmerge.recipients.addressrules import (
     ATEXT,
     CASE_INSENSITIVE_MAILBOX_NAMES,
     DOT_ATOM_TEXT,
     DOT_ATOM_TEXT_INTL,
     EMAIL_MAX_LENGTH,
+    plain_domain,
 )
-
-from securemailmerge.i18n import translate
 
 # Every character str.splitlines() breaks on: any of them in a header is an injection risk.
 _LINE_BREAK = re.compile(r"[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -211,13 +211,15 @@ def _plain_international(local: str) -> bool:
     """A dot-atom local part whose non-ASCII characters are letters, digits, punctuation or symbols
     and that is already in NFC: email-validator accepts such a local part unchanged."""
     return (
-        DOT_ATOM_TEXT_INTL.match(local) is not None
+        re.match(DOT_ATOM_TEXT_INTL, local) is not None
         and unicodedata.is_normalized("NFC", local)
         and all(unicodedata.category(char)[0] in "LNPS" for char in _NON_ASCII.findall(local))
     )
 
 
 def _full_check(address: str, domain: str) -> str | BadAddress:
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return validate_email(address, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -228,11 +230,24 @@ def _full_check(address: str, domain: str) -> str | BadAddress:
 @lru_cache(maxsize=8192)
 def _check_domain(domain: str) -> tuple[str, str] | None:
     """The domain in Unicode and IDNA forms, or ``None`` when email-validator rejects it."""
+    if plain_domain(domain):
+        return domain, domain
+    lowered = domain.lower()
+    if domain.isascii() and plain_domain(lowered):
+        return lowered, lowered  # "Example.com": email-validator lower-cases an ASCII domain
+    from email_validator import EmailNotValidError, validate_email  # only for a domain out of the common
+
     try:
         result = validate_email("a@" + domain, check_deliverability=False)
     except EmailNotValidError:
         return None
     return result.domain, result.ascii_domain
+
+
+def normal_domain(domain: str) -> bool:
+    """Whether email-validator accepts ``domain`` and gives it back unchanged (its normal form)."""
+    checked = _check_domain(domain)
+    return checked is not None and checked[0] == domain
 
 
 def plain_address(cell: str) -> str | None:
@@ -243,10 +258,8 @@ def plain_address(cell: str) -> str | None:
     if dot_atom is not None and len(cell) <= EMAIL_MAX_LENGTH:
         # Most cells of a list: an ASCII dot-atom at a domain seen before and already in its normal
         # form, which is what normalise_address would give back unchanged.
-        domain = dot_atom.group(1)
-        checked = _check_domain(domain)
         local = cell[: dot_atom.start(1) - 1]
-        if checked is not None and checked[0] == domain and local.lower() not in _SHORT_CASE_INSENSITIVE:
+        if normal_domain(dot_atom.group(1)) and local.lower() not in _SHORT_CASE_INSENSITIVE:
             return cell
     if _PLAIN.fullmatch(cell) is None:
         return None

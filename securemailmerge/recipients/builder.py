@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from securemailmerge.recipients.addresses import (
     plain_address,
     reason_text,
 )
+from securemailmerge.recipients.blocks import Block, blocks, sample_rows
 from securemailmerge.recipients.columns import (
     BCC_NAMES,
     CC_NAMES,
@@ -50,6 +51,7 @@ from securemailmerge.recipients.model import (
     MISLEADING_ADDRESS,
     RAGGED_ROW,
     WARNINGS,
+    CellColumns,
     Recipient,
     RecipientList,
     RecipientOptions,
@@ -58,6 +60,7 @@ from securemailmerge.recipients.model import (
     RowProblem,
 )
 from securemailmerge.recipients.outlooknames import OutlookNames
+from securemailmerge.recipients.plainrows import SPECIAL, PlainBlocks
 from securemailmerge.recipients.sharing import SharedCells
 
 # "=" starts a formula; "+", "-" and "@" do when a function call or a DDE link ("cmd|...") follows,
@@ -68,8 +71,6 @@ _ANY_FORMULA = re.compile(r"(?:^|\x00)(?:=[^\x00]|[+\-@]\s*[A-Za-z_][\w.]*\s*[(|
 # and before one that already starts with such an apostrophe, so that reading gives the value back.
 _PROTECTED = re.compile("'+[=+\\-@\t\r＝＋－＠]")
 _ANY_PROTECTED = re.compile("(?:^|\x00)'+[=+\\-@\t\r＝＋－＠]")
-# A row without any of these has no formula and no protected cell.
-_SPECIAL = re.compile("['=(|!]")
 # Google Contacts puts a contact's several addresses of one kind in one cell, separated so.
 ALTERNATIVES = " ::: "
 # The rows looked at before any is checked, to tell address columns from others.
@@ -85,7 +86,7 @@ def _position(index: int) -> str:
 def build_recipient_list(
     source: str,
     columns: Sequence[str],
-    rows: Iterable[tuple[int, Sequence[str]]],
+    rows: Iterable[tuple[int, Sequence[str]] | CellColumns],
     options: RecipientOptions = _DETECT_ALL,
     *,
     column_label: Callable[[int], str] = _position,
@@ -95,7 +96,8 @@ def build_recipient_list(
 
     ``source`` is the file as the user named it (messages show its last path part, so an address
     book passes a short label without "/"); ``columns`` is the raw header (trimmed and checked
-    here); ``rows`` yields ``(row number as the user sees it, cells)``; blank rows are skipped.
+    here); ``rows`` yields ``(row number as the user sees it, cells)`` or blocks of such rows by
+    column (``CellColumns``); blank rows are skipped.
     The first rows are looked at before any is checked: a column named like Cc is taken only when
     its cells look like addresses, and without a column named like Email the one holding addresses
     is taken. Raises ``RecipientFileError`` for a bad header and ``ColumnError`` when no email
@@ -103,15 +105,15 @@ def build_recipient_list(
     """
     names = check_header(source, [unprotect_cell(name) for name in columns], column_label)
     stream = iter(rows)
-    sample = list(islice(stream, _SAMPLE_ROWS))
-    builder = _Builder(source, names, options, [tuple(values) for _, values in sample])
+    sample, head = sample_rows(stream, _SAMPLE_ROWS)
+    builder = _Builder(source, names, options, sample)
     # A million rows make millions of objects and no reference cycles: the cyclic collector would
     # only walk them again and again (about a tenth of the time), so it waits until the list is built.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for row, values in chain(sample, stream):
-            builder.add(row, tuple(values))
+        for block in blocks(chain(head, stream)):
+            builder.add_block(block)
     finally:
         if collecting:
             gc.enable()
@@ -175,6 +177,11 @@ class _Builder:
         self.excluded: list[Recipient] = []
         self.problems: list[RowProblem] = []
         self.first_row_of: dict[str, int] = {}
+        self.plain_blocks = (
+            PlainBlocks(self.width, self.email_position, self.shared, self.ready, self.first_row_of, self.add)
+            if self.compact
+            else None
+        )
 
     def _email_column(self, wanted: str | None) -> str:
         if wanted is not None:
@@ -203,6 +210,14 @@ class _Builder:
             taken.add(column)
         return column
 
+    def add_block(self, block: Block) -> None:
+        """Check a block of rows: the plain ones together (see plainrows), the others one by one."""
+        if self.plain_blocks is not None:
+            self.plain_blocks.add(block)
+            return
+        for row, cells in block.rows() if isinstance(block, CellColumns) else block:
+            self.add(row, tuple(cells))
+
     def add(self, row: int, values: tuple[str, ...]) -> None:
         """Check one row and file it as ready or excluded, recording its problems."""
         if not any(values):
@@ -210,7 +225,7 @@ class _Builder:
         # Most rows: as wide as the header, nothing that could be a formula or a protected cell, one
         # address already in its normal form and not seen before. Such a row has no problem and is
         # kept as one tuple (see RecipientRows); every other row takes the full path below.
-        if self.compact and len(values) == self.width and _SPECIAL.search("\x00".join(values)) is None:
+        if self.compact and len(values) == self.width and SPECIAL.search("\x00".join(values)) is None:
             if self.shared:
                 values = self.shared.share(values)
             cell = values[self.email_position]

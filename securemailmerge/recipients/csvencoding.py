@@ -19,6 +19,8 @@ from securemailmerge.i18n import translate
 _SAMPLE_BYTES = 64 * 1024
 _CHUNK_BYTES = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
+_MARK_BEYOND_ASCII = bytes.maketrans(bytes(range(128, 256)) + b"\r", b"x" * 128 + b"\n")
+_ASCII_TEXT = bytes(code for code in range(128) if code not in b"\r\n")
 
 
 def encoding_label(encoding: str) -> str:
@@ -102,8 +104,17 @@ def _scan_utf8(path: Path, handle: io.BufferedReader, head: bytes) -> tuple[int,
     """How much of the text is UTF-8 beyond ASCII, and how many lines are not UTF-8.
 
     Read in chunks cut at a line end, never whole; only a chunk that fails is looked at line by line
-    (each line with UTF-8 letters beyond ASCII counts one).
+    (each line with UTF-8 letters beyond ASCII counts one). The letters beyond ASCII only matter
+    when some line is not UTF-8, so they are counted in a second reading, only then.
     """
+    invalid = _scan_chunks(path, handle, head, letters=False)[1]
+    if not invalid:
+        return 0, 0
+    handle.seek(len(head))
+    return _scan_chunks(path, handle, head, letters=True)
+
+
+def _scan_chunks(path: Path, handle: io.BufferedReader, head: bytes, *, letters: bool) -> tuple[int, int]:
     multibyte = invalid = 0
     rest = b""
     chunk = head
@@ -112,10 +123,10 @@ def _scan_utf8(path: Path, handle: io.BufferedReader, head: bytes) -> tuple[int,
         data = rest + chunk
         cut = data.rfind(b"\n") + 1
         data, rest = data[:cut], data[cut:]
-        good, bad = _decodes(data)
+        good, bad = _decodes(data, letters)
         multibyte, invalid = multibyte + good, invalid + bad
         chunk = handle.read(_CHUNK_BYTES)
-    good, bad = _decodes(rest)
+    good, bad = _decodes(rest, letters)
     return multibyte + good, invalid + bad
 
 
@@ -136,14 +147,15 @@ def _cp1252(path: Path, handle: io.BufferedReader) -> tuple[str, bool]:
     )
 
 
-def _decodes(data: bytes) -> tuple[int, int]:
-    """The lines of ``data`` (whole lines) with UTF-8 letters beyond ASCII, and those not UTF-8."""
+def _decodes(data: bytes, letters: bool) -> tuple[int, int]:
+    """The lines of ``data`` (whole lines) with UTF-8 letters beyond ASCII (when ``letters`` are
+    counted), and those not UTF-8."""
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        return (sum(not line.isascii() for line in text.splitlines()) if len(text) != len(data) else 0), 0
+        return (_lines_beyond_ascii(data) if letters and not data.isascii() else 0), 0
     multibyte = invalid = 0
     for line in data.splitlines():
         try:
@@ -151,6 +163,13 @@ def _decodes(data: bytes) -> tuple[int, int]:
         except UnicodeDecodeError:
             invalid += 1
     return multibyte, invalid
+
+
+def _lines_beyond_ascii(data: bytes) -> int:
+    """How many lines of ``data`` (split as ``bytes.splitlines`` splits) hold a byte beyond ASCII,
+    counted in C: such bytes become ``x``, line ends line feeds, and all else is deleted."""
+    pieces = data.translate(_MARK_BEYOND_ASCII, _ASCII_TEXT).split(b"\n")
+    return len(pieces) - pieces.count(b"")
 
 
 class MixedLines:

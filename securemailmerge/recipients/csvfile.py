@@ -14,12 +14,12 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from securemailmerge.i18n import translate
 from securemailmerge.recipients.columns import find_header_row
@@ -30,7 +30,8 @@ from securemailmerge.recipients.csvencoding import (
     file_error,
     sniff_encoding,
 )
-from securemailmerge.recipients.model import RowProblem
+from securemailmerge.recipients.csvrecords import numbered_records
+from securemailmerge.recipients.model import CellColumns, RowProblem
 
 DELIMITERS = (",", ";", "\t")
 _SAMPLE_BYTES = 64 * 1024
@@ -45,7 +46,8 @@ MIXED_ENCODING = "mixed-encoding"
 
 @dataclass
 class CsvTable:
-    """An open CSV file: its header, what was detected, and an iterator of ``(row, cells)``.
+    """An open CSV file: its header, what was detected, and an iterator of ``(row, cells)`` and
+    blocks of rows by column (``CellColumns``, see ``csvrecords``).
 
     ``mixed`` holds, once the rows are read, the rows of a UTF-8 file that are not UTF-8 and were
     read as Windows-1252 (see ``mixed_problems``).
@@ -56,8 +58,17 @@ class CsvTable:
     header_row: int
     encoding: str
     delimiter: str
-    rows: Iterator[Row]
+    records: Iterator[Row | CellColumns]
     mixed: list[int] = field(default_factory=list)
+
+    @property
+    def rows(self) -> Iterator[Row]:
+        """The rows one by one, ``records``' blocks of columns taken apart."""
+        for record in self.records:
+            if isinstance(record, CellColumns):
+                yield from record.rows()
+            else:
+                yield record
 
     def mixed_problems(self) -> list[RowProblem]:
         """A warning for each row that is not in the file's encoding, naming the row."""
@@ -144,9 +155,11 @@ def open_csv(
         records = _records(path, reader, counter, delimiter, lines)
         header = _header(path, records, counter, wanted)
         table = CsvTable(path, header, counter.row, encoding, delimiter, iter(()))
-        table.rows = ((counter.row, tuple(r)) for r in records)
         if lines is not None:
+            table.records = ((counter.row, tuple(r)) for r in records)
             table.mixed = counter.mixed
+        else:
+            table.records = _numbered(path, handle, counter.row + 1, delimiter, len(header))
         yield table
 
 
@@ -178,7 +191,7 @@ def _records(
 ) -> Iterator[list[str]]:
     """The records of ``reader``, counting rows and translating csv and decoding errors."""
     seen_bad = 0
-    try:
+    with _translated(path, delimiter, lambda: counter.row + 1):
         for record in reader:
             counter.row += 1
             if lines is not None and len(lines.bad) > seen_bad:
@@ -186,13 +199,30 @@ def _records(
                 counter.mixed.append(counter.row)
             if record:
                 yield record
+
+
+def _numbered(
+    path: Path, handle: TextIO, first: int, delimiter: str, width: int
+) -> Iterator[Row | CellColumns]:
+    """The non-blank records from row ``first`` on, numbered as ``_records`` numbers them, read in
+    blocks (see ``csvrecords``)."""
+    numbers = count(first)
+    with _translated(path, delimiter, lambda: next(numbers) - 1):
+        yield from numbered_records(handle, delimiter, width, numbers)
+
+
+@contextmanager
+def _translated(path: Path, delimiter: str, failing_row: Callable[[], int]) -> Iterator[None]:
+    """csv and decoding errors while reading, as ``RecipientFileError`` naming the failing row."""
+    try:
+        yield
     except csv.Error as error:
         raise file_error(
             path,
             translate(
                 "CsvFile", "{file}:{row}: this row cannot be read as CSV ({reason}); check its quotes."
             ),
-            row=counter.row + 1,
+            row=failing_row(),
             reason=error,
         ) from error
     except UnicodeDecodeError as error:
@@ -201,7 +231,7 @@ def _records(
             translate(
                 "CsvFile", "{file}:{row}: the text is not valid {encoding}; choose the file's encoding."
             ),
-            row=_undecodable_row(path, error.encoding, delimiter) or counter.row + 1,
+            row=_undecodable_row(path, error.encoding, delimiter) or failing_row(),
             encoding=error.encoding,
         ) from error
 

@@ -38,6 +38,11 @@ _DATE_TOKEN = re.compile(
 )
 _NUMBER_TOKEN = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|.')
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.IGNORECASE)
+_LAST_SERIAL = 2_958_466  # 1 January 10000
+# What is not a date letter in a format code: quoted text, escaped and padding characters,
+# colours, conditions and currencies ([h], [mm] and [ss] are elapsed time and stay).
+_NOT_DATE_PARTS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
 Formatter = Callable[[Any, str], str]
 _DATES_KEPT = 65536
 
@@ -134,6 +139,8 @@ def _literal(token: str) -> str:
 @lru_cache(maxsize=256)
 def _number_formatter(code: str) -> Formatter:
     """A function that shows a number as ``code`` says; ``General`` for codes we do not model."""
+    if _is_date_code(code):
+        return _serial_formatter(code)
     if code in {"General", "@", ""} or "/" in code or "?" in code:
         return _general  # fractions and aligned digits do not matter in a letter
     sections = _sections(code)
@@ -146,12 +153,36 @@ def _number_formatter(code: str) -> Formatter:
     zero = others[1] if len(others) > 1 else None
 
     def show(value: Any, language: str) -> str:
-        if value == 0 and zero is not None:
-            return zero(0, language)
-        if value < 0 and negative is not None:
+        if value > 0:
+            return positive(value, language)
+        if value == 0:
+            return (positive if zero is None else zero)(0, language)
+        if negative is not None:
             return negative(-value, language)
-        text = positive(abs(value), language)
-        return "-" + text if value < 0 and any(char in "123456789" for char in text) else text
+        text = positive(-value, language)
+        return "-" + text if any(char in "123456789" for char in text) else text
+
+    return show
+
+
+def _is_date_code(code: str) -> bool:
+    """Whether ``code`` shows a date, a time or a duration (a letter of one outside quotes and brackets)."""
+    if code in {"General", "@", ""}:
+        return False
+    return any(letter in "dmyhsDMYHS" for letter in _NOT_DATE_PARTS.sub("", code))
+
+
+def _serial_formatter(code: str) -> Formatter:
+    """A date or time format for a number: Excel keeps a date as days since 30 December 1899,
+    and a reader that did not see the format (an ``.xlsb``'s whole days, an ``.ods`` number
+    styled as a time) gives that number."""
+    moment = _date_formatter(code)
+
+    def show(value: Any, language: str) -> str:
+        if not 0 <= value < _LAST_SERIAL:
+            return _general(value, language)  # Excel shows ##### for a date it cannot show
+        # To the millisecond: 9:30 is kept as 0.395833..., a hair below it.
+        return moment(_EXCEL_EPOCH + timedelta(milliseconds=round(value * 86_400_000)), language)
 
     return show
 
@@ -179,20 +210,48 @@ def _compile_section(section: str) -> Formatter:
     max_dec = fraction.count("0") + fraction.count("#")
     min_dec = fraction.count("0")
     grouping = "," in whole
+    # Python's own fixed-point formatting gives the text of most numbers without a Decimal (all but
+    # percentages and zero-padded integers, whose digits it does not place), grouping with "_" and
+    # a point; the language's separators replace them last.
+    fixed = f"_.{max_dec}f" if grouping else f".{max_dec}f"
+    direct = not percent and min_int == 1
+    scale = 10**max_dec
 
     def show(value: Any, language: str) -> str:
+        scaled = value * scale
+        if direct and scaled < _FIXED_LIMIT and abs(scaled % 1.0 - 0.5) > _NEAR_HALF:
+            text = format(value, fixed)
+        else:
+            text = _decimal_text(value, percent, max_dec, min_int, grouping)
+        if max_dec > min_dec:
+            integer, _, decimals = text.partition(".")
+            decimals = decimals[:min_dec] + decimals[min_dec:].rstrip("0")
+            text = integer + "." + decimals if decimals else integer
         decimal_sep, group_sep = _SEPARATORS.get(language, _SEPARATORS["en"])
-        number = Decimal(repr(value)) * (100 if percent else 1)
-        digits = format(number.quantize(Decimal(1).scaleb(-max_dec), rounding=ROUND_HALF_UP), "f")
-        integer, _, decimals = digits.partition(".")
-        while len(decimals) > min_dec and decimals.endswith("0"):
-            decimals = decimals[:-1]
-        integer = integer.lstrip("0").rjust(min_int, "0")
-        if grouping:
-            integer = f"{int(integer or 0):,}".replace(",", group_sep) if integer else integer
-        return prefix + integer + (decimal_sep + decimals if decimals else "") + suffix
+        if decimal_sep != ".":
+            text = text.replace(".", decimal_sep)
+        return prefix + text.replace("_", group_sep) + suffix
 
     return show
+
+
+# Formatting rounds the binary number, Excel the shortest decimal form of it (``2.675`` is
+# ``2.67499...`` in binary, and Excel shows 2.68): the two differ only on a half, and a number
+# whose scaled value is near a half takes the Decimal way. Below the limit the binary error of the
+# scaled value stays far below that margin.
+_FIXED_LIMIT = 2.0**40
+_NEAR_HALF = 1e-3
+
+
+def _decimal_text(value: Any, percent: bool, places: int, min_int: int, grouping: bool) -> str:
+    """``value`` rounded half up on its shortest decimal form, grouped with "_" and a point."""
+    number = Decimal(repr(value)) * (100 if percent else 1)
+    digits = format(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+    integer, _, decimals = digits.partition(".")
+    integer = integer.lstrip("0").rjust(min_int, "0")
+    if grouping and integer:
+        integer = f"{int(integer):_}"
+    return integer + "." + decimals if decimals else integer
 
 
 @lru_cache(maxsize=256)
@@ -208,10 +267,15 @@ def _date_formatter(code: str) -> Formatter:
         _LCID_LANGUAGE.get(int(language_id[2:-1].split("-")[1] or "0", 16) & 0x3FF) if language_id else None
     )
     kinds = [token[0].lower() if token[0].lower() in "ymdhs" else "" for token in tokens]
+    # Elapsed hours and seconds ([h], [ss]) are neighbours of minutes too.
+    near = [
+        kind or (token[1].lower() if _ELAPSED.fullmatch(token) else "")
+        for token, kind in zip(tokens, kinds, strict=True)
+    ]
     for index, kind in enumerate(kinds):
         # "m" means minutes right after an hour or right before seconds, as in Excel.
-        previous = next((k for k in reversed(kinds[:index]) if k), "")
-        following = next((k for k in kinds[index + 1 :] if k), "")
+        previous = next((k for k in reversed(near[:index]) if k), "")
+        following = next((k for k in near[index + 1 :] if k), "")
         if kind == "m" and len(tokens[index]) <= 2 and (previous == "h" or following == "s"):
             kinds[index] = "M"
 

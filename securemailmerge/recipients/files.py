@@ -83,7 +83,7 @@ def load_recipients(path: Path, options: RecipientOptions = _DEFAULT) -> Recipie
                 "delimiter": table.delimiter,
                 "header_row": str(table.header_row),
             }
-            result = build_recipient_list(str(path), table.header, table.rows, options, details=details)
+            result = build_recipient_list(str(path), table.header, table.records, options, details=details)
             result.encoding = table.encoding
             mixed = table.mixed_problems()
             if mixed:

@@ -5,15 +5,17 @@ style (its own, else its row's or its column's default), the cell style names a 
 (``number:number-style``, ``currency-style``, ``percentage-style``, ``date-style``, ``time-style``),
 and each data style is turned here into the Excel format code that shows the same, so that
 ``excelformat`` shows both kinds of workbook alike (``12.500,50 €`` on a German system). As for an
-``.xlsx``, the sheet is read up to ``SCAN_BYTES``; below that each column keeps its last format.
+``.xlsx``, the sheet is read up to ``SCAN_BYTES``, its start tags found by a pattern; below that
+point each column keeps its last format.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
-from typing import IO
 from xml.etree.ElementTree import Element, ParseError
+from xml.sax.saxutils import escape, unescape
 
 from defusedxml import ElementTree
 
@@ -29,7 +31,11 @@ _NS = {
 _DATA_STYLES = frozenset(
     f"{{{_NS['number']}}}{kind}-style" for kind in ("number", "currency", "percentage", "date", "time")
 )
-_NUMERIC_VALUES = frozenset({"float", "currency", "percentage", "date", "time"})
+_CLOCK_UNITS = frozenset(f"{{{_NS['number']}}}{unit}" for unit in ("hours", "minutes", "seconds"))
+_NUMERIC_VALUES = frozenset({b"float", b"currency", b"percentage", b"date", b"time"})
+_TABLE_NAME, _STYLE_NAME, _VALUE_TYPE = b'table:name="', b'table:style-name="', b'office:value-type="'
+_DEFAULT_STYLE = b'table:default-cell-style-name="'
+_ROWS_REPEATED, _COLUMNS_REPEATED = b'table:number-rows-repeated="', b'table:number-columns-repeated="'
 # Rows a repeated row element stands for, at most, when its cells hold numbers.
 _REPEATS_KEPT = 10_000
 # Columns one element may stand for, at most (LibreOffice repeats the last one to the sheet's end).
@@ -40,32 +46,11 @@ def _name(space: str, local: str) -> str:
     return f"{{{_NS[space]}}}{local}"
 
 
-_TABLE, _ROW, _COLUMN = _name("table", "table"), _name("table", "table-row"), _name("table", "table-column")
-_CELLS = frozenset({_name("table", "table-cell"), _name("table", "covered-table-cell")})
-_STYLE_NAME, _DEFAULT_STYLE = _name("table", "style-name"), _name("table", "default-cell-style-name")
-_ROWS_REPEATED, _COLUMNS_REPEATED = (
-    _name("table", "number-rows-repeated"),
-    _name("table", "number-columns-repeated"),
-)
-
-
-class _Capped:
-    """A stream that ends after ``budget`` bytes, so the parser stops where the scan does."""
-
-    def __init__(self, stream: IO[bytes], budget: int) -> None:
-        self.stream, self.left = stream, budget
-        self.complete = True
-
-    def read(self, size: int = -1) -> bytes:
-        """Up to ``size`` bytes, none once the budget is spent."""
-        wanted = self.left if size < 0 else min(size, self.left)
-        if wanted <= 0:
-            if self.complete and self.stream.read(1):
-                self.complete = False
-            return b""
-        data = self.stream.read(wanted)
-        self.left -= len(data)
-        return data
+# calamine matches the names as LibreOffice, Excel and Google Sheets write them ("table:table-cell"),
+# so the sheet's part is searched for those names, in C, as for an .xlsx: only the start tags of
+# tables, columns, rows and cells are looked at, and a cell's attributes only when it holds a number.
+_TAGS = re.compile(rb"<table:(table-cell|covered-table-cell|table-row|table-column|table)(?=[\s/>])([^>]*)>")
+_STYLES_START, _STYLES_END = b"<office:automatic-styles", b"</office:automatic-styles>"
 
 
 def read_ods_formats(path: Path, sheet: str) -> CellFormats:
@@ -76,7 +61,12 @@ def read_ods_formats(path: Path, sheet: str) -> CellFormats:
             if "styles.xml" in archive.namelist():
                 styles.read(ElementTree.fromstring(archive.read("styles.xml")))
             with archive.open("content.xml") as stream:
-                return _scan(_Capped(stream, SCAN_BYTES), sheet, styles)
+                data = stream.read(SCAN_BYTES)
+                complete = not stream.read(1)
+            _content_styles(data, styles)
+            formats = _scan(data, complete, sheet, styles)
+        formats.text_durations = True  # calamine gives LibreOffice's PT36H15M00S of 36 hours as text
+        return formats
     except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
         return CellFormats()
 
@@ -124,49 +114,97 @@ class _Styles:
         return "General"
 
 
-def _scan(stream: _Capped, sheet: str, styles: _Styles) -> CellFormats:
-    formats = CellFormats()
-    inside, row, column = False, 0, 0
-    columns: list[str | None] = []
-    row_style: str | None = None
-    repeat_rows = 1
-    try:
-        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
-            tag = element.tag
-            if event == "end":
-                if tag == _name("office", "automatic-styles"):
-                    styles.read(element)
-                elif tag == _ROW:
-                    row += repeat_rows if inside else 0
-                    element.clear()
-                elif tag == _TABLE and inside:
-                    return formats
-                continue
-            if tag == _TABLE:
-                inside = element.get(_name("table", "name")) == sheet
-            elif not inside:
-                continue
-            elif tag == _COLUMN:
-                repeat = min(int(element.get(_COLUMNS_REPEATED, "1")), _COLUMNS_KEPT)
-                columns += [element.get(_DEFAULT_STYLE)] * repeat
-            elif tag == _ROW:
-                column, row_style = 0, element.get(_DEFAULT_STYLE)
-                repeat_rows = min(int(element.get(_ROWS_REPEATED, "1")), _REPEATS_KEPT)
-            elif tag in _CELLS:
-                repeat = min(int(element.get(_COLUMNS_REPEATED, "1")), _COLUMNS_KEPT)
-                if element.get(_name("office", "value-type")) in _NUMERIC_VALUES:
-                    style = element.get(_STYLE_NAME) or row_style
-                    for position in range(column, column + repeat):
-                        code = styles.code(style or (columns[position] if position < len(columns) else None))
-                        if code != "General":
-                            for offset in range(repeat_rows):
-                                formats.add(row + offset, position, code)
-                column += repeat
-    except ParseError:
-        if stream.complete:
-            raise
-        formats.scanned_rows = row  # the row being read when the budget ran out is judged by its column
-    return formats
+def _content_styles(data: bytes, styles: _Styles) -> None:
+    """Take the styles that the content part keeps itself (before its body), parsed as XML with
+    the namespaces its root element declares."""
+    start, end = data.find(_STYLES_START), data.find(_STYLES_END)
+    root = data.find(b"<office:document-content")
+    if min(start, end, root) < 0:
+        return
+    head = data[root : data.index(b">", root) + 1]
+    styles.read(
+        ElementTree.fromstring(head + data[start : end + len(_STYLES_END)] + b"</office:document-content>")
+    )
+
+
+def _attribute(tag: bytes, name: bytes) -> bytes | None:
+    """The raw value of the attribute ``name`` (``b'table:style-name="'``) of a start tag's rest."""
+    at = tag.find(name)
+    if at < 0:
+        return None
+    at += len(name)
+    return tag[at : tag.index(b'"', at)]
+
+
+class _Sheet:
+    """Where the scan stands in the sheet: the row, the column, and the styles that apply."""
+
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+        self.formats = CellFormats()
+        self.row = self.next_row = self.column = 0
+        self.repeat_rows = 1
+        self.columns: list[bytes | None] = []
+        self.row_style: bytes | None = None
+        self.codes: dict[bytes, str] = {}
+
+    def row_starts(self, tag: bytes) -> None:
+        """A ``table:table-row`` begins (and stands for its repeats)."""
+        self.row, self.column, self.row_style = self.next_row, 0, _attribute(tag, _DEFAULT_STYLE)
+        self.repeat_rows = min(int(_attribute(tag, _ROWS_REPEATED) or 1), _REPEATS_KEPT)
+        self.next_row += self.repeat_rows
+
+    def column_starts(self, tag: bytes) -> None:
+        """A ``table:table-column`` (and its repeats) names its cells' default style."""
+        repeat = min(int(_attribute(tag, _COLUMNS_REPEATED) or 1), _COLUMNS_KEPT)
+        self.columns += [_attribute(tag, _DEFAULT_STYLE)] * repeat
+
+    def cell(self, tag: bytes) -> None:
+        """A cell (and its repeats): a number, date or time in it gets the format of its style."""
+        column = self.column
+        repeat = min(int(_attribute(tag, _COLUMNS_REPEATED) or 1), _COLUMNS_KEPT) if b"repeated" in tag else 1
+        self.column += repeat
+        if _attribute(tag, _VALUE_TYPE) not in _NUMERIC_VALUES:
+            return
+        style = _attribute(tag, _STYLE_NAME) or self.row_style
+        columns = self.columns
+        for position in range(column, column + repeat):
+            code = self._code(style or (columns[position] if position < len(columns) else None))
+            if code != "General":
+                for offset in range(self.repeat_rows):
+                    self.formats.add(self.row + offset, position, code)
+
+    def _code(self, style: bytes | None) -> str:
+        if style is None:
+            return "General"
+        code = self.codes.get(style)
+        if code is None:
+            code = self.codes[style] = self.styles.code(unescape(style.decode()))
+        return code
+
+
+def _scan(data: bytes, complete: bool, sheet: str, styles: _Styles) -> CellFormats:
+    wanted = escape(sheet, {'"': "&quot;"}).encode()
+    state: _Sheet | None = None
+    for name, tag in _TAGS.findall(data):
+        if name == b"table-cell" or name == b"covered-table-cell":
+            if state is not None:
+                state.cell(tag)
+        elif name == b"table-row":
+            if state is not None:
+                state.row_starts(tag)
+        elif name == b"table":
+            if state is not None:
+                return state.formats
+            if _attribute(tag, _TABLE_NAME) == wanted:
+                state = _Sheet(styles)
+        elif state is not None:
+            state.column_starts(tag)
+    if state is None:
+        return CellFormats()
+    if not complete:
+        state.formats.scanned_rows = state.row  # the row being read when the budget ran out: by its column
+    return state.formats
 
 
 def data_style_code(data: dict[str, Element], name: str, depth: int = 0) -> str:
@@ -179,7 +217,13 @@ def data_style_code(data: dict[str, Element], name: str, depth: int = 0) -> str:
     if style is None or depth > 4:
         return "General"
     kind = style.tag.rpartition("}")[2]
-    code = "".join(_part(child, kind) for child in style)
+    parts = [_part(child, kind) for child in style]
+    if style.get(_name("number", "truncate-on-overflow")) == "false":
+        # The largest unit of a duration goes past 23 hours (or 59 minutes): Excel's [h], [mm].
+        first = next((i for i, child in enumerate(style) if child.tag in _CLOCK_UNITS), None)
+        if first is not None:
+            parts[first] = f"[{parts[first]}]"
+    code = "".join(parts)
     for mapping in style.iter(_name("style", "map")):
         if mapping.get(_name("style", "condition"), "").replace(" ", "") == "value()>=0":
             positive = data_style_code(data, mapping.get(_name("style", "apply-style-name"), ""), depth + 1)
@@ -200,6 +244,10 @@ def _part(element: Element, kind: str) -> str:
         return _number_part(element) + ("E+00" if local == "scientific-number" else "")
     if local == "fraction":
         return "# ?/?"
+    if local == "seconds":
+        # Fractions of a second, as many digits as the style keeps (09:30:15.25).
+        places = int(element.get(_name("number", "decimal-places"), "0"))
+        return _DATE_PARTS[(local, long)] + ("." + "0" * places if places else "")
     return _DATE_PARTS.get((local, long), "") if local != "month" else _month(element, long)
 
 

@@ -2,10 +2,10 @@
 
 python-calamine (a Rust reader) reads the cells: formulas give their last calculated value and
 macros never run. Numbers, dates and times become the text Excel shows for the cell's number
-format (``xlsxstyles``, ``xlsstyles`` and ``odsstyles`` find the formats of an ``.xlsx``, ``.xls``
-and ``.ods``, ``excelformat`` applies them); an ``.xlsb`` shows numbers as Excel's General format
-does. A sheet is converted in blocks of rows, column by column, so a column of text costs nothing
-and a column of numbers one formatter. The default sheet is the first visible one;
+format (``xlsxstyles``, ``xlsbstyles``, ``xlsstyles`` and ``odsstyles`` find the formats of an
+``.xlsx``, ``.xlsb``, ``.xls`` and ``.ods``, ``excelformat`` applies them), read while calamine
+parses the sheet. A sheet is converted in blocks of rows, column by column, so a column of text
+costs nothing and a column of numbers one formatter. The default sheet is the first visible one;
 the header row is found below title and blank rows (``columns.find_header_row``) unless the user
 names it. Before calamine opens a file, ``workbookcheck`` refuses what is not a workbook, what is
 encrypted, and what would inflate beyond bounds. calamine's errors are translated here only.
@@ -13,11 +13,13 @@ encrypted, and what would inflate beyond bounds. calamine's errors are translate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from securemailmerge.recipients.columns import find_header_row
 from securemailmerge.recipients.excelformat import value_formatter
 from securemailmerge.recipients.odsstyles import read_ods_formats
 from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workbook, password_error
+from securemailmerge.recipients.xlsbstyles import read_xlsb_formats
 from securemailmerge.recipients.xlsstyles import read_xls_formats
 from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats
 
@@ -36,6 +39,9 @@ Row = tuple[int, tuple[str, ...]]
 _HEADER_SEARCH = 30
 _BLOCK_ROWS = 4096
 _DATE_TYPES = frozenset({str, date, datetime, time, timedelta})
+# calamine gives a time of a day or more in an .ods as the text LibreOffice keeps (PT36H15M00S).
+_DURATION = re.compile(r"(-?)PT([0-9]+)H([0-9]+)M([0-9]+(?:[.,][0-9]+)?)S")
+_DURATION_STARTS = frozenset({"PT0", "PT1", "PT2", "PT3", "PT4", "PT5", "PT6", "PT7", "PT8", "PT9", "-PT"})
 
 
 def column_letter(index: int) -> str:
@@ -112,13 +118,22 @@ def open_sheet(
     with _workbook(path) as book:
         chosen = _choose_sheet(path, book, sheet)
         try:
-            worksheet = book.get_sheet_by_name(chosen)
-            formats = _formats(path, chosen)
-            text = _Text(worksheet, formats, language)
-            lines = text.lines()
-            yield _table(path, chosen, worksheet, lines, header_row)
+            worksheet, formats = _sheet_and_formats(path, book, chosen)
+            yield _table(path, chosen, worksheet, _Text(worksheet, formats, language), header_row)
         except calamine.CalamineError as error:
             raise not_a_workbook(path) from error
+
+
+def _sheet_and_formats(path: Path, book: Any, sheet: str) -> tuple[Any, CellFormats]:
+    """The cells of ``sheet`` and their number formats, read at the same time: calamine parses the
+    sheet in Rust without holding the interpreter, so the formats are read meanwhile."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="calamine") as pool:
+        cells = pool.submit(book.get_sheet_by_name, sheet)
+        try:
+            formats = _formats(path, sheet)
+        finally:
+            worksheet = cells.result()
+    return worksheet, formats
 
 
 def _formats(path: Path, sheet: str) -> CellFormats:
@@ -130,7 +145,7 @@ def _formats(path: Path, sheet: str) -> CellFormats:
         return read_xls_formats(path, sheet)
     if suffix == ".ods":
         return read_ods_formats(path, sheet)
-    return CellFormats()
+    return read_xlsb_formats(path, sheet)
 
 
 def _choose_sheet(path: Path, book: Any, sheet: str | None) -> str:
@@ -152,7 +167,10 @@ def _choose_sheet(path: Path, book: Any, sheet: str | None) -> str:
 
 
 class _Text:
-    """The cells of a sheet as the text Excel shows, row by row, numbered as Excel numbers them."""
+    """The cells of a sheet as the text Excel shows, row by row, numbered as Excel numbers them.
+
+    ``cut`` columns are left out of each row (those left of the table), once the header says how many.
+    """
 
     def __init__(self, worksheet: Any, formats: CellFormats, language: str) -> None:
         self.worksheet = worksheet
@@ -160,45 +178,56 @@ class _Text:
         self.language = language
         start: tuple[int, int] = worksheet.start or (0, 0)
         self.left = start[1]
+        self.cut = 0
         self.shown: dict[str, Callable[[object], str]] = {}
         # A column in which no cell has a number format shows every cell in General: no lookup per cell.
-        general = value_formatter("General", language)
+        general = self._formatter("General")
         columns = range(self.left, self.left + worksheet.width)
         self.by_column = {column: general for column in columns if column not in formats.columns}
 
-    def lines(self) -> Iterator[Row]:
-        """Every row from the sheet's row 1, numbered from 1, each from the sheet's first used column."""
-        prefix = ("",) * self.left
+    def lines(self, head: int) -> Iterator[Row]:
+        """Every row from the sheet's row 1, numbered from 1: the first ``head`` rows whole, from
+        column A, the rest without the ``cut`` columns that the header left out."""
         # iter_rows starts at row 1 but at the first used column, and gives every row the same width.
         rows = self.worksheet.iter_rows()
+        prefix = ("",) * self.left
         number = 0
+        for texts in zip(*self._columns(0, list(islice(rows, head)), 0), strict=True):
+            number += 1
+            yield number, prefix + texts
+        drop = max(self.cut - self.left, 0)
         while block := list(islice(rows, _BLOCK_ROWS)):
-            # A block is converted column by column: a column of text is kept as it is, and the
-            # cells of a column of numbers or dates share one format lookup and one formatter.
-            columns = [self._column(number, i, cells) for i, cells in enumerate(zip(*block, strict=True))]
-            for texts in zip(*columns, strict=True):
-                number += 1
-                yield number, prefix + texts if prefix else texts
+            yield from zip(count(number + 1), zip(*self._columns(number, block, drop), strict=True))
+            number += len(block)
+
+    def _columns(self, first: int, block: list[Any], drop: int) -> list[tuple[str, ...]]:
+        """A block of rows whose first is ``first`` (0-based) as text, column by column: a column of
+        text is kept as it is, and the cells of a column of numbers or dates share their formatters."""
+        columns = list(zip(*block, strict=True)) if block else []
+        return [self._column(first, index, cells) for index, cells in enumerate(columns) if index >= drop]
 
     def _column(self, first: int, index: int, cells: tuple[Any, ...]) -> tuple[str, ...]:
         """One column's cells of a block whose first row is ``first`` (0-based), as text."""
+        column = self.left + index
+        if self.formats.text_durations and column in self.formats.columns:
+            starts = _DURATION_STARTS
+            cells = tuple([_duration(v) if v.__class__ is str and v[:3] in starts else v for v in cells])
         kinds = set(map(type, cells))
         if kinds == {str}:
             return cells
-        column = self.left + index
         shown = self.by_column.get(column)
         if shown is None and kinds <= _DATE_TYPES and column not in self.formats.mixed:
             # calamine gives a date only for a cell with a date format, so a column with one
             # format gives it to all its dates.
             shown = self._formatter(self.formats.columns[column])
-        if shown is not None:
-            return tuple([v if v.__class__ is str else shown(v) for v in cells])
-        show = self.show
-        return tuple([v if v.__class__ is str else show(n, column, v) for n, v in enumerate(cells, first)])
-
-    def show(self, row: int, column: int, value: Any) -> str:
-        """The text of one cell that is not text: a number, date, time, duration or truth value."""
-        return self._formatter(self.formats.code(row, column))(value)
+        if shown is None:
+            codes = self.formats.codes(first, len(cells), column)
+            if len(set(codes)) > 1:
+                formatter = self._formatter
+                pairs = zip(cells, codes, strict=True)
+                return tuple([v if v.__class__ is str else formatter(c)(v) for v, c in pairs])
+            shown = self._formatter(codes[0])
+        return tuple([v if v.__class__ is str else shown(v) for v in cells])
 
     def _formatter(self, code: str) -> Callable[[object], str]:
         shown = self.shown.get(code)
@@ -207,8 +236,20 @@ class _Text:
         return shown
 
 
-def _table(path: Path, title: str, worksheet: Any, lines: Iterator[Row], wanted: int | None) -> XlsxSheet:
-    head = list(islice(lines, _HEADER_SEARCH if wanted is None else max(wanted, 1)))
+def _duration(text: str) -> object:
+    """An ISO 8601 duration (``PT36H15M00S``) as a ``timedelta``; other text as it is."""
+    match = _DURATION.fullmatch(text)
+    if match is None:
+        return text
+    sign, hours, minutes, seconds = match.groups()
+    length = timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds.replace(",", ".")))
+    return -length if sign else length
+
+
+def _table(path: Path, title: str, worksheet: Any, text: _Text, wanted: int | None) -> XlsxSheet:
+    searched = _HEADER_SEARCH if wanted is None else max(wanted, 1)
+    lines = text.lines(searched)
+    head = list(islice(lines, searched))
     number = wanted or find_header_row(head) or next((n for n, cells in head if any(cells)), 0)
     cells = next((c for n, c in head if n == number), ())
     if not any(cells):
@@ -234,9 +275,10 @@ def _table(path: Path, title: str, worksheet: Any, lines: Iterator[Row], wanted:
     header = list(cells[offset:])
     while not header[-1]:
         header.pop()
-    rest = (line for line in head if line[0] > number)
-    body = _rows(_chain(rest, lines), offset, len(header))
-    sheet = XlsxSheet(title, tuple(header), number, offset + 1, body)
+    # The rows below the head come without the cells left of the table (not part of it).
+    text.cut = offset
+    rest = ((n, values[offset:]) for n, values in head if n > number)
+    sheet = XlsxSheet(title, tuple(header), number, offset + 1, _chain(rest, lines))
     if "" in header:
         _drop_empty_columns(path, sheet)
     return sheet
@@ -291,13 +333,3 @@ def _drop_empty_columns(path: Path, sheet: XlsxSheet) -> None:
     sheet.header = tuple(sheet.header[index] for index in keep)
     sheet.positions = tuple(keep)
     sheet.rows = iter([(number, tuple(values[index] for index in keep)) for number, values in rows])
-
-
-def _rows(lines: Iterator[Row], offset: int, width: int) -> Iterator[Row]:
-    """The rows below the header, cut to start at the header's first column (cells left of the
-    table are not part of it), short rows padded: Excel does not store empty trailing cells."""
-    for number, cells in lines:
-        values = cells[offset:] if offset else cells
-        if len(values) < width:
-            values += ("",) * (width - len(values))
-        yield number, values

@@ -12,7 +12,11 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import sub
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -60,13 +64,15 @@ BUILTIN_FORMATS = {
 class CellFormats:
     """Format codes by 0-based ``(row, column)``; below ``scanned_rows``, by column.
 
-    ``columns`` holds the last format seen in each column, ``mixed`` the columns with several.
+    ``columns`` holds the last format seen in each column, ``mixed`` the columns with several;
+    ``text_durations`` says that the reader gives a time of a day or more as ISO 8601 text.
     """
 
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     columns: dict[int, str] = field(default_factory=dict)
     mixed: set[int] = field(default_factory=set)
     scanned_rows: int = 1 << 62
+    text_durations: bool = False
 
     def add(self, row: int, column: int, code: str) -> None:
         """Record that the cell at 0-based ``(row, column)`` shows its number as ``code``."""
@@ -75,11 +81,28 @@ class CellFormats:
             self.mixed.add(column)
             self.columns[column] = code
 
+    def place(self, rows: Iterable[int], columns: Iterable[int], codes: Iterable[str]) -> None:
+        """Record many cells at once: the 0-based ``rows`` and ``columns`` of cells and their ``codes``."""
+        columns, codes = list(columns), list(codes)
+        self.cells.update(zip(zip(rows, columns, strict=True), codes, strict=True))
+        self.columns.update(zip(columns, codes, strict=True))  # the last code of each column wins
+        used = Counter(column for column, _ in set(zip(columns, codes, strict=True)))
+        self.mixed.update(column for column, kinds in used.items() if kinds > 1)
+
     def code(self, row: int, column: int) -> str:
         """The format code of a cell (``General`` when it has none)."""
         if row < self.scanned_rows:
             return self.cells.get((row, column), "General")
         return self.columns.get(column, "General")
+
+    def codes(self, first: int, count: int, column: int) -> list[str]:
+        """The format codes of ``count`` cells of ``column`` from the 0-based row ``first`` down."""
+        scanned = range(first, min(first + count, max(self.scanned_rows, first)))
+        get = self.cells.get
+        codes = [get((row, column), "General") for row in scanned]
+        if len(codes) < count:
+            codes += [self.columns.get(column, "General")] * (count - len(codes))
+        return codes
 
 
 def _column_index(letters: bytes) -> int:
@@ -123,8 +146,12 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     wanted = next(
         (item.get(f"{_DOC_RELS}id") for item in book.iter(f"{_MAIN}sheet") if item.get("name") == sheet), None
     )
-    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    for relation in relations.iter(f"{_RELS}Relationship"):
+    return related_part(archive, "xl/_rels/workbook.xml.rels", wanted)
+
+
+def related_part(archive: zipfile.ZipFile, relations: str, wanted: str | None) -> str | None:
+    """The zip part that the relationship ``wanted`` of the workbook's ``relations`` part names."""
+    for relation in ElementTree.fromstring(archive.read(relations)).iter(f"{_RELS}Relationship"):
         if relation.get("Id") == wanted:
             target = relation.get("Target", "")
             return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
@@ -145,16 +172,16 @@ def _scan(archive: zipfile.ZipFile, part: str, styles: list[str]) -> CellFormats
     # higher than the cells found, and the slower pattern that allows any order is used.
     choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
     matches = re.findall(rb'<c r="([A-Z]{1,3})([0-9]+)" s="(' + choices + rb')"', data)
-    if len(matches) != len(re.findall(rb' s="(?:' + choices + rb')"', data)):
+    if len(matches) != sum(data.count(b' s="%d"' % index) for index in wanted):
         anywhere = rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"'
         matches = re.findall(anywhere, data)
-    codes = {str(index).encode(): code for index, code in wanted.items()}
-    column_of: dict[bytes, int] = {}
-    for letters, row, style in matches:
-        column = column_of.get(letters)
-        if column is None:
-            column = column_of[letters] = _column_index(letters)
-        formats.add(int(row) - 1, column, codes[style])
+    if matches:
+        letters, rows, style_ids = zip(*matches, strict=True)
+        codes = {str(index).encode(): code for index, code in wanted.items()}
+        column_of = {name: _column_index(name) for name in set(letters)}
+        # A hundred thousand cells are placed in C (map, zip, dict), not one by one.
+        numbers = map(sub, map(int, rows), repeat(1))
+        formats.place(numbers, map(column_of.__getitem__, letters), map(codes.__getitem__, style_ids))
     if not complete:
         last = _ROW.findall(data[-4096:])
         # The last row may be cut off: it and those below are judged by their column.

@@ -1,4 +1,5 @@
-"""--help and the offline commands start without the libraries they do not use (msal, httpx, ...)."""
+"""--help and the offline commands start without the libraries they do not use (msal, httpx, ...), and a
+list of plain addresses is checked without email-validator."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ HEAVY = (
     "python_calamine",
     "defusedxml",
     "jinja2",
+    "email_validator",
+    "logging.handlers",
 )
 PROBE = """
 import json, sys

@@ -482,3 +482,15 @@ def test_e2e_msals_instance_discovery_at_microsoft_is_refused_for_the_sandbox(tm
     assert [(e["host"], e["status"]) for e in factory.log.entries()] == [
         ("login.microsoftonline.com", "refused")
     ]
+
+
+def test_a_long_log_reads_back_whole_across_the_blocks_it_is_decoded_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines and characters that straddle a block boundary come back exactly as written."""
+    monkeypatch.setattr("securemailmerge.m365.net.LINES_BLOCK", 7)
+    log = NetworkLog(tmp_path / "network.log")
+    entries = [{"path": f"/v1.0/me/contacts/{'ñ€' * n}", "status": 200} for n in range(40)]
+    for entry in entries:
+        log.write(entry)
+    assert [json.loads(line) for line in log.lines()] == entries

@@ -251,6 +251,16 @@ ODS_STYLES = """<office:automatic-styles>
 <style:style style:name="ce3" style:family="table-cell" style:parent-style-name="ce1"/>
 <style:style style:name="ce4" style:family="table-cell" style:data-style-name="N11"/>
 <style:style style:name="ce5" style:family="table-cell" style:data-style-name="N79"/>
+<number:time-style style:name="N40"><number:hours number:style="long"/><number:text>:</number:text>
+ <number:minutes number:style="long"/></number:time-style>
+<number:time-style style:name="N41"><number:hours/><number:text>:</number:text>
+ <number:minutes number:style="long"/><number:text> </number:text><number:am-pm/></number:time-style>
+<number:time-style style:name="N46" number:truncate-on-overflow="false"><number:hours/>
+ <number:text>:</number:text><number:minutes number:style="long"/><number:text>:</number:text>
+ <number:seconds number:style="long"/></number:time-style>
+<style:style style:name="ce6" style:family="table-cell" style:data-style-name="N40"/>
+<style:style style:name="ce7" style:family="table-cell" style:data-style-name="N41"/>
+<style:style style:name="ce8" style:family="table-cell" style:data-style-name="N46"/>
 </office:automatic-styles>"""
 
 
@@ -343,3 +353,29 @@ def test_ods_formats_below_the_scanned_part_follow_their_column(
         amounts = [values[1] for _, values in opened.rows]
     assert amounts[0] == "1.000,50 €"
     assert amounts[-1] == "1.199,50 €", "a row beyond the scanned bytes takes its column's format"
+
+
+def timed(style: str, value: str, kind: str = "time") -> str:
+    attribute = {"time": "office:time-value", "date": "office:date-value", "float": "office:value"}[kind]
+    return f'<table:table-cell table:style-name="{style}" office:value-type="{kind}" {attribute}="{value}"/>'
+
+
+def test_ods_times_show_as_libreoffice_shows_them(tmp_path: Path) -> None:
+    header = "".join(text_cell(name) for name in ("E-Mail", "Beginn", "Ende", "Dauer", "Abfahrt"))
+    rows = (
+        f"<table:table-row>{header}</table:table-row>"
+        f"<table:table-row>{text_cell('ina@example.de')}{timed('ce6', 'PT09H30M00S')}"
+        f"{timed('ce7', 'PT14H05M00S')}{timed('ce8', 'PT36H15M30S')}"
+        f"{timed('ce6', '2024-01-15T18:45:00', 'date')}</table:table-row>"
+        # A number styled as a time (typed as 0.75, then given the style), and 36 hours in a
+        # style that keeps to the hours of a day.
+        f"<table:table-row>{text_cell('udo@example.de')}{timed('ce6', '0.75', 'float')}"
+        f"{timed('ce7', 'PT00H05M00S')}{timed('ce6', 'PT36H15M00S')}{timed('ce8', 'PT00H45M00S')}"
+        "</table:table-row>"
+    )
+    path = ods(tmp_path / "fahrten.ods", rows)
+    with open_sheet(path, language="de") as opened:
+        assert [values for _, values in opened.rows] == [
+            ("ina@example.de", "09:30", "2:05 PM", "36:15:30", "18:45"),
+            ("udo@example.de", "18:00", "12:05 AM", "12:15", "0:45:00"),
+        ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +23,13 @@ def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     """pytest-qt closes windows after each test: unsaved edits are discarded, not asked about."""
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr("ui.campaign_files.ask_to_save", lambda *_args: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture(autouse=True)
+def thawed_after() -> Iterator[None]:
+    """What a test's loads froze (ui.collector) is thawed after it, so its windows can be collected."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelRoleData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -229,6 +229,26 @@ def test_a_choice_the_file_cannot_be_read_with_can_be_taken_back(
         step.reading.header_row.setValue(1)
     assert [r.to for r in window.controller.recipients.rows] == [("ada@example.com",)]
     assert not step.error.isVisible()
+
+
+def painted(model: QAbstractItemModel, row: int, column: int, role: Qt.ItemDataRole) -> object:
+    """What the table's painter gets for one role of a cell (it asks through multiData)."""
+    asked = QModelRoleData(role)
+    model.multiData(model.index(row, column), asked)
+    return asked.data()
+
+
+def test_the_painted_table_shows_a_tick_taken_off_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    """A row's status is worked out once for painting; unticking still repaints it as left out."""
+    open_sample(qtbot, window)
+    proxy = window.recipients.proxy
+    assert painted(proxy, 0, 2, Qt.ItemDataRole.DisplayRole) == "Ready"
+    assert painted(proxy, 0, 0, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert painted(proxy, 0, 3, Qt.ItemDataRole.ForegroundRole) is None
+    proxy.setData(proxy.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert painted(proxy, 0, 2, Qt.ItemDataRole.DisplayRole) == "Left out"
+    assert painted(proxy, 0, 0, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert painted(proxy, 0, 3, Qt.ItemDataRole.ForegroundRole) is not None
 
 
 def test_the_status_line_and_the_check_say_the_same_number_of_ready_rows(

@@ -1,0 +1,66 @@
+"""The address rules written out match email-validator's, and a plain domain is one it accepts unchanged."""
+
+from __future__ import annotations
+
+import email_validator
+import email_validator.rfc_constants as rfc
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import given, settings, strategies as st
+
+from securemailmerge.recipients import addressrules
+
+
+def test_the_constants_are_email_validators_own() -> None:
+    assert addressrules.ATEXT == rfc.ATEXT
+    assert addressrules.DOT_ATOM_TEXT.pattern == rfc.DOT_ATOM_TEXT.pattern
+    assert rfc.DOT_ATOM_TEXT_INTL.pattern == addressrules.DOT_ATOM_TEXT_INTL
+    assert tuple(rfc.CASE_INSENSITIVE_MAILBOX_NAMES) == addressrules.CASE_INSENSITIVE_MAILBOX_NAMES
+    assert addressrules.EMAIL_MAX_LENGTH == rfc.EMAIL_MAX_LENGTH
+    assert set(email_validator.SPECIAL_USE_DOMAIN_NAMES) <= addressrules.SPECIAL_USE_DOMAIN_NAMES
+
+
+def _as_email_validator_gives_it(domain: str) -> tuple[str, str] | None:
+    try:
+        result = validate_email("a@" + domain, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return result.domain, result.ascii_domain
+
+
+_LABEL = st.one_of(
+    st.text(st.sampled_from("abz09-AZ_ä"), min_size=0, max_size=8),
+    st.sampled_from(
+        ["xn--p1ai", "ab--cd", "a" * 63, "b" * 64, "-a", "a-", "localhost", "test", "onion", "123"]
+    ),
+)
+_DOMAIN = st.lists(_LABEL, min_size=1, max_size=5).map(".".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(domain=st.one_of(_DOMAIN, st.sampled_from([".".join(["a" * 60] * 4) + ".de", "example.com", "com"])))
+def test_a_plain_domain_is_accepted_by_email_validator_unchanged(domain: str) -> None:
+    if addressrules.plain_domain(domain):
+        assert _as_email_validator_gives_it(domain) == (domain, domain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(domain=_DOMAIN)
+def test_a_plain_domain_in_capitals_is_accepted_lower_cased(domain: str) -> None:
+    shouted = domain.upper()
+    if addressrules.plain_domain(domain):
+        assert _as_email_validator_gives_it(shouted) == (domain, domain)
+
+
+def test_the_common_domains_are_plain_and_the_unusual_are_not() -> None:
+    assert all(map(addressrules.plain_domain, ["example.com", "mail.example.co.uk", "t-online.de", "web.de"]))
+    unusual = [
+        "Example.com",
+        "xn--mller-kva.de",
+        "müller.de",
+        "localhost",
+        "a.test",
+        "1.2.3.4",
+        "de",
+        "a_b.de",
+    ]
+    assert not any(map(addressrules.plain_domain, unusual))
