@@ -240,8 +240,9 @@ class RecipientsModel(QAbstractTableModel):
         fixed = (self.tr("Send"), self.tr("Row"), self.tr("Status"))
         if section < FIXED:
             return fixed[section]
-        assert self._list is not None
-        return self._list.columns[section - FIXED]
+        # The proxy passes a header's question on as it comes, also for a column the list just lost.
+        columns = self._list.columns if self._list is not None else ()
+        return columns[section - FIXED] if section - FIXED < len(columns) else None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         """Ready rows can be ticked off and on; rows the list or the do-not-contact list left out cannot."""
