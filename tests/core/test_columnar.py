@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from securemailmerge.campaign import columnar
 from securemailmerge.campaign.check import (
@@ -79,6 +79,7 @@ def both_ways(
 def test_columns_give_the_events_and_report_rows_give(
     monkeypatch: pytest.MonkeyPatch, name: str, rows: list[tuple[str, ...]]
 ) -> None:
+    assume(any(any(row) for row in rows))  # a list with no row at all is an error of its own
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         recipients = load_recipients(write_list(folder, rows))
