@@ -6,11 +6,12 @@ stood still for as long. The data a load brings (a recipient list, an address bo
 log) stays until the next load and holds no reference cycles, so walking it finds nothing. Once a
 load has finished, ``keep`` moves everything alive out of the collector's sight (``gc.freeze``):
 the walks that follow cover only what was made since. Frozen objects are still freed by reference
-counting when the next load replaces them; only a reference cycle among them would stay, and the
-loads make none. A short load runs with the collector paused (``loading``), so not even a young
-collection walks the objects it makes (100,000 of them took a young collection 30-60 ms), and
-full collections come ten times less often (``calm``): a long load allocates hundreds of
-thousands of objects before it can be frozen, and each full walk of them is a stall.
+counting when the next load replaces them; only a reference cycle among them would stay: the loads
+make none, and the little cyclic garbage other threads have pending at that moment is the price.
+A short load runs with the collector paused (``loading``), so not even a young collection walks
+the objects it makes (100,000 of them took a young collection 30-60 ms), and full collections come
+ten times less often (``calm``): a long load allocates hundreds of thousands of objects before it
+can be frozen, and each full walk of them is a stall.
 """
 
 from __future__ import annotations
