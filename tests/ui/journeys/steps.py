@@ -190,13 +190,14 @@ def assert_parts(received: EmailMessage, message: Message) -> None:
 
 
 def send_test(qtbot: QtBot, window: MainWindow, sandbox: Sandbox, message: Message) -> None:
-    """ "Send test to me": the test arrives in Ada's own mailbox, with the first row's fields."""
+    """ "Send test to me": the test arrives in Ada's own mailbox, with the previewed row's (Cy's) fields."""
     go_to(qtbot, window, 5)
     send = window.send
     left_click(qtbot, send.test_button)
     qtbot.waitUntil(lambda: f"sent to {DEMO_USER}" in send.log.toPlainText(), timeout=30_000)
     received = [parse(m["mime"]) for m in sandbox_inspect(sandbox, f"recipients/{DEMO_USER}/messages")]
-    assert [m["Subject"] for m in received] == [f"[Test] {message.subject.format(name='Ada')}"]
+    assert f"Test message for row {window.preview.previewed_row()} sent to" in send.log.toPlainText()
+    assert [m["Subject"] for m in received] == [f"[Test] {message.subject.format(name='Cy')}"]
     assert_parts(received[0], message)
 
 
