@@ -9,9 +9,10 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from securemailmerge.errors import RecipientFileError
+from securemailmerge.recipients.columns import detect_email_column
 from securemailmerge.recipients.csvencoding import detect_encoding
 from securemailmerge.recipients.csvfile import detect_delimiter, open_csv
 
@@ -190,6 +191,10 @@ def _reads_as_utf8(raw: bytes) -> bool:
 @given(table=tables())
 def test_rows_written_by_csv_writer_come_back_identical(tmp_path: Path, table: tuple) -> None:
     header, rows, delimiter, encoding = table
+    # A lone name is no sure header: a later row naming an email column ("MAIL") is taken as the
+    # header, the rows above it as a title (see find_header_row). Such tables are not round trips.
+    cells = [cell.strip() for row in rows for cell in row if cell.strip()]
+    assume(len(header) > 1 or detect_email_column(header) or not any(detect_email_column([c]) for c in cells))
     path = write_rows(tmp_path / "round.csv", [tuple(header), *map(tuple, rows)], encoding, delimiter)
     raw = path.read_bytes()
     # cp1252 text whose bytes also read as UTF-8 (all of it, or more lines than not) is ambiguous;
