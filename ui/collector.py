@@ -6,11 +6,12 @@ stood still for as long. The data a load brings (a recipient list, an address bo
 log) stays until the next load and holds no reference cycles, so walking it finds nothing. Once a
 load has finished, ``keep`` moves everything alive out of the collector's sight (``gc.freeze``):
 the walks that follow cover only what was made since. Frozen objects are still freed by reference
-counting when the next load replaces them; only a reference cycle among them would stay, and the
-loads make none. A short load runs with the collector paused (``loading``), so not even a young
-collection walks the objects it makes (100,000 of them took a young collection 30-60 ms), and
-full collections come ten times less often (``calm``): a long load allocates hundreds of
-thousands of objects before it can be frozen, and each full walk of them is a stall.
+counting when the next load replaces them; only a reference cycle among them would stay: the loads
+make none, and the little cyclic garbage other threads have pending at that moment is the price.
+A short load runs with the collector paused (``loading``), so not even a young collection walks
+the objects it makes (100,000 of them took a young collection 30-60 ms). Full collections keep
+Python's own pace: with them ten times rarer, a non-delivery report waited a minute for something
+that lets go of its resource only when it is collected.
 """
 
 from __future__ import annotations
@@ -19,15 +20,6 @@ import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-# Full collections after this many collections of the middle generation (Python's default: 10).
-FULL_AFTER = 100
-
-
-def calm() -> None:
-    """Make full collections rarer for the rest of the process (the young ones stay as they are)."""
-    young, middle, _full = gc.get_threshold()
-    gc.set_threshold(young, middle, max(FULL_AFTER, _full))
 
 
 def keep() -> None:

@@ -31,7 +31,6 @@ from securemailmerge.template import (
     Template,
     load_template,
 )
-from ui import collector
 from ui.account_control import ErrorHandler, MicrosoftAccount
 from ui.pulse import give_way, start_pulse
 from ui.recipients_control import RecipientSources
@@ -72,7 +71,6 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     def __init__(self, tenant: TenantConfig | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         share_the_gil()
-        collector.calm()
         self._pulse = start_pulse()
         self.tenant = tenant
         self.tenant_pending = False  # Settings changed the tenant while a campaign sent: applied when it ends

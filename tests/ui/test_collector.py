@@ -59,14 +59,3 @@ def test_a_collector_that_was_off_stays_off() -> None:
     with collector.loading():
         pass
     assert not gc.isenabled()
-
-
-def test_full_collections_come_rarer_and_young_ones_as_before() -> None:
-    before = gc.get_threshold()
-    try:
-        collector.calm()
-        young, middle, full = gc.get_threshold()
-        assert (young, middle) == before[:2]
-        assert full >= collector.FULL_AFTER
-    finally:
-        gc.set_threshold(*before)
