@@ -45,11 +45,11 @@ def unknown_fields_text(names: Sequence[str]) -> str:
     ).format(names=", ".join(names))
 
 
-def _rows_text(rows: Sequence[int]) -> str:
+def _rows_text(rows: Sequence[int], number: Callable[[int], str]) -> str:
     shown = ", ".join(str(row) for row in rows[:_ROWS_SHOWN])
     if len(rows) > _ROWS_SHOWN:
         return translate("Preflight", "{rows} and {count} more").format(
-            rows=shown, count=len(rows) - _ROWS_SHOWN
+            rows=shown, count=number(len(rows) - _ROWS_SHOWN)
         )
     return shown
 
@@ -91,7 +91,7 @@ def report_lines(report: PreflightReport, max_problems: int = 50, formats: Forma
     for name, rows in report.empty_fields.items():
         lines.append(
             translate("Preflight", "The field {name} is empty in these rows: {rows}").format(
-                name=name, rows=_rows_text(rows)
+                name=name, rows=_rows_text(rows, number)
             )
         )
     if report.largest_message_row is not None:
@@ -112,7 +112,7 @@ def report_lines(report: PreflightReport, max_problems: int = 50, formats: Forma
             lines.append(
                 "  "
                 + translate("Preflight", "… and {count} more").format(
-                    count=len(report.problems) - max_problems
+                    count=number(len(report.problems) - max_problems)
                 )
             )
     lines.append(_verdict(report, number))

@@ -65,3 +65,15 @@ def test_the_german_command_line_writes_sizes_and_counts_in_german(
         pass
     assert cli.main(["--lang", "de", "status", "--campaign", str(tmp_path / "c")]) == 0
     assert "gesendet 1.204" in capsys.readouterr().out.splitlines()[1]
+
+
+def test_the_check_counts_the_rows_it_does_not_list_in_german(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lines = ["Name,Firma,Email", *(f"Ada,,p{n}@example.com" for n in range(1_300))]
+    (tmp_path / "list.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    template = {"subject": "Hallo", "html": "<p>Hallo {{ Name }} von {{ Firma }}</p>"}
+    (tmp_path / "t.json").write_text(json.dumps(template), encoding="utf-8")
+    args = ["--recipients", str(tmp_path / "list.csv"), "--template", str(tmp_path / "t.json")]
+    assert cli.main(["--lang", "de", "check", *args]) == 0
+    assert "leer: 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 und 1.290 weitere" in capsys.readouterr().out
