@@ -54,14 +54,7 @@ def _records(data: bytes, position: int = 0) -> Iterator[tuple[int, int, int]]:
         if kind & 0x80:
             kind = (kind & 0x7F) | ((data[position] & 0x7F) << 7)
             position += 1
-        length = shift = 0
-        for _ in range(4):
-            byte = data[position]
-            position += 1
-            length |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
+        length, position = _long_size(data, position)
         yield kind, position, position + length
         position += length
 
@@ -146,7 +139,7 @@ def _scan(data: bytes, wanted: dict[int, str], complete: bool) -> CellFormats:
 
 
 def _long_size(data: bytes, position: int) -> tuple[int, int]:
-    """A record size of two to four 7-bit bytes from ``position``, and where its payload starts."""
+    """A record size of one to four 7-bit bytes from ``position``, and where its payload starts."""
     length = shift = 0
     for _ in range(4):
         byte = data[position]
