@@ -73,11 +73,15 @@ def stretches(checker: _RowChecker, start: int, end: int) -> Iterator[Stretch]:
             yield Stretch(first, [None] * (last - first), None)
             continue
         items, index, email = rows.plain(first, last)
+        kept: dict[int, Recipient] = {}  # the rows that stay Recipients, by offset
         for offset, item in enumerate(items):
             if item is None:
-                items[offset] = _as_plain(rows[first + offset], checker.recipients.email_column)
+                recipient = rows[first + offset]
+                items[offset] = _as_plain(recipient, checker.recipients.email_column)
+                if items[offset] is None:
+                    kept[offset] = recipient
         plain = [item for item in items if item is not None]
-        empty = _empty_fields(checker, rows, first, items, index)
+        empty = _empty_fields(checker, kept, items, index)
         rendered = None
         if _texts_only(plain, index, checker.used_columns):
             rendered = renderer.render(_cells(plain, index), len(plain), frozenset(checker.blanks))
@@ -140,10 +144,12 @@ def _texts_only(plain: list[tuple[Any, ...]], index: Any, columns: Sequence[str]
 
 
 def _empty_fields(
-    checker: _RowChecker, rows: RecipientRows, first: int, items: list[tuple[Any, ...] | None], index: Any
+    checker: _RowChecker, kept: dict[int, Recipient], items: list[tuple[Any, ...] | None], index: Any
 ) -> dict[str, list[int]]:
-    """The rows blank in each used column, in the order the row-by-row check finds them."""
-    kept = {offset: rows[first + offset] for offset, item in enumerate(items) if item is None}
+    """The rows blank in each used column, in the order the row-by-row check finds them.
+
+    ``items`` are a stretch's plain rows, None where the row is ``kept[offset]``.
+    """
     numbers = [kept[offset].row if item is None else item[0] for offset, item in enumerate(items)]
     empty: dict[str, list[int]] = {}
     for column in checker.used_columns:
