@@ -2,11 +2,12 @@
 
 ``json.loads`` decodes a whole text in one C call, which no other thread can interrupt: a page of
 1,000 contacts (about 1 MB) took 29 ms on an idle machine, and the window, waiting for the GIL,
-stood still for as long (38-71 ms on a busy one). This walk takes a fifth longer in all. Graph answers with an object whose
-``value`` is an array of small objects; here the outer object and its arrays are walked in Python
-and each member or item is decoded by one ``raw_decode`` (microseconds), so that other threads
-get their turn between two of them. The result is exactly ``json.loads``'s: a text that is not
-what this walk expects is given to ``json.loads``, which decodes it or raises its own error.
+stood still for as long (38-71 ms on a busy one). Graph answers with an object whose ``value`` is
+an array of small objects; here the outer object and its arrays are walked in Python and each
+member or item is decoded by one ``raw_decode`` (microseconds), so that other threads get their
+turn between two of them; the walk takes a fifth longer in all. The result is exactly
+``json.loads``'s: a text that is not what this walk expects is given to ``json.loads``, which
+decodes it or raises its own error.
 """
 
 from __future__ import annotations
