@@ -37,7 +37,7 @@ def register(subparsers: Subparsers) -> None:
     which.add_argument("--row", type=int, help=translate("Cli", "the row number as in the file"))
     which.add_argument("--email", metavar="ADDRESS", help=translate("Cli", "the recipient's address"))
     preview.add_argument("--html", action="store_true", help=translate("Cli", "print the HTML body"))
-    preview.set_defaults(handler=run_preview)
+    preview.set_defaults(handler=run_preview, logs=False)
 
     check = add_subcommand(subparsers, "check", translate("Cli", "check every message before sending"))
     add_input_arguments(check)
@@ -48,7 +48,7 @@ def register(subparsers: Subparsers) -> None:
         metavar="FILE",
         help=translate("Cli", "also write the problems to a CSV file"),
     )
-    check.set_defaults(handler=run_check)
+    check.set_defaults(handler=run_check, logs=False)
 
     export = add_subcommand(subparsers, "export", translate("Cli", "write one .eml file per ready recipient"))
     add_input_arguments(export)
