@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
+from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers
 from securemailmerge.cli.inputs import (
     Inputs as Inputs,
     add_input_arguments as add_input_arguments,
@@ -31,7 +31,16 @@ if TYPE_CHECKING:
 
 def register(subparsers: Subparsers) -> None:
     """Add the offline commands: preview, check and export."""
-    preview = add_subcommand(subparsers, "preview", translate("Cli", "show the message for one recipient"))
+    subparsers.add_command(
+        "preview", translate("Cli", "show the message for one recipient"), _preview_arguments
+    )
+    subparsers.add_command("check", translate("Cli", "check every message before sending"), _check_arguments)
+    subparsers.add_command(
+        "export", translate("Cli", "write one .eml file per ready recipient"), _export_arguments
+    )
+
+
+def _preview_arguments(preview: argparse.ArgumentParser) -> None:
     add_input_arguments(preview)
     which = preview.add_mutually_exclusive_group()
     which.add_argument("--row", type=int, help=translate("Cli", "the row number as in the file"))
@@ -39,7 +48,8 @@ def register(subparsers: Subparsers) -> None:
     preview.add_argument("--html", action="store_true", help=translate("Cli", "print the HTML body"))
     preview.set_defaults(handler=run_preview, logs=False)
 
-    check = add_subcommand(subparsers, "check", translate("Cli", "check every message before sending"))
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     add_input_arguments(check)
     check.add_argument("--json", action="store_true", help=translate("Cli", "print the report as JSON"))
     check.add_argument(
@@ -50,7 +60,8 @@ def register(subparsers: Subparsers) -> None:
     )
     check.set_defaults(handler=run_check, logs=False)
 
-    export = add_subcommand(subparsers, "export", translate("Cli", "write one .eml file per ready recipient"))
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     add_input_arguments(export)
     export.add_argument(
         "--out",

@@ -10,7 +10,7 @@ from gettext import gettext  # argparse's own texts, as its version option has
 
 import securemailmerge
 from securemailmerge.cli import admin, campaign, contacts, m365, offline
-from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, add_language_argument
+from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, Subparsers, add_language_argument
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.i18n import LANGUAGES, translate, use_catalogue, user_language
 
@@ -45,7 +45,8 @@ def build_parser(registrars: Sequence[Registrar] = REGISTRARS) -> argparse.Argum
     )
     add_language_argument(parser, default=None)
     m365.add_tenant_argument(parser)
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", action=Subparsers)
+    assert isinstance(subparsers, Subparsers)
     for registrar in registrars:
         registrar(subparsers)
     return parser
