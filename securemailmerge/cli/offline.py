@@ -261,10 +261,11 @@ def _signed_in_sender(args: argparse.Namespace) -> str | None:
     Only a sign-in kept with ``signin --stay-signed-in`` is used, silently; nothing else is asked.
     """
     from securemailmerge.cli.m365 import TENANT_ENV, tenant_config
-    from securemailmerge.m365 import connect, sign_in_silently
 
     if not (getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)):
         return None
+    from securemailmerge.m365 import connect, sign_in_silently  # the Microsoft 365 libraries, only now
+
     try:
         with connect(tenant_config(args), sign_in_silently, stay_signed_in=True) as connection:
             address = connection.sender().address

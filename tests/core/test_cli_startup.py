@@ -55,6 +55,18 @@ def test_check_of_a_csv_loads_only_the_template_engine(tmp_path: Path) -> None:
     assert loaded(*argv) == ["jinja2"]  # the workbook reader waits for a workbook
 
 
+def test_export_without_a_tenant_loads_none_of_the_microsoft_365_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a tenant there is no kept sign-in to take the From address from, so nothing is asked."""
+    monkeypatch.delenv("SMM_TENANT_CONFIG", raising=False)
+    (tmp_path / "list.csv").write_text("Email\nana@example.com\n", encoding="utf-8")
+    (tmp_path / "t.json").write_text('{"subject": "Hola", "html": "<p>Hola</p>"}', encoding="utf-8")
+    argv = ["export", "--recipients", str(tmp_path / "list.csv"), "--template", str(tmp_path / "t.json")]
+    assert loaded(*argv, "--out", str(tmp_path / "out")) == ["jinja2"]
+    assert len(list((tmp_path / "out").glob("*.eml"))) == 1
+
+
 def test_check_of_a_workbook_loads_calamine_and_not_openpyxl(tmp_path: Path) -> None:
     book = Workbook()
     book.active.append(["Email"])
