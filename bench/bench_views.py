@@ -82,6 +82,7 @@ def main() -> None:
 
     folder = Path(os.environ["SMM_DATA_DIR"])
     path = big_csv(folder, 100_000)
+    window.message.open(Path("resources/sample/template.json").resolve())  # so that the rows are checked
     controller = window.controller
     controller.set_sender("news@contoso.com")
     DoNotContact.for_mailbox("news@contoso.com").add(
@@ -93,10 +94,12 @@ def main() -> None:
         lambda: (
             window.recipients.model.rowCount() == 100_000
             and window.recipients.model.blocked_count() == 10_000
+            and controller.report is not None
         ),
     )
     print(
-        f"load 100,000 rows and mark 10,000 on the do-not-contact list: longest stall {stall:.0f} ms, "
+        f"load 100,000 rows, mark 10,000 on the do-not-contact list and check the rest: "
+        f"longest stall {stall:.0f} ms, "
         f"{time.perf_counter() - started:.1f} s"
     )
     stall = meter.measure(
