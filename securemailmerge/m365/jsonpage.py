@@ -48,9 +48,8 @@ def _skip(text: str, index: int) -> int:
 def _object(text: str, index: int) -> tuple[dict[str, Any], int]:
     members: dict[str, Any] = {}
     index = _skip(text, index + 1)
-    if text[index] == "}":
-        return members, index + 1
-    while True:
+    closed = text[index] == "}"
+    while not closed:
         if text[index] != '"':
             raise ValueError("a member's name is a string")
         name, index = _DECODER.raw_decode(text, index)
@@ -59,28 +58,30 @@ def _object(text: str, index: int) -> tuple[dict[str, Any], int]:
             raise ValueError("':' expected")
         # Only the outer levels are walked: an item of a page is small, one call decodes it.
         members[name], index = _item(text, _skip(text, index + 1))
-        index = _skip(text, index)
-        if text[index] == "}":
-            return members, index + 1
-        if text[index] != ",":
-            raise ValueError("',' or '}' expected")
-        index = _skip(text, index + 1)
+        closed, index = _after(text, index, "}")
+    return members, index + 1
 
 
 def _array(text: str, index: int) -> tuple[list[Any], int]:
     items: list[Any] = []
     index = _skip(text, index + 1)
-    if text[index] == "]":
-        return items, index + 1
-    while True:
+    closed = text[index] == "]"
+    while not closed:
         item, index = _DECODER.raw_decode(text, index)
         items.append(item)
-        index = _skip(text, index)
-        if text[index] == "]":
-            return items, index + 1
-        if text[index] != ",":
-            raise ValueError("',' or ']' expected")
-        index = _skip(text, index + 1)
+        closed, index = _after(text, index, "]")
+    return items, index + 1
+
+
+def _after(text: str, index: int, close: str) -> tuple[bool, int]:
+    """After a member or an item: whether ``close`` ends the container (at the index returned) or a
+    comma leads to the next one (which starts at the index returned)."""
+    index = _skip(text, index)
+    if text[index] == close:
+        return True, index
+    if text[index] != ",":
+        raise ValueError(f"',' or '{close}' expected")
+    return False, _skip(text, index + 1)
 
 
 def _item(text: str, index: int) -> tuple[Any, int]:
