@@ -32,8 +32,6 @@ _ADDRESS = f"[{ATEXT}]+(?:\\.[{ATEXT}]+)*@[{ATEXT}.]+"
 _ONE = re.compile(_ADDRESS)
 # Cells joined by line feeds, which no plain address holds.
 _MANY = re.compile(f"(?:{_ADDRESS}\n)*{_ADDRESS}")
-# The start of each line that is not one such address.
-_MISSHAPEN = re.compile(f"^(?!{_ADDRESS}$)", re.MULTILINE)
 _ROLES = "|".join(CASE_INSENSITIVE_MAILBOX_NAMES)
 _ROLE_LINE = re.compile(f"\n(?:{_ROLES})@")
 _ROLE_STARTS = tuple(f"\n{name}@" for name in CASE_INSENSITIVE_MAILBOX_NAMES)
@@ -165,13 +163,24 @@ def odd_addresses(cells: Sequence[str]) -> list[int]:
 
 def _misshapen_lines(joined: str) -> set[int]:
     """The numbers (from 0) of the lines of ``joined`` that are not shaped like one plain address."""
-    lines: set[int] = set()
+    misshapen: set[int] = set()
     line = position = 0
-    for match in _MISSHAPEN.finditer(joined):
-        line += joined.count("\n", position, match.start())
-        position = match.start()
-        lines.add(line)
-    return lines
+    size = len(joined)
+    while position <= size:
+        # The longest run of address lines from here ends in, or right before, the next odd line.
+        found = _MANY.match(joined, position)
+        end = found.end() if found else position
+        if found and end == size:
+            break
+        if found and joined[end] == "\n":
+            end += 1
+        odd = line + joined.count("\n", position, end)
+        misshapen.add(odd)
+        following = joined.find("\n", end)
+        if following < 0:
+            break
+        line, position = odd + 1, following + 1
+    return misshapen
 
 
 def _all_plain(cells: Sequence[str]) -> bool:
