@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,6 +107,8 @@ def atomic_output(path: Path, *, sync_parent: bool = True) -> Iterator[IO[bytes]
     ``sync_parent=False`` is for callers writing many files into one folder: they call
     ``sync_folder`` once at the end instead of once per file.
     """
+    import tempfile  # only where a file is written: reading commands start without it
+
     mode = path.stat().st_mode & 0o777 if path.is_file() else _new_file_mode()
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:

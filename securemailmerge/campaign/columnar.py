@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 STRETCH = 4096
 """Rows checked together: enough for Python's loops to pay, few enough to keep their messages."""
+FEWEST = 128
+"""Rows below which a list is checked one row at a time: splitting its template would cost more."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ class Stretch:
 def stretches(checker: _RowChecker, start: int, end: int) -> Iterator[Stretch]:
     """The rows ``start`` to ``end`` of the checker's list, a ``Stretch`` at a time."""
     rows = checker.recipients.rows
-    renderer = checker.compiled.columns()
+    renderer = checker.compiled.columns() if end - start >= FEWEST else None
     files = _attachment_sizes(checker, renderer.attachments if renderer is not None else ())
     for first in range(start, end, STRETCH):
         last = min(first + STRETCH, end)

@@ -5,7 +5,7 @@
 the parser and the one place errors become a line.
 """
 
-from securemailmerge.cli.common import Registrar, Subparsers, add_subcommand
+from securemailmerge.cli.common import Registrar, Subparsers
 from securemailmerge.cli.program import REGISTRARS, build_parser, main, run
 
-__all__ = ["REGISTRARS", "Registrar", "Subparsers", "add_subcommand", "build_parser", "main", "run"]
+__all__ = ["REGISTRARS", "Registrar", "Subparsers", "build_parser", "main", "run"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from securemailmerge.cli.common import EXIT_READY, Subparsers, add_subcommand
+from securemailmerge.cli.common import EXIT_READY, Subparsers
 from securemailmerge.cli.m365 import add_tenant_argument, tenant_source
 from securemailmerge.i18n import translate
 
@@ -20,18 +20,24 @@ from securemailmerge.i18n import translate
 
 def register(subparsers: Subparsers) -> None:
     """Add admin-consent-url and tenant-info to the command line."""
-    consent = add_subcommand(
-        subparsers,
+    subparsers.add_command(
         "admin-consent-url",
         translate("Cli", "print the link where an administrator grants the app's permissions for the tenant"),
+        _consent_arguments,
     )
-    add_tenant_argument(consent)
-    consent.set_defaults(handler=run_admin_consent_url)
-    info = add_subcommand(
-        subparsers,
+    subparsers.add_command(
         "tenant-info",
         translate("Cli", "show which tenant configuration is used, and where it is"),
+        _info_arguments,
     )
+
+
+def _consent_arguments(consent: argparse.ArgumentParser) -> None:
+    add_tenant_argument(consent)
+    consent.set_defaults(handler=run_admin_consent_url)
+
+
+def _info_arguments(info: argparse.ArgumentParser) -> None:
     add_tenant_argument(info)
     info.set_defaults(handler=run_tenant_info)
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
+from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers
 from securemailmerge.cli.m365 import add_sign_in_argument, add_tenant_argument, signed_in
 from securemailmerge.cli.offline import Inputs, add_input_arguments, load_inputs
 from securemailmerge.errors import InputError
@@ -39,17 +39,27 @@ def _campaign_argument(parser: argparse.ArgumentParser, *, required: bool = True
 
 def register(subparsers: Subparsers) -> None:
     """Add send, resume, status, report, bounces and donotcontact to the command line."""
-    _add_send(subparsers)
-    _add_resume(subparsers)
-    _add_status_and_report(subparsers)
-    _add_bounces(subparsers)
-    _add_donotcontact(subparsers)
+    subparsers.add_command(
+        "send", translate("Cli", "send a campaign: one message per recipient"), _send_arguments
+    )
+    subparsers.add_command("resume", translate("Cli", "continue an interrupted campaign"), _resume_arguments)
+    subparsers.add_command(
+        "status", translate("Cli", "show a campaign's state, or list campaigns"), _status_arguments
+    )
+    subparsers.add_command(
+        "report", translate("Cli", "write a campaign's report (.csv or .xlsx)"), _report_arguments
+    )
+    subparsers.add_command(
+        "bounces", translate("Cli", "look for bounces and opt-out replies"), _bounces_arguments
+    )
+    subparsers.add_command(
+        "donotcontact", translate("Cli", "show or change the do-not-contact list"), _donotcontact_arguments
+    )
 
 
-def _add_send(subparsers: Subparsers) -> None:
+def _send_arguments(send: argparse.ArgumentParser) -> None:
     from securemailmerge.campaign import MODES, NOW
 
-    send = add_subcommand(subparsers, "send", translate("Cli", "send a campaign: one message per recipient"))
     add_input_arguments(send)
     add_tenant_argument(send)
     add_sign_in_argument(send)
@@ -100,8 +110,7 @@ def _add_pacing_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_resume(subparsers: Subparsers) -> None:
-    resume = add_subcommand(subparsers, "resume", translate("Cli", "continue an interrupted campaign"))
+def _resume_arguments(resume: argparse.ArgumentParser) -> None:
     _campaign_argument(resume)
     add_tenant_argument(resume)
     add_sign_in_argument(resume)
@@ -116,16 +125,12 @@ def _add_resume(subparsers: Subparsers) -> None:
     resume.set_defaults(handler=run_resume)
 
 
-def _add_status_and_report(subparsers: Subparsers) -> None:
-    status = add_subcommand(
-        subparsers, "status", translate("Cli", "show a campaign's state, or list campaigns")
-    )
+def _status_arguments(status: argparse.ArgumentParser) -> None:
     _campaign_argument(status, required=False)
     status.set_defaults(handler=run_status)
 
-    report = add_subcommand(
-        subparsers, "report", translate("Cli", "write a campaign's report (.csv or .xlsx)")
-    )
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
     _campaign_argument(report)
     report.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help=translate("Cli", "the report file")
@@ -133,18 +138,14 @@ def _add_status_and_report(subparsers: Subparsers) -> None:
     report.set_defaults(handler=run_report)
 
 
-def _add_bounces(subparsers: Subparsers) -> None:
-    bounces = add_subcommand(subparsers, "bounces", translate("Cli", "look for bounces and opt-out replies"))
+def _bounces_arguments(bounces: argparse.ArgumentParser) -> None:
     _campaign_argument(bounces)
     add_tenant_argument(bounces)
     add_sign_in_argument(bounces)
     bounces.set_defaults(handler=run_bounces)
 
 
-def _add_donotcontact(subparsers: Subparsers) -> None:
-    dnc = add_subcommand(
-        subparsers, "donotcontact", translate("Cli", "show or change the do-not-contact list")
-    )
+def _donotcontact_arguments(dnc: argparse.ArgumentParser) -> None:
     dnc.add_argument(
         "--mailbox", required=True, metavar="ADDRESS", help=translate("Cli", "the mailbox whose list it is")
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from securemailmerge.cli.common import Subparsers, add_subcommand
+from securemailmerge.cli.common import Subparsers
 from securemailmerge.cli.m365 import add_sign_in_argument, add_tenant_argument, signed_in
 from securemailmerge.errors import InputError
 from securemailmerge.i18n import translate
@@ -27,9 +27,12 @@ NAMES_SHOWN = 10  # contacts without an address named in the summary before "and
 
 def register(subparsers: Subparsers) -> None:
     """Add the ``contacts`` command and its filters to the command line."""
-    contacts = add_subcommand(
-        subparsers, "contacts", translate("Cli", "write a mailbox's contacts to a CSV file")
+    subparsers.add_command(
+        "contacts", translate("Cli", "write a mailbox's contacts to a CSV file"), _contacts_arguments
     )
+
+
+def _contacts_arguments(contacts: argparse.ArgumentParser) -> None:
     add_tenant_argument(contacts)
     add_sign_in_argument(contacts)
     contacts.add_argument(

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from securemailmerge.cli.common import Subparsers, add_subcommand
+from securemailmerge.cli.common import Subparsers
 from securemailmerge.errors import (
     AuthError,
     ConfigError,
@@ -49,7 +49,16 @@ SIGN_IN_TIMEOUT = 300.0  # seconds the browser sign-in may take
 
 def register(subparsers: Subparsers) -> None:
     """Add signin, signout and whoami to the command line."""
-    signin = add_subcommand(subparsers, "signin", translate("Cli", "sign in to Microsoft 365"))
+    subparsers.add_command("signin", translate("Cli", "sign in to Microsoft 365"), _signin_arguments)
+    subparsers.add_command("signout", translate("Cli", "forget the kept sign-in"), _signout_arguments)
+    subparsers.add_command(
+        "whoami",
+        translate("Cli", "show who is signed in, their address, time zone and license"),
+        _whoami_arguments,
+    )
+
+
+def _signin_arguments(signin: argparse.ArgumentParser) -> None:
     add_tenant_argument(signin)
     signin.add_argument(
         "--device-code",
@@ -63,13 +72,13 @@ def register(subparsers: Subparsers) -> None:
     )
     signin.set_defaults(handler=run_signin)
 
-    signout = add_subcommand(subparsers, "signout", translate("Cli", "forget the kept sign-in"))
+
+def _signout_arguments(signout: argparse.ArgumentParser) -> None:
     add_tenant_argument(signout)
     signout.set_defaults(handler=run_signout)
 
-    whoami = add_subcommand(
-        subparsers, "whoami", translate("Cli", "show who is signed in, their address, time zone and license")
-    )
+
+def _whoami_arguments(whoami: argparse.ArgumentParser) -> None:
     add_tenant_argument(whoami)
     add_sign_in_argument(whoami)
     whoami.set_defaults(handler=run_whoami)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers, add_subcommand
+from securemailmerge.cli.common import EXIT_BLOCKED, EXIT_READY, Subparsers
 from securemailmerge.cli.inputs import (
     Inputs as Inputs,
     add_input_arguments as add_input_arguments,
@@ -31,15 +31,25 @@ if TYPE_CHECKING:
 
 def register(subparsers: Subparsers) -> None:
     """Add the offline commands: preview, check and export."""
-    preview = add_subcommand(subparsers, "preview", translate("Cli", "show the message for one recipient"))
+    subparsers.add_command(
+        "preview", translate("Cli", "show the message for one recipient"), _preview_arguments
+    )
+    subparsers.add_command("check", translate("Cli", "check every message before sending"), _check_arguments)
+    subparsers.add_command(
+        "export", translate("Cli", "write one .eml file per ready recipient"), _export_arguments
+    )
+
+
+def _preview_arguments(preview: argparse.ArgumentParser) -> None:
     add_input_arguments(preview)
     which = preview.add_mutually_exclusive_group()
     which.add_argument("--row", type=int, help=translate("Cli", "the row number as in the file"))
     which.add_argument("--email", metavar="ADDRESS", help=translate("Cli", "the recipient's address"))
     preview.add_argument("--html", action="store_true", help=translate("Cli", "print the HTML body"))
-    preview.set_defaults(handler=run_preview)
+    preview.set_defaults(handler=run_preview, logs=False)
 
-    check = add_subcommand(subparsers, "check", translate("Cli", "check every message before sending"))
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     add_input_arguments(check)
     check.add_argument("--json", action="store_true", help=translate("Cli", "print the report as JSON"))
     check.add_argument(
@@ -48,9 +58,10 @@ def register(subparsers: Subparsers) -> None:
         metavar="FILE",
         help=translate("Cli", "also write the problems to a CSV file"),
     )
-    check.set_defaults(handler=run_check)
+    check.set_defaults(handler=run_check, logs=False)
 
-    export = add_subcommand(subparsers, "export", translate("Cli", "write one .eml file per ready recipient"))
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     add_input_arguments(export)
     export.add_argument(
         "--out",
@@ -250,10 +261,11 @@ def _signed_in_sender(args: argparse.Namespace) -> str | None:
     Only a sign-in kept with ``signin --stay-signed-in`` is used, silently; nothing else is asked.
     """
     from securemailmerge.cli.m365 import TENANT_ENV, tenant_config
-    from securemailmerge.m365 import connect, sign_in_silently
 
     if not (getattr(args, "tenant_config", None) or os.environ.get(TENANT_ENV)):
         return None
+    from securemailmerge.m365 import connect, sign_in_silently  # the Microsoft 365 libraries, only now
+
     try:
         with connect(tenant_config(args), sign_in_silently, stay_signed_in=True) as connection:
             address = connection.sender().address

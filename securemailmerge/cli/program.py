@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from gettext import gettext  # argparse's own texts, as its version option has
 
 import securemailmerge
-from securemailmerge import logfilter
 from securemailmerge.cli import admin, campaign, contacts, m365, offline
-from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, add_language_argument
+from securemailmerge.cli.common import EXIT_BAD_INPUT, Registrar, Subparsers, add_language_argument
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.i18n import LANGUAGES, translate, use_catalogue, user_language
 
@@ -46,7 +45,8 @@ def build_parser(registrars: Sequence[Registrar] = REGISTRARS) -> argparse.Argum
     )
     add_language_argument(parser, default=None)
     m365.add_tenant_argument(parser)
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", action=Subparsers)
+    assert isinstance(subparsers, Subparsers)
     for registrar in registrars:
         registrar(subparsers)
     return parser
@@ -61,16 +61,20 @@ def _language(argv: Sequence[str]) -> str:
 
 
 def run() -> int:
-    """The ``securemailmerge`` program: redacted logging to the data folder, then ``main``."""
-    logfilter.configure(stderr=True)
-    return main()
+    """The ``securemailmerge`` program: ``main`` with redacted logging to the data folder."""
+    return main(log=True)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+def main(argv: Sequence[str] | None = None, *, log: bool = False) -> int:
+    """Run the command line; returns the exit code. With ``log``, a command that may log sets up
+    the redacted log first (``check`` and ``preview`` log nothing and start without it)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     use_catalogue(_language(arguments))
     args = build_parser().parse_args(arguments)
+    if log and getattr(args, "logs", True):
+        from securemailmerge import logfilter
+
+        logfilter.configure(stderr=True)
     try:
         code = int(args.handler(args))
         sys.stdout.flush()  # a closed pipe shows here, inside the boundary, not at exit

@@ -204,6 +204,9 @@ def normalise_address(address: str) -> str | BadAddress:
         )
         if longest <= EMAIL_MAX_LENGTH:
             return normalised
+    elif local.isascii():
+        # Not a dot-atom: email-validator refuses any such ASCII local part (it takes no quoted one).
+        return BadAddress(address, BAD_DOMAIN if _check_domain(domain) is None else BAD_LOCAL)
     return _full_check(address, domain)
 
 
@@ -211,7 +214,7 @@ def _plain_international(local: str) -> bool:
     """A dot-atom local part whose non-ASCII characters are letters, digits, punctuation or symbols
     and that is already in NFC: email-validator accepts such a local part unchanged."""
     return (
-        re.match(DOT_ATOM_TEXT_INTL, local) is not None
+        DOT_ATOM_TEXT_INTL.match(local) is not None
         and unicodedata.is_normalized("NFC", local)
         and all(unicodedata.category(char)[0] in "LNPS" for char in _NON_ASCII.findall(local))
     )

@@ -13,8 +13,11 @@ import re
 # RFC 5322 atext, as a character class body (email_validator.rfc_constants.ATEXT).
 ATEXT = r"a-zA-Z0-9_!#\$%&\'\*\+\-/=\?\^`\{\|\}~"
 DOT_ATOM_TEXT = re.compile("[" + ATEXT + "]+(?:\\.[" + ATEXT + "]+)*\\Z")
-# Any character beyond ASCII may also be in an internationalised local part (RFC 6531).
-DOT_ATOM_TEXT_INTL = "[" + ATEXT + "\u0080-\U0010ffff]+(?:\\.[" + ATEXT + "\u0080-\U0010ffff]+)*\\Z"
+# Any character beyond ASCII may also be in an internationalised local part (RFC 6531). The class is
+# written as what it leaves out (the ASCII that is not atext), which compiles in a fraction of a
+# millisecond where email-validator's range up to U+10FFFF takes 10 ms; a test holds both equal.
+_ATEXT_INTL = r'[^\x00-\x20"(),.:;<>@\[\\\]\x7f]'
+DOT_ATOM_TEXT_INTL = re.compile(_ATEXT_INTL + r"+(?:\." + _ATEXT_INTL + r"+)*\Z")
 # Role names whose local part email-validator lower-cases.
 CASE_INSENSITIVE_MAILBOX_NAMES = (
     "info",

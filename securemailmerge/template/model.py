@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 from jinja2 import StrictUndefined, Template as JinjaTemplate, meta, nodes
@@ -21,16 +22,10 @@ from securemailmerge.errors import RenderError
 from securemailmerge.i18n import translate
 from securemailmerge.template.boundary import JinjaProblem, Kind, UnknownField, jinja_errors
 from securemailmerge.template.columns import ColumnRenderer, Part
+from securemailmerge.template.derived import TEXT_FROM_HTML, Derived, derive_text
 from securemailmerge.template.environment import TemplateSandbox
 from securemailmerge.template.fields import CompiledPart, FieldResolver, FieldRewriter
-from securemailmerge.template.htmltext import (
-    LINK_SEPARATOR,
-    Piece,
-    finish_text,
-    format_link,
-    html_to_text,
-    text_pieces_from_html,
-)
+from securemailmerge.template.htmltext import finish_text, html_to_text
 from securemailmerge.template.pieces import MemoSpace, PieceRenderer, Unsure, split_part
 from securemailmerge.template.syntax import part_label
 from securemailmerge.template.work import in_budget, work_budget
@@ -58,40 +53,12 @@ class RenderedMessage:
 
 
 _LINE_BREAK = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_WHITESPACE_CONTROL = re.compile(r"(?<=^\{[{%#])[-+]|[-+](?=[}%#]\}$)")
-_LOOSE_SPACE = re.compile(r"[\t\n\r\f]|  ")  # what _HTML_SPACE would change
-
-
-def _collapse(value: Any) -> Any:
-    """A merge value as the HTML shows it: runs of blanks and line breaks read as one space."""
-    if isinstance(value, str) and _LOOSE_SPACE.search(value):
-        return _HTML_SPACE.sub(" ", value)
-    return value
-
-
-def _link(value: str) -> str:
-    text, found, url = value.rpartition(LINK_SEPARATOR)
-    return format_link(text, url) if found else value
-
+# Rows a template renders the exact way before its parts are split into pieces for quicker rendering:
+# splitting the sample template costs about what the pieces then save over 150 rows.
+_SPLIT_AFTER = 128
 
 _HTML = TemplateSandbox(autoescape=True)
 _TEXT = TemplateSandbox(autoescape=False)
-_TEXT_FROM_HTML = TemplateSandbox(autoescape=False, finalize=_collapse)
-_TEXT_FROM_HTML.filters["smm_link"] = _link
-
-# What makes HTML out of a value, and loops that repeat HTML: the text of such a template cannot be
-# derived from its HTML once, so each rendered message is converted instead.
-_MARKUP_FILTERS = frozenset({"e", "escape"})
-_UNDERIVABLE = (
-    nodes.For,
-    nodes.Macro,
-    nodes.CallBlock,
-    nodes.AssignBlock,
-    nodes.EvalContextModifier,
-    nodes.MarkSafe,
-    nodes.MarkSafeIfAutoescape,
-)
 
 
 class CompiledTemplate:
@@ -106,8 +73,9 @@ class CompiledTemplate:
         text = None if template.text is None else rewriter.compile(_TEXT, "text", template.text)
         names = [rewriter.compile(_TEXT, "attachment", name, one_line=True) for name in template.attachments]
         parts = [subject, html, *names, *([text] if text else [])]
+        reads = [_undeclared(part.tree) for part in parts]  # each part's a code generation: once
         # Every identifier the parts read from outside, with the field it stands for and its column.
-        fields = {name: rewriter.field_name(name) for part in parts for name in _undeclared(part.tree)}
+        fields = {name: rewriter.field_name(name) for names_read in reads for name in names_read}
         self._bindings = [(name, resolver.resolve(field), field) for name, field in fields.items()]
         self._missing = {
             name: StrictUndefined(hint=field, exc=UnknownField) for name, field in fields.items()
@@ -129,16 +97,14 @@ class CompiledTemplate:
         self.optional_fields = frozenset(unresolved & optional)
         """Fields that match no column but that the template only reads with a default or a test."""
         self._subject = _renderable(subject)
-        self._subject_fields = sorted({fields[name] for name in _undeclared(subject.tree)})
-        self._html = _renderable(html)
+        self._subject_fields = sorted({fields[name] for name in reads[0]})
+        self._html, self._html_part, self._html_reads = _renderable(html), html, reads[1]
         self._text = _renderable(text) if text else None
-        derived = None if text else _derive_text(html)
-        self._derived = None if derived is None else _TEXT_FROM_HTML.from_string(derived)
         self._attachments = [
             (_renderable(part), name) for part, name in zip(names, template.attachments, strict=True)
         ]
         # Each part as rendering uses it, with the environment and the tree it was compiled from.
-        trees = [
+        self._trees = [
             (self._subject, _TEXT, subject.tree),
             (self._html, _HTML, html.tree),
             *(
@@ -147,11 +113,27 @@ class CompiledTemplate:
             ),
         ]
         if self._text is not None and text is not None:
-            trees.append((self._text, _TEXT, text.tree))
-        if self._derived is not None and derived is not None:
-            trees.append((self._derived, _TEXT_FROM_HTML, derived))
-        self._pieces = _split_parts(trees, frozenset(fields))
+            self._trees.append((self._text, _TEXT, text.tree))
+        self._bound = frozenset(fields)
+        self._renders = 0  # rows rendered one by one so far
         self._fixed_attachments = _fixed_names(self._attachments, template.attachment_column)
+
+    @cached_property
+    def _derivation(self) -> Derived | None:
+        """The text template derived from the HTML one, when there is no text part; on first need."""
+        return None if self._text is not None else derive_text(self._html_part, self._html_reads)
+
+    @property
+    def _derived(self) -> JinjaTemplate | None:
+        return None if self._derivation is None else self._derivation.template
+
+    @cached_property
+    def _pieces(self) -> dict[JinjaTemplate, PieceRenderer] | None:
+        """The parts split into pieces (see ``pieces``), on first need; None when any part cannot be."""
+        trees = list(self._trees)
+        if self._derivation is not None:
+            trees.append((self._derivation.template, TEXT_FROM_HTML, self._derivation.tree))
+        return _split_parts(trees, self._bound)
 
     def columns(self) -> ColumnRenderer | None:
         """A renderer of many rows at once (see ``columns``); None when rows must be rendered one by one."""
@@ -171,7 +153,8 @@ class CompiledTemplate:
 
     def render(self, fields: Mapping[str, str]) -> RenderedMessage:
         """The message for one row (column name -> value); RenderError says what went wrong, not where."""
-        pieces = self._pieces
+        self._renders += 1
+        pieces = self._pieces if self._renders > _SPLIT_AFTER or "_pieces" in self.__dict__ else None
         if pieces is not None and not in_budget():
             spent = [0, 0]  # steps and characters of the whole message, as one budget counts them
 
@@ -322,74 +305,3 @@ def _guarded(tree: nodes.Template) -> set[str]:
         if node.name in expects and isinstance(node.node, nodes.Name):
             names.add(node.node.name)
     return names
-
-
-def _derive_text(html: CompiledPart) -> nodes.Template | None:
-    """A plain-text template that renders what the rendered HTML shows; None when it cannot be made."""
-    tree = html.tree
-    if any(True for _ in tree.find_all(_UNDERIVABLE)):
-        return None
-    if any(node.name in _MARKUP_FILTERS for node in tree.find_all(nodes.Filter)):
-        return None
-    pieces = text_pieces_from_html(list(_html_pieces(html)))
-    if pieces is None:
-        return None
-    try:
-        with jinja_errors(lambda _problem: _NotDerivable()):
-            derived = _TEXT_FROM_HTML.parse(_text_source(pieces))
-            if not _undeclared(derived) <= _undeclared(tree):
-                return None
-            _TEXT_FROM_HTML.from_string(derived)  # compiling may still refuse it
-            return derived
-    except _NotDerivable:
-        return None
-
-
-class _NotDerivable(Exception):
-    """The plain text that the HTML shows cannot be written as a template."""
-
-
-def _html_pieces(part: CompiledPart) -> Iterable[Piece]:
-    """The HTML as Jinja2 would output it around the tags, and the tags (``{{ }}`` inline, ``{% %}`` block).
-
-    Data comes from the lexer's tokens, so the blanks a ``-`` strips are already gone, and the tags
-    lose their ``-``; a ``{% raw %}`` section is plain HTML here and a comment is nothing.
-    """
-    closers = {"variable_begin": "variable_end", "block_begin": "block_end", "comment_begin": "comment_end"}
-    lexemes, html, index = part.lexemes, "", 0
-    while index < len(lexemes):
-        lexeme = lexemes[index]
-        closer = closers.get(lexeme.kind)
-        if closer is None:
-            html += lexeme.value if lexeme.kind == "data" else ""
-            index += 1
-            continue
-        last = index
-        while last < len(lexemes) and lexemes[last].kind != closer:
-            last += 1
-        if lexeme.kind != "comment_begin":
-            if html:
-                yield "html", html
-            html = ""
-            end = lexemes[last].start + len(lexemes[last].value.rstrip())
-            tag = _WHITESPACE_CONTROL.sub("", part.source[lexeme.start : end])
-            yield ("inline" if lexeme.kind == "variable_begin" else "block"), tag
-        index = last + 1
-    if html:
-        yield "html", html
-
-
-def _text_source(pieces: Sequence[Piece]) -> str:
-    """Jinja2 source for text pieces: literal text stays literal, links go through ``smm_link``."""
-    fixed = {
-        "link-open": "{% filter smm_link %}",
-        "link-sep": LINK_SEPARATOR,
-        "link-close": "{% endfilter %}",
-    }
-    out = []
-    for kind, content in pieces:
-        if kind == "text":
-            out.append(content.replace("{", '{{ "{" }}'))  # decoded text may now spell a tag
-        else:
-            out.append(fixed.get(kind, content))
-    return "".join(out)

@@ -318,8 +318,10 @@ def test_language_option_anywhere_installs_the_catalogue(
 
 def test_another_module_can_register_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     def register_hello(subparsers: cli.Subparsers) -> None:
-        parser = cli.add_subcommand(subparsers, "hello", "say who is there")
-        parser.set_defaults(handler=lambda args: print("ana@example.com") or 0)
+        def hello_arguments(parser: argparse.ArgumentParser) -> None:
+            parser.set_defaults(handler=lambda args: print("ana@example.com") or 0)
+
+        subparsers.add_command("hello", "say who is there", hello_arguments)
 
     parser = cli.build_parser((*cli.REGISTRARS, register_hello))
     args = parser.parse_args(["hello", "--lang", "de"])
@@ -327,6 +329,25 @@ def test_another_module_can_register_a_subcommand(capsys: pytest.CaptureFixture[
     assert args.handler(args) == 0
     assert capsys.readouterr().out == "ana@example.com\n"
     assert {"preview", "check", "export"} <= set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+
+def test_help_lists_every_command_and_each_command_has_its_own_options(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the command that runs gets its parser built; the help still lists every command."""
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    listing = capsys.readouterr().out
+    for name in ("preview", "check", "export", "signin", "whoami", "contacts", "send", "donotcontact"):
+        assert f"    {name} " in listing
+    assert "show the message for one recipient" in listing
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--help"])
+    assert "--problems-csv" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["chek"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'chek'" in capsys.readouterr().err
 
 
 def test_python_dash_m_runs_the_command_line() -> None:

@@ -57,6 +57,22 @@ def write_list(folder: Path, rows: list[tuple[str, ...]]) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def short_lists_go_column_wise(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lists here are short; the check takes such a list row by row unless told otherwise."""
+    monkeypatch.setattr(columnar, "FEWEST", 1)
+
+
+def test_a_short_list_is_checked_row_by_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [("Ana", "Núñez", "p{n}@example.es", "", "Núñez SL", "Sevilla", "")] * 4
+    recipients = load_recipients(write_list(tmp_path, rows))
+    monkeypatch.setattr(columnar, "FEWEST", 5)
+    assert [stretch.sizes for stretch in columnar.stretches(_checker(recipients), 0, 4)] == [[None] * 4]
+    monkeypatch.setattr(columnar, "FEWEST", 4)
+    (stretch,) = columnar.stretches(_checker(recipients), 0, 4)
+    assert None not in stretch.sizes
+
+
 def both_ways(
     monkeypatch: pytest.MonkeyPatch, recipients: RecipientList, template: Template, folder: Path
 ) -> tuple[tuple[list[PreflightEvent], PreflightReport], tuple[list[PreflightEvent], PreflightReport]]:

@@ -169,7 +169,8 @@ def test_send_renders_each_row_once_before_it_drafts_it(
     assert code == 0, err
     assert len(sent_to(sandbox)) == 4
     assert passes == [4]  # the check and the plan are one pass over the four rows
-    # The run renders each draft from the journal (the first row once more, for the template draft),
-    # as a resumed run in another process would.
+    # The check renders each row once (a list this short row by row), then the run renders each
+    # draft from the journal (the first row once more, for the template draft), as a resumed run in
+    # another process would.
     people = [f"Person {i}" for i in range(4)]
-    assert drafts == [people[0], *people]
+    assert drafts == [*people, people[0], *people]
