@@ -41,15 +41,17 @@ def column_formatter(code: str, language: str) -> Callable[[Sequence[object]], T
     one = value_formatter(code, language)
     numbers = _numbers_formatter(code, language, one)
     dates: dict[object, str] = {}
+    serials = is_date_code(code)
 
     def values_text(values: list[object], kinds: set[type]) -> Texts:
-        if kinds <= _NUMBERS:
+        if kinds <= _NUMBERS and not serials:
             shown = numbers(values)
             if shown is not None:
                 return shown
-        elif kinds <= _DATES:
+        elif kinds <= _DATES or kinds <= _NUMBERS:
             # Dates repeat down a column (an event, a birthday year): each distinct date is shown
-            # once, and kept for the blocks below.
+            # once, and kept for the blocks below. So are the day numbers that a date format shows
+            # as dates (equal numbers are the same day, whatever their type).
             if len(dates) > _DATES_KEPT:
                 dates.clear()
             dates.update({value: one(value) for value in set(values).difference(dates)})
