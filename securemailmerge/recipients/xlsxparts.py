@@ -44,12 +44,20 @@ _LEFT_OUT = ("xl/worksheets/", "xl/media/", "xl/drawings/", "xl/charts/")
 
 class SheetParts:
     """The cells of one sheet in parts, in row order, each parsed or on its way: ``first()`` waits
-    for the first, ``later()`` gives the others as they come."""
+    for the first, ``later()`` gives the others as they come; ``direct`` parses a later part in
+    the caller's own thread, for one that no thread has begun."""
 
-    def __init__(self, first: Future[Any], rest: list[Future[Any]], whole: Callable[[], Future[Any]]) -> None:
+    def __init__(
+        self,
+        first: Future[Any],
+        rest: list[Future[Any]],
+        whole: Callable[[], Future[Any]],
+        direct: Callable[[int], Any] | None = None,
+    ) -> None:
         self._first = first
         self.rest = rest
         self._whole = whole
+        self._direct = direct
 
     def first(self) -> Any:
         """The first part (the whole sheet when it was not cut, or when its first part cannot be opened)."""
@@ -65,9 +73,13 @@ class SheetParts:
         return self._first.result()
 
     def later(self) -> Iterator[Any]:
-        """The parsed parts after the first, each as soon as it is there."""
-        for future in self.rest:
-            yield future.result()
+        """The parsed parts after the first, each as soon as it is there: a part still waiting for
+        a thread is parsed here rather than waited for."""
+        for index, future in enumerate(self.rest, 1):
+            if self._direct is not None and future.cancel():
+                yield self._direct(index)
+            else:
+                yield future.result()
 
 
 @contextmanager
@@ -93,7 +105,10 @@ def sheet_parts(
                     future.cancel()
                 futures = []
         del data  # the caller keeps the sheet's XML as long as it needs it
-        parts = SheetParts(futures[0], futures[1:], whole) if futures else SheetParts(whole(), [], whole)
+        if futures:
+            parts = SheetParts(futures[0], futures[1:], whole, lambda index: parse(workbooks[index]))
+        else:
+            parts = SheetParts(whole(), [], whole)
         try:
             yield parts
         finally:
