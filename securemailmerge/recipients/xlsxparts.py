@@ -96,10 +96,12 @@ def sheet_parts(
             return pool.submit(parse)
 
         stretches = plan(data, head_rows) if part is not None else None
-        futures = []
+        futures: list[Future[Any]] = []
         if part is not None and stretches is not None:
-            workbooks = part_workbooks(path, part, data, stretches)
-            futures = [pool.submit(parse, workbook) for workbook in workbooks]
+            workbooks = []
+            for workbook in part_workbooks(path, part, data, stretches):
+                workbooks.append(workbook)  # each parsed as soon as it is made
+                futures.append(pool.submit(parse, workbook))
             if not rows_ascending(data):
                 for future in futures:
                     future.cancel()
@@ -162,7 +164,9 @@ def rows_ascending(data: bytes) -> bool:
     return all(map(int.__lt__, numbers, numbers[1:]))
 
 
-def part_workbooks(path: Path, part: str, data: bytes, stretches: list[tuple[int, int]]) -> list[io.BytesIO]:
+def part_workbooks(
+    path: Path, part: str, data: bytes, stretches: list[tuple[int, int]]
+) -> Iterator[io.BytesIO]:
     """One workbook in memory for each stretch of rows: the sheet's XML around it, the parts a
     reader needs beside it as they are."""
     with zipfile.ZipFile(path) as archive:
@@ -173,7 +177,6 @@ def part_workbooks(path: Path, part: str, data: bytes, stretches: list[tuple[int
         }
     head = data[: stretches[0][0]]
     tail = data[stretches[-1][1] :]
-    workbooks = []
     for start, end in stretches:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as book:
@@ -181,8 +184,7 @@ def part_workbooks(path: Path, part: str, data: bytes, stretches: list[tuple[int
                 book.writestr(name, content)
             book.writestr(part, b"".join((head, memoryview(data)[start:end], tail)))
         buffer.seek(0)
-        workbooks.append(buffer)
-    return workbooks
+        yield buffer
 
 
 def parse_part(workbook: io.BytesIO, sheet: str) -> Any:
