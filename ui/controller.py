@@ -220,14 +220,16 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     def check(self) -> Worker | None:
         """Run preflight over every row in the background; only the newest run's report is shown."""
         self._check_timer.stop()
-        recipients, template = self.checked_list(), self.template
-        if template is None or recipients is None:
+        checked, template = self.checked_rows(), self.template
+        if template is None or self.recipients is None:
             self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None
         generation = self._check_generation
         settings_ = PreflightSettings(base_folder=self.template_folder, sender=self.sender_address() or None)
 
         def job(_cancel: threading.Event) -> Generator[tuple[int, int], None, PreflightReport]:
+            recipients = checked()
+            assert recipients is not None  # made of the list there was when the check started
             total = len(recipients.rows)
             # A signal per row would flood the window; about a hundred steps show the progress.
             stride = max(1, min(PROGRESS_STRIDE, total // 100))

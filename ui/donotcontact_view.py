@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from ui.controller import Controller
 from ui.dialogs import say
 
 _Index = QModelIndex | QPersistentModelIndex
+FILTER_DELAY_MS = 200
 
 
 def _int(value: object) -> int:
@@ -48,19 +49,27 @@ class DoNotContactModel(QAbstractTableModel):
         self._shown: list[Entry] = []
         self._headers = (self.tr("Address"), self.tr("Added"), self.tr("Reason"))
 
-    def set_entries(self, entries: list[Entry]) -> None:
-        """Show ``entries`` (the whole list, as the engine sorted it)."""
-        self.beginResetModel()
-        self._entries = self._shown = entries
-        self.endResetModel()
+    def set_entries(self, entries: list[Entry], *, show: bool = True) -> None:
+        """Take ``entries`` (the whole list, as the engine sorted it) and show them, or with ``show``
+        False keep showing what a search found until the next search's result comes."""
+        self._entries = entries
+        if show:
+            self.show_only(entries)
 
-    def show_matching(self, text: str) -> None:
-        """Show only the addresses containing ``text`` (case ignored; empty shows all)."""
+    def entries(self) -> list[Entry]:
+        """The whole list, shown or not."""
+        return self._entries
+
+    @staticmethod
+    def matching(entries: list[Entry], text: str) -> list[Entry]:
+        """The entries whose address contains ``text`` (case ignored; empty keeps all), for a worker."""
         wanted = text.strip().casefold()
+        return [e for e in entries if wanted in e.address.casefold()] if wanted else entries
+
+    def show_only(self, shown: list[Entry]) -> None:
+        """Show ``shown`` (what ``matching`` kept of the list)."""
         self.beginResetModel()
-        self._shown = (
-            [e for e in self._entries if wanted in e.address.casefold()] if wanted else self._entries
-        )
+        self._shown = shown
         self.endResetModel()
 
     def entry(self, row: int) -> Entry:
@@ -107,7 +116,12 @@ class DoNotContactDialog(QDialog):
         self.search.setAccessibleName(self.tr("Find an address"))
         self.search.setPlaceholderText(self.tr("Find an address…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._filter())
+        # Searched on a worker after a pause in typing: 10,000 addresses are not tested per key.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._filter)
+        self.search.textChanged.connect(lambda _text: self._filter_timer.start())
         layout.addWidget(self.search)
         self.model = DoNotContactModel(self)
         self.table = QTableView(self)
@@ -129,7 +143,9 @@ class DoNotContactDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(self._file_row())
         self.busy = False  # a change is being saved
+        self.searching = False  # the search runs on a worker; the table shows its result when done
         self._generation = 0
+        self._search_generation = 0
         controller.sender_changed.connect(self._sender_changed)  # a method: it goes with this view
         # Enter belongs to the field it is typed in (Add, or nothing in the search), not to a button.
         for button in self.findChildren(QPushButton):
@@ -208,13 +224,27 @@ class DoNotContactDialog(QDialog):
         self._selection_changed()
 
     def _show(self, entries: list[Entry]) -> None:
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, show=not self.search.text().strip())
         self._filter()
         self._enable()
 
     def _filter(self) -> None:
-        self.model.show_matching(self.search.text())
-        self._selection_changed()
+        """Show the entries the search keeps, found on a worker; only the newest search is shown."""
+        self._filter_timer.stop()
+        self._search_generation += 1
+        generation, entries, text = self._search_generation, self.model.entries(), self.search.text()
+
+        def done(shown: object) -> None:
+            if generation == self._search_generation and isinstance(shown, list):
+                self.searching = False
+                self.model.show_only(shown)
+                self._selection_changed()
+
+        if not text.strip():
+            done(entries)
+            return
+        self.searching = True
+        self.controller.run(lambda _cancel: DoNotContactModel.matching(entries, text), done)
 
     def addresses(self) -> list[str]:
         """The addresses the table shows, in order (those the search hides left out)."""

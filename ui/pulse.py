@@ -14,6 +14,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
+from securemailmerge import yielding
+
 BEAT_MS = 10
 LATE = 0.015  # seconds since the last beat after which the window counts as behind
 NAP = 0.002  # one sleep of a worker giving way
@@ -67,9 +69,11 @@ _pulse: list[Pulse] = []
 
 
 def start_pulse() -> Pulse:
-    """The app's heartbeat, started on first use; call it on the UI thread."""
+    """The app's heartbeat, started on first use; call it on the UI thread. The engine's long work
+    gives way to the window between its blocks from then on."""
     if not _pulse:
         _pulse.append(Pulse())
+        yielding.install(give_way)
     return _pulse[0]
 
 

@@ -32,6 +32,9 @@ LOOKS_KEPT = 600  # rows whose status is kept for repainting: a few screens full
 _Role = Qt.ItemDataRole
 _DISPLAY, _CHECK, _ICON = _Role.DisplayRole, _Role.CheckStateRole, _Role.DecorationRole
 _TIP, _COLOUR = _Role.ToolTipRole, _Role.ForegroundRole
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CELL = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # QAbstractTableModel's own flags
+_TICK = _CELL | Qt.ItemFlag.ItemIsUserCheckable
 
 READY, INVALID, DUPLICATE_ROW, MISSING, LEFT_OUT, BOUNCED, DO_NOT_CONTACT = (
     "ready",
@@ -246,11 +249,12 @@ class RecipientsModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         """Ready rows can be ticked off and on; rows the list or the do-not-contact list left out cannot."""
-        base = super().flags(index)
+        if not index.isValid():
+            return _NO_FLAGS
+        if index.column() != 0:
+            return _CELL  # asked of every painted cell: the row's status is looked up only for the tick
         recipient, ready = self._rows[index.row()]
-        if index.column() == 0 and ready and recipient.row not in self._blocked:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base
+        return _TICK if ready and recipient.row not in self._blocked else _CELL
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Ticking a row includes it; unticking leaves it out."""
@@ -279,9 +283,9 @@ class RecipientsModel(QAbstractTableModel):
         # PySide's span is a sequence of QModelRoleData (its stubs do not say so).
         span = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
         for asked in cast(Sequence[QModelRoleData], span):
-            value = self._value(look, column, asked.role())
-            if value is not None:
-                asked.setData(value)
+            # None too: the painter hands the same span from cell to cell, and a role left as it
+            # was would show the previous cell's value.
+            asked.setData(self._value(look, column, asked.role()))
 
     def _look(self, row: int) -> tuple[Recipient, str, str, bool]:
         found = self._looks.get(row)
@@ -396,3 +400,8 @@ class RecipientsFilter(QIdentityProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Let the model sort its rows; the proxy keeps their order."""
         self.model_.sort(column, order)
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role of a painted cell in one call to the model (Qt's proxy would ask ``data`` per role)."""
+        if index.isValid():
+            self.model_.multiData(self.model_.createIndex(index.row(), index.column()), roleDataSpan)

@@ -97,15 +97,22 @@ class Sending(QObject):
             self.failed.emit(self.tr("Sign in first to send."))
         return connection
 
-    def _inputs(self) -> tuple[Connection, RecipientList, Template] | None:
-        """The connection, the recipients as sent and the message; None (and why, said) if one is missing."""
+    def _inputs(self) -> tuple[Connection, Callable[[], RecipientList], Template] | None:
+        """The connection, the recipients as sent (made by the worker that calls it) and the message;
+        None (and why, said) if one is missing."""
         connection = self._connection()
         if connection is None:
             return None
-        recipients, template = self.controller.sending_list(), self.controller.template
-        if recipients is None or template is None:
+        sent, template = self.controller.sending_rows(), self.controller.template
+        if self.controller.recipients is None or template is None:
             self.failed.emit(self.tr("Open a recipient list and write a message first."))
             return None
+
+        def recipients() -> RecipientList:
+            made = sent()
+            assert made is not None  # made of the list there was when the send was asked for
+            return made
+
         return connection, recipients, template
 
     def _preflight(self) -> PreflightSettings:
@@ -121,7 +128,7 @@ class Sending(QObject):
 
         def job(_cancel: threading.Event) -> str:
             recipient, license = send_test(
-                connection, recipients, template, self._preflight(), row=row, shared_mailbox=shared
+                connection, recipients(), template, self._preflight(), row=row, shared_mailbox=shared
             )
             self.controller.license = license
             return self.tr("Test message for row {row} sent to {address}.").format(
@@ -147,7 +154,7 @@ class Sending(QObject):
 
         def job(cancel: threading.Event) -> Generator[object, None, None]:
             started = start_campaign(
-                folder, connection, recipients, template, self._preflight(), options, confirm=confirm
+                folder, connection, recipients(), template, self._preflight(), options, confirm=confirm
             )
             if started is None:
                 return

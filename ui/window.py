@@ -190,8 +190,9 @@ class MainWindow(QMainWindow):
     def show_do_not_contact(self) -> None:
         """The do-not-contact list of the sending mailbox."""
         if self.do_not_contact_dialog is None:
-            self.do_not_contact_dialog = DoNotContactDialog(self.controller, self)
-        self.do_not_contact_dialog.reload()
+            self.do_not_contact_dialog = DoNotContactDialog(self.controller, self)  # it reads the list
+        else:
+            self.do_not_contact_dialog.reload()  # read once, not twice side by side
         self.do_not_contact_dialog.show()
         self.do_not_contact_dialog.raise_()
 

@@ -27,8 +27,10 @@ from securemailmerge.recipients.addresses import BadAddress, parse_mailbox, reas
 from securemailmerge.recipients.choice import AddressChoice
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import Recipient, RecipientList, RecipientOptions
+from securemailmerge.yielding import between_steps
 
 HEADER = ("address", "added", "reason")
+STEP_ROWS = 1000  # entries read between two chances for a front end to run first
 _TRUE = frozenset({"true", "yes", "1", "x", "ja", "sí", "si", "wahr", "verdadero"})
 _STATUS_OUT = frozenset({"unsubscribed", "cleaned", "opted out", "opted-out", "opt-out", "bounced"})
 # Column name (case and spaces ignored) -> how a cell says "unsubscribed".
@@ -215,6 +217,8 @@ def read_entries(path: Path) -> list[Entry]:
         ) from error
     entries = []
     for number, row in enumerate(rows, start=1):
+        if number % STEP_ROWS == 0:
+            between_steps()  # a list of 10,000 is read beside the window that shows it
         cells = [cell.strip() for cell in row]
         address = next((c for c in cells if "@" in c), None)
         if address is None:

@@ -34,6 +34,7 @@ from securemailmerge.errors import (
     ThrottledError,
 )
 from securemailmerge.i18n import translate
+from securemailmerge.m365 import jsonpage
 from securemailmerge.m365.net import HttpFactory, mask_path
 from securemailmerge.m365.retry import (
     IDEMPOTENT,
@@ -217,7 +218,7 @@ class GraphClient:
 
     def _json(self, response: httpx.Response) -> dict[str, Any]:
         try:
-            data = response.json()
+            data = jsonpage.loads(response.content)  # a page of 1,000 contacts, never one long C call
         except (json.JSONDecodeError, UnicodeDecodeError):
             data = None
         if not isinstance(data, dict):

@@ -39,6 +39,7 @@ from securemailmerge.m365.msalhttp import MsalHttpClient
 from securemailmerge.m365.proxy import ProxyRoutingTransport, system_tls_context
 from securemailmerge.m365.tenant import LOOPBACK_HOSTS, TenantConfig
 from securemailmerge.safepaths import atomic_output
+from securemailmerge.yielding import between_steps
 
 # Graph answers within seconds; a slow upload chunk of 4 MB still fits in a minute.
 TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
@@ -154,7 +155,12 @@ class NetworkLog:
             # Only the bytes are read under the lock: a request waiting to log is held up for
             # the reading, never for the decoding.
             contents = [path.read_bytes() for path in self.files()]
-        return [line for data in contents for block in _blocks(data) for line in block.splitlines() if line]
+        lines: list[str] = []
+        for data in contents:
+            for block in _blocks(data):
+                lines.extend(filter(None, block.splitlines()))
+                between_steps()
+        return lines
 
     @staticmethod
     def line_of(entry: Mapping[str, Any]) -> str:

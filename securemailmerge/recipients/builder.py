@@ -62,6 +62,7 @@ from securemailmerge.recipients.model import (
 from securemailmerge.recipients.outlooknames import OutlookNames
 from securemailmerge.recipients.plainrows import SPECIAL, PlainBlocks
 from securemailmerge.recipients.sharing import SharedCells
+from securemailmerge.yielding import between_steps
 
 # "=" starts a formula; "+", "-" and "@" do when a function call or a DDE link ("cmd|...") follows,
 # so phone numbers like "+49 30 123" and notes like "- call back" stay unremarked.
@@ -114,6 +115,7 @@ def build_recipient_list(
     try:
         for block in blocks(chain(head, stream)):
             builder.add_block(block)
+            between_steps()
     finally:
         if collecting:
             gc.enable()

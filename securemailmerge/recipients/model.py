@@ -8,10 +8,10 @@ the source, so every message can name ``file:row``. The problem codes are define
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, cast, overload
 
 from securemailmerge.recipients.choice import FIRST_ADDRESS, AddressChoice
 
@@ -128,6 +128,18 @@ class RecipientRows(Sequence[Recipient]):
             self._email,
         )
 
+    def without(self, rows: Set[int]) -> tuple[RecipientRows, list[Recipient]]:
+        """These rows without the source ``rows`` (kept as compact as here), and the rows taken out."""
+        kept: list[Recipient | tuple[Any, ...]] = []
+        taken: list[Recipient] = []
+        for item in self._items:
+            number = item[0] if type(item) is tuple else cast(Recipient, item).row
+            if number in rows:
+                taken.append(self._recipient(item))
+            else:
+                kept.append(item)
+        return RecipientRows(kept, self._index, self._email), taken
+
     @overload
     def __getitem__(self, position: int) -> Recipient: ...
 
@@ -214,6 +226,17 @@ class RecipientList:
     def location(self, row: int) -> str:
         """``file.csv:12``: how messages name a row."""
         return f"{Path(self.source).name}:{row}"
+
+    def without(self, out: Set[int]) -> RecipientList:
+        """This list with the source rows ``out`` moved from the rows to the excluded ones."""
+        if not out:
+            return self
+        if isinstance(self.rows, RecipientRows):
+            rows, taken = self.rows.without(out)  # no Recipient made for a row that stays
+            return replace(self, rows=rows, excluded=[*self.excluded, *taken])
+        kept = [r for r in self.rows if r.row not in out]
+        taken_out = [r for r in self.rows if r.row in out]
+        return replace(self, rows=kept, excluded=[*self.excluded, *taken_out])
 
     def problem_counts(self) -> Counter[str]:
         """How many problems of each code were found."""

@@ -56,3 +56,15 @@ def test_kept_duplicates_stay_in_order_among_the_compact_rows() -> None:
     assert [r.row for r in result.rows] == [2, 3, 4, 5, 6, 7, 8]
     assert result.rows[5].to == ("juergen@example.de",)
     assert result.rows != [*result.rows][:-1]
+
+
+def test_rows_taken_out_join_the_excluded_ones_and_the_rest_stay_in_order() -> None:
+    loaded = build_recipient_list("kunden.csv", HEADER, ROWS)
+    out = {3, 6, 7, 99}  # a compact row, a Recipient row, an excluded duplicate, a row that is none
+    result = loaded.without(out)
+    assert [r.row for r in result.rows] == [2, 4, 5, 8]
+    assert list(result.rows) == [r for r in loaded.rows if r.row not in out]
+    assert result.excluded == [*loaded.excluded, *(r for r in loaded.rows if r.row in {3, 6})]
+    assert result.problems == loaded.problems
+    assert loaded.without(set()) is loaded
+    assert [r.row for r in loaded.rows] == [2, 3, 4, 5, 6, 8]  # the list itself is as it was

@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelRoleData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_sample
@@ -265,3 +265,25 @@ def test_the_status_line_and_the_check_say_the_same_number_of_ready_rows(
     assert window.statusBar().currentMessage() == step.summary.text()
     window.go_to(3)
     assert f"ready {report.ready}," in window.preview.report_label.text()
+
+
+def test_the_painter_gets_each_cell_as_the_model_has_it(qtbot: QtBot, window: MainWindow) -> None:
+    """The table's delegate reads cells through the proxy: text, tick, icon and flags as the model says."""
+    open_sample(qtbot, window)
+    step = window.recipients
+    delegate, model, proxy = QStyledItemDelegate(), step.model, step.proxy
+    invalid = model.row_of(9)
+    for row in (0, invalid):
+        for column in range(proxy.columnCount()):
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, proxy.index(row, column))
+            shown = model.data(model.index(row, column))
+            assert option.text == ("" if shown is None else str(shown))
+            assert proxy.flags(proxy.index(row, column)) == model.flags(model.index(row, column))
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, proxy.index(0, 0))
+    assert option.checkState == Qt.CheckState.Checked
+    assert proxy.flags(proxy.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not proxy.flags(proxy.index(invalid, 0)) & Qt.ItemFlag.ItemIsUserCheckable  # left out by the list
+    delegate.initStyleOption(option, proxy.index(0, 2))
+    assert not option.icon.isNull()
