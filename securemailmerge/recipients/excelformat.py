@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from securemailmerge.recipients.formatcodes import layout, literal, sections
+
 # Excel shows these built-in formats in the computer's own short date style; we show ISO dates.
 _LOCALE_DATE_FORMATS = {"mm-dd-yy": "yyyy-mm-dd", "m/d/yy h:mm": "yyyy-mm-dd hh:mm", "m/d/yy": "yyyy-mm-dd"}
 _SEPARATORS = {"en": (".", ","), "de": (",", "."), "es": (",", ".")}
@@ -36,7 +38,6 @@ _LCID_LANGUAGE = {0x09: "en", 0x07: "de", 0x0A: "es"}
 _DATE_TOKEN = re.compile(
     r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|AM/PM|am/pm|A/P|a/p|y+|m+|d+|h+|s+|\.0+|[eE]+|.', re.IGNORECASE
 )
-_NUMBER_TOKEN = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|.')
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.IGNORECASE)
 _LAST_SERIAL = 2_958_466  # 1 January 10000
@@ -110,46 +111,20 @@ def _general(value: float, language: str) -> str:
     return text.replace(".", separator)
 
 
-def _sections(code: str) -> list[str]:
-    sections, current = [], ""
-    for part in _NUMBER_TOKEN.findall(code):
-        if part == ";":
-            sections.append(current)
-            current = ""
-        else:
-            current += part
-    return [*sections, current]
-
-
-def _literal(token: str) -> str:
-    """What a format token that is not a placeholder shows: quoted text, escaped chars, currency."""
-    if token.startswith('"'):
-        return token[1:-1]
-    if token.startswith("\\"):
-        return token[1:]
-    if token.startswith(("_", "*")):
-        return ""  # padding to align columns, invisible in a letter
-    if token.startswith("[$"):
-        return token[2:-1].split("-")[0]
-    if token.startswith("["):
-        return ""  # a colour or a condition
-    return token
-
-
 @lru_cache(maxsize=256)
 def _number_formatter(code: str) -> Formatter:
     """A function that shows a number as ``code`` says; ``General`` for codes we do not model."""
-    if _is_date_code(code):
+    if is_date_code(code):
         return _serial_formatter(code)
     if code in {"General", "@", ""} or "/" in code or "?" in code:
         return _general  # fractions and aligned digits do not matter in a letter
-    sections = _sections(code)
+    parts = sections(code)
     if "E+" in code.upper() or "E-" in code.upper():
-        digits = sections[0].upper().partition("E")[0].partition(".")[2]
+        digits = parts[0].upper().partition("E")[0].partition(".")[2]
         places = digits.count("0") + digits.count("#")
-        return lambda value, language: f"{value:.{places}E}".replace(".", _decimal_separator(language))
-    positive, *others = [_compile_section(section) for section in sections[:3]]
-    negative = others[0] if others and sections[1] else None
+        return lambda value, language: f"{value:.{places}E}".replace(".", separators(language)[0])
+    positive, *others = [_compile_section(section) for section in parts[:3]]
+    negative = others[0] if others and parts[1] else None
     zero = others[1] if len(others) > 1 else None
 
     def show(value: Any, language: str) -> str:
@@ -165,7 +140,7 @@ def _number_formatter(code: str) -> Formatter:
     return show
 
 
-def _is_date_code(code: str) -> bool:
+def is_date_code(code: str) -> bool:
     """Whether ``code`` shows a date, a time or a duration (a letter of one outside quotes and brackets)."""
     if code in {"General", "@", ""}:
         return False
@@ -187,39 +162,23 @@ def _serial_formatter(code: str) -> Formatter:
     return show
 
 
-def _decimal_separator(language: str) -> str:
-    return _SEPARATORS.get(language, _SEPARATORS["en"])[0]
-
-
 def _compile_section(section: str) -> Formatter:
     """One section of a number format: placeholders with text around them, or text alone."""
-    if section.strip() in {"General", ""}:
+    parts = layout(section)
+    if parts is None:
         return _general
-    tokens = _NUMBER_TOKEN.findall(section)
-    places = [index for index, token in enumerate(tokens) if token in {"0", "#"}]
-    if not places:
-        text = "".join(_literal(token) for token in tokens)
-        return lambda value, language: text
-    first, last = places[0], places[-1]
-    pattern = "".join(tokens[first : last + 1])
-    prefix = "".join(_literal(token) for token in tokens[:first])
-    suffix = "".join(_literal(token) for token in tokens[last + 1 :])
-    percent = "%" in prefix + suffix
-    whole, _, fraction = pattern.partition(".")
-    min_int = whole.count("0")
-    max_dec = fraction.count("0") + fraction.count("#")
-    min_dec = fraction.count("0")
-    grouping = "," in whole
-    # Python's own fixed-point formatting gives the text of most numbers without a Decimal (all but
-    # percentages and zero-padded integers, whose digits it does not place), grouping with "_" and
-    # a point; the language's separators replace them last.
-    fixed = f"_.{max_dec}f" if grouping else f".{max_dec}f"
-    direct = not percent and min_int == 1
+    if isinstance(parts, str):
+        return lambda value, language: parts
+    prefix, suffix, percent, min_int = parts.prefix, parts.suffix, parts.percent, parts.min_int
+    max_dec, min_dec, grouping = parts.max_dec, parts.min_dec, parts.grouping
+    # Python's own fixed-point formatting gives the text of most numbers without a Decimal,
+    # grouping with "_" and a point; the language's separators replace them last.
+    fixed, direct = parts.fixed, parts.direct
     scale = 10**max_dec
 
     def show(value: Any, language: str) -> str:
         scaled = value * scale
-        if direct and scaled < _FIXED_LIMIT and abs(scaled % 1.0 - 0.5) > _NEAR_HALF:
+        if direct and scaled < FIXED_LIMIT and abs(scaled % 1.0 - 0.5) > NEAR_HALF:
             text = format(value, fixed)
         else:
             text = _decimal_text(value, percent, max_dec, min_int, grouping)
@@ -227,7 +186,7 @@ def _compile_section(section: str) -> Formatter:
             integer, _, decimals = text.partition(".")
             decimals = decimals[:min_dec] + decimals[min_dec:].rstrip("0")
             text = integer + "." + decimals if decimals else integer
-        decimal_sep, group_sep = _SEPARATORS.get(language, _SEPARATORS["en"])
+        decimal_sep, group_sep = separators(language)
         if decimal_sep != ".":
             text = text.replace(".", decimal_sep)
         return prefix + text.replace("_", group_sep) + suffix
@@ -235,12 +194,17 @@ def _compile_section(section: str) -> Formatter:
     return show
 
 
+def separators(language: str) -> tuple[str, str]:
+    """The decimal and the group separator of ``language``."""
+    return _SEPARATORS.get(language, _SEPARATORS["en"])
+
+
 # Formatting rounds the binary number, Excel the shortest decimal form of it (``2.675`` is
 # ``2.67499...`` in binary, and Excel shows 2.68): the two differ only on a half, and a number
 # whose scaled value is near a half takes the Decimal way. Below the limit the binary error of the
 # scaled value stays far below that margin.
-_FIXED_LIMIT = 2.0**40
-_NEAR_HALF = 1e-3
+FIXED_LIMIT = 2.0**40
+NEAR_HALF = 1e-3
 
 
 def _decimal_text(value: Any, percent: bool, places: int, min_int: int, grouping: bool) -> str:
@@ -257,7 +221,7 @@ def _decimal_text(value: Any, percent: bool, places: int, min_int: int, grouping
 @lru_cache(maxsize=256)
 def _date_formatter(code: str) -> Formatter:
     """A function that shows a date, time or duration as ``code`` says (ISO for the locale default)."""
-    section = _sections(_LOCALE_DATE_FORMATS.get(code, code))[0]
+    section = sections(_LOCALE_DATE_FORMATS.get(code, code))[0]
     if section in {"General", ""}:
         section = "yyyy-mm-dd hh:mm:ss"
     tokens = _DATE_TOKEN.findall(section)
@@ -338,7 +302,7 @@ def _numeric_date(tokens: list[str], kinds: list[str], twelve_hours: bool) -> st
         elif token.startswith(("[", ".0")) or token.upper() in {"AM/PM", "A/P"}:
             return None
         else:
-            pieces.append(_literal(token).replace("{", "{{").replace("}", "}}"))
+            pieces.append(literal(token).replace("{", "{{").replace("}", "}}"))
     return "".join(pieces)
 
 
@@ -383,4 +347,4 @@ def _date_part(
         return str(seconds // unit).rjust(len(upper) - 2, "0")
     if token.startswith(".0"):
         return (decimal := f"{moment.microsecond / 1_000_000:.{size - 1}f}")[decimal.index(".") :]
-    return _literal(token)
+    return literal(token)

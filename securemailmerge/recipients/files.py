@@ -73,8 +73,9 @@ def load_recipients(path: Path, options: RecipientOptions = _DEFAULT) -> Recipie
 
         with open_sheet(path, options.sheet, header_row=options.header_row) as sheet:
             details = {"sheet": sheet.title, "header_row": str(sheet.header_row), **sheet.notes}
+            label = sheet.column_label
             result = build_recipient_list(
-                str(path), sheet.header, sheet.rows, options, column_label=sheet.column_label, details=details
+                str(path), sheet.header, sheet.blocks, options, column_label=label, details=details
             )
     else:
         with open_csv(path, options.encoding, options.delimiter, header_row=options.header_row) as table:

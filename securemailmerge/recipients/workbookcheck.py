@@ -45,8 +45,13 @@ def password_error(path: Path) -> RecipientFileError:
     )
 
 
-def check_workbook(path: Path) -> None:
-    """Refuse a workbook that is not one, is encrypted, or would inflate beyond the bounds above."""
+def check_workbook(path: Path, keep_from: int | None = None) -> tuple[str, bytes] | None:
+    """Refuse a workbook that is not one, is encrypted, or would inflate beyond the bounds above.
+
+    With ``keep_from``, the largest worksheet part of an ``.xlsx`` that claims at least that many
+    inflated bytes is kept as it is inflated here and given back with its name, so that its reader
+    need not inflate it again.
+    """
     try:
         with path.open("rb") as handle:
             head = handle.read(512)
@@ -56,8 +61,8 @@ def check_workbook(path: Path) -> None:
             text.format(path=path, reason=error.strerror or error), file=str(path)
         ) from error
     if head.startswith(_ZIP):
-        _check_zip(path)
-    elif head.startswith(_OLE):
+        return _check_zip(path, keep_from)
+    if head.startswith(_OLE):
         if _is_encrypted(path):
             raise password_error(path)
     elif head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(_HTML_STARTS):
@@ -71,6 +76,7 @@ def check_workbook(path: Path) -> None:
         )
     else:
         raise not_a_workbook(path)
+    return None
 
 
 def not_a_workbook(path: Path) -> RecipientFileError:
@@ -104,15 +110,23 @@ def _too_large(path: Path) -> RecipientFileError:
     )
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path, keep_from: int | None) -> tuple[str, bytes] | None:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
                 raise _too_large(path)
+            sheets = [part for part in parts if part.filename.startswith("xl/worksheets/")]
+            largest = max(sheets, key=lambda part: part.file_size, default=None)
+            if keep_from is None or largest is None or largest.file_size < keep_from:
+                largest = None
             total = 0
+            kept: list[bytes] | None = None
             for part in parts:
-                total += _inflated_size(path, archive, part, MAX_INFLATED_BYTES - total)
+                chunks: list[bytes] | None = [] if part is largest else None
+                total += _inflated_size(path, archive, part, MAX_INFLATED_BYTES - total, chunks)
+                kept = chunks if chunks is not None else kept
+            return (largest.filename, b"".join(kept)) if largest is not None and kept is not None else None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise not_a_workbook(path) from error
     except OSError as error:
@@ -122,8 +136,11 @@ def _check_zip(path: Path) -> None:
         ) from error
 
 
-def _inflated_size(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, budget: int) -> int:
-    """The bytes ``part`` really inflates to, stopping as soon as a bound is passed."""
+def _inflated_size(
+    path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, budget: int, chunks: list[bytes] | None
+) -> int:
+    """The bytes ``part`` really inflates to, stopping as soon as a bound is passed (kept in
+    ``chunks`` when given)."""
     if part.file_size > budget:
         raise _too_large(path)
     strings = part.filename.lower().endswith("sharedstrings.xml")
@@ -135,6 +152,8 @@ def _inflated_size(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, 
             size += len(chunk)
             if size > budget or size > limit:
                 raise _too_large(path)
+            if chunks is not None:
+                chunks.append(chunk)
             if strings:
                 window = tail + chunk
                 count += window.count(b"<si>") + window.count(b"<si ")

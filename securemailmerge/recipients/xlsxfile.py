@@ -13,35 +13,31 @@ encrypted, and what would inflate beyond bounds. calamine's errors are translate
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from itertools import count, islice
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import python_calamine as calamine
 
 from securemailmerge.errors import RecipientFileError
 from securemailmerge.i18n import translate, user_language
 from securemailmerge.recipients.columns import find_header_row
-from securemailmerge.recipients.excelformat import value_formatter
+from securemailmerge.recipients.model import CellColumns
 from securemailmerge.recipients.odsstyles import read_ods_formats
+from securemailmerge.recipients.sheettext import SheetText, within
 from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workbook, password_error
 from securemailmerge.recipients.xlsbstyles import read_xlsb_formats
 from securemailmerge.recipients.xlsstyles import read_xls_formats
-from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats
+from securemailmerge.recipients.xlsxparts import SPLIT_BYTES, SheetParts, parse_part, sheet_parts
+from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats, sheet_part
 
 Row = tuple[int, tuple[str, ...]]
 _HEADER_SEARCH = 30
-_BLOCK_ROWS = 4096
-_DATE_TYPES = frozenset({str, date, datetime, time, timedelta})
-# calamine gives a time of a day or more in an .ods as the text LibreOffice keeps (PT36H15M00S).
-_DURATION = re.compile(r"(-?)PT([0-9]+)H([0-9]+)M([0-9]+(?:[.,][0-9]+)?)S")
-_DURATION_STARTS = frozenset({"PT0", "PT1", "PT2", "PT3", "PT4", "PT5", "PT6", "PT7", "PT8", "PT9", "-PT"})
 
 
 def column_letter(index: int) -> str:
@@ -56,7 +52,8 @@ def column_letter(index: int) -> str:
 
 @dataclass
 class XlsxSheet:
-    """An open worksheet: its title, header, where the table starts, and an iterator of ``(row, cells)``.
+    """An open worksheet: its title, header, where the table starts, and its rows below the header,
+    single ``(row, cells)`` and blocks of rows by column.
 
     ``notes`` says what the user should know about how the sheet was read (columns left out).
     """
@@ -65,9 +62,18 @@ class XlsxSheet:
     header: tuple[str, ...]
     header_row: int
     first_column: int
-    rows: Iterator[Row]
+    blocks: Iterator[Row | CellColumns]
     notes: dict[str, str] = field(default_factory=dict)
     positions: tuple[int, ...] = ()
+
+    @property
+    def rows(self) -> Iterator[Row]:
+        """The rows of ``blocks`` one by one."""
+        for item in self.blocks:
+            if isinstance(item, CellColumns):
+                yield from item.rows()
+            else:
+                yield item
 
     def column_label(self, index: int) -> str:
         """The column letter the user sees for the header's 0-based ``index`` (``C``)."""
@@ -80,8 +86,12 @@ def _error(path: Path, text: str, **values: object) -> RecipientFileError:
 
 
 @contextmanager
-def _workbook(path: Path) -> Iterator[Any]:
-    check_workbook(path)
+def _workbook(path: Path, kept: list[tuple[str, bytes]] | None = None) -> Iterator[Any]:
+    """The workbook opened by calamine once it is checked; a large sheet's XML that the check
+    inflated is put in ``kept``."""
+    large = check_workbook(path, SPLIT_BYTES if kept is not None else None)
+    if kept is not None and large is not None:
+        kept.append(large)
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as error:
@@ -115,25 +125,53 @@ def open_sheet(
     Raises ``RecipientFileError`` for a damaged or encrypted file, a missing sheet or an empty one.
     """
     language = language or user_language()
-    with _workbook(path) as book:
+    kept: list[tuple[str, bytes]] = []
+    with _workbook(path, kept) as book:
         chosen = _choose_sheet(path, book, sheet)
+        searched = _HEADER_SEARCH if header_row is None else max(header_row, 1)
         try:
-            worksheet, formats = _sheet_and_formats(path, book, chosen)
-            yield _table(path, chosen, worksheet, _Text(worksheet, formats, language), header_row)
+            with _cells(path, book, chosen, searched, kept) as (parts, formats):
+                yield _table(path, chosen, parts.first(), SheetText(parts, formats, language), header_row)
         except calamine.CalamineError as error:
             raise not_a_workbook(path) from error
 
 
-def _sheet_and_formats(path: Path, book: Any, sheet: str) -> tuple[Any, CellFormats]:
+@contextmanager
+def _cells(
+    path: Path, book: Any, sheet: str, head_rows: int, kept: list[tuple[str, bytes]]
+) -> Iterator[tuple[SheetParts, CellFormats]]:
     """The cells of ``sheet`` and their number formats, read at the same time: calamine parses the
-    sheet in Rust without holding the interpreter, so the formats are read meanwhile."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="calamine") as pool:
-        cells = pool.submit(book.get_sheet_by_name, sheet)
-        try:
+    sheet (a large ``.xlsx`` sheet in parts, see ``xlsxparts``) in Rust without holding the
+    interpreter, so the formats are read meanwhile. ``kept`` may hold the sheet's XML, taken out
+    here so that its memory goes once it is read."""
+
+    def parse(workbook: io.BytesIO | None = None) -> Any:
+        return book.get_sheet_by_name(sheet) if workbook is None else parse_part(workbook, sheet)
+
+    part, data = _sheet_xml(path, sheet, kept.pop() if kept else None)
+    with sheet_parts(path, part, data, head_rows, parse) as parts:
+        if part is not None:
+            formats = read_formats(path, sheet, data)
+            del data  # the formats are read: the XML's memory can go while the rows are read
+        else:
             formats = _formats(path, sheet)
-        finally:
-            worksheet = cells.result()
-    return worksheet, formats
+        yield parts, formats
+
+
+def _sheet_xml(path: Path, sheet: str, kept: tuple[str, bytes] | None) -> tuple[str | None, bytes]:
+    """The zip part and the XML of ``sheet`` of an ``.xlsx`` or ``.xlsm`` (already checked for its
+    inflated size, and inflated already when it is the ``kept`` part); no part for another kind
+    of workbook or an odd one."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return None, b""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = sheet_part(archive, sheet)
+            if part is None:
+                return None, b""
+            return part, kept[1] if kept is not None and kept[0] == part else archive.read(part)
+    except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
+        return None, b""
 
 
 def _formats(path: Path, sheet: str) -> CellFormats:
@@ -166,90 +204,9 @@ def _choose_sheet(path: Path, book: Any, sheet: str | None) -> str:
     return sheet
 
 
-class _Text:
-    """The cells of a sheet as the text Excel shows, row by row, numbered as Excel numbers them.
-
-    ``cut`` columns are left out of each row (those left of the table), once the header says how many.
-    """
-
-    def __init__(self, worksheet: Any, formats: CellFormats, language: str) -> None:
-        self.worksheet = worksheet
-        self.formats = formats
-        self.language = language
-        start: tuple[int, int] = worksheet.start or (0, 0)
-        self.left = start[1]
-        self.cut = 0
-        self.shown: dict[str, Callable[[object], str]] = {}
-        # A column in which no cell has a number format shows every cell in General: no lookup per cell.
-        general = self._formatter("General")
-        columns = range(self.left, self.left + worksheet.width)
-        self.by_column = {column: general for column in columns if column not in formats.columns}
-
-    def lines(self, head: int) -> Iterator[Row]:
-        """Every row from the sheet's row 1, numbered from 1: the first ``head`` rows whole, from
-        column A, the rest without the ``cut`` columns that the header left out."""
-        # iter_rows starts at row 1 but at the first used column, and gives every row the same width.
-        rows = self.worksheet.iter_rows()
-        prefix = ("",) * self.left
-        number = 0
-        for texts in zip(*self._columns(0, list(islice(rows, head)), 0), strict=True):
-            number += 1
-            yield number, prefix + texts
-        drop = max(self.cut - self.left, 0)
-        while block := list(islice(rows, _BLOCK_ROWS)):
-            yield from zip(count(number + 1), zip(*self._columns(number, block, drop), strict=True))
-            number += len(block)
-
-    def _columns(self, first: int, block: list[Any], drop: int) -> list[tuple[str, ...]]:
-        """A block of rows whose first is ``first`` (0-based) as text, column by column: a column of
-        text is kept as it is, and the cells of a column of numbers or dates share their formatters."""
-        columns = list(zip(*block, strict=True)) if block else []
-        return [self._column(first, index, cells) for index, cells in enumerate(columns) if index >= drop]
-
-    def _column(self, first: int, index: int, cells: tuple[Any, ...]) -> tuple[str, ...]:
-        """One column's cells of a block whose first row is ``first`` (0-based), as text."""
-        column = self.left + index
-        if self.formats.text_durations and column in self.formats.columns:
-            starts = _DURATION_STARTS
-            cells = tuple([_duration(v) if v.__class__ is str and v[:3] in starts else v for v in cells])
-        kinds = set(map(type, cells))
-        if kinds == {str}:
-            return cells
-        shown = self.by_column.get(column)
-        if shown is None and kinds <= _DATE_TYPES and column not in self.formats.mixed:
-            # calamine gives a date only for a cell with a date format, so a column with one
-            # format gives it to all its dates.
-            shown = self._formatter(self.formats.columns[column])
-        if shown is None:
-            codes = self.formats.codes(first, len(cells), column)
-            if len(set(codes)) > 1:
-                formatter = self._formatter
-                pairs = zip(cells, codes, strict=True)
-                return tuple([v if v.__class__ is str else formatter(c)(v) for v, c in pairs])
-            shown = self._formatter(codes[0])
-        return tuple([v if v.__class__ is str else shown(v) for v in cells])
-
-    def _formatter(self, code: str) -> Callable[[object], str]:
-        shown = self.shown.get(code)
-        if shown is None:
-            shown = self.shown[code] = value_formatter(code, self.language)
-        return shown
-
-
-def _duration(text: str) -> object:
-    """An ISO 8601 duration (``PT36H15M00S``) as a ``timedelta``; other text as it is."""
-    match = _DURATION.fullmatch(text)
-    if match is None:
-        return text
-    sign, hours, minutes, seconds = match.groups()
-    length = timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds.replace(",", ".")))
-    return -length if sign else length
-
-
-def _table(path: Path, title: str, worksheet: Any, text: _Text, wanted: int | None) -> XlsxSheet:
+def _table(path: Path, title: str, worksheet: Any, text: SheetText, wanted: int | None) -> XlsxSheet:
     searched = _HEADER_SEARCH if wanted is None else max(wanted, 1)
-    lines = text.lines(searched)
-    head = list(islice(lines, searched))
+    head = text.head(searched)
     number = wanted or find_header_row(head) or next((n for n, cells in head if any(cells)), 0)
     cells = next((c for n, c in head if n == number), ())
     if not any(cells):
@@ -276,15 +233,15 @@ def _table(path: Path, title: str, worksheet: Any, text: _Text, wanted: int | No
     while not header[-1]:
         header.pop()
     # The rows below the head come without the cells left of the table (not part of it).
-    text.cut = offset
-    rest = ((n, values[offset:]) for n, values in head if n > number)
-    sheet = XlsxSheet(title, tuple(header), number, offset + 1, _chain(rest, lines))
+    text.cut, text.width = offset, len(header)
+    rest = ((n, within(values[offset:], len(header))) for n, values in head if n > number)
+    sheet = XlsxSheet(title, tuple(header), number, offset + 1, _chain(rest, text.blocks()))
     if "" in header:
         _drop_empty_columns(path, sheet)
     return sheet
 
 
-def _chain(first: Iterator[Row], then: Iterator[Row]) -> Iterator[Row]:
+def _chain(first: Iterator[Row], then: Iterator[Row | CellColumns]) -> Iterator[Row | CellColumns]:
     yield from first
     yield from then
 
@@ -332,4 +289,4 @@ def _drop_empty_columns(path: Path, sheet: XlsxSheet) -> None:
     sheet.notes["ignored_columns"] = ", ".join(sheet.column_label(index) for index in unnamed)
     sheet.header = tuple(sheet.header[index] for index in keep)
     sheet.positions = tuple(keep)
-    sheet.rows = iter([(number, tuple(values[index] for index in keep)) for number, values in rows])
+    sheet.blocks = iter([(number, tuple(values[index] for index in keep)) for number, values in rows])

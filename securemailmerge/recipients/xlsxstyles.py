@@ -65,12 +65,15 @@ class CellFormats:
     """Format codes by 0-based ``(row, column)``; below ``scanned_rows``, by column.
 
     ``columns`` holds the last format seen in each column, ``mixed`` the columns with several;
-    ``text_durations`` says that the reader gives a time of a day or more as ISO 8601 text.
+    ``runs`` the columns whose formatted cells are one run of rows with one format, kept as
+    ``(first row, last row, code)`` instead of cell by cell; ``text_durations`` says that the
+    reader gives a time of a day or more as ISO 8601 text.
     """
 
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     columns: dict[int, str] = field(default_factory=dict)
     mixed: set[int] = field(default_factory=set)
+    runs: dict[int, tuple[int, int, str]] = field(default_factory=dict)
     scanned_rows: int = 1 << 62
     text_durations: bool = False
 
@@ -82,27 +85,63 @@ class CellFormats:
             self.columns[column] = code
 
     def place(self, rows: Iterable[int], columns: Iterable[int], codes: Iterable[str]) -> None:
-        """Record many cells at once: the 0-based ``rows`` and ``columns`` of cells and their ``codes``."""
-        columns, codes = list(columns), list(codes)
-        self.cells.update(zip(zip(rows, columns, strict=True), codes, strict=True))
+        """Record the cells of a whole sheet at once (into empty formats): the 0-based ``rows`` and
+        ``columns`` of cells in the sheet's order, and their ``codes``."""
+        rows, columns, codes = list(rows), list(columns), list(codes)
         self.columns.update(zip(columns, codes, strict=True))  # the last code of each column wins
+        runs = _runs(rows, columns, codes)
+        if runs is not None:
+            self.runs.update(runs)
+            return
+        self.cells.update(zip(zip(rows, columns, strict=True), codes, strict=True))
         used = Counter(column for column, _ in set(zip(columns, codes, strict=True)))
         self.mixed.update(column for column, kinds in used.items() if kinds > 1)
 
     def code(self, row: int, column: int) -> str:
         """The format code of a cell (``General`` when it has none)."""
-        if row < self.scanned_rows:
-            return self.cells.get((row, column), "General")
-        return self.columns.get(column, "General")
+        if row >= self.scanned_rows:
+            return self.columns.get(column, "General")
+        run = self.runs.get(column)
+        if run is not None:
+            return run[2] if run[0] <= row <= run[1] else "General"
+        return self.cells.get((row, column), "General")
 
     def codes(self, first: int, count: int, column: int) -> list[str]:
         """The format codes of ``count`` cells of ``column`` from the 0-based row ``first`` down."""
-        scanned = range(first, min(first + count, max(self.scanned_rows, first)))
-        get = self.cells.get
-        codes = [get((row, column), "General") for row in scanned]
+        stop = min(first + count, max(self.scanned_rows, first))
+        run = self.runs.get(column)
+        if run is not None:
+            low, high = max(run[0], first), min(run[1], stop - 1)
+            inside = max(high - low + 1, 0)
+            before = low - first if inside else stop - first
+            codes = ["General"] * before + [run[2]] * inside + ["General"] * (stop - first - before - inside)
+        else:
+            get = self.cells.get
+            codes = [get((row, column), "General") for row in range(first, stop)]
         if len(codes) < count:
             codes += [self.columns.get(column, "General")] * (count - len(codes))
         return codes
+
+
+def _runs(rows: list[int], columns: list[int], codes: list[str]) -> dict[int, tuple[int, int, str]] | None:
+    """The cells as one run per column when they come row by row in the same columns, each
+    column with one format over consecutive rows (a table's columns of dates and amounts, as
+    most sheets have them); ``None`` otherwise."""
+    width = len(set(columns))
+    if not columns or len(columns) % width:
+        return None
+    runs = {}
+    for offset in range(width):
+        column, picked, kinds = columns[offset], columns[offset::width], codes[offset::width]
+        numbers = rows[offset::width]
+        if (
+            picked.count(column) != len(picked)
+            or kinds.count(kinds[0]) != len(kinds)
+            or numbers != list(range(numbers[0], numbers[0] + len(numbers)))
+        ):
+            return None
+        runs[column] = (numbers[0], numbers[-1], kinds[0])
+    return runs
 
 
 def _column_index(letters: bytes) -> int:
@@ -112,15 +151,19 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def read_formats(path: Path, sheet: str) -> CellFormats:
-    """The number formats of the cells of ``sheet``; none when the parts are missing or odd."""
+def read_formats(path: Path, sheet: str, data: bytes | None = None) -> CellFormats:
+    """The number formats of the cells of ``sheet`` (whose XML is ``data`` when the caller has
+    inflated it already); none when the parts are missing or odd."""
     try:
         with zipfile.ZipFile(path) as archive:
             styles = _style_formats(archive)
-            part = _sheet_part(archive, sheet)
+            part = sheet_part(archive, sheet)
             if not styles or part is None:
                 return CellFormats()
-            return _scan(archive, part, styles)
+            if data is None:
+                with archive.open(part) as stream:
+                    data = stream.read(SCAN_BYTES + 1)
+            return _scan(data, styles)
     except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
         return CellFormats()
 
@@ -141,7 +184,8 @@ def _style_formats(archive: zipfile.ZipFile) -> list[str]:
     return codes
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip part of the worksheet named ``sheet``."""
     book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     wanted = next(
         (item.get(f"{_DOC_RELS}id") for item in book.iter(f"{_MAIN}sheet") if item.get("name") == sheet), None
@@ -158,21 +202,20 @@ def related_part(archive: zipfile.ZipFile, relations: str, wanted: str | None) -
     return None
 
 
-def _scan(archive: zipfile.ZipFile, part: str, styles: list[str]) -> CellFormats:
+def _scan(whole: bytes, styles: list[str]) -> CellFormats:
     formats = CellFormats()
     wanted = {index: code for index, code in enumerate(styles) if code not in {"General", "@"}}
     if not wanted:
         return formats
-    with archive.open(part) as stream:
-        data = stream.read(SCAN_BYTES)
-        complete = not stream.read(1)
+    complete = len(whole) <= SCAN_BYTES
+    data = whole[:SCAN_BYTES] if not complete else whole
     # Only cells whose style shows a number differently from General are matched, in C. Excel,
     # LibreOffice and the Python writers put r= before s=, which a pattern finds fast; a style
     # written elsewhere (another attribute order, a row's style) leaves the count of ` s="N"`
     # higher than the cells found, and the slower pattern that allows any order is used.
     choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
     matches = re.findall(rb'<c r="([A-Z]{1,3})([0-9]+)" s="(' + choices + rb')"', data)
-    if len(matches) != sum(data.count(b' s="%d"' % index) for index in wanted):
+    if len(matches) != len(re.findall(rb' s="(?:' + choices + rb')"', data)):
         anywhere = rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"'
         matches = re.findall(anywhere, data)
     if matches:

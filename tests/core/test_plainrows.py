@@ -67,6 +67,18 @@ def test_the_block_check_names_exactly_the_cells_that_are_not_plain(cells: list[
     assert odd_addresses(cells) == [index for index, cell in enumerate(cells) if not is_plain(cell)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    cells=st.lists(
+        st.one_of(st.sampled_from(["ana@example.com", "bo@example.de", "info@example.com"]), _CELL),
+        min_size=1,
+        max_size=300,
+    )
+)
+def test_a_long_block_with_a_few_odd_cells_names_exactly_those(cells: list[str]) -> None:
+    assert odd_addresses(cells) == [index for index, cell in enumerate(cells) if not is_plain(cell)]
+
+
 def test_the_common_cells_are_plain_and_the_others_are_not() -> None:
     plain = ["ana@example.com", "Ana.Weiss@example.de", "info@example.com", "o'brien@example.ie"]
     odd = ["Info@example.com", "ana@Example.com", "ana@xn--p1ai", "a..b@example.com", "ana @example.com"]

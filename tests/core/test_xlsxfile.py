@@ -202,7 +202,7 @@ def test_the_language_sets_separators_and_month_names(tmp_path: Path) -> None:
 def test_each_cell_keeps_its_own_format_across_blocks_of_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("securemailmerge.recipients.xlsxfile._BLOCK_ROWS", 3)
+    monkeypatch.setattr("securemailmerge.recipients.sheettext._BLOCK_ROWS", 3)
     book = Workbook()
     sheet = book.active
     sheet.append(["E-Mail", "Termin", "Betrag", "Aktiv"])
