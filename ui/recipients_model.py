@@ -12,7 +12,6 @@ from typing import Any, cast, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QIdentityProxyModel,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
@@ -382,26 +381,3 @@ class RecipientsModel(QAbstractTableModel):
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._looks = {}
         self.layoutChanged.emit()
-
-
-class RecipientsFilter(QIdentityProxyModel):
-    """The table's proxy: the model filters (off the UI thread) and sorts its own rows; it passes them on.
-
-    A proxy that filtered by itself would ask the model for each of 100,000 rows on the UI thread;
-    even QSortFilterProxyModel's pass-through walked all of them at each mark (10 ms) and added a
-    fifth to every repaint, so this one only maps row to row.
-    """
-
-    def __init__(self, model: RecipientsModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSourceModel(model)
-        self.model_ = model
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Let the model sort its rows; the proxy keeps their order."""
-        self.model_.sort(column, order)
-
-    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
-        """Every role of a painted cell in one call to the model (Qt's proxy would ask ``data`` per role)."""
-        if index.isValid():
-            self.model_.multiData(self.model_.createIndex(index.row(), index.column()), roleDataSpan)

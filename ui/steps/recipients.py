@@ -31,9 +31,9 @@ from ui.recipients_model import (
     LEFT_OUT,
     MISSING,
     READY,
-    RecipientsFilter,
     RecipientsModel,
 )
+from ui.recipients_proxy import RecipientsFilter
 from ui.steps.base import Step
 from ui.steps.reading import ReadingBox
 
