@@ -8,7 +8,6 @@ reading files and the do-not-contact list are the engine's.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,11 +96,6 @@ class RecipientSources(_Base):
                 compiled = compile_template(template, loaded.columns) if template else None
             except SecureMailMergeError:
                 return loaded, None  # the preview states the template's problem when it asks
-            if compiled is not None and loaded.rows:
-                # A template makes parts of itself on first need (the text derived from the HTML:
-                # 10-20 ms): the first row is rendered here, so that the preview's is not the first.
-                with suppress(SecureMailMergeError):
-                    compiled.render(loaded.rows[0].fields)
             return loaded, compiled
 
         def done(result: tuple[RecipientList, CompiledTemplate | None]) -> None:
