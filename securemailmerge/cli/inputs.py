@@ -144,7 +144,7 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
     if args.sender:
         header_address(args.sender)  # a bad sender is bad input, found before any work starts
     recipients = load_recipients(args.recipients, options)
-    template = load_template(args.template)
+    template = load_template(args.template, recipients.columns)  # compiled once, for the check too
     settings = PreflightSettings(
         base_folder=args.attachments_dir or args.template.resolve().parent,
         messages_per_minute=args.per_minute,

@@ -30,6 +30,7 @@ from securemailmerge.recipients.addressrules import (
     DOT_ATOM_TEXT,
     DOT_ATOM_TEXT_INTL,
     EMAIL_MAX_LENGTH,
+    international_domain,
     plain_domain,
 )
 
@@ -238,6 +239,9 @@ def _check_domain(domain: str) -> tuple[str, str] | None:
     lowered = domain.lower()
     if domain.isascii() and plain_domain(lowered):
         return lowered, lowered  # "Example.com": email-validator lower-cases an ASCII domain
+    international = international_domain(domain)
+    if international is not None:
+        return international
     from email_validator import EmailNotValidError, validate_email  # only for a domain out of the common
 
     try:

@@ -9,6 +9,7 @@ email-validator is imported only for an address the fast paths cannot vouch for.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # RFC 5322 atext, as a character class body (email_validator.rfc_constants.ATEXT).
 ATEXT = r"a-zA-Z0-9_!#\$%&\'\*\+\-/=\?\^`\{\|\}~"
@@ -57,3 +58,39 @@ def plain_domain(domain: str) -> bool:
         and "--" not in domain
         and domain.rpartition(".")[2] not in SPECIAL_USE_DOMAIN_NAMES
     )
+
+
+# Labels of lower-case letters (any script written left to right), digits and inner hyphens, under
+# a top-level domain of ASCII letters: the common internationalised domain, such as müller.de.
+_INTERNATIONAL_DOMAIN = re.compile(r"(?:[^\W_](?:[^\W_]|-){0,62}\.)+[a-z]{2,63}")
+
+
+def international_domain(domain: str) -> tuple[str, str] | None:
+    """The Unicode and IDNA forms email-validator gives a common internationalised domain
+    (lower-case letters, already normalised, valid IDNA 2008), or None for any other domain, which
+    email-validator then decides on."""
+    if domain.isascii() or len(domain) > _PLAIN_DOMAIN_MAX_LENGTH:
+        return None
+    if _INTERNATIONAL_DOMAIN.fullmatch(domain) is None or "--" in domain:
+        return None
+    if not unicodedata.is_normalized("NFC", domain) or any(
+        not char.isascii() and (unicodedata.category(char) != "Ll" or unicodedata.bidirectional(char) != "L")
+        for char in domain
+    ):
+        return None
+    import idna  # already loaded by the message writer, which encodes such domains too
+
+    try:
+        if idna.uts46_remap(domain, std3_rules=False, transitional=False) != domain:
+            return None
+        ascii_domain = idna.encode(domain).decode("ascii")
+        if idna.decode(ascii_domain) != domain:
+            return None
+    except idna.IDNAError:
+        return None
+    labels = ascii_domain.split(".")
+    if len(ascii_domain) > _PLAIN_DOMAIN_MAX_LENGTH or any(len(label) > 63 for label in labels):
+        return None
+    if labels[-1] in SPECIAL_USE_DOMAIN_NAMES or any(label.endswith("-") for label in labels):
+        return None
+    return domain, ascii_domain

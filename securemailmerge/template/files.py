@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,11 @@ from securemailmerge.template.model import Template, compile_template
 _KEYS = ("subject", "html", "html_file", "text", "text_file", "attachments", "attachment_column")
 
 
-def load_template(path: Path) -> Template:
-    """Read a ``.json`` template, or an ``.html``/``.htm`` file whose ``<title>`` is the subject."""
+def load_template(path: Path, columns: Sequence[str] = ()) -> Template:
+    """Read a ``.json`` template, or an ``.html``/``.htm`` file whose ``<title>`` is the subject.
+
+    It is compiled once on opening, for ``columns`` when the list is known, to find a syntax error.
+    """
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"}:
         html = _read_text(path, path)
@@ -32,7 +35,7 @@ def load_template(path: Path) -> Template:
         if title is None:
             message = translate("Template", "The template {file} has no <title>, which would be the subject.")
             raise TemplateError(message.format(file=path), file=str(path), field="title")
-        return _checked(path, Template(subject=title, html=html))
+        return _checked(path, Template(subject=title, html=html), columns)
     if suffix != ".json":
         message = translate("Template", "The template {file} is neither a .json nor an .html file.")
         raise TemplateError(message.format(file=path), file=str(path))
@@ -60,13 +63,15 @@ def load_template(path: Path) -> Template:
     if column is not None and not (isinstance(column, str) and column.strip()):
         raise _bad_key(path, "attachment_column", translate("Template", "it must be a column name"))
     subject, html = _required(path, data, "subject"), _required(path, data, "html")
-    return _checked(path, Template(subject, html, _body(path, data, "text"), tuple(attachments), column))
+    return _checked(
+        path, Template(subject, html, _body(path, data, "text"), tuple(attachments), column), columns
+    )
 
 
-def _checked(path: Path, template: Template) -> Template:
+def _checked(path: Path, template: Template, columns: Sequence[str]) -> Template:
     """Compile once, so a syntax error is found on opening and names the file as well as the place."""
     try:
-        compile_template(template, ())
+        compile_template(template, columns)
     except TemplateSyntaxError as error:
         message = translate("Template", "{file}: {error}").format(file=path, error=error.message)
         raise TemplateSyntaxError(

@@ -11,6 +11,7 @@ from the HTML template once when it can be. Files of templates are read and writ
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -282,8 +283,21 @@ def _unknown(field: str) -> RenderError:
 
 
 def compile_template(template: Template, columns: Sequence[str]) -> CompiledTemplate:
-    """Compile every part once for these columns; TemplateSyntaxError names the part, line and column."""
-    return CompiledTemplate(template, columns)
+    """Compile every part once for these columns; TemplateSyntaxError names the part, line and column.
+
+    The last template compiled on this thread is kept, so that opening a template for a list and
+    then checking the list compile it once.
+    """
+    key = (template, tuple(columns))
+    last: tuple[tuple[Template, tuple[str, ...]], CompiledTemplate] | None = getattr(_recent, "last", None)
+    if last is not None and last[0] == key:
+        return last[1]
+    compiled = CompiledTemplate(template, columns)
+    _recent.last = (key, compiled)
+    return compiled
+
+
+_recent = threading.local()
 
 
 def _renderable(part: CompiledPart) -> str | JinjaTemplate:

@@ -89,3 +89,31 @@ def test_an_ascii_local_part_that_is_no_dot_atom_is_refused_by_email_validator(
     except EmailNotValidError:
         return
     raise AssertionError(f"email-validator takes {local!r}@{domain}")
+
+
+_INTERNATIONAL_LABEL = st.one_of(
+    st.text(st.sampled_from("abz09-äöüßñçéøåłœςяшαβ一ا"), min_size=1, max_size=10),
+    st.text(st.characters(categories=["Ll", "Lo", "Lu", "Mn", "Nd"]), min_size=1, max_size=6),
+    st.sampled_from(["müller", "bäckerei-groß", "xn--mller-kva", "ab--cd", "straße", "ǆ", "ﬁ", "ǅ"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    labels=st.lists(_INTERNATIONAL_LABEL, min_size=1, max_size=3),
+    top=st.sampled_from(["de", "es", "example", "com", "test", "local", "xn--p1ai", "ü"]),
+)
+def test_an_international_domain_is_given_the_forms_email_validator_gives(
+    labels: list[str], top: str
+) -> None:
+    domain = ".".join([*labels, top])
+    ours = addressrules.international_domain(domain)
+    if ours is not None:
+        assert ours == _as_email_validator_gives_it(domain), domain
+
+
+def test_the_common_international_domains_take_the_quick_way() -> None:
+    for domain in ("bäckerei-groß.example", "müller.de", "peña.es", "école.fr", "łódź.pl", "россия.рф.com"):
+        assert addressrules.international_domain(domain) == _as_email_validator_gives_it(domain), domain
+    for domain in ("Müller.de", "müller.test", "ﬁsch.de", "ab--ü.de", "müller", "a_ü.de"):
+        assert addressrules.international_domain(domain) is None, domain

@@ -67,6 +67,19 @@ def test_export_without_a_tenant_loads_none_of_the_microsoft_365_libraries(
     assert len(list((tmp_path / "out").glob("*.eml"))) == 1
 
 
+def test_check_of_the_sample_needs_no_email_validator() -> None:
+    """Its internationalised domain and its broken addresses are vouched for or refused without it."""
+    sample = REPO / "resources" / "sample"
+    argv = [
+        "check",
+        "--recipients",
+        str(sample / "recipients.csv"),
+        "--template",
+        str(sample / "template.json"),
+    ]
+    assert loaded(*argv) == ["jinja2"]
+
+
 def test_check_of_a_workbook_loads_calamine_and_not_openpyxl(tmp_path: Path) -> None:
     book = Workbook()
     book.active.append(["Email"])

@@ -320,3 +320,16 @@ def _render_or_error(compiled: CompiledTemplate) -> RenderError | None:
     except RenderError as error:
         return error
     return None
+
+
+def test_compiling_again_for_the_same_columns_reuses_the_compiled_template_and_other_columns_do_not() -> None:
+    template = Template(subject="Hola {{ Nombre }}", html="<p>{{ Nombre }}</p>")
+    first = compile_template(template, ["Nombre", "Email"])
+    assert compile_template(template, ("Nombre", "Email")) is first
+    other = compile_template(template, ["Email"])
+    assert other is not first
+    assert other.unknown_fields == {"Nombre"}
+    assert first.unknown_fields == frozenset()
+    assert compile_template(template, ["Nombre", "Email"]).render(
+        {"Nombre": "Ana", "Email": "a@x.es"}
+    ).subject == ("Hola Ana")
