@@ -88,9 +88,7 @@ def international_domain(domain: str) -> tuple[str, str] | None:
             return None
     except idna.IDNAError:
         return None
-    labels = ascii_domain.split(".")
-    if len(ascii_domain) > _PLAIN_DOMAIN_MAX_LENGTH or any(len(label) > 63 for label in labels):
-        return None
-    if labels[-1] in SPECIAL_USE_DOMAIN_NAMES or any(label.endswith("-") for label in labels):
+    # IDNA has refused labels that are too long or end in a hyphen; the whole must leave room for "a@".
+    if len(ascii_domain) > _PLAIN_DOMAIN_MAX_LENGTH or domain.rpartition(".")[2] in SPECIAL_USE_DOMAIN_NAMES:
         return None
     return domain, ascii_domain
