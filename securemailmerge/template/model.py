@@ -74,7 +74,7 @@ class CompiledTemplate:
         text = None if template.text is None else rewriter.compile(_TEXT, "text", template.text)
         names = [rewriter.compile(_TEXT, "attachment", name, one_line=True) for name in template.attachments]
         parts = [subject, html, *names, *([text] if text else [])]
-        reads = [_undeclared(part.tree) for part in parts]  # each part's a code generation: once
+        reads = [_undeclared(part.tree) for part in parts]  # finding them generates code: once a part
         # Every identifier the parts read from outside, with the field it stands for and its column.
         fields = {name: rewriter.field_name(name) for names_read in reads for name in names_read}
         self._bindings = [(name, resolver.resolve(field), field) for name, field in fields.items()]
