@@ -151,7 +151,8 @@ def _cells(
     part, data = _sheet_xml(path, sheet, kept.pop() if kept else None)
     with sheet_parts(path, part, data, head_rows, parse) as parts:
         if part is not None:
-            formats = read_formats(path, sheet, data)
+            # A sheet read in parts has its rows in ascending order (``xlsxparts`` made sure).
+            formats = read_formats(path, sheet, data, ordered=bool(parts.rest))
             del data  # the formats are read: the XML's memory can go while the rows are read
         else:
             formats = _formats(path, sheet)

@@ -151,9 +151,10 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def read_formats(path: Path, sheet: str, data: bytes | None = None) -> CellFormats:
+def read_formats(path: Path, sheet: str, data: bytes | None = None, *, ordered: bool = False) -> CellFormats:
     """The number formats of the cells of ``sheet`` (whose XML is ``data`` when the caller has
-    inflated it already); none when the parts are missing or odd."""
+    inflated it already, and whose rows are known to come in ascending order when ``ordered``);
+    none when the parts are missing or odd."""
     try:
         with zipfile.ZipFile(path) as archive:
             styles = _style_formats(archive)
@@ -163,7 +164,7 @@ def read_formats(path: Path, sheet: str, data: bytes | None = None) -> CellForma
             if data is None:
                 with archive.open(part) as stream:
                     data = stream.read(SCAN_BYTES + 1)
-            return _scan(data, styles)
+            return scan_formats(data, styles, ordered)
     except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
         return CellFormats()
 
@@ -202,7 +203,10 @@ def related_part(archive: zipfile.ZipFile, relations: str, wanted: str | None) -
     return None
 
 
-def _scan(whole: bytes, styles: list[str]) -> CellFormats:
+def scan_formats(whole: bytes, styles: list[str], ordered: bool = False) -> CellFormats:
+    """The number formats of the cells of the sheet XML ``whole``, given the format code of each
+    style index (``styles``). When its rows are known to come in ascending order (``ordered``),
+    columns that each keep one format down a run of rows are found without reading each cell's row."""
     formats = CellFormats()
     wanted = {index: code for index, code in enumerate(styles) if code not in {"General", "@"}}
     if not wanted:
@@ -214,19 +218,63 @@ def _scan(whole: bytes, styles: list[str]) -> CellFormats:
     # written elsewhere (another attribute order, a row's style) leaves the count of ` s="N"`
     # higher than the cells found, and the slower pattern that allows any order is used.
     choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
-    matches = re.findall(rb'<c r="([A-Z]{1,3})([0-9]+)" s="(' + choices + rb')"', data)
-    if len(matches) != len(re.findall(rb' s="(?:' + choices + rb')"', data)):
-        anywhere = rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"'
-        matches = re.findall(anywhere, data)
-    if matches:
-        letters, rows, style_ids = zip(*matches, strict=True)
-        codes = {str(index).encode(): code for index, code in wanted.items()}
-        column_of = {name: _column_index(name) for name in set(letters)}
-        # A hundred thousand cells are placed in C (map, zip, dict), not one by one.
-        numbers = map(sub, map(int, rows), repeat(1))
-        formats.place(numbers, map(column_of.__getitem__, letters), map(codes.__getitem__, style_ids))
+    styled = len(re.findall(rb' s="(?:' + choices + rb')"', data))
+    codes = {str(index).encode(): code for index, code in wanted.items()}
+    runs = _column_runs(data, choices, styled, codes) if ordered else None
+    if runs is not None:
+        formats.runs.update(runs)
+        formats.columns.update({column: code for column, (_, _, code) in runs.items()})
+    else:
+        matches = re.findall(rb'<c r="([A-Z]{1,3})([0-9]+)" s="(' + choices + rb')"', data)
+        if len(matches) != styled:
+            anywhere = rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"'
+            matches = re.findall(anywhere, data)
+        if matches:
+            letters, rows, style_ids = zip(*matches, strict=True)
+            column_of = {name: _column_index(name) for name in set(letters)}
+            # A hundred thousand cells are placed in C (map, zip, dict), not one by one.
+            numbers = map(sub, map(int, rows), repeat(1))
+            formats.place(numbers, map(column_of.__getitem__, letters), map(codes.__getitem__, style_ids))
     if not complete:
         last = _ROW.findall(data[-4096:])
         # The last row may be cut off: it and those below are judged by their column.
         formats.scanned_rows = int(last[-1]) - 1 if last else 0
     return formats
+
+
+def _column_runs(
+    data: bytes, choices: bytes, styled: int, codes: dict[bytes, str]
+) -> dict[int, tuple[int, int, str]] | None:
+    """The formatted cells of a sheet whose rows come in ascending order as one run per column,
+    found without reading each cell's row: each column's cells have one style, and as many as the
+    rows from its first to its last, so every row between has one (a row never holds the same cell
+    twice). ``None`` when the cells are laid out otherwise, or when ``styled``, the count of the
+    styles' attributes, says that some are written where the fast pattern does not look."""
+    pairs = re.findall(rb'<c r="([A-Z]{1,3})[0-9]+" s="(' + choices + rb')"', data)
+    if len(pairs) != styled:
+        return None
+    kinds = set(pairs)
+    if len({letters for letters, _ in kinds}) != len(kinds):
+        return None  # a column with several styles
+    runs, spanned = {}, 0
+    for letters, style in kinds:
+        pattern = re.compile(rb'<c r="' + letters + rb'([0-9]+)" s="' + style + rb'"')
+        first, last = pattern.search(data), _last(pattern, data)
+        if first is None or last is None:
+            return None
+        top, bottom = int(first.group(1)), int(last)
+        spanned += bottom - top + 1
+        runs[_column_index(letters)] = (top - 1, bottom - 1, codes[style])
+    # A column's cells lie in distinct rows from its first to its last: they fill them all when
+    # they are as many, and so do every column's when they are as many in all.
+    return runs if spanned == len(pairs) else None
+
+
+def _last(pattern: re.Pattern[bytes], data: bytes) -> bytes | None:
+    """The group of the last match of ``pattern`` in ``data``, searched from the end."""
+    window = 1 << 16
+    while True:
+        found = pattern.findall(data, max(len(data) - window, 0))
+        if found or window >= len(data):
+            return found[-1] if found else None
+        window <<= 4

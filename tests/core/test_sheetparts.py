@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from securemailmerge.recipients import xlsxparts
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientList, RecipientOptions
-from securemailmerge.recipients.xlsxstyles import CellFormats
+from securemailmerge.recipients.xlsxstyles import CellFormats, scan_formats
 
 HEADER = ["Vorname", "E-Mail", "Geburtstag", "Betrag"]
 VALUE = st.one_of(
@@ -157,3 +157,58 @@ def test_a_table_of_columns_is_kept_as_runs() -> None:
     formats.place([1, 1, 2, 2, 3, 3], [7, 8, 7, 8, 7, 8], ["dd.mm.yyyy", "0.00"] * 3)
     assert formats.runs == {7: (1, 3, "dd.mm.yyyy"), 8: (1, 3, "0.00")}
     assert formats.codes(0, 5, 8) == ["General", "0.00", "0.00", "0.00", "General"]
+
+
+def sheet_xml(cells: dict[tuple[int, int], int]) -> bytes:
+    """Sheet XML in ascending rows with a numeric cell at each 0-based ``(row, column)``, styled
+    with the given style index (0 for no style attribute)."""
+    rows = []
+    for number in sorted({row for row, _ in cells}):
+        row_cells = []
+        for column in sorted(column for row, column in cells if row == number):
+            style = cells[(number, column)]
+            attribute = f' s="{style}"' if style else ""
+            row_cells.append(f'<c r="{"ABCDE"[column]}{number + 1}"{attribute}><v>1.5</v></c>')
+        rows.append(f'<row r="{number + 1}">{"".join(row_cells)}</row>')
+    return f"<worksheet><sheetData>{''.join(rows)}</sheetData></worksheet>".encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    columns=st.dictionaries(
+        st.integers(0, 4),
+        st.tuples(st.integers(0, 20), st.integers(0, 20), st.sampled_from([1, 2, 3])),
+        max_size=5,
+    ),
+    holes=st.lists(st.tuples(st.integers(0, 25), st.integers(0, 4), st.sampled_from([0, 1, 2, 3, 12]))),
+)
+def test_formats_found_as_runs_of_ordered_rows_are_those_found_cell_by_cell(
+    columns: dict[int, tuple[int, int, int]], holes: list[tuple[int, int, int]]
+) -> None:
+    cells = {
+        (row, column): style
+        for column, (top, length, style) in columns.items()
+        for row in range(top, top + length)
+    }
+    cells.update({(row, column): style for row, column, style in holes})
+    styles = ["General", "0.00", "dd.mm.yyyy", '#,##0.00 "€"', *["General"] * 8, "0%"]
+    data = sheet_xml(cells)
+    quick, cell_by_cell = scan_formats(data, styles, ordered=True), scan_formats(data, styles)
+    for column in range(5):
+        assert quick.codes(0, 30, column) == cell_by_cell.codes(0, 30, column)
+        assert [quick.code(row, column) for row in range(30)] == [
+            cell_by_cell.code(row, column) for row in range(30)
+        ]
+    if not holes and cells:
+        # A table of columns is found without reading each cell.
+        assert quick.runs
+        assert not quick.cells
+
+
+def test_a_style_written_after_another_attribute_is_found_in_ordered_rows() -> None:
+    data = (
+        b'<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row>'
+        b'<row r="2"><c r="A2" t="n" s="1"><v>2</v></c></row></sheetData>'
+    )
+    formats = scan_formats(data, ["General", "0.00"], ordered=True)
+    assert [formats.code(row, 0) for row in range(2)] == ["0.00", "0.00"]
