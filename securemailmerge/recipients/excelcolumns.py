@@ -14,13 +14,15 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import repeat
-from operator import mod, mul, sub
+from operator import methodcaller, mod, mul, sub
+from typing import Any
 
 from securemailmerge.recipients.excelformat import (
     FIXED_LIMIT,
     NEAR_HALF,
     is_date_code,
     separators,
+    strftime_pattern,
     value_formatter,
 )
 from securemailmerge.recipients.formatcodes import Layout, layout, sections
@@ -28,6 +30,7 @@ from securemailmerge.recipients.formatcodes import Layout, layout, sections
 Texts = Sequence[str]
 _NUMBERS = frozenset({float, int})
 _DATES = frozenset({date, datetime, time, timedelta})
+_CALENDAR = frozenset({date, datetime})
 # General shows the shortest form of a float as it is when it has at most 15 digits: a form of at
 # most 16 characters (one of them the point) has.
 _GENERAL_CHARACTERS = 16
@@ -42,6 +45,8 @@ def column_formatter(code: str, language: str) -> Callable[[Sequence[object]], T
     numbers = _numbers_formatter(code, language, one)
     dates: dict[object, str] = {}
     serials = is_date_code(code)
+    # A column of dates (or of dates with times) in a format of digits is shown by strftime in C.
+    pattern = strftime_pattern(code)
 
     def values_text(values: list[object], kinds: set[type]) -> Texts:
         if kinds <= _NUMBERS and not serials:
@@ -54,7 +59,12 @@ def column_formatter(code: str, language: str) -> Callable[[Sequence[object]], T
             # as dates (equal numbers are the same day, whatever their type).
             if len(dates) > _DATES_KEPT:
                 dates.clear()
-            dates.update({value: one(value) for value in set(values).difference(dates)})
+            new: list[Any] = list(set(values).difference(dates))
+            calendar = pattern is not None and len(kinds) == 1 and kinds <= _CALENDAR
+            if calendar and new and min(new).year >= 1000:
+                dates.update(zip(new, map(methodcaller("strftime", pattern), new), strict=True))
+            else:
+                dates.update({value: one(value) for value in new})
             return list(map(dates.__getitem__, values))
         return list(map(one, values))
 

@@ -9,6 +9,7 @@ date of Excel's built-in date formats, which follow the computer's regional sett
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -219,8 +220,10 @@ def _decimal_text(value: Any, percent: bool, places: int, min_int: int, grouping
 
 
 @lru_cache(maxsize=256)
-def _date_formatter(code: str) -> Formatter:
-    """A function that shows a date, time or duration as ``code`` says (ISO for the locale default)."""
+def _date_tokens(code: str) -> tuple[list[str], list[str], bool, str | None]:
+    """The tokens of the date format ``code``, the kind of each (``y``, ``m``, ``d``, ``h``, ``M``
+    for minutes, ``s``, or none for text), whether it counts hours to twelve, and the language its
+    locale prefix forces."""
     section = sections(_LOCALE_DATE_FORMATS.get(code, code))[0]
     if section in {"General", ""}:
         section = "yyyy-mm-dd hh:mm:ss"
@@ -243,6 +246,13 @@ def _date_formatter(code: str) -> Formatter:
         if kind == "m" and len(tokens[index]) <= 2 and (previous == "h" or following == "s"):
             kinds[index] = "M"
 
+    return tokens, kinds, twelve_hours, forced
+
+
+@lru_cache(maxsize=256)
+def _date_formatter(code: str) -> Formatter:
+    """A function that shows a date, time or duration as ``code`` says (ISO for the locale default)."""
+    tokens, kinds, twelve_hours, forced = _date_tokens(code)
     template = _numeric_date(tokens, kinds, twelve_hours)
     if template is not None:
         fill = template.format
@@ -303,6 +313,37 @@ def _numeric_date(tokens: list[str], kinds: list[str], twelve_hours: bool) -> st
             return None
         else:
             pieces.append(literal(token).replace("{", "{{").replace("}", "}}"))
+    return "".join(pieces)
+
+
+_STRFTIME = {
+    "y:04d": "%Y",
+    "yy:02d": "%y",
+    "m:02d": "%m",
+    "d:02d": "%d",
+    "H:02d": "%H",
+    "M:02d": "%M",
+    "S:02d": "%S",
+}
+
+
+@lru_cache(maxsize=256)
+def strftime_pattern(code: str) -> str | None:
+    """The ``strftime`` pattern that shows a date or a date and time of a year from 1000 on as
+    ``code`` does, for a format of zero-padded digits and separators only (``dd.mm.yyyy``);
+    ``None`` for any other."""
+    tokens, kinds, twelve_hours, _ = _date_tokens(code)
+    template = _numeric_date(tokens, kinds, twelve_hours)
+    if template is None:
+        return None
+    pieces = []
+    for text, name, spec, _ in string.Formatter().parse(template):
+        pieces.append(text.replace("%", "%%"))
+        if name is not None:
+            directive = _STRFTIME.get(f"{name}:{spec}")
+            if directive is None:
+                return None  # a day or month without its zero has no portable directive
+            pieces.append(directive)
     return "".join(pieces)
 
 

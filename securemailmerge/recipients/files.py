@@ -69,14 +69,17 @@ def load_recipients(path: Path, options: RecipientOptions = _DEFAULT) -> Recipie
         )
         raise _error(path, text)
     if suffix in WORKBOOK_SUFFIXES:
-        from securemailmerge.recipients.xlsxfile import open_sheet
+        from securemailmerge.recipients.xlsxfile import open_sheet, read_whole
 
-        with open_sheet(path, options.sheet, header_row=options.header_row) as sheet:
-            details = {"sheet": sheet.title, "header_row": str(sheet.header_row), **sheet.notes}
-            label = sheet.column_label
-            result = build_recipient_list(
-                str(path), sheet.header, sheet.blocks, options, column_label=label, details=details
-            )
+        def read(in_parts: bool) -> RecipientList:
+            with open_sheet(path, options.sheet, header_row=options.header_row, in_parts=in_parts) as sheet:
+                details = {"sheet": sheet.title, "header_row": str(sheet.header_row), **sheet.notes}
+                label = sheet.column_label
+                return build_recipient_list(
+                    str(path), sheet.header, sheet.blocks, options, column_label=label, details=details
+                )
+
+        result = read_whole(read)
     else:
         with open_csv(path, options.encoding, options.delimiter, header_row=options.header_row) as table:
             details = {

@@ -14,12 +14,13 @@ encrypted, and what would inflate beyond bounds. calamine's errors are translate
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree.ElementTree import ParseError
 
 import python_calamine as calamine
@@ -33,10 +34,17 @@ from securemailmerge.recipients.sheettext import SheetText, within
 from securemailmerge.recipients.workbookcheck import check_workbook, not_a_workbook, password_error
 from securemailmerge.recipients.xlsbstyles import read_xlsb_formats
 from securemailmerge.recipients.xlsstyles import read_xls_formats
-from securemailmerge.recipients.xlsxparts import SPLIT_BYTES, SheetParts, parse_part, sheet_parts
+from securemailmerge.recipients.xlsxparts import (
+    SPLIT_BYTES,
+    RowsOutOfOrder,
+    SheetParts,
+    parse_part,
+    sheet_parts,
+)
 from securemailmerge.recipients.xlsxstyles import CellFormats, read_formats, sheet_part
 
 Row = tuple[int, tuple[str, ...]]
+T = TypeVar("T")
 _HEADER_SEARCH = 30
 
 
@@ -88,12 +96,14 @@ def _error(path: Path, text: str, **values: object) -> RecipientFileError:
 @contextmanager
 def _workbook(path: Path, kept: list[tuple[str, bytes]] | None = None) -> Iterator[Any]:
     """The workbook opened by calamine once it is checked; a large sheet's XML that the check
-    inflated is put in ``kept``."""
+    inflated is put in ``kept``, and the workbook is then opened whole only if a sheet is parsed
+    from it (see ``_LaterBook``)."""
     large = check_workbook(path, SPLIT_BYTES if kept is not None else None)
     if kept is not None and large is not None:
         kept.append(large)
+    later = _LaterBook.of(path) if large is not None else None
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        book: Any = later or calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as error:
         raise password_error(path) from error
     except (calamine.CalamineError, OSError, ValueError) as error:
@@ -102,6 +112,43 @@ def _workbook(path: Path, kept: list[tuple[str, bytes]] | None = None) -> Iterat
         yield book
     finally:
         book.close()
+
+
+class _LaterBook:
+    """A large ``.xlsx`` whose sheets calamine lists from its workbook part alone. Opening it
+    whole reads its shared strings (megabytes of them in a workbook Excel saved), which the parts
+    of a sheet read in parts hold themselves; it is opened whole only when a sheet is parsed whole."""
+
+    def __init__(self, path: Path, index: Any) -> None:
+        self.sheets_metadata = index.sheets_metadata
+        index.close()
+        self._path = path
+        self._lock = threading.Lock()
+        self._whole: Any = None
+
+    @classmethod
+    def of(cls, path: Path) -> _LaterBook | None:
+        """The book, or ``None`` when its workbook part cannot be read alone (it is opened whole)."""
+        try:
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(path) as archive, zipfile.ZipFile(buffer, "w") as index:
+                for name in archive.namelist():
+                    if name == "[Content_Types].xml" or name.endswith((".rels", "/workbook.xml")):
+                        index.writestr(name, archive.read(name))
+            buffer.seek(0)
+            return cls(path, calamine.CalamineWorkbook.from_filelike(buffer))
+        except (calamine.CalamineError, zipfile.BadZipFile, OSError, ValueError):
+            return None
+
+    def get_sheet_by_name(self, name: str) -> Any:
+        with self._lock:
+            if self._whole is None:
+                self._whole = calamine.CalamineWorkbook.from_path(str(self._path))
+        return self._whole.get_sheet_by_name(name)
+
+    def close(self) -> None:
+        if self._whole is not None:
+            self._whole.close()
 
 
 def _worksheets(book: Any) -> list[Any]:
@@ -116,43 +163,59 @@ def sheet_names(path: Path) -> list[str]:
 
 @contextmanager
 def open_sheet(
-    path: Path, sheet: str | None = None, language: str | None = None, *, header_row: int | None = None
+    path: Path,
+    sheet: str | None = None,
+    language: str | None = None,
+    *,
+    header_row: int | None = None,
+    in_parts: bool = True,
 ) -> Iterator[XlsxSheet]:
     """Open one worksheet (the first visible one when ``sheet`` is ``None``) and stream its rows as text.
 
     ``language`` (``en``, ``de`` or ``es``; default the app's) decides the decimal separator, month
     names and TRUE/FALSE; ``header_row`` (as Excel numbers rows) overrides the header found.
     Raises ``RecipientFileError`` for a damaged or encrypted file, a missing sheet or an empty one.
+    A large sheet is read in parts (``in_parts``), and its rows raise ``RowsOutOfOrder`` when a
+    part turns out to hold a row of an earlier one: the caller opens it again with ``in_parts``
+    False (``read_whole``).
     """
     language = language or user_language()
     kept: list[tuple[str, bytes]] = []
-    with _workbook(path, kept) as book:
+    with _workbook(path, kept if in_parts else None) as book:
         chosen = _choose_sheet(path, book, sheet)
         searched = _HEADER_SEARCH if header_row is None else max(header_row, 1)
         try:
-            with _cells(path, book, chosen, searched, kept) as (parts, formats):
+            with _cells(path, book, chosen, searched, kept, in_parts) as (parts, formats):
                 yield _table(path, chosen, parts.first(), SheetText(parts, formats, language), header_row)
         except calamine.CalamineError as error:
             raise not_a_workbook(path) from error
 
 
+def read_whole(read: Callable[[bool], T]) -> T:
+    """``read(in_parts)``: a sheet opened with ``open_sheet(..., in_parts=True)`` and read, or read
+    again with ``in_parts=False`` when its parts turn out to hold rows out of order."""
+    try:
+        return read(True)
+    except RowsOutOfOrder:
+        return read(False)
+
+
 @contextmanager
 def _cells(
-    path: Path, book: Any, sheet: str, head_rows: int, kept: list[tuple[str, bytes]]
+    path: Path, book: Any, sheet: str, head_rows: int, kept: list[tuple[str, bytes]], in_parts: bool
 ) -> Iterator[tuple[SheetParts, CellFormats]]:
     """The cells of ``sheet`` and their number formats, read at the same time: calamine parses the
-    sheet (a large ``.xlsx`` sheet in parts, see ``xlsxparts``) in Rust without holding the
-    interpreter, so the formats are read meanwhile. ``kept`` may hold the sheet's XML, taken out
-    here so that its memory goes once it is read."""
+    sheet (a large ``.xlsx`` sheet in parts when ``in_parts``, see ``xlsxparts``) in Rust without
+    holding the interpreter, so the formats are read meanwhile. ``kept`` may hold the sheet's XML,
+    taken out here so that its memory goes once it is read."""
 
     def parse(workbook: io.BytesIO | None = None) -> Any:
         return book.get_sheet_by_name(sheet) if workbook is None else parse_part(workbook, sheet)
 
     part, data = _sheet_xml(path, sheet, kept.pop() if kept else None)
-    with sheet_parts(path, part, data, head_rows, parse) as parts:
+    with sheet_parts(path, part, data, head_rows, parse, cut=in_parts) as parts:
         if part is not None:
-            # A sheet read in parts has its rows in ascending order (``xlsxparts`` made sure).
-            formats = read_formats(path, sheet, data, ordered=bool(parts.rest))
+            formats = read_formats(path, sheet, data)
             del data  # the formats are read: the XML's memory can go while the rows are read
         else:
             formats = _formats(path, sheet)

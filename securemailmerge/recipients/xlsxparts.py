@@ -6,10 +6,12 @@ be turned into text. So a large sheet's rows are cut into stretches at row bound
 stretch becomes a workbook of its own, held in memory and stored without compression: the sheet's
 XML before and after its rows around the stretch, the workbook's other small parts as they are.
 Two threads parse the parts in order, and the rows of the first are read while the others are
-parsed. A sheet is cut only when its XML is laid out plainly: every row names its number, in
-ascending order, and no comment, CDATA section or processing instruction could hide a ``<row`` in
-text; any other sheet is parsed whole, and a part that calamine cannot open has the whole sheet
-parsed instead.
+parsed. A sheet is cut only when no comment, CDATA section or processing instruction could hide a
+``<row`` in text, and only before a row that names its number. Each part's rows must lie between the
+number of its first row and that of the next part's, as they do when the rows come in ascending
+order (as every program writes them): the first part's are checked before any row is read, and a
+later part that breaks this raises ``RowsOutOfOrder``, for the caller to read the sheet again whole
+(``read_whole``). A part that calamine cannot open has the whole sheet parsed instead.
 """
 
 from __future__ import annotations
@@ -33,8 +35,6 @@ _MAX_PARTS = 8
 _WORKERS = 2
 _ROW = b'<row r="'
 _ROW_NUMBERS = re.compile(rb'<row r="([0-9]+)"')
-# A row element that does not name its number first gives an empty number.
-_ANY_ROW = re.compile(rb'<row\b(?: r="([0-9]+)")?')
 # Comments and CDATA sections start with "<!", processing instructions with "<?": their signs are
 # rare in a sheet's XML, so a search for the sign alone (in C, at memory speed) mostly settles it.
 _HIDDEN_TEXT = ((b"!", (b"<!--", b"<![CDATA[")), (b"?", (b"<?",)))
@@ -42,10 +42,16 @@ _HIDDEN_TEXT = ((b"!", (b"<!--", b"<![CDATA[")), (b"?", (b"<?",)))
 _LEFT_OUT = ("xl/worksheets/", "xl/media/", "xl/drawings/", "xl/charts/")
 
 
+class RowsOutOfOrder(Exception):
+    """A later part of a sheet read in parts holds a row that belongs among an earlier part's
+    rows: the sheet must be read again whole."""
+
+
 class SheetParts:
     """The cells of one sheet in parts, in row order, each parsed or on its way: ``first()`` waits
     for the first, ``later()`` gives the others as they come; ``direct`` parses a later part in
-    the caller's own thread, for one that no thread has begun."""
+    the caller's own thread, for one that no thread has begun. ``starts`` holds the number (as
+    Excel numbers rows) of the first row of each part after the first."""
 
     def __init__(
         self,
@@ -53,64 +59,75 @@ class SheetParts:
         rest: list[Future[Any]],
         whole: Callable[[], Future[Any]],
         direct: Callable[[int], Any] | None = None,
+        starts: tuple[int, ...] = (),
     ) -> None:
         self._first = first
         self.rest = rest
         self._whole = whole
         self._direct = direct
+        self._bounds = list(pairwise((1, *starts, 1 << 62))) if rest else []
 
     def first(self) -> Any:
-        """The first part (the whole sheet when it was not cut, or when its first part cannot be opened)."""
+        """The first part (the whole sheet when it was not cut, or when its first part cannot be
+        opened or holds a row of a later part)."""
         try:
-            return self._first.result()
+            first = self._first.result()
         except calamine.CalamineError:
             if not self.rest:
                 raise
+        else:
+            if not self.rest or self._within(0, first):
+                return first
         for future in self.rest:
             future.cancel()
-        self.rest = []
+        self.rest, self._bounds = [], []
         self._first = self._whole()
         return self._first.result()
 
     def later(self) -> Iterator[Any]:
         """The parsed parts after the first, each as soon as it is there: a part still waiting for
-        a thread is parsed here rather than waited for."""
+        a thread is parsed here rather than waited for. Raises ``RowsOutOfOrder`` for a part with
+        a row outside its own stretch of rows."""
         for index, future in enumerate(self.rest, 1):
-            if self._direct is not None and future.cancel():
-                yield self._direct(index)
-            else:
-                yield future.result()
+            part = self._direct(index) if self._direct is not None and future.cancel() else future.result()
+            if not self._within(index, part):
+                raise RowsOutOfOrder
+            yield part
+
+    def _within(self, index: int, part: Any) -> bool:
+        """Whether the rows of the part ``index`` lie from its first row to before the next part's."""
+        if part.start is None:
+            return True
+        low, high = self._bounds[index]
+        return bool(low <= part.start[0] + 1 and part.end[0] + 1 < high)
 
 
 @contextmanager
 def sheet_parts(
-    path: Path, part: str | None, data: bytes, head_rows: int, parse: Callable[..., Any]
+    path: Path, part: str | None, data: bytes, head_rows: int, parse: Callable[..., Any], *, cut: bool = True
 ) -> Iterator[SheetParts]:
     """The sheet in the zip ``part`` of the workbook at ``path`` (its XML ``data``) parsed by
-    calamine in threads: in parts when it is large and plainly laid out, its first part holding
-    at least its first ``head_rows`` rows; else whole. ``parse()`` parses the whole sheet,
-    ``parse(workbook)`` the sheet of a part's workbook. The caller reads meanwhile."""
+    calamine in threads: in parts when it is large and plainly laid out (and ``cut``), its first
+    part holding at least its first ``head_rows`` rows; else whole (always without a ``part``).
+    ``parse()`` parses the whole sheet, ``parse(workbook)`` the sheet of a part's workbook. The
+    caller reads meanwhile."""
     with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="calamine") as pool:
 
         def whole() -> Future[Any]:
             return pool.submit(parse)
 
-        stretches = plan(data, head_rows) if part is not None else None
-        futures: list[Future[Any]] = []
+        stretches = plan(data, head_rows) if part is not None and cut else None
         if part is not None and stretches is not None:
-            workbooks = []
+            workbooks, futures = [], []
             for workbook in part_workbooks(path, part, data, stretches):
                 workbooks.append(workbook)  # each parsed as soon as it is made
                 futures.append(pool.submit(parse, workbook))
-            if not rows_ascending(data):
-                for future in futures:
-                    future.cancel()
-                futures = []
-        del data  # the caller keeps the sheet's XML as long as it needs it
-        if futures:
-            parts = SheetParts(futures[0], futures[1:], whole, lambda index: parse(workbooks[index]))
+            starts = tuple(_row_number(data, start) for start, _ in stretches[1:])
+            direct = lambda index: parse(workbooks[index])  # noqa: E731
+            parts = SheetParts(futures[0], futures[1:], whole, direct, starts)
         else:
             parts = SheetParts(whole(), [], whole)
+        del data  # the caller keeps the sheet's XML as long as it needs it
         try:
             yield parts
         finally:
@@ -151,17 +168,6 @@ def _row_number(data: bytes, position: int) -> int:
     """The number of the row whose element starts at ``position``."""
     found = _ROW_NUMBERS.match(data, position)
     return int(found.group(1)) if found else 0
-
-
-def rows_ascending(data: bytes) -> bool:
-    """Whether every row of the sheet XML ``data`` names its number and the rows come in
-    ascending order, as Excel writes them (a sheet read in parts must not have a row of a later
-    part above one of an earlier)."""
-    found = _ANY_ROW.findall(data)
-    if b"" in found:
-        return False
-    numbers = list(map(int, found))
-    return all(map(int.__lt__, numbers, numbers[1:]))
 
 
 def part_workbooks(

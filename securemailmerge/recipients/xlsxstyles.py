@@ -27,6 +27,8 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ROW = re.compile(rb'<row r="([0-9]+)"')
+# A row element that does not name its number first gives an empty number.
+_ANY_ROW = re.compile(rb'<row\b(?: r="([0-9]+)")?')
 # ECMA-376 part 1, 18.8.30: the formats every workbook has without listing them.
 BUILTIN_FORMATS = {
     0: "General",
@@ -151,10 +153,9 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def read_formats(path: Path, sheet: str, data: bytes | None = None, *, ordered: bool = False) -> CellFormats:
+def read_formats(path: Path, sheet: str, data: bytes | None = None) -> CellFormats:
     """The number formats of the cells of ``sheet`` (whose XML is ``data`` when the caller has
-    inflated it already, and whose rows are known to come in ascending order when ``ordered``);
-    none when the parts are missing or odd."""
+    inflated it already); none when the parts are missing or odd."""
     try:
         with zipfile.ZipFile(path) as archive:
             styles = _style_formats(archive)
@@ -164,7 +165,7 @@ def read_formats(path: Path, sheet: str, data: bytes | None = None, *, ordered: 
             if data is None:
                 with archive.open(part) as stream:
                     data = stream.read(SCAN_BYTES + 1)
-            return scan_formats(data, styles, ordered)
+            return scan_formats(data, styles)
     except (KeyError, zipfile.BadZipFile, ParseError, OSError, ValueError):
         return CellFormats()
 
@@ -203,9 +204,9 @@ def related_part(archive: zipfile.ZipFile, relations: str, wanted: str | None) -
     return None
 
 
-def scan_formats(whole: bytes, styles: list[str], ordered: bool = False) -> CellFormats:
+def scan_formats(whole: bytes, styles: list[str]) -> CellFormats:
     """The number formats of the cells of the sheet XML ``whole``, given the format code of each
-    style index (``styles``). When its rows are known to come in ascending order (``ordered``),
+    style index (``styles``). When its rows come in ascending order, as programs write them,
     columns that each keep one format down a run of rows are found without reading each cell's row."""
     formats = CellFormats()
     wanted = {index: code for index, code in enumerate(styles) if code not in {"General", "@"}}
@@ -220,7 +221,7 @@ def scan_formats(whole: bytes, styles: list[str], ordered: bool = False) -> Cell
     choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
     styled = len(re.findall(rb' s="(?:' + choices + rb')"', data))
     codes = {str(index).encode(): code for index, code in wanted.items()}
-    runs = _column_runs(data, choices, styled, codes) if ordered else None
+    runs = _column_runs(data, choices, styled, codes) if _rows_ascending(data) else None
     if runs is not None:
         formats.runs.update(runs)
         formats.columns.update({column: code for column, (_, _, code) in runs.items()})
@@ -268,6 +269,16 @@ def _column_runs(
     # A column's cells lie in distinct rows from its first to its last: they fill them all when
     # they are as many, and so do every column's when they are as many in all.
     return runs if spanned == len(pairs) else None
+
+
+def _rows_ascending(data: bytes) -> bool:
+    """Whether every row of the sheet XML ``data`` names its number and the rows come in
+    ascending order."""
+    found = _ANY_ROW.findall(data)
+    if b"" in found:
+        return False
+    numbers = list(map(int, found))
+    return all(map(int.__lt__, numbers, numbers[1:]))
 
 
 def _last(pattern: re.Pattern[bytes], data: bytes) -> bytes | None:

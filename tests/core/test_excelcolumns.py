@@ -26,6 +26,12 @@ CODES = [
     '0.00;"minus";"null"',
     "000",
     "dd.mm.yyyy",
+    "d.m.yyyy",
+    "yyyy-mm-dd hh:mm",
+    "dd/mm/yy hh:mm:ss",
+    'dd"%"mm.yyyy',
+    "mm-dd-yy",
+    "[$-407]dd.mm.yyyy",
     "d mmmm yyyy",
     "[h]:mm",
     "# ?/?",
@@ -48,6 +54,10 @@ COLUMN = st.one_of(
     st.lists(NUMBER, min_size=1, max_size=40),
     st.lists(st.one_of(NUMBER, st.just("")), min_size=1, max_size=40),
     st.lists(MOMENT, min_size=1, max_size=40),
+    # Columns of dates alone, or of dates with times alone, are shown by strftime where it can.
+    st.lists(st.dates(min_value=date(1, 1, 1)), min_size=1, max_size=40),
+    st.lists(st.dates(min_value=date(1900, 1, 1)), min_size=1, max_size=40),
+    st.lists(st.datetimes(min_value=datetime(1900, 1, 1)), min_size=1, max_size=40),
 )
 
 

@@ -3,6 +3,8 @@ sheet whose XML is not laid out plainly is read whole."""
 
 from __future__ import annotations
 
+import random
+import re
 import tempfile
 import zipfile
 from datetime import date
@@ -115,16 +117,50 @@ def test_a_sheet_that_could_hide_a_row_in_text_is_read_whole(
     assert xlsxparts.plan(b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>", 0) is None
 
 
+def rewritten(path: Path, change: str) -> Path:
+    """The workbook at ``path`` with the row elements of its sheet changed as no program writes them."""
+    with zipfile.ZipFile(path) as archive:
+        contents = {item.filename: archive.read(item) for item in archive.infolist()}
+    sheet = contents["xl/worksheets/sheet1.xml"]
+    start, end = sheet.index(b"<sheetData>") + len(b"<sheetData>"), sheet.index(b"</sheetData>")
+    rows = re.findall(rb"<row [^>]*/>|<row .*?</row>", sheet[start:end])
+    assert b"".join(rows) == sheet[start:end]
+    if change == "a row of the top moved to the end":
+        rows.append(rows.pop(6))
+    elif change == "a row of the end moved to the top":
+        rows.insert(0, rows.pop())
+    elif change == "a row written twice":
+        rows.append(rows[9].replace(b"@example.de", b"@example.es"))
+    elif change == "rows without a number":
+        rows = [re.sub(rb'^<row r="[0-9]+"', b"<row", row) if n % 3 else row for n, row in enumerate(rows)]
+    else:
+        rows.reverse()
+    contents["xl/worksheets/sheet1.xml"] = sheet[:start] + b"".join(rows) + sheet[end:]
+    changed = path.with_name("geändert.xlsx")
+    with zipfile.ZipFile(changed, "w") as archive:
+        for name, content in contents.items():
+            archive.writestr(name, content)
+    return changed
+
+
 @pytest.mark.parametrize(
-    ("rows", "ascending"),
+    "change",
     [
-        (b'<row r="1"/><row r="2"/><row r="10"/>', True),
-        (b'<row r="1"/><row r="3"/><row r="2"/>', False),
-        (b'<row r="1"/><row spans="1:2"/><row r="3"/>', False),
+        "a row of the top moved to the end",
+        "a row of the end moved to the top",
+        "a row written twice",
+        "rows without a number",
+        "rows in reverse",
     ],
 )
-def test_rows_out_of_order_or_without_a_number_are_seen(rows: bytes, ascending: bool) -> None:
-    assert xlsxparts.rows_ascending(rows) is ascending
+def test_rows_out_of_order_read_in_parts_as_the_whole_sheet_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    rows = [("Ana", f"p{n}@example.de", date(2001, 1, 1 + n % 28), 1.5 * n, None) for n in range(60)]
+    path = rewritten(write_sheet(tmp_path / "liste.xlsx", rows, 1, 0), change)
+    whole = load(path, monkeypatch, parts=False, options=RecipientOptions())
+    assert seen(load(path, monkeypatch, parts=True, options=RecipientOptions())) == seen(whole)
+    assert sorted(row.row for row in [*whole.rows, *whole.excluded]) == list(range(3, 63))
 
 
 @settings(max_examples=200, deadline=None)
@@ -159,9 +195,9 @@ def test_a_table_of_columns_is_kept_as_runs() -> None:
     assert formats.codes(0, 5, 8) == ["General", "0.00", "0.00", "0.00", "General"]
 
 
-def sheet_xml(cells: dict[tuple[int, int], int]) -> bytes:
-    """Sheet XML in ascending rows with a numeric cell at each 0-based ``(row, column)``, styled
-    with the given style index (0 for no style attribute)."""
+def sheet_xml(cells: dict[tuple[int, int], int], rng: random.Random | None = None) -> bytes:
+    """Sheet XML with a numeric cell at each 0-based ``(row, column)``, styled with the given style
+    index (0 for no style attribute); its rows in ascending order, or shuffled by ``rng``."""
     rows = []
     for number in sorted({row for row, _ in cells}):
         row_cells = []
@@ -170,7 +206,12 @@ def sheet_xml(cells: dict[tuple[int, int], int]) -> bytes:
             attribute = f' s="{style}"' if style else ""
             row_cells.append(f'<c r="{"ABCDE"[column]}{number + 1}"{attribute}><v>1.5</v></c>')
         rows.append(f'<row r="{number + 1}">{"".join(row_cells)}</row>')
+    if rng is not None:
+        rng.shuffle(rows)
     return f"<worksheet><sheetData>{''.join(rows)}</sheetData></worksheet>".encode()
+
+
+STYLES = ["General", "0.00", "dd.mm.yyyy", '#,##0.00 "€"', *["General"] * 8, "0%"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -180,10 +221,13 @@ def sheet_xml(cells: dict[tuple[int, int], int]) -> bytes:
         st.tuples(st.integers(0, 20), st.integers(0, 20), st.sampled_from([1, 2, 3])),
         max_size=5,
     ),
-    holes=st.lists(st.tuples(st.integers(0, 25), st.integers(0, 4), st.sampled_from([0, 1, 2, 3, 12]))),
+    holes=st.lists(st.tuples(st.integers(0, 25), st.integers(0, 4), st.sampled_from([0, 1, 2, 3, 4, 12]))),
+    shuffle=st.one_of(st.none(), st.randoms(use_true_random=False)),
 )
-def test_formats_found_as_runs_of_ordered_rows_are_those_found_cell_by_cell(
-    columns: dict[int, tuple[int, int, int]], holes: list[tuple[int, int, int]]
+def test_each_cell_gets_the_format_of_its_own_style(
+    columns: dict[int, tuple[int, int, int]],
+    holes: list[tuple[int, int, int]],
+    shuffle: random.Random | None,
 ) -> None:
     cells = {
         (row, column): style
@@ -191,24 +235,21 @@ def test_formats_found_as_runs_of_ordered_rows_are_those_found_cell_by_cell(
         for row in range(top, top + length)
     }
     cells.update({(row, column): style for row, column, style in holes})
-    styles = ["General", "0.00", "dd.mm.yyyy", '#,##0.00 "€"', *["General"] * 8, "0%"]
-    data = sheet_xml(cells)
-    quick, cell_by_cell = scan_formats(data, styles, ordered=True), scan_formats(data, styles)
+    formats = scan_formats(sheet_xml(cells, shuffle), STYLES)
     for column in range(5):
-        assert quick.codes(0, 30, column) == cell_by_cell.codes(0, 30, column)
-        assert [quick.code(row, column) for row in range(30)] == [
-            cell_by_cell.code(row, column) for row in range(30)
-        ]
-    if not holes and cells:
-        # A table of columns is found without reading each cell.
-        assert quick.runs
-        assert not quick.cells
+        expected = [STYLES[cells.get((row, column), 0)] for row in range(30)]
+        assert formats.codes(0, 30, column) == expected
+        assert [formats.code(row, column) for row in range(30)] == expected
+    if not holes and cells and shuffle is None:
+        # A table of columns in ascending rows is found without reading each cell's row.
+        assert formats.runs
+        assert not formats.cells
 
 
-def test_a_style_written_after_another_attribute_is_found_in_ordered_rows() -> None:
+def test_a_style_written_after_another_attribute_is_found() -> None:
     data = (
         b'<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row>'
         b'<row r="2"><c r="A2" t="n" s="1"><v>2</v></c></row></sheetData>'
     )
-    formats = scan_formats(data, ["General", "0.00"], ordered=True)
+    formats = scan_formats(data, ["General", "0.00"])
     assert [formats.code(row, 0) for row in range(2)] == ["0.00", "0.00"]
