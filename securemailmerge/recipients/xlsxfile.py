@@ -219,6 +219,7 @@ def _cells(
             del data  # the formats are read: the XML's memory can go while the rows are read
         else:
             formats = _formats(path, sheet)
+        parts.release()
         yield parts, formats
 
 

@@ -30,7 +30,7 @@ import python_calamine as calamine
 
 # A sheet's XML below this size is parsed whole: it takes calamine a fraction of a second.
 SPLIT_BYTES = 8 << 20
-PART_BYTES = 12 << 20
+PART_BYTES = 8 << 20
 _MAX_PARTS = 8
 _WORKERS = 2
 _ROW = b'<row r="'
@@ -49,38 +49,50 @@ class RowsOutOfOrder(Exception):
 
 class SheetParts:
     """The cells of one sheet in parts, in row order, each parsed or on its way: ``first()`` waits
-    for the first, ``later()`` gives the others as they come; ``direct`` parses a later part in
-    the caller's own thread, for one that no thread has begun. ``starts`` holds the number (as
-    Excel numbers rows) of the first row of each part after the first."""
+    for the first, ``later()`` gives the others as they come. The first part is handed to a thread
+    at once, the ``waiting`` workbooks of the others (to ``submit``) on ``release()``, so that the
+    caller's own work before it reads rows does not share its core with two parsing threads;
+    ``direct`` parses a later part in the caller's own thread, for one that no thread has begun.
+    ``starts`` holds the number (as Excel numbers rows) of the first row of each part after the first."""
 
     def __init__(
         self,
         first: Future[Any],
-        rest: list[Future[Any]],
         whole: Callable[[], Future[Any]],
+        waiting: list[Any] | None = None,
+        submit: Callable[[Any], Future[Any]] | None = None,
         direct: Callable[[int], Any] | None = None,
         starts: tuple[int, ...] = (),
     ) -> None:
         self._first = first
-        self.rest = rest
         self._whole = whole
+        self._waiting = waiting or []
+        self._submit = submit
         self._direct = direct
-        self._bounds = list(pairwise((1, *starts, 1 << 62))) if rest else []
+        self.rest: list[Future[Any]] = []
+        self._bounds = list(pairwise((1, *starts, 1 << 62))) if self._waiting else []
+
+    def release(self) -> None:
+        """Hand the parts after the first to the threads."""
+        if self._waiting and self._submit is not None:
+            self.rest = [self._submit(workbook) for workbook in self._waiting]
+        self._waiting = []
 
     def first(self) -> Any:
         """The first part (the whole sheet when it was not cut, or when its first part cannot be
         opened or holds a row of a later part)."""
+        cut = bool(self._bounds)
         try:
             first = self._first.result()
         except calamine.CalamineError:
-            if not self.rest:
+            if not cut:
                 raise
         else:
-            if not self.rest or self._within(0, first):
+            if not cut or self._within(0, first):
                 return first
         for future in self.rest:
             future.cancel()
-        self.rest, self._bounds = [], []
+        self.rest, self._waiting, self._bounds = [], [], []
         self._first = self._whole()
         return self._first.result()
 
@@ -88,6 +100,7 @@ class SheetParts:
         """The parsed parts after the first, each as soon as it is there: a part still waiting for
         a thread is parsed here rather than waited for. Raises ``RowsOutOfOrder`` for a part with
         a row outside its own stretch of rows."""
+        self.release()
         for index, future in enumerate(self.rest, 1):
             part = self._direct(index) if self._direct is not None and future.cancel() else future.result()
             if not self._within(index, part):
@@ -118,15 +131,20 @@ def sheet_parts(
 
         stretches = plan(data, head_rows) if part is not None and cut else None
         if part is not None and stretches is not None:
-            workbooks, futures = [], []
-            for workbook in part_workbooks(path, part, data, stretches):
-                workbooks.append(workbook)  # each parsed as soon as it is made
-                futures.append(pool.submit(parse, workbook))
+            workbooks = part_workbooks(path, part, data, stretches)
+            first = pool.submit(parse, next(workbooks))  # parsed while the others are made
+            waiting = list(workbooks)
             starts = tuple(_row_number(data, start) for start, _ in stretches[1:])
-            direct = lambda index: parse(workbooks[index])  # noqa: E731
-            parts = SheetParts(futures[0], futures[1:], whole, direct, starts)
+
+            def submit(workbook: io.BytesIO) -> Future[Any]:
+                return pool.submit(parse, workbook)
+
+            def direct(index: int) -> Any:
+                return parse(waiting[index - 1])
+
+            parts = SheetParts(first, whole, waiting, submit, direct, starts)
         else:
-            parts = SheetParts(whole(), [], whole)
+            parts = SheetParts(whole(), whole)
         del data  # the caller keeps the sheet's XML as long as it needs it
         try:
             yield parts
