@@ -27,8 +27,8 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ROW = re.compile(rb'<row r="([0-9]+)"')
-# A row element that does not name its number first gives an empty number.
-_ANY_ROW = re.compile(rb'<row\b(?: r="([0-9]+)")?')
+# Up to this many styles with a number format, their cells are found style by style.
+_BACKWARD_STYLES = 4
 # ECMA-376 part 1, 18.8.30: the formats every workbook has without listing them.
 BUILTIN_FORMATS = {
     0: "General",
@@ -206,28 +206,28 @@ def related_part(archive: zipfile.ZipFile, relations: str, wanted: str | None) -
 
 def scan_formats(whole: bytes, styles: list[str]) -> CellFormats:
     """The number formats of the cells of the sheet XML ``whole``, given the format code of each
-    style index (``styles``). When its rows come in ascending order, as programs write them,
-    columns that each keep one format down a run of rows are found without reading each cell's row."""
+    style index (``styles``). Columns that each keep one format down a run of rows, as tables do,
+    are found from the cells with those styles alone (``_column_runs``)."""
     formats = CellFormats()
     wanted = {index: code for index, code in enumerate(styles) if code not in {"General", "@"}}
     if not wanted:
         return formats
     complete = len(whole) <= SCAN_BYTES
     data = whole[:SCAN_BYTES] if not complete else whole
-    # Only cells whose style shows a number differently from General are matched, in C. Excel,
-    # LibreOffice and the Python writers put r= before s=, which a pattern finds fast; a style
-    # written elsewhere (another attribute order, a row's style) leaves the count of ` s="N"`
-    # higher than the cells found, and the slower pattern that allows any order is used.
-    choices = b"|".join(str(index).encode() for index in sorted(wanted, key=lambda i: -len(str(i))))
-    styled = len(re.findall(rb' s="(?:' + choices + rb')"', data))
     codes = {str(index).encode(): code for index, code in wanted.items()}
-    runs = _column_runs(data, choices, styled, codes) if _rows_ascending(data) else None
+    runs = _column_runs(data, codes) if len(codes) <= _BACKWARD_STYLES else None
     if runs is not None:
         formats.runs.update(runs)
         formats.columns.update({column: code for column, (_, _, code) in runs.items()})
     else:
+        # Only cells whose style shows a number differently from General are matched, in C. Excel,
+        # LibreOffice and the Python writers put r= before s=, which a pattern finds fast; a style
+        # written elsewhere (another attribute order, a row's style) leaves the count of ` s="N"`
+        # higher than the cells found, and the slower pattern that allows any order is used.
+        longest_first: list[bytes] = sorted(codes, key=len, reverse=True)
+        choices = b"|".join(longest_first)
         matches = re.findall(rb'<c r="([A-Z]{1,3})([0-9]+)" s="(' + choices + rb')"', data)
-        if len(matches) != styled:
+        if len(matches) != len(re.findall(rb' s="(?:' + choices + rb')"', data)):
             anywhere = rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?\bs="(' + choices + rb')"'
             matches = re.findall(anywhere, data)
         if matches:
@@ -243,49 +243,37 @@ def scan_formats(whole: bytes, styles: list[str]) -> CellFormats:
     return formats
 
 
-def _column_runs(
-    data: bytes, choices: bytes, styled: int, codes: dict[bytes, str]
-) -> dict[int, tuple[int, int, str]] | None:
-    """The formatted cells of a sheet whose rows come in ascending order as one run per column,
-    found without reading each cell's row: each column's cells have one style, and as many as the
-    rows from its first to its last, so every row between has one (a row never holds the same cell
-    twice). ``None`` when the cells are laid out otherwise, or when ``styled``, the count of the
-    styles' attributes, says that some are written where the fast pattern does not look."""
-    pairs = re.findall(rb'<c r="([A-Z]{1,3})[0-9]+" s="(' + choices + rb')"', data)
-    if len(pairs) != styled:
-        return None
-    kinds = set(pairs)
-    if len({letters for letters, _ in kinds}) != len(kinds):
-        return None  # a column with several styles
-    runs, spanned = {}, 0
-    for letters, style in kinds:
-        pattern = re.compile(rb'<c r="' + letters + rb'([0-9]+)" s="' + style + rb'"')
-        first, last = pattern.search(data), _last(pattern, data)
-        if first is None or last is None:
+def _column_runs(data: bytes, codes: dict[bytes, str]) -> dict[int, tuple[int, int, str]] | None:
+    """The cells with the styles ``codes`` as one run per column, or ``None`` when they are not
+    laid out so: each column's cells have one style, lie in distinct rows and fill every row from
+    its first to its last.
+
+    A pattern that begins with the cell's reference tries every one of a sheet's cells; in the
+    XML read backwards, a styled cell's ``" s="N"`` comes before its reference, so each style's
+    attribute is searched for as it is, at the speed of memory, and only those cells are read. An
+    attribute not written right after the cell's reference (another order, a row's style) is
+    found without a reference, and the caller reads the sheet cell by cell.
+    """
+    backwards = data[::-1]
+    runs: dict[int, tuple[int, int, str]] = {}
+    for style, code in codes.items():
+        found = re.findall(b'"' + style[::-1] + rb'"=s "(?:([0-9]+)([A-Z]{1,3})"=r c<)?', backwards)
+        if not found:
+            continue
+        digits, letters = zip(*found, strict=True)
+        if b"" in letters:
             return None
-        top, bottom = int(first.group(1)), int(last)
-        spanned += bottom - top + 1
-        runs[_column_index(letters)] = (top - 1, bottom - 1, codes[style])
-    # A column's cells lie in distinct rows from its first to its last: they fill them all when
-    # they are as many, and so do every column's when they are as many in all.
-    return runs if spanned == len(pairs) else None
-
-
-def _rows_ascending(data: bytes) -> bool:
-    """Whether every row of the sheet XML ``data`` names its number and the rows come in
-    ascending order."""
-    found = _ANY_ROW.findall(data)
-    if b"" in found:
-        return False
-    numbers = list(map(int, found))
-    return all(map(int.__lt__, numbers, numbers[1:]))
-
-
-def _last(pattern: re.Pattern[bytes], data: bytes) -> bytes | None:
-    """The group of the last match of ``pattern`` in ``data``, searched from the end."""
-    window = 1 << 16
-    while True:
-        found = pattern.findall(data, max(len(data) - window, 0))
-        if found or window >= len(data):
-            return found[-1] if found else None
-        window <<= 4
+        numbers = list(map(int, b"\n".join(digits)[::-1].split(b"\n")))[::-1]
+        names = set(letters)
+        for name in names:
+            rows = (
+                numbers
+                if len(names) == 1
+                else [n for n, c in zip(numbers, letters, strict=True) if c == name]
+            )
+            column = _column_index(name[::-1])
+            top, bottom = min(rows), max(rows)
+            if column in runs or bottom - top + 1 != len(rows) or len(set(rows)) != len(rows):
+                return None
+            runs[column] = (top - 1, bottom - 1, code)
+    return runs

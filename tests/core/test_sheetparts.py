@@ -246,10 +246,14 @@ def test_each_cell_gets_the_format_of_its_own_style(
         assert not formats.cells
 
 
-def test_a_style_written_after_another_attribute_is_found() -> None:
-    data = (
-        b'<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row>'
-        b'<row r="2"><c r="A2" t="n" s="1"><v>2</v></c></row></sheetData>'
-    )
+@pytest.mark.parametrize(
+    "second",
+    [
+        b'<row r="2"><c r="A2" t="n" s="1"><v>2</v></c></row>',
+        b'<row r="2" s="1" customFormat="1"><c r="A2" s="1"><v>2</v></c></row>',
+    ],
+)
+def test_a_style_written_after_another_attribute_or_on_a_row_is_found(second: bytes) -> None:
+    data = b'<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row>' + second + b"</sheetData>"
     formats = scan_formats(data, ["General", "0.00"])
     assert [formats.code(row, 0) for row in range(2)] == ["0.00", "0.00"]
