@@ -213,9 +213,9 @@ def scan_formats(whole: bytes, styles: list[str]) -> CellFormats:
     if not wanted:
         return formats
     complete = len(whole) <= SCAN_BYTES
-    data = whole[:SCAN_BYTES] if not complete else whole
+    data = whole if complete else memoryview(whole)[:SCAN_BYTES]  # searched where it is, not copied
     codes = {str(index).encode(): code for index, code in wanted.items()}
-    runs = _column_runs(data, codes) if len(codes) <= _BACKWARD_STYLES else None
+    runs = _column_runs(whole, len(data), codes) if len(codes) <= _BACKWARD_STYLES else None
     if runs is not None:
         formats.runs.update(runs)
         formats.columns.update({column: code for column, (_, _, code) in runs.items()})
@@ -243,10 +243,10 @@ def scan_formats(whole: bytes, styles: list[str]) -> CellFormats:
     return formats
 
 
-def _column_runs(data: bytes, codes: dict[bytes, str]) -> dict[int, tuple[int, int, str]] | None:
-    """The cells with the styles ``codes`` as one run per column, or ``None`` when they are not
-    laid out so: each column's cells have one style, lie in distinct rows and fill every row from
-    its first to its last.
+def _column_runs(whole: bytes, size: int, codes: dict[bytes, str]) -> dict[int, tuple[int, int, str]] | None:
+    """The cells with the styles ``codes`` in the first ``size`` bytes of the sheet XML ``whole``
+    as one run per column, or ``None`` when they are not laid out so: each column's cells have one
+    style, lie in distinct rows and fill every row from its first to its last.
 
     A pattern that begins with the cell's reference tries every one of a sheet's cells; in the
     XML read backwards, a styled cell's ``" s="N"`` comes before its reference, so each style's
@@ -254,7 +254,7 @@ def _column_runs(data: bytes, codes: dict[bytes, str]) -> dict[int, tuple[int, i
     attribute not written right after the cell's reference (another order, a row's style) is
     found without a reference, and the caller reads the sheet cell by cell.
     """
-    backwards = data[::-1]
+    backwards = whole[size - 1 :: -1] if size else b""
     runs: dict[int, tuple[int, int, str]] = {}
     for style, code in codes.items():
         found = re.findall(b'"' + style[::-1] + rb'"=s "(?:([0-9]+)([A-Z]{1,3})"=r c<)?', backwards)
