@@ -26,7 +26,6 @@ if TYPE_CHECKING:
         reason_text as reason_text,
     )
     from securemailmerge.campaign.check import (
-        CheckPass as CheckPass,
         CheckStarted as CheckStarted,
         PreflightEvent as PreflightEvent,
         PreflightReport as PreflightReport,
@@ -34,8 +33,8 @@ if TYPE_CHECKING:
         RowChecked as RowChecked,
         check_rows as check_rows,
         preflight as preflight,
-        ready_messages as ready_messages,
     )
+    from securemailmerge.campaign.checkpass import CheckPass as CheckPass, ready_messages as ready_messages
     from securemailmerge.campaign.checktext import (
         Formats as Formats,
         format_duration as format_duration,
@@ -209,7 +208,6 @@ __getattr__, __all__ = exports(
         "suppression": ("DoNotContact", "DoNotContactEntry", "left_out_rows"),
         "parallel": ("available_workers",),
         "check": (
-            "CheckPass",
             "CheckStarted",
             "PreflightEvent",
             "PreflightReport",
@@ -217,8 +215,8 @@ __getattr__, __all__ = exports(
             "RowChecked",
             "check_rows",
             "preflight",
-            "ready_messages",
         ),
+        "checkpass": ("CheckPass", "ready_messages"),
         "checktext": (
             "Formats",
             "format_duration",

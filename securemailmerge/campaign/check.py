@@ -2,8 +2,8 @@
 
 The check streams: ``check_rows`` yields one event per row (with its rendered message) and the report
 last, and keeps only counts, problems and the largest size, so 100,000 rows cost little more memory
-than the recipient list itself. ``preflight`` wants only the report; ``CheckPass`` lets ``export``
-write the messages of the same pass, so each row is rendered once. A bad row becomes a problem in
+than the recipient list itself. ``preflight`` wants only the report; ``checkpass.CheckPass`` lets
+``export`` write the messages of the same pass, so each row is rendered once. A bad row becomes a problem in
 the report; only input that spoils every row (a template syntax error) raises. Rows are taken a
 stretch at a time (see ``columnar``): the common rows are rendered and sized column-wise, and every
 other row one by one, with the same result.
@@ -12,7 +12,7 @@ other row one by one, with the same result.
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
@@ -24,7 +24,7 @@ from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_dur
 from securemailmerge.campaign.mime import estimate_size, header_problem, recipient_name
 from securemailmerge.campaign.parallel import in_stretches
 from securemailmerge.errors import AttachmentError, InputError, RenderError
-from securemailmerge.i18n import translate
+from securemailmerge.i18n import current_language, translate, use_catalogue
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
 from securemailmerge.safepaths import resolve_attachment
 from securemailmerge.template.model import RenderedMessage, Template, compile_template
@@ -347,11 +347,22 @@ def _check_pace(settings: PreflightSettings) -> None:
 
 
 def _stretch(checker: _RowChecker, start: int, end: int) -> dict[str, Any]:
-    """What the report keeps of rows ``start`` to ``end`` (positions in the list), checked in a worker."""
+    """What the report keeps of rows ``start`` to ``end`` (positions in the list)."""
     tally = _Tally()
     for stretch in stretches(checker, start, end):
         tally.take(checker, stretch)
     return tally.kept()
+
+
+def _worker_stretch(
+    recipients: RecipientList, template: Template, settings: PreflightSettings, language: str
+) -> dict[str, Any]:
+    """What the report keeps of the rows of ``recipients`` (one stretch of the list), checked in a
+    worker process that writes its messages in ``language``."""
+    if current_language() != language:
+        use_catalogue(language)
+    checker = _RowChecker(recipients, template, settings)
+    return _stretch(checker, 0, len(recipients.rows))
 
 
 def preflight(recipients: RecipientList, template: Template, settings: PreflightSettings) -> PreflightReport:
@@ -360,40 +371,16 @@ def preflight(recipients: RecipientList, template: Template, settings: Preflight
     With ``settings.workers`` above 1, a long list is checked by that many processes (see ``parallel``).
     """
     _check_pace(settings)
-    checker = _RowChecker(recipients, template, settings)  # compiled once, before any fork
+    checker = _RowChecker(recipients, template, settings)  # a template that cannot be used raises here
     rows = len(recipients.rows)
-    parts = in_stretches(rows, settings.workers, partial(_stretch, checker)) if settings.workers > 1 else None
+    language = current_language()
+
+    def job(start: int, end: int) -> Callable[[], dict[str, Any]]:
+        return partial(_worker_stretch, recipients.part(start, end), template, settings, language)
+
+    parts = in_stretches(rows, settings.workers, job) if settings.workers > 1 else None
     tally = _Tally()
     # Without workers, the same as the last event of check_rows, but with no event made for each row.
     for part in parts or [_stretch(checker, 0, rows)]:
         tally.merge(part)
     return tally.report(checker, recipients, settings)
-
-
-class CheckPass:
-    """One preflight pass that writes as it goes: the ready rows with their messages, then ``report``.
-
-    Compiling happens here, so a template that cannot be used raises before anything is written.
-    """
-
-    def __init__(self, recipients: RecipientList, template: Template, settings: PreflightSettings) -> None:
-        self._events = check_rows(recipients, template, settings)
-        started = next(self._events)
-        assert isinstance(started, CheckStarted)
-        self.unknown_fields = started.unknown_fields
-        self.report: PreflightReport | None = None
-
-    def ready(self) -> Iterator[tuple[Recipient, RenderedMessage]]:
-        """The ready rows, each with its message, one at a time; ``report`` is set after the last."""
-        for event in self._events:
-            if isinstance(event, RowChecked) and event.ready and event.rendered is not None:
-                yield event.recipient, event.rendered
-            elif isinstance(event, PreflightReport):
-                self.report = event
-
-
-def ready_messages(
-    recipients: RecipientList, template: Template, settings: PreflightSettings
-) -> Iterator[tuple[Recipient, RenderedMessage]]:
-    """The rows preflight counts as ready, each with its rendered message, one at a time."""
-    return CheckPass(recipients, template, settings).ready()

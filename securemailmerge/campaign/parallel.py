@@ -1,16 +1,19 @@
-"""Long work on several cores: each forked worker process does one stretch of the rows.
+"""Long work on several cores: each worker process does one stretch of the rows.
 
 Rendering is Python, so one core checks some tens of thousands of rows a second, and a million rows
-take a minute. ``in_stretches`` cuts the rows into one stretch per worker. Each worker is a fork of
-this process: it reads the recipients and the compiled template where they are, without copying them
-(the cyclic collector is frozen first, or its walks would copy every page), does its stretch and
-sends back only what the caller keeps of it; the results come back in row order, so the caller can
-put together what one process would have made (``check.preflight`` does; a test holds the two to
-each other).
+take a minute. ``in_stretches`` cuts the rows into one stretch per worker and asks the caller for
+each stretch's job, a function of nothing that gives what the caller keeps of the stretch; the
+results come back in row order, so the caller can put together what one process would have made
+(``check.preflight`` does; a test holds the two to each other).
 
-Fork is only safe in a process that runs one thread (a lock held by another thread at the fork stays
-held forever in the child), so this runs on Linux only, never beside other threads, and a worker that
-fails in any way makes the caller do the whole work in this process.
+On Linux each worker is a fork of this process: it reads the job's data where it is, without
+copying it (the cyclic collector is frozen first, or its walks would copy every page). Fork is only
+safe in a process that runs one thread (a lock held by another thread at the fork stays held
+forever in the child), so this never runs beside other threads. Where there is no safe fork
+(Windows, macOS), the workers are new interpreters, sent the jobs of shorter stretches in turn,
+pickled, so that none holds much of the list; the app as bundled does its work in one process,
+since a bundle would start itself again for each worker. A worker that fails in any way makes the
+caller do the whole work in this process.
 """
 
 from __future__ import annotations
@@ -29,39 +32,69 @@ if TYPE_CHECKING:
 PARALLEL_ROWS = 20_000
 """Fewer rows than this are done in this process: starting workers would cost more than it saves."""
 
+SPAWNED_ROWS = 50_000
+"""The rows a new interpreter is sent at a time."""
+
+START_METHOD: str | None = None
+"""How workers start (``fork`` or ``spawn``); ``None`` chooses by the system, as the module says."""
+
 Result = TypeVar("Result")
 
 
+def start_method() -> str | None:
+    """How worker processes start here; ``None`` when long work stays in this process."""
+    if START_METHOD is not None:
+        return START_METHOD
+    if sys.platform == "linux" and hasattr(os, "fork"):
+        return "fork"
+    return None if getattr(sys, "frozen", False) else "spawn"
+
+
 def available_workers() -> int:
-    """How many worker processes long work may use here: the cores, or 1 where forking is unsafe."""
-    if sys.platform != "linux" or not hasattr(os, "fork"):
+    """How many worker processes long work may use here: the cores, or 1 where none may start."""
+    if start_method() is None:
         return 1
-    return max(1, len(os.sched_getaffinity(0)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, cores or 1)
 
 
-def in_stretches(rows: int, workers: int, work: Callable[[int, int], Result]) -> list[Result] | None:
-    """``work(start, end)`` for consecutive stretches of ``range(rows)``, each in a forked worker.
+def in_stretches(
+    rows: int, workers: int, job: Callable[[int, int], Callable[[], Result]]
+) -> list[Result] | None:
+    """What ``job(start, end)()`` gives for consecutive stretches of ``range(rows)``, each in a worker
+    (``job`` is asked here; what it gives runs in the worker, and is pickled for a new interpreter).
 
     The results are in row order; None when the work must be done in this process (few rows, one
-    worker, no fork, other threads running, or a worker that failed).
+    worker, no way to start one, other threads running beside a fork, or a worker that failed).
     """
     workers = min(workers, rows // (PARALLEL_ROWS // 2) or 1)
-    if workers < 2 or rows < PARALLEL_ROWS or available_workers() < 2 or threading.active_count() > 1:
+    method = start_method()
+    if workers < 2 or rows < PARALLEL_ROWS or available_workers() < 2:
+        return None
+    if method == "fork" and threading.active_count() > 1:
         return None
     import multiprocessing  # a tenth of a second: only a long check pays for it
 
+    context: Any = multiprocessing.get_context(method)
+    if method == "spawn":
+        return _in_new_interpreters(rows, workers, job, context)
     bounds = [rows * number // workers for number in range(workers + 1)]
-    context = multiprocessing.get_context("fork")
     gc.freeze()
+    started = []
     try:
-        started = []
         for start, end in itertools.pairwise(bounds):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_stretch, args=(work, start, end, sender), daemon=True)
+            process = context.Process(target=_stretch, args=(job(start, end), sender), daemon=True)
+            started.append((process, receiver))
             process.start()
             sender.close()
-            started.append((process, receiver))
         results = [_receive(process, receiver) for process, receiver in started]
+    except Exception:  # a job that cannot be sent, a process that cannot start: all of it here
+        for process, receiver in started:
+            receiver.close()
+            if process.is_alive():
+                process.kill()
+        return None
     finally:
         gc.unfreeze()
     if any(result is None for result in results):
@@ -69,11 +102,31 @@ def in_stretches(rows: int, workers: int, work: Callable[[int, int], Result]) ->
     return [result[0] for result in results if result is not None]
 
 
-def _stretch(work: Callable[[int, int], Any], start: int, end: int, sender: Connection) -> None:
-    """In a worker: do rows ``start`` to ``end`` and send the result back."""
+def _in_new_interpreters(
+    rows: int, workers: int, job: Callable[[int, int], Callable[[], Result]], context: Any
+) -> list[Result] | None:
+    """The jobs of stretches of ``SPAWNED_ROWS`` rows, done in turn by ``workers`` new interpreters:
+    a worker holds one stretch at a time, not a share of the list as a fork does."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    bounds = [*range(0, rows, SPAWNED_ROWS), rows]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(_run, [job(start, end) for start, end in itertools.pairwise(bounds)]))
+    except Exception:  # a worker that failed or could not start, a job that cannot be sent
+        return None
+
+
+def _run(work: Callable[[], Result]) -> Result:
+    """In a new interpreter: one stretch's work."""
+    return work()
+
+
+def _stretch(work: Callable[[], Any], sender: Connection) -> None:
+    """In a worker: do the stretch's work and send the result back."""
     result: tuple[Any] | None = None
     try:
-        result = (work(start, end),)
+        result = (work(),)
     except Exception:  # the caller does the work again in its own process, and reports what it finds
         result = None
     finally:

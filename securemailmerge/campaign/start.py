@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from securemailmerge.campaign.check import PreflightSettings, RowChecked, ready_messages
+from securemailmerge.campaign.check import PreflightSettings, RowChecked
+from securemailmerge.campaign.checkpass import ready_messages
 from securemailmerge.campaign.footer import footer_text
 from securemailmerge.campaign.journal import Journal
 from securemailmerge.campaign.modes import DRAFTS, MODES, NOW, SCHEDULED

@@ -128,6 +128,10 @@ class RecipientRows(Sequence[Recipient]):
             self._email,
         )
 
+    def part(self, start: int, end: int) -> RecipientRows:
+        """The rows from position ``start`` to ``end``, kept as compact as here."""
+        return RecipientRows(self._items[start:end], self._index, self._email)
+
     def without(self, rows: Set[int]) -> tuple[RecipientRows, list[Recipient]]:
         """These rows without the source ``rows`` (kept as compact as here), and the rows taken out."""
         kept: list[Recipient | tuple[Any, ...]] = []
@@ -226,6 +230,12 @@ class RecipientList:
     def location(self, row: int) -> str:
         """``file.csv:12``: how messages name a row."""
         return f"{Path(self.source).name}:{row}"
+
+    def part(self, start: int, end: int) -> RecipientList:
+        """This list with only the rows from position ``start`` to ``end`` (none left out, no problems)."""
+        rows = self.rows
+        part = rows.part(start, end) if isinstance(rows, RecipientRows) else list(rows[start:end])
+        return replace(self, rows=part, excluded=[], problems=[])
 
     def without(self, out: Set[int]) -> RecipientList:
         """This list with the source rows ``out`` moved from the rows to the excluded ones."""

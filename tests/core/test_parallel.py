@@ -11,6 +11,7 @@ import pytest
 
 from securemailmerge.campaign import parallel
 from securemailmerge.campaign.check import PreflightReport, PreflightSettings, preflight
+from securemailmerge.i18n import use_catalogue
 from securemailmerge.recipients.files import load_recipients
 from securemailmerge.recipients.model import RecipientList
 from securemailmerge.template.model import Template
@@ -55,11 +56,16 @@ def in_workers(recipients: RecipientList, settings: PreflightSettings) -> tuple[
 def small_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     """Lists of a few hundred rows are already long enough to be checked in parallel."""
     monkeypatch.setattr(parallel, "PARALLEL_ROWS", 100)
+    monkeypatch.setattr(parallel, "SPAWNED_ROWS", 300)
 
 
 @pytest.mark.usefixtures("small_lists")
-@pytest.mark.parametrize("workers", [2, 3])
-def test_workers_give_the_report_one_process_gives(tmp_path: Path, workers: int) -> None:
+@pytest.mark.parametrize(("workers", "method"), [(2, "fork"), (3, "fork"), (2, "spawn")])
+def test_workers_give_the_report_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, method: str
+) -> None:
+    # Windows and macOS start each worker as a new interpreter and send it its rows.
+    monkeypatch.setattr(parallel, "START_METHOD", method)
     recipients = load_recipients(write_list(tmp_path, 2_500))
     settings = PreflightSettings(base_folder=tmp_path, max_message_bytes=3_000)
     alone = preflight(recipients, TEMPLATE, settings)
@@ -80,3 +86,30 @@ def test_a_worker_that_dies_leaves_the_check_to_this_process(
     monkeypatch.setattr(parallel, "_stretch", lambda *_: os._exit(3))
     report, _ = in_workers(recipients, replace(settings, workers=2))
     assert report == preflight(recipients, TEMPLATE, settings)
+
+
+@pytest.mark.usefixtures("small_lists")
+def test_a_new_interpreter_writes_its_problems_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    recipients = load_recipients(write_list(tmp_path, 600))
+    settings = PreflightSettings(base_folder=tmp_path)
+    use_catalogue("de")
+    try:
+        alone = preflight(recipients, TEMPLATE, settings)
+        report, workers_cpu = in_workers(recipients, replace(settings, workers=2))
+    finally:
+        use_catalogue("en")
+    assert report == alone
+    assert workers_cpu > 0.05, "the rows were checked by the workers"
+    assert "nicht vorhanden" in alone.missing_attachments[0].message
+
+
+def test_the_bundled_app_checks_in_its_own_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.sys, "platform", "win32")
+    monkeypatch.setattr(parallel.sys, "frozen", True, raising=False)
+    assert parallel.start_method() is None
+    assert parallel.available_workers() == 1
+    monkeypatch.setattr(parallel.sys, "frozen", False)
+    assert parallel.start_method() == "spawn"

@@ -14,15 +14,14 @@ import pytest
 from securemailmerge import formatting
 from securemailmerge.campaign import check as preflight_module
 from securemailmerge.campaign.check import (
-    CheckPass,
     CheckStarted,
     PreflightReport,
     PreflightSettings,
     RowChecked,
     check_rows,
     preflight,
-    ready_messages,
 )
+from securemailmerge.campaign.checkpass import CheckPass, ready_messages
 from securemailmerge.campaign.checktext import format_duration, report_json, report_lines
 from securemailmerge.errors import InputError, TemplateSyntaxError
 from securemailmerge.recipients.files import load_recipients
