@@ -46,7 +46,7 @@ def column_formatter(code: str, language: str) -> Callable[[Sequence[object]], T
     numbers = _numbers_formatter(code, language, one)
     dates: dict[object, str] = {}
     serials = is_date_code(code)
-    # A column of dates (or of dates with times) in a format of digits is shown by strftime in C.
+    # A column of dates (or of dates with times) in a format of digits is shown in C (_calendar_texts).
     pattern = strftime_pattern(code)
 
     def values_text(values: list[object], kinds: set[type]) -> Texts:
@@ -61,9 +61,14 @@ def column_formatter(code: str, language: str) -> Callable[[Sequence[object]], T
             if len(dates) > _DATES_KEPT:
                 dates.clear()
             new: list[Any] = list(set(values).difference(dates))
-            calendar = pattern is not None and len(kinds) == 1 and kinds <= _CALENDAR
-            if calendar and new and min(new).year >= 1000:
-                dates.update(zip(new, _calendar_texts(new, pattern or "", kinds), strict=True))
+            if (
+                pattern is not None
+                and new
+                and len(kinds) == 1
+                and kinds <= _CALENDAR
+                and min(new).year >= 1000
+            ):
+                dates.update(zip(new, _calendar_texts(new, pattern, kinds), strict=True))
             else:
                 dates.update({value: one(value) for value in new})
             return list(map(dates.__getitem__, values))

@@ -49,34 +49,32 @@ class RowsOutOfOrder(Exception):
 
 class SheetParts:
     """The cells of one sheet in parts, in row order, each parsed or on its way: ``first()`` waits
-    for the first, ``later()`` gives the others as they come. The first part is handed to a thread
-    at once, the ``waiting`` workbooks of the others (to ``submit``) on ``release()``, so that the
-    caller's own work before it reads rows does not share its core with two parsing threads;
-    ``direct`` parses a later part in the caller's own thread, for one that no thread has begun.
-    ``starts`` holds the number (as Excel numbers rows) of the first row of each part after the first."""
+    for the first, ``later()`` gives the others as they come. ``parse()`` parses the whole sheet and
+    ``parse(workbook)`` a part, each handed to a thread by ``submit``. The first part is handed over
+    at once, the others' ``workbooks`` on ``release()``, so that the caller's own work before it
+    reads rows does not share its core with two parsing threads; a later part that no thread has
+    begun is parsed in the caller's own thread. ``starts`` holds the number (as Excel numbers rows)
+    of the first row of each part after the first."""
 
     def __init__(
         self,
         first: Future[Any],
-        whole: Callable[[], Future[Any]],
-        waiting: list[Any] | None = None,
-        submit: Callable[[Any], Future[Any]] | None = None,
-        direct: Callable[[int], Any] | None = None,
+        parse: Callable[..., Any],
+        submit: Callable[..., Future[Any]],
+        workbooks: list[Any] | None = None,
         starts: tuple[int, ...] = (),
     ) -> None:
         self._first = first
-        self._whole = whole
-        self._waiting = waiting or []
+        self._parse = parse
         self._submit = submit
-        self._direct = direct
+        self._workbooks = workbooks or []
         self.rest: list[Future[Any]] = []
-        self._bounds = list(pairwise((1, *starts, 1 << 62))) if self._waiting else []
+        self._bounds = list(pairwise((1, *starts, 1 << 62))) if self._workbooks else []
 
     def release(self) -> None:
         """Hand the parts after the first to the threads."""
-        if self._waiting and self._submit is not None:
-            self.rest = [self._submit(workbook) for workbook in self._waiting]
-        self._waiting = []
+        if self._workbooks and not self.rest:
+            self.rest = [self._submit(self._parse, workbook) for workbook in self._workbooks]
 
     def first(self) -> Any:
         """The first part (the whole sheet when it was not cut, or when its first part cannot be
@@ -92,8 +90,8 @@ class SheetParts:
                 return first
         for future in self.rest:
             future.cancel()
-        self.rest, self._waiting, self._bounds = [], [], []
-        self._first = self._whole()
+        self.rest, self._workbooks, self._bounds = [], [], []
+        self._first = self._submit(self._parse)
         return self._first.result()
 
     def later(self) -> Iterator[Any]:
@@ -102,7 +100,7 @@ class SheetParts:
         a row outside its own stretch of rows."""
         self.release()
         for index, future in enumerate(self.rest, 1):
-            part = self._direct(index) if self._direct is not None and future.cancel() else future.result()
+            part = self._parse(self._workbooks[index - 1]) if future.cancel() else future.result()
             if not self._within(index, part):
                 raise RowsOutOfOrder
             yield part
@@ -125,26 +123,14 @@ def sheet_parts(
     ``parse()`` parses the whole sheet, ``parse(workbook)`` the sheet of a part's workbook. The
     caller reads meanwhile."""
     with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="calamine") as pool:
-
-        def whole() -> Future[Any]:
-            return pool.submit(parse)
-
         stretches = plan(data, head_rows) if part is not None and cut else None
         if part is not None and stretches is not None:
             workbooks = part_workbooks(path, part, data, stretches)
             first = pool.submit(parse, next(workbooks))  # parsed while the others are made
-            waiting = list(workbooks)
             starts = tuple(_row_number(data, start) for start, _ in stretches[1:])
-
-            def submit(workbook: io.BytesIO) -> Future[Any]:
-                return pool.submit(parse, workbook)
-
-            def direct(index: int) -> Any:
-                return parse(waiting[index - 1])
-
-            parts = SheetParts(first, whole, waiting, submit, direct, starts)
+            parts = SheetParts(first, parse, pool.submit, list(workbooks), starts)
         else:
-            parts = SheetParts(whole(), whole)
+            parts = SheetParts(pool.submit(parse), parse, pool.submit)
         del data  # the caller keeps the sheet's XML as long as it needs it
         try:
             yield parts
