@@ -11,7 +11,9 @@ A second line checks the same rows again with one worker process per core (``Pre
 workers``, what ``securemailmerge check`` uses): its wall time, the CPU of this process and of the
 workers together, the workers' peak resident memory (which counts the pages they share with this
 process), and whether the report is the same as the first one. Where this system forks its workers,
-a third line starts them as Windows and macOS do, each a new interpreter sent its rows.
+a third line starts them as Windows and macOS do, each a new interpreter sent its rows. With
+``--program dist/SecureMailMerge/securemailmerge-cli`` the bundled command line checks the same
+files too, its workers started each way (``SMM_START_METHOD``).
 """
 
 from __future__ import annotations
@@ -83,8 +85,9 @@ def write_inputs(folder: Path, rows: int) -> tuple[Path, Path]:
     return csv_path, template_path
 
 
-def measure(rows: int) -> None:
-    """Load and preflight ``rows`` rows once and print the figures."""
+def measure(rows: int, program: Path | None = None) -> None:
+    """Load and preflight ``rows`` rows once and print the figures; then, with ``program``, the
+    bundled command line's ``check`` of the same files."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         csv_path, template_path = write_inputs(folder, rows)
@@ -112,6 +115,9 @@ def measure(rows: int) -> None:
                 parallel.START_METHOD = "spawn"
                 measure_parallel(recipients, template, replace(settings, workers=workers), report, load_cpu)
                 parallel.START_METHOD = None
+        if program is not None:
+            del recipients
+            measure_program(program, folder, report.ready)
 
 
 def measure_parallel(
@@ -143,6 +149,31 @@ def measure_parallel(
         f"{check_cpu + workers_cpu:5.2f} s CPU in all; load + preflight {load + check_wall:5.2f} s; "
         f"workers' peak RSS {peak:6.1f} MB; same report: {report == alone}"
     )
+
+
+def measure_program(program: Path, folder: Path, ready: int) -> None:
+    """Time the bundled command line's ``check`` of the files in ``folder``, its workers started
+    each way this system can (``SMM_START_METHOD``); the peak is its largest process's."""
+    methods = ("fork", "spawn") if sys.platform == "linux" else ("spawn",)
+    for method in methods:
+        environment = dict(os.environ, SMM_START_METHOD=method, SMM_DATA_DIR=str(folder / "data"))
+        command = [str(program.resolve()), "check", "--json", "--recipients", "recipients.csv"]
+        with (folder / "report.json").open("w+", encoding="utf-8") as out:
+            wall = time.perf_counter()
+            process = subprocess.Popen(
+                [*command, "--template", "template.json"], cwd=folder, env=environment, stdout=out
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - wall
+            process.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            answer = json.load(out)
+        print(
+            f"{'':>7}       bundled check ({method}): {wall:5.2f} s wall (load + preflight), "
+            f"{usage.ru_utime + usage.ru_stime:5.2f} s CPU in all, "
+            f"largest process's peak RSS {_megabytes(usage.ru_maxrss):6.1f} MB; "
+            f"same ready count: {answer['ready'] == ready}"
+        )
 
 
 class _PeakWatcher:
@@ -181,12 +212,18 @@ def main() -> None:
     """Measure one size, or every size each in a fresh interpreter."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int)
+    parser.add_argument(
+        "--program",
+        type=Path,
+        help="also time this bundled command line's check (dist/SecureMailMerge/securemailmerge-cli)",
+    )
     args = parser.parse_args()
     if args.rows:
-        measure(args.rows)
+        measure(args.rows, args.program)
         return
+    program = ["--program", str(args.program)] if args.program else []
     for rows in (10_000, 100_000, 1_000_000):
-        subprocess.run([sys.executable, __file__, "--rows", str(rows)], check=True)
+        subprocess.run([sys.executable, __file__, "--rows", str(rows), *program], check=True)
 
 
 if __name__ == "__main__":

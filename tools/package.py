@@ -12,8 +12,8 @@
      is made; with ``SMM_NOTARY_APPLE_ID``, ``SMM_NOTARY_TEAM_ID`` and ``SMM_NOTARY_PASSWORD`` it is
      notarized and the ticket stapled.
 3. The frozen program's ``--self-test`` (offscreen, on the built-in sandbox), the command line's
-   ``--version`` and a German answer of it (its ``.ts`` catalogues); the build time, the bundle's
-   size and the start times are printed.
+   ``--version``, a German answer of it (its ``.ts`` catalogues) and a long ``check`` whose workers
+   start as new interpreters; the build time, the bundle's size and the start times are printed.
 
 ``--smoke-only`` repeats step 3 on the bundle already built.
 """
@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -31,6 +32,8 @@ import tempfile
 import time
 import tomllib
 from pathlib import Path
+
+from securemailmerge.campaign.parallel import START_METHOD_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
@@ -217,7 +220,68 @@ def smoke_test() -> tuple[float, float, float]:
     )
     if german.returncode != 2 or "Kein Mandant konfiguriert" not in german.stderr:
         sys.exit(f"The frozen command line did not answer in German: {german.stderr.strip()}")
+    check_in_new_interpreters(environment)
     return shown, total, cli
+
+
+def check_in_new_interpreters(environment: dict[str, str]) -> None:
+    """A long ``check`` in the frozen command line, its workers started as Windows and macOS start
+    them: the program itself again, once per worker. It must find exactly the bad rows, and on Linux
+    the workers must be seen running (a worker that fails would leave the work to one process)."""
+    rows, every = 40_000, 1_000
+    folder = Path(tempfile.mkdtemp())
+    lines = ["First Name;Email"] + [
+        f"Person {row};{'bad@@' if row % every == 0 else f'person{row}@'}example.com"
+        for row in range(2, rows + 2)
+    ]
+    (folder / "recipients.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "template.json").write_text('{"subject": "Hi {{ FirstName }}", "html": "<p>Hi</p>"}')
+    command = [str(command_line()), "check", "--json", "--recipients", "recipients.csv"]
+    command += ["--template", "template.json"]
+    print("+", f"{START_METHOD_ENV}=spawn", *command, flush=True)
+    workers: set[int] = set()
+    with (folder / "report.json").open("w+", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            command,
+            cwd=folder,
+            env=dict(environment, **{START_METHOD_ENV: "spawn"}),
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        while process.poll() is None:
+            workers |= spawned_workers(process.pid)
+            time.sleep(0.02)
+        err = process.communicate(timeout=SMOKE_TIMEOUT)[1]
+        out.seek(0)
+        try:
+            report = json.load(out)
+        except ValueError:
+            sys.exit(f"The frozen check gave no report (exit code {process.returncode}): {err.strip()}")
+    bad = sorted(problem["row"] for problem in report["problems"])
+    expected = [row for row in range(2, rows + 2) if row % every == 0]
+    if report["ready"] != rows - len(expected) or bad != expected:
+        sys.exit(f"The frozen check in new interpreters found {report['ready']} ready, bad rows {bad[:5]}...")
+    if sys.platform == "linux" and not workers:
+        sys.exit("The frozen check started no worker: it checked in one process.")
+    print(f"  ok {rows:,} rows checked, {len(workers)} workers started as new interpreters", flush=True)
+
+
+def spawned_workers(parent: int) -> set[int]:
+    """The children of ``parent`` running now that multiprocessing started as new interpreters
+    (Linux only: the other systems have no ``/proc``)."""
+    found = set()
+    for entry in Path("/proc").glob("[0-9]*") if sys.platform == "linux" else ():
+        try:
+            status = (entry / "status").read_text()
+            if (
+                f"\nPPid:\t{parent}\n" in status
+                and b"\0--multiprocessing-fork\0" in (entry / "cmdline").read_bytes()
+            ):
+                found.add(int(entry.name))
+        except OSError:  # it ended meanwhile
+            continue
+    return found
 
 
 def main(argv: list[str]) -> int:

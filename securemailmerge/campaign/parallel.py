@@ -11,9 +11,10 @@ copying it (the cyclic collector is frozen first, or its walks would copy every 
 safe in a process that runs one thread (a lock held by another thread at the fork stays held
 forever in the child), so this never runs beside other threads. Where there is no safe fork
 (Windows, macOS), the workers are new interpreters, sent the jobs of shorter stretches in turn,
-pickled, so that none holds much of the list; the app as bundled does its work in one process,
-since a bundle would start itself again for each worker. A worker that fails in any way makes the
-caller do the whole work in this process.
+pickled, so that none holds much of the list; in the bundled app each is the program itself started
+again, which its entry point turns into a worker (``multiprocessing.freeze_support``). A worker
+that fails in any way makes the caller do the whole work in this process. ``SMM_START_METHOD``
+(``fork`` or ``spawn``) overrides the system's choice, to find out whether workers are at fault.
 """
 
 from __future__ import annotations
@@ -38,22 +39,21 @@ SPAWNED_ROWS = 50_000
 START_METHOD: str | None = None
 """How workers start (``fork`` or ``spawn``); ``None`` chooses by the system, as the module says."""
 
+START_METHOD_ENV = "SMM_START_METHOD"
+
 Result = TypeVar("Result")
 
 
-def start_method() -> str | None:
-    """How worker processes start here; ``None`` when long work stays in this process."""
-    if START_METHOD is not None:
-        return START_METHOD
-    if sys.platform == "linux" and hasattr(os, "fork"):
-        return "fork"
-    return None if getattr(sys, "frozen", False) else "spawn"
+def start_method() -> str:
+    """How worker processes start here: ``fork`` or ``spawn``."""
+    chosen = START_METHOD or os.environ.get(START_METHOD_ENV, "").strip().lower()
+    if chosen == "spawn" or (chosen == "fork" and hasattr(os, "fork")):
+        return chosen
+    return "fork" if sys.platform == "linux" and hasattr(os, "fork") else "spawn"
 
 
 def available_workers() -> int:
-    """How many worker processes long work may use here: the cores, or 1 where none may start."""
-    if start_method() is None:
-        return 1
+    """How many worker processes long work may use here: the cores."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, cores or 1)
 
@@ -105,11 +105,12 @@ def in_stretches(
 def _in_new_interpreters(
     rows: int, workers: int, job: Callable[[int, int], Callable[[], Result]], context: Any
 ) -> list[Result] | None:
-    """The jobs of stretches of ``SPAWNED_ROWS`` rows, done in turn by ``workers`` new interpreters:
-    a worker holds one stretch at a time, not a share of the list as a fork does."""
+    """The jobs of stretches of at most ``SPAWNED_ROWS`` rows, at least one for each worker, done in
+    turn by ``workers`` new interpreters: a worker holds one stretch at a time, not a share of the
+    list as a fork does."""
     from concurrent.futures import ProcessPoolExecutor
 
-    bounds = [*range(0, rows, SPAWNED_ROWS), rows]
+    bounds = [*range(0, rows, min(SPAWNED_ROWS, -(-rows // workers))), rows]
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             return list(pool.map(_run, [job(start, end) for start, end in itertools.pairwise(bounds)]))

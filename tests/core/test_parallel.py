@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import resource
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,40 @@ def test_a_new_interpreter_writes_its_problems_in_the_users_language(
     assert "nicht vorhanden" in alone.missing_attachments[0].message
 
 
-def test_the_bundled_app_checks_in_its_own_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_start_as_the_system_allows_unless_the_environment_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(parallel.START_METHOD_ENV, raising=False)
     monkeypatch.setattr(parallel.sys, "platform", "win32")
     monkeypatch.setattr(parallel.sys, "frozen", True, raising=False)
-    assert parallel.start_method() is None
-    assert parallel.available_workers() == 1
-    monkeypatch.setattr(parallel.sys, "frozen", False)
+    assert parallel.start_method() == "spawn", "the bundle starts itself again as each worker"
+    monkeypatch.setattr(parallel.sys, "platform", "linux")
+    assert parallel.start_method() == "fork"
+    monkeypatch.setenv(parallel.START_METHOD_ENV, "Spawn ")
     assert parallel.start_method() == "spawn"
+    monkeypatch.setenv(parallel.START_METHOD_ENV, "threads")
+    assert parallel.start_method() == "fork", "a value it does not know leaves the system's choice"
+    monkeypatch.delattr(parallel.os, "fork")
+    monkeypatch.setenv(parallel.START_METHOD_ENV, "fork")
+    assert parallel.start_method() == "spawn", "no fork where the system has none"
+
+
+def test_new_interpreters_share_the_rows_between_them_a_stretch_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    monkeypatch.setattr(parallel, "available_workers", lambda: 2)
+    assert parallel.in_stretches(40_000, 2, stretch_itself) == [
+        range(0, 20_000),
+        range(20_000, 40_000),
+    ], "fewer rows than a stretch still go to every worker"
+    assert parallel.in_stretches(120_000, 2, stretch_itself) == [
+        range(0, 50_000),
+        range(50_000, 100_000),
+        range(100_000, 120_000),
+    ]
+
+
+def stretch_itself(start: int, end: int) -> partial[range]:
+    """A job that gives back the rows it was given."""
+    return partial(range, start, end)
