@@ -11,11 +11,11 @@ point each column keeps its last format.
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
-from xml.sax.saxutils import escape, unescape
 
 from defusedxml import ElementTree
 
@@ -127,6 +127,11 @@ def _content_styles(data: bytes, styles: _Styles) -> None:
     )
 
 
+def _text(value: bytes | None) -> str | None:
+    """An attribute's raw value as the text it stands for (its character references replaced)."""
+    return None if value is None else html.unescape(value.decode("utf-8", "replace"))
+
+
 def _attribute(tag: bytes, name: bytes) -> bytes | None:
     """The raw value of the attribute ``name`` (``b'table:style-name="'``) of a start tag's rest."""
     at = tag.find(name)
@@ -179,12 +184,11 @@ class _Sheet:
             return "General"
         code = self.codes.get(style)
         if code is None:
-            code = self.codes[style] = self.styles.code(unescape(style.decode()))
+            code = self.codes[style] = self.styles.code(_text(style))
         return code
 
 
 def _scan(data: bytes, complete: bool, sheet: str, styles: _Styles) -> CellFormats:
-    wanted = escape(sheet, {'"': "&quot;"}).encode()
     state: _Sheet | None = None
     for name, tag in _TAGS.findall(data):
         if name == b"table-cell" or name == b"covered-table-cell":
@@ -196,7 +200,7 @@ def _scan(data: bytes, complete: bool, sheet: str, styles: _Styles) -> CellForma
         elif name == b"table":
             if state is not None:
                 return state.formats
-            if _attribute(tag, _TABLE_NAME) == wanted:
+            if _text(_attribute(tag, _TABLE_NAME)) == sheet:
                 state = _Sheet(styles)
         elif state is not None:
             state.column_starts(tag)

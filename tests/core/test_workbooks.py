@@ -4,6 +4,7 @@ user's language, .xlsm, .xls and .ods read; encrypted, HTML and binary files get
 
 from __future__ import annotations
 
+import html
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -268,12 +269,12 @@ def text_cell(text: str) -> str:
     return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
 
 
-def ods(path: Path, rows: str, columns: str = "") -> Path:
+def ods(path: Path, rows: str, columns: str = "", name: str = "Kunden") -> Path:
     """An ``.ods`` with the styles above and one sheet of ``rows``, written as LibreOffice does."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS} office:version="1.2">'
         f"{ODS_STYLES}<office:body><office:spreadsheet>"
-        f'<table:table table:name="Kunden">{columns}{rows}</table:table>'
+        f'<table:table table:name="{html.escape(name)}">{columns}{rows}</table:table>'
         "</office:spreadsheet></office:body></office:document-content>"
     )
     with zipfile.ZipFile(path, "w") as archive:
@@ -320,6 +321,19 @@ def test_an_open_document_spreadsheet_shows_numbers_as_libreoffice_does(tmp_path
     assert [r.row for r in result.rows] == [3, 4]
     with open_sheet(path, language="es") as opened:
         assert next(opened.rows)[1][1:] == ("12.500,50 €", "15.01.2024", "12,5%", "martes, 5. marzo")
+
+
+def test_an_ods_sheet_whose_name_the_xml_escapes_keeps_its_formats(tmp_path: Path) -> None:
+    rows = (
+        f"<table:table-row>{text_cell('Correo')}{text_cell('Importe')}</table:table-row>"
+        f"<table:table-row>{text_cell('ines@example.es')}"
+        '<table:table-cell table:style-name="ce1" office:value-type="currency" office:currency="EUR"'
+        ' office:value="12500.5"><text:p>12.500,50 €</text:p></table:table-cell></table:table-row>'
+    )
+    path = ods(tmp_path / "clientes.ods", rows, name='Kunden & "Partner" \'24')
+    with open_sheet(path, language="de") as opened:
+        assert opened.title == 'Kunden & "Partner" \'24'
+        assert [values for _, values in opened.rows] == [("ines@example.es", "12.500,50 €")]
 
 
 def test_formats_below_the_scanned_part_of_a_sheet_follow_their_column(
