@@ -241,20 +241,28 @@ def check_in_new_interpreters(environment: dict[str, str]) -> None:
     command += ["--template", "template.json"]
     print("+", f"{START_METHOD_ENV}=spawn", *command, flush=True)
     workers: set[int] = set()
-    with (folder / "report.json").open("w+", encoding="utf-8") as out:
+    with (
+        (folder / "report.json").open("w+", encoding="utf-8") as out,
+        (folder / "errors.txt").open("w+", encoding="utf-8") as errors,
+    ):
+        # Both outputs go to files: a pipe that nobody reads while the check runs could fill and stall it.
         process = subprocess.Popen(
             command,
             cwd=folder,
             env=dict(environment, **{START_METHOD_ENV: "spawn"}),
             stdout=out,
-            stderr=subprocess.PIPE,
-            text=True,
+            stderr=errors,
         )
-        while process.poll() is None:
+        deadline = time.monotonic() + SMOKE_TIMEOUT
+        while process.poll() is None and time.monotonic() < deadline:
             workers |= spawned_workers(process.pid)
             time.sleep(0.02)
-        err = process.communicate(timeout=SMOKE_TIMEOUT)[1]
+        if process.poll() is None:
+            process.kill()
+            sys.exit(f"The frozen check in new interpreters did not end within {SMOKE_TIMEOUT} s.")
         out.seek(0)
+        errors.seek(0)
+        err = errors.read()
         try:
             report = json.load(out)
         except ValueError:

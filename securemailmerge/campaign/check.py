@@ -3,10 +3,10 @@
 The check streams: ``check_rows`` yields one event per row (with its rendered message) and the report
 last, and keeps only counts, problems and the largest size, so 100,000 rows cost little more memory
 than the recipient list itself. ``preflight`` wants only the report; ``checkpass.CheckPass`` lets
-``export`` write the messages of the same pass, so each row is rendered once. A bad row becomes a problem in
-the report; only input that spoils every row (a template syntax error) raises. Rows are taken a
-stretch at a time (see ``columnar``): the common rows are rendered and sized column-wise, and every
-other row one by one, with the same result.
+``export`` write the messages of the same pass, so each row is rendered once. A bad row becomes a
+problem in the report; only input that spoils every row (a template syntax error) raises. Rows are
+taken a stretch at a time (see ``columnar``): the common rows are rendered and sized column-wise,
+and every other row one by one, with the same result.
 """
 
 from __future__ import annotations
