@@ -140,11 +140,14 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         progress: Callable[[Any], None] | None = None,
         failed: ErrorHandler | None = None,
         aborted: Callable[[], None] | None = None,
+        finished: Callable[[], None] | None = None,
     ) -> Worker:
         """Run ``job`` on a worker; its events go to ``progress``, its result to ``done`` (UI thread).
 
         An error goes, as a sentence, to ``failed`` (the dialog that asked) or else to ``failed``
         the signal; a stop the user asked for goes to ``aborted`` and is never taken for a result.
+        ``finished`` is called last, however the job ended (connected before it starts, so a job
+        that ends at once is not missed).
         """
         worker = Worker(job)
         self._workers.add(worker)
@@ -159,6 +162,8 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         tell = failed or self.failed.emit
         signals.errored.connect(lambda error: tell(self.describe(error)))
         signals.finished.connect(lambda: self._finished(worker))
+        if finished is not None:
+            signals.finished.connect(finished)
         return worker.start()
 
     def _finished(self, worker: Worker) -> None:

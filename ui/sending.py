@@ -80,6 +80,7 @@ class Sending(QObject):
     started = Signal(object)  # the campaign's folder
     ended = Signal()  # the run ended, however it ended
     bounces_checked = Signal(int)  # how many new bounces one look at the Inbox found
+    checking_changed = Signal(bool)  # a look at the Inbox started (True) or ended (False)
     test_sent = Signal(str)  # the sentence saying where the test went
     failed = Signal(str)
 
@@ -89,6 +90,7 @@ class Sending(QObject):
         self.control: Control | None = None
         self.folder: Path | None = None
         self.running = False
+        self.checking = False  # one look at the Inbox at a time
         self._worker: Worker | None = None
 
     def _connection(self) -> Connection | None:
@@ -205,9 +207,9 @@ class Sending(QObject):
                 self.progressed.emit(item)
 
         # Nothing is done with the result: the events and the journal say what happened.
-        worker = self.controller.run(job, lambda _result: None, progress=event, failed=self.failed.emit)
-        worker.signals.finished.connect(self._ended)
-        self._worker = worker
+        self._worker = self.controller.run(
+            job, lambda _result: None, progress=event, failed=self.failed.emit, finished=self._ended
+        )
 
     def _ended(self) -> None:
         self.running = False
@@ -240,7 +242,7 @@ class Sending(QObject):
         """Look in the Inbox for non-delivery reports of the current campaign; each arrives as an event."""
         connection = self._connection()
         folder = self.folder
-        if connection is None or folder is None or self.running:
+        if connection is None or folder is None or self.running or self.checking:
             return
 
         def job(_cancel: threading.Event) -> Generator[object, None, int]:
@@ -254,7 +256,18 @@ class Sending(QObject):
         def done(count: object) -> None:
             self.bounces_checked.emit(int(count) if isinstance(count, int) else 0)
 
-        self.controller.run(job, done, progress=self.progressed.emit, failed=self.failed.emit)
+        self._set_checking(True)
+        self.controller.run(
+            job,
+            done,
+            progress=self.progressed.emit,
+            failed=self.failed.emit,
+            finished=lambda: self._set_checking(False),
+        )
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        self.checking_changed.emit(checking)
 
     def export_report(self, path: Path) -> int:
         """Write the current campaign's report as CSV or XLSX; returns the number of rows."""

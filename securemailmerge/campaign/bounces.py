@@ -145,10 +145,11 @@ class BounceReader:
                 found = _STATUS.search(text, at)
                 code = found.group(1) if found else None
                 break
-        if code is None or (row.state == states.BOUNCED and row.code == code):
+        if code is None:
             return None
         reason = reason_text(code)
-        self.journal.update(row.key, states.BOUNCED, code=code, reason=reason)
+        if not self.journal.record_bounce(row.key, code, reason):
+            return None  # already known, or recorded by another look at the same moment
         return RowBounced(row.key, row.row, code, reason)
 
     def _unsubscribe(self, item: dict[str, object], text: str) -> bool:

@@ -312,6 +312,21 @@ class Journal:
             raise KeyError(key)
         return self.row(key)
 
+    def record_bounce(self, key: str, code: str, reason: str) -> bool:
+        """Mark a row bounced with ``code``; False when it already was, with that code.
+
+        One statement decides, so two looks at the Inbox at once (a click while another look runs, or
+        the command line beside the app) report a bounce once between them.
+        """
+        db = self._db()
+        with db:
+            changed = db.execute(
+                "UPDATE rows SET state = ?, code = ?, reason = ?, updated = ? "
+                "WHERE key = ? AND NOT (state = ? AND code IS ?)",
+                (BOUNCED, code, reason, self._clock(), key, BOUNCED, code),
+            ).rowcount
+        return changed == 1
+
     def send_drafts(self) -> None:
         """Turn a drafts-only campaign into one that sends its drafts (reconciled first) at its pace."""
         if self.setting("mode") == "drafts":

@@ -50,6 +50,36 @@ def test_bounced_rows_get_their_code_and_reason(service: GraphService, tmp_path:
     assert BounceReader(journal, mailbox).check().bounced == []
 
 
+def test_two_looks_at_the_inbox_at_once_report_a_bounce_once(service: GraphService, tmp_path: Path) -> None:
+    """The app and the command line (or two clicks) read the Inbox together: one of them reports."""
+    journal = new_campaign(tmp_path, 3, addresses={1: REJECTING})
+    run(journal, service, tmp_path)
+    # As if the report had come after the run: the row is sent, its report waits in the Inbox.
+    journal.update("r3", SENT, code=None, reason=None)
+    make, factory, _ = graph_maker(service, tmp_path)
+
+    def reader(journal: Journal) -> BounceReader:
+        return BounceReader(
+            journal, Mailbox(make(lambda e: None, lambda s: None), factory, Scheduler(Pacing()))
+        )
+
+    other = reader(Journal.open(journal.folder))
+    found_by_other: list[RowBounced] = []
+    matched = journal.by_internet_message_id
+
+    def matched_then_other_looks(message_id: str) -> Any:
+        rows = matched(message_id)  # this look has read the row as sent...
+        if rows and not found_by_other:
+            found_by_other.extend(other.check().bounced)  # ...and the other look records the bounce
+        return rows
+
+    journal.by_internet_message_id = matched_then_other_looks  # type: ignore[method-assign]
+    mine = reader(journal).check().bounced
+    assert [(b.row, b.code) for b in found_by_other + mine] == [(3, "5.1.1")]
+    assert (journal.row("r3").state, journal.row("r3").code) == (BOUNCED, "5.1.1")
+    other.journal.close()
+
+
 def test_the_daily_limit_bounce_pauses_the_campaign_with_its_reason(
     service: GraphService, tmp_path: Path
 ) -> None:

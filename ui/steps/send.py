@@ -79,6 +79,7 @@ class SendStep(CampaignLog, Step):
             (sending.test_sent, self._test_sent),
             (sending.failed, self._failed),
             (sending.bounces_checked, self._bounces_checked),
+            (sending.checking_changed, self._enable_bounces),
         ):
             if connect:
                 signal.connect(slot)
@@ -318,9 +319,16 @@ class SendStep(CampaignLog, Step):
         for button in (self.pause_button, self.resume_button_, self.cancel_button):
             button.setEnabled(False)
         self.start_button.setEnabled(True)
-        self.bounces_button.setEnabled(self.sending.folder is not None)
+        self._enable_bounces()
         self._offer_resume()
         self.run_ended.emit()
+
+    def _enable_bounces(self) -> None:
+        """The Inbox can be looked at once a campaign ran, when no run and no other look is going on."""
+        sending = self.sending
+        self.bounces_button.setEnabled(
+            sending.folder is not None and not sending.running and not sending.checking
+        )
 
     def _bounces_checked(self, count: int) -> None:
         self.log.appendPlainText(self.tr("%Ln new bounces found.", "", count))
