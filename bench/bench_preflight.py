@@ -38,6 +38,7 @@ from securemailmerge.campaign import (
     available_workers,
     parallel,
     preflight,
+    preflight_in_workers,
 )
 from securemailmerge.recipients import RecipientList, load_recipients
 from securemailmerge.template import Template, load_template
@@ -115,6 +116,10 @@ def measure(rows: int, program: Path | None = None) -> None:
                 parallel.START_METHOD = "spawn"
                 measure_parallel(recipients, template, replace(settings, workers=workers), report, load_cpu)
                 parallel.START_METHOD = None
+            # As the window checks: beside its threads (so new interpreters), its progress watched.
+            measure_parallel(
+                recipients, template, replace(settings, workers=workers), report, load_cpu, watched=True
+            )
         if program is not None:
             del recipients
             measure_program(program, folder, report.ready)
@@ -126,12 +131,20 @@ def measure_parallel(
     settings: PreflightSettings,
     alone: PreflightReport,
     load: float,
+    *,
+    watched: bool = False,
 ) -> None:
-    """Preflight the same rows with ``settings.workers`` processes and print the figures."""
+    """Preflight the same rows with ``settings.workers`` processes and print the figures
+    (``watched``: as the window does, beside another thread and telling its progress)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    watcher = _PeakWatcher() if parallel.start_method() == "spawn" else None
+    # The watcher's thread stands for the window's threads: beside it, workers are new interpreters.
+    watcher = _PeakWatcher() if watched or parallel.start_method() == "spawn" else None
+    steps: list[int] = []
     wall, cpu = time.perf_counter(), time.process_time()
-    report = preflight(recipients, template, settings)
+    if watched:
+        report = preflight_in_workers(recipients, template, settings, progress=steps.append) or alone
+    else:
+        report = preflight(recipients, template, settings)
     check_wall, check_cpu = time.perf_counter() - wall, time.process_time() - cpu
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Linux counts the pages a new interpreter had as a fork of this process, before it started:
@@ -144,6 +157,8 @@ def measure_parallel(
         )
         return
     started = "new interpreters" if parallel.start_method() == "spawn" else "forks"
+    if watched:
+        started = f"new interpreters, as the window checks, {len(steps)} progress steps"
     print(
         f"{'':>7}       {settings.workers} workers ({started}): preflight {check_wall:5.2f} s wall, "
         f"{check_cpu + workers_cpu:5.2f} s CPU in all; load + preflight {load + check_wall:5.2f} s; "

@@ -21,7 +21,9 @@ from securemailmerge.campaign import (
     Outgoing,
     PreflightReport,
     PreflightSettings,
+    available_workers,
     check_rows,
+    preflight_in_workers,
 )
 from securemailmerge.errors import SecureMailMergeError
 from securemailmerge.m365 import Account, Connection, HttpFactory, LicenseStatus, Profile, TenantConfig
@@ -230,13 +232,26 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
             self.failed.emit(self.tr("Open a recipient list and a template first."))
             return None
         generation = self._check_generation
-        settings_ = PreflightSettings(base_folder=self.template_folder, sender=self.sender_address() or None)
+        sender = self.sender_address() or None
+        settings_ = PreflightSettings(self.template_folder, sender=sender, workers=available_workers())
 
-        def job(_cancel: threading.Event) -> Generator[tuple[int, int], None, PreflightReport]:
+        def job(cancel: threading.Event) -> Generator[tuple[int, int], None, PreflightReport]:
             recipients = checked()
             assert recipients is not None  # made of the list there was when the check started
             total = len(recipients.rows)
-            # A signal per row would flood the window; about a hundred steps show the progress.
+
+            def checked_so_far(done: int) -> None:
+                self.check_progress.emit(done, total)
+
+            # A long list goes to new interpreters on the other cores, a stretch at a time.
+            checked_so_far(0)
+            report = preflight_in_workers(
+                recipients, template, settings_, progress=checked_so_far, stop=cancel
+            )
+            if report is not None:
+                return report
+            # A short list, or workers that failed, are checked here (a stopped check ends at its first
+            # step). A signal per row would flood the window; about a hundred steps show the progress.
             stride = max(1, min(PROGRESS_STRIDE, total // 100))
             for event in check_rows(recipients, template, settings_):
                 give_way()
@@ -263,15 +278,24 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
                 self.check_aborted.emit()
 
         self.cancel_check()
+        worker: Worker | None = None
+
+        def ended() -> None:
+            self._check_ended(worker)
+
         worker = self.run(
-            job, done, progress=lambda step: self.check_progress.emit(*step), failed=failed, aborted=aborted
+            job,
+            done,
+            progress=lambda step: self.check_progress.emit(*step),
+            failed=failed,
+            aborted=aborted,
+            finished=ended,
         )
-        worker.signals.finished.connect(lambda: self._check_ended(worker))
         self._check = worker
         self.check_running.emit(True)
         return worker
 
-    def _check_ended(self, worker: Worker) -> None:
+    def _check_ended(self, worker: Worker | None) -> None:
         if self._check is worker:
             self._check = None
             self.check_running.emit(False)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         RowChecked as RowChecked,
         check_rows as check_rows,
         preflight as preflight,
+        preflight_in_workers as preflight_in_workers,
     )
     from securemailmerge.campaign.checkpass import CheckPass as CheckPass, ready_messages as ready_messages
     from securemailmerge.campaign.checktext import (
@@ -215,6 +216,7 @@ __getattr__, __all__ = exports(
             "RowChecked",
             "check_rows",
             "preflight",
+            "preflight_in_workers",
         ),
         "checkpass": ("CheckPass", "ready_messages"),
         "checktext": (

@@ -11,6 +11,7 @@ and every other row one by one, with the same result.
 
 from __future__ import annotations
 
+import threading
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,10 +20,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
+from securemailmerge.campaign import parallel
 from securemailmerge.campaign.columnar import Stretch, stretches
 from securemailmerge.campaign.duration import DAILY_RECIPIENT_LIMIT, sending_duration
 from securemailmerge.campaign.mime import estimate_size, header_problem, recipient_name
-from securemailmerge.campaign.parallel import in_stretches
 from securemailmerge.errors import AttachmentError, InputError, RenderError
 from securemailmerge.i18n import current_language, translate, use_catalogue
 from securemailmerge.recipients.model import DUPLICATE, Recipient, RecipientList, RowProblem
@@ -71,13 +72,8 @@ class PreflightReport:
     @property
     def ok(self) -> bool:
         """True when nothing blocks sending: at least one ready row and no error in any of them."""
-        return (
-            self.ready > 0
-            and not self.unknown_fields
-            and not self.render_errors
-            and not self.missing_attachments
-            and not self.too_large
-        )
+        blocked = self.unknown_fields or self.render_errors or self.missing_attachments or self.too_large
+        return self.ready > 0 and not blocked
 
 
 @dataclass
@@ -91,6 +87,8 @@ class _RowChecker:
     """Renders and checks one row at a time against a template compiled once."""
 
     def __init__(self, recipients: RecipientList, template: Template, settings: PreflightSettings) -> None:
+        if settings.messages_per_minute <= 0:
+            raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
         self.recipients = recipients
         self.settings = settings
         self.base_folder = settings.base_folder or Path.cwd()
@@ -199,7 +197,6 @@ def check_rows(
     Stop iterating to cancel. The messages are not kept: a consumer that needs them (``export``)
     takes them from the ``RowChecked`` events of the same pass.
     """
-    _check_pace(settings)
     checker = _RowChecker(recipients, template, settings)
     yield CheckStarted(len(recipients.rows), checker.unknown_fields)
     tally = _Tally()
@@ -299,15 +296,16 @@ class _Tally:
             "found": self.found,
         }
 
-    def merge(self, kept: Mapping[str, Any]) -> None:
-        """Count the rows another tally ``kept``, which come after the rows counted here."""
-        self.ready += kept["ready"]
-        self.recipients += kept["recipients"]
-        if kept["largest_row"] is not None and kept["largest"] > self.largest:
-            self.largest, self.largest_row = kept["largest"], kept["largest_row"]
-        for column, rows in kept["empty"].items():
-            self.empty.setdefault(column, []).extend(rows)
-        self.found.extend(kept["found"])
+    def merge(self, *tallies: Mapping[str, Any]) -> None:
+        """Count the rows other tallies ``kept``, which come in turn after the rows counted here."""
+        for kept in tallies:
+            self.ready += kept["ready"]
+            self.recipients += kept["recipients"]
+            if kept["largest_row"] is not None and kept["largest"] > self.largest:
+                self.largest, self.largest_row = kept["largest"], kept["largest_row"]
+            for column, rows in kept["empty"].items():
+                self.empty.setdefault(column, []).extend(rows)
+            self.found.extend(kept["found"])
 
     def report(
         self, checker: _RowChecker, recipients: RecipientList, settings: PreflightSettings
@@ -341,17 +339,12 @@ class _Tally:
         )
 
 
-def _check_pace(settings: PreflightSettings) -> None:
-    if settings.messages_per_minute <= 0:
-        raise InputError(translate("Preflight", "The pace must be more than 0 messages per minute."))
-
-
-def _stretch(checker: _RowChecker, start: int, end: int) -> dict[str, Any]:
-    """What the report keeps of rows ``start`` to ``end`` (positions in the list)."""
+def _tally(checker: _RowChecker, start: int, end: int) -> _Tally:
+    """The rows ``start`` to ``end`` (positions in the list) counted."""
     tally = _Tally()
     for stretch in stretches(checker, start, end):
         tally.take(checker, stretch)
-    return tally.kept()
+    return tally
 
 
 def _worker_stretch(
@@ -361,26 +354,44 @@ def _worker_stretch(
     worker process that writes its messages in ``language``."""
     if current_language() != language:
         use_catalogue(language)
-    checker = _RowChecker(recipients, template, settings)
-    return _stretch(checker, 0, len(recipients.rows))
+    return _tally(_RowChecker(recipients, template, settings), 0, len(recipients.rows)).kept()
 
 
 def preflight(recipients: RecipientList, template: Template, settings: PreflightSettings) -> PreflightReport:
     """Render every ready row once and report counts, problems, the largest message and the duration.
 
-    With ``settings.workers`` above 1, a long list is checked by that many processes (see ``parallel``).
+    With ``settings.workers`` above 1, a long list is checked by that many processes (see ``parallel``);
+    else the same as the last event of ``check_rows``, with no event made for each row.
     """
-    _check_pace(settings)
-    checker = _RowChecker(recipients, template, settings)  # a template that cannot be used raises here
+    report = preflight_in_workers(recipients, template, settings)
+    if report is None:
+        checker = _RowChecker(recipients, template, settings)
+        report = _tally(checker, 0, len(recipients.rows)).report(checker, recipients, settings)
+    return report
+
+
+def preflight_in_workers(
+    recipients: RecipientList,
+    template: Template,
+    settings: PreflightSettings,
+    *,
+    progress: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
+) -> PreflightReport | None:
+    """``preflight``'s report made by ``settings.workers`` processes, which tell ``progress`` the rows
+    checked; None for a list too short for them, when they failed (check it here) or on ``stop``."""
     rows = len(recipients.rows)
+    if settings.workers < 2 or rows < parallel.PARALLEL_ROWS:
+        return None
+    checker = _RowChecker(recipients, template, settings)  # a template that cannot be used raises here
     language = current_language()
 
     def job(start: int, end: int) -> Callable[[], dict[str, Any]]:
         return partial(_worker_stretch, recipients.part(start, end), template, settings, language)
 
-    parts = in_stretches(rows, settings.workers, job) if settings.workers > 1 else None
+    parts = parallel.in_stretches(rows, settings.workers, job, progress=progress, stop=stop)
+    if parts is None:
+        return None
     tally = _Tally()
-    # Without workers, the same as the last event of check_rows, but with no event made for each row.
-    for part in parts or [_stretch(checker, 0, rows)]:
-        tally.merge(part)
+    tally.merge(*parts)
     return tally.report(checker, recipients, settings)

@@ -9,11 +9,12 @@ results come back in row order, so the caller can put together what one process 
 On Linux each worker is a fork of this process: it reads the job's data where it is, without
 copying it (the cyclic collector is frozen first, or its walks would copy every page). Fork is only
 safe in a process that runs one thread (a lock held by another thread at the fork stays held
-forever in the child), so this never runs beside other threads. Where there is no safe fork
+forever in the child), so beside other threads (the window's) and where there is no safe fork
 (Windows, macOS), the workers are new interpreters, sent the jobs of shorter stretches in turn,
 pickled, so that none holds much of the list; in the bundled app each is the program itself started
-again, which its entry point turns into a worker (``multiprocessing.freeze_support``). A worker
-that fails in any way makes the caller do the whole work in this process. ``SMM_START_METHOD``
+again, which its entry point turns into a worker (``multiprocessing.freeze_support``). They say
+how far they are as each stretch ends, and can be stopped between two. A worker that fails in any
+way makes the caller do the whole work in this process. ``SMM_START_METHOD``
 (``fork`` or ``spawn``) overrides the system's choice, to find out whether workers are at fault.
 """
 
@@ -41,6 +42,12 @@ START_METHOD: str | None = None
 
 START_METHOD_ENV = "SMM_START_METHOD"
 
+PROGRESS_STRETCHES = 8
+"""The stretches each new interpreter is sent at least, when someone watches the progress."""
+
+STOP_CHECK_SECONDS = 0.1
+"""How often a wait for new interpreters looks whether it was asked to stop."""
+
 Result = TypeVar("Result")
 
 
@@ -59,25 +66,31 @@ def available_workers() -> int:
 
 
 def in_stretches(
-    rows: int, workers: int, job: Callable[[int, int], Callable[[], Result]]
+    rows: int,
+    workers: int,
+    job: Callable[[int, int], Callable[[], Result]],
+    *,
+    progress: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> list[Result] | None:
     """What ``job(start, end)()`` gives for consecutive stretches of ``range(rows)``, each in a worker
     (``job`` is asked here; what it gives runs in the worker, and is pickled for a new interpreter).
 
     The results are in row order; None when the work must be done in this process (few rows, one
-    worker, no way to start one, other threads running beside a fork, or a worker that failed).
+    worker, no way to start one, or a worker that failed) or when ``stop`` was set. New interpreters
+    tell ``progress`` the rows done as each stretch ends; forks end together, and tell it once.
     """
     workers = min(workers, rows // (PARALLEL_ROWS // 2) or 1)
-    method = start_method()
     if workers < 2 or rows < PARALLEL_ROWS or available_workers() < 2:
         return None
+    method = start_method()
     if method == "fork" and threading.active_count() > 1:
-        return None
+        method = "spawn"  # a fork beside other threads could inherit a lock held for ever
     import multiprocessing  # a tenth of a second: only a long check pays for it
 
     context: Any = multiprocessing.get_context(method)
     if method == "spawn":
-        return _in_new_interpreters(rows, workers, job, context)
+        return _in_new_interpreters(rows, workers, job, context, progress, stop)
     bounds = [rows * number // workers for number in range(workers + 1)]
     gc.freeze()
     started = []
@@ -99,23 +112,46 @@ def in_stretches(
         gc.unfreeze()
     if any(result is None for result in results):
         return None
+    if progress is not None:
+        progress(rows)
     return [result[0] for result in results if result is not None]
 
 
 def _in_new_interpreters(
-    rows: int, workers: int, job: Callable[[int, int], Callable[[], Result]], context: Any
+    rows: int,
+    workers: int,
+    job: Callable[[int, int], Callable[[], Result]],
+    context: Any,
+    progress: Callable[[int], None] | None,
+    stop: threading.Event | None,
 ) -> list[Result] | None:
     """The jobs of stretches of at most ``SPAWNED_ROWS`` rows, at least one for each worker, done in
     turn by ``workers`` new interpreters: a worker holds one stretch at a time, not a share of the
-    list as a fork does."""
-    from concurrent.futures import ProcessPoolExecutor
+    list as a fork does. A stop leaves the stretches under way to end by themselves, unwaited for."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    bounds = [*range(0, rows, min(SPAWNED_ROWS, -(-rows // workers))), rows]
+    # Someone watching gets a step at least every ``PROGRESS_STRETCHES``-th of a worker's rows.
+    share = workers * (PROGRESS_STRETCHES if progress is not None else 1)
+    bounds = [*range(0, rows, min(SPAWNED_ROWS, -(-rows // share))), rows]
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    stopped = False
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(_run, [job(start, end) for start, end in itertools.pairwise(bounds)]))
+        sizes = {pool.submit(_run, job(start, end)): end - start for start, end in itertools.pairwise(bounds)}
+        results = list(sizes)
+        done, pending = 0, set(sizes)
+        while pending:
+            ended, pending = wait(pending, timeout=STOP_CHECK_SECONDS, return_when=FIRST_COMPLETED)
+            if stop is not None and stop.is_set():
+                stopped = True
+                return None
+            if ended and progress is not None:
+                done += sum(sizes[future] for future in ended)
+                progress(done)
+        return [future.result() for future in results]
     except Exception:  # a worker that failed or could not start, a job that cannot be sent
         return None
+    finally:
+        pool.shutdown(wait=not stopped, cancel_futures=True)
 
 
 def _run(work: Callable[[], Result]) -> Result:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import resource
+import threading
+import time
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -144,3 +146,31 @@ def test_new_interpreters_share_the_rows_between_them_a_stretch_at_a_time(
 def stretch_itself(start: int, end: int) -> partial[range]:
     """A job that gives back the rows it was given."""
     return partial(range, start, end)
+
+
+def test_new_interpreters_tell_their_progress_a_stretch_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    monkeypatch.setattr(parallel, "available_workers", lambda: 2)
+    seen: list[int] = []
+    stretches = parallel.in_stretches(40_000, 2, stretch_itself, progress=seen.append)
+    assert stretches is not None
+    # Watched, the rows go out in sixteen stretches, and each one ended moves the count on.
+    assert [len(stretch) for stretch in stretches] == [2_500] * 16
+    assert seen == sorted(seen)
+    assert seen[-1] == 40_000
+    assert {done % 2_500 for done in seen} == {0}
+
+
+def test_a_stop_leaves_new_interpreters_without_waiting_for_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    monkeypatch.setattr(parallel, "available_workers", lambda: 2)
+    stop = threading.Event()
+    threading.Timer(1.0, stop.set).start()
+    started = time.monotonic()
+    assert parallel.in_stretches(40_000, 2, slow_stretch, stop=stop) is None
+    assert time.monotonic() - started < 3.5, "the stop came before the stretches of 4 s ended"
+
+
+def slow_stretch(start: int, end: int) -> partial[None]:
+    """A job that takes 4 s."""
+    return partial(time.sleep, 4.0)

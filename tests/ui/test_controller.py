@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from securemailmerge.campaign import parallel
 from securemailmerge.m365.contacts import FolderLoaded
 from securemailmerge.m365.retry import RetryEvent, Throttled
 from securemailmerge.m365.tenant import load_tenant_config
@@ -78,6 +80,39 @@ def test_a_check_reports_progress_from_the_first_row_to_the_last(qtbot: QtBot, w
     assert steps[-1] == (total, total)
     assert [done for done, _ in steps] == sorted(done for done, _ in steps)
     assert not window.menu_actions.stop_check.isEnabled()
+
+
+def test_a_long_list_is_checked_on_every_core_with_the_report_one_process_gives(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = window.controller
+    open_list(qtbot, controller, big_list(tmp_path, 2_000))
+    steps: list[tuple[int, int]] = []
+    controller.check_progress.connect(lambda done, total: steps.append((done, total)))
+
+    def check() -> tuple[object, float]:
+        steps.clear()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with qtbot.waitSignal(controller.report_ready, timeout=60_000) as ready:
+            window.menu_actions.check.trigger()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return ready.args[0], after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+    monkeypatch.setattr(parallel, "PARALLEL_ROWS", 10**9)
+    alone, _ = check()
+    shown = window.preview.report_label.text()
+    monkeypatch.setattr(parallel, "PARALLEL_ROWS", 100)  # a long list, for the sake of the test
+    report, workers_cpu = check()
+    assert report == alone
+    assert workers_cpu > 0.5, "new interpreters checked the rows (the window runs threads: no fork)"
+    # Sixteen stretches of 125 rows: the bar moves as each one ends.
+    assert steps[0] == (0, 2_000)
+    assert steps[-1] == (2_000, 2_000)
+    assert len(steps) > 5
+    assert {done % 125 for done, _ in steps} == {0}
+    assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+    assert window.preview.report_label.text() == shown
+    assert "2,000" in shown
 
 
 def test_stopping_a_check_keeps_no_report(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
