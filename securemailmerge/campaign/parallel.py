@@ -84,7 +84,7 @@ def in_stretches(
     if workers < 2 or rows < PARALLEL_ROWS or available_workers() < 2:
         return None
     method = start_method()
-    if method == "fork" and threading.active_count() > 1:
+    if method == "fork" and _other_threads():
         method = "spawn"  # a fork beside other threads could inherit a lock held for ever
     import multiprocessing  # a tenth of a second: only a long check pays for it
 
@@ -152,6 +152,15 @@ def _in_new_interpreters(
         return None
     finally:
         pool.shutdown(wait=not stopped, cancel_futures=True)
+
+
+def _other_threads() -> bool:
+    """Whether this process runs a thread besides the calling one: on Linux every thread, Qt's and
+    a library's too, which Python's ``threading`` knows only once they ran Python code."""
+    try:
+        return len(os.listdir("/proc/self/task")) > 1
+    except OSError:
+        return threading.active_count() > 1
 
 
 def _run(work: Callable[[], Result]) -> Result:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import resource
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -174,3 +176,36 @@ def test_a_stop_leaves_new_interpreters_without_waiting_for_them(monkeypatch: py
 def slow_stretch(start: int, end: int) -> partial[None]:
     """A job that takes 4 s."""
     return partial(time.sleep, 4.0)
+
+
+# The window's check, run in a program of its own that, like the app, has no Python thread but the
+# main one: the check runs on a thread of Qt's pool, which Python's ``threading`` does not count.
+QT_WORKER_CHECK = """
+from functools import partial
+from PySide6.QtCore import QCoreApplication
+from securemailmerge.campaign import parallel
+from tests.core.test_parallel import worker_has_qt
+from ui.worker import Worker
+app = QCoreApplication([])
+found = []
+worker = Worker(lambda _stop: parallel.in_stretches(40_000, 2, lambda start, end: partial(worker_has_qt)))
+worker.signals.returned.connect(found.append)
+worker.signals.finished.connect(app.quit)
+worker.start()
+app.exec()
+print(found)
+"""
+
+
+def test_a_check_on_a_qt_thread_starts_new_interpreters_not_forks() -> None:
+    # A fork would copy Qt's threads' locks as they are, held or not; a new interpreter has none.
+    ran = subprocess.run(
+        [sys.executable, "-c", QT_WORKER_CHECK], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "[[False, False]]", "each worker is a new interpreter, without Qt"
+
+
+def worker_has_qt() -> bool:
+    """In a worker: whether Qt is loaded, as in a fork of a Qt program and not in a new interpreter."""
+    return "PySide6.QtCore" in sys.modules
