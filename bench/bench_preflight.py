@@ -142,7 +142,10 @@ def measure_parallel(
     steps: list[int] = []
     wall, cpu = time.perf_counter(), time.process_time()
     if watched:
-        report = preflight_in_workers(recipients, template, settings, progress=steps.append) or alone
+        # The window checks the list itself when its workers fail, and so does this.
+        report = preflight_in_workers(recipients, template, settings, progress=steps.append) or preflight(
+            recipients, template, replace(settings, workers=1)
+        )
     else:
         report = preflight(recipients, template, settings)
     check_wall, check_cpu = time.perf_counter() - wall, time.process_time() - cpu

@@ -278,24 +278,19 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
                 self.check_aborted.emit()
 
         self.cancel_check()
-        worker: Worker | None = None
-
-        def ended() -> None:
-            self._check_ended(worker)
-
         worker = self.run(
             job,
             done,
             progress=lambda step: self.check_progress.emit(*step),
             failed=failed,
             aborted=aborted,
-            finished=ended,
+            finished=lambda: self._check_ended(worker),  # called on this thread, once it is assigned
         )
         self._check = worker
         self.check_running.emit(True)
         return worker
 
-    def _check_ended(self, worker: Worker | None) -> None:
+    def _check_ended(self, worker: Worker) -> None:
         if self._check is worker:
             self._check = None
             self.check_running.emit(False)

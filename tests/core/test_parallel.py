@@ -200,7 +200,12 @@ print(found)
 def test_a_check_on_a_qt_thread_starts_new_interpreters_not_forks() -> None:
     # A fork would copy Qt's threads' locks as they are, held or not; a new interpreter has none.
     ran = subprocess.run(
-        [sys.executable, "-c", QT_WORKER_CHECK], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", QT_WORKER_CHECK],
+        cwd=Path(__file__).resolve().parents[2],  # where ``tests`` can be imported, in the workers too
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip() == "[[False, False]]", "each worker is a new interpreter, without Qt"
