@@ -86,6 +86,7 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
         self.template: Template | None = None
         self.template_folder: Path | None = None
         self.report: PreflightReport | None = None
+        self.check_stopped = False  # the newest check was stopped before its report: none is on its way
         self.profile: Profile | None = None
         self.shared_sender: str | None = None
         self.license: LicenseStatus | None = None  # as last checked (address book, test, campaign)
@@ -212,13 +213,19 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     def inputs_changed(self) -> None:
         """Recipients, template or sender changed: the report is stale until the next check finishes."""
         self.report = None
+        self.check_stopped = False
         self._check_generation += 1
         self.cancel_check()
-        self.report_stale.emit()
         if self.template is not None and self.recipients is not None:
             self._check_timer.start()
         else:
             self._check_timer.stop()
+        self.report_stale.emit()  # after the timer: a check is pending when the window hears of it
+
+    @property
+    def check_pending(self) -> bool:
+        """Whether a check runs or is about to start (the inputs changed a moment ago)."""
+        return self._check is not None or self._check_timer.isActive()
 
     def _check_again(self) -> None:
         if self.template is not None and self.recipients is not None:
@@ -227,6 +234,7 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
     def check(self) -> Worker | None:
         """Run preflight over every row in the background; only the newest run's report is shown."""
         self._check_timer.stop()
+        self.check_stopped = False
         checked, template = self.checked_rows(), self.template
         if template is None or self.recipients is None:
             self.failed.emit(self.tr("Open a recipient list and a template first."))
@@ -275,6 +283,7 @@ class Controller(MicrosoftAccount, RecipientSources, Rendering, QObject):
 
         def aborted() -> None:
             if generation == self._check_generation:
+                self.check_stopped = True
                 self.check_aborted.emit()
 
         self.cancel_check()

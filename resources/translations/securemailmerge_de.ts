@@ -2929,6 +2929,10 @@
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
+    <message>
+        <source>check stopped</source>
+        <translation>Prüfung angehalten</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shown</source>
         <translation>

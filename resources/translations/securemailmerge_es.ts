@@ -2929,6 +2929,10 @@
         <source>checking…</source>
         <translation>comprobando…</translation>
     </message>
+    <message>
+        <source>check stopped</source>
+        <translation>comprobación detenida</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shown</source>
         <translation>

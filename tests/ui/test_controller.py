@@ -128,6 +128,15 @@ def test_stopping_a_check_keeps_no_report(qtbot: QtBot, window: MainWindow, tmp_
     assert reports == []
     assert controller.report is None
     assert window.preview.report_label.text() == "The check was stopped; press Check to run it again."
+    # The recipients' count says no check is on its way any more, until the inputs change again.
+    summary = window.recipients.summary
+    assert summary.text().endswith(" ready, 0 left out · check stopped")
+    controller.set_template(controller.template)
+    assert summary.text().endswith(" ready, 0 left out · checking…")
+    with qtbot.waitSignal(controller.check_running, timeout=5_000):
+        pass  # the check starts once the inputs are still
+    controller.cancel_check()
+    qtbot.waitUntil(lambda: summary.text().endswith("· check stopped"))
 
 
 def test_a_check_error_lands_in_the_main_window(qtbot: QtBot, window: MainWindow, shown: list[str]) -> None:

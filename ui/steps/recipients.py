@@ -94,6 +94,8 @@ class RecipientsStep(Step):
         controller.recipients_changed.connect(self._show_list)
         controller.report_ready.connect(self._show_checked)
         controller.report_stale.connect(self._count)
+        controller.check_running.connect(self._count)
+        controller.check_aborted.connect(self._count)
         controller.account_changed.connect(self._signed_in)
         # A method, not a lambda: Qt lets go of it with this step when a new language rebuilds the window.
         controller.do_not_contact_changed.connect(self._count)
@@ -268,8 +270,10 @@ class RecipientsStep(Step):
             ready = len(recipients.rows) - len(self.controller.left_out | self.controller.blocked.keys())
         left = self.model.total() - ready
         text = self.tr("%Ln ready", "", ready) + ", " + self.tr("%Ln left out", "", left)
-        if report is None and self.controller.template is not None:
+        if report is None and self.controller.check_pending:
             text += " · " + self.tr("checking…")
+        elif report is None and self.controller.check_stopped:
+            text += " · " + self.tr("check stopped")
         if self.proxy.rowCount() != self.model.total():
             text += " · " + self.tr("%Ln shown", "", self.proxy.rowCount())
         self.summary.setText(text)
